@@ -1,0 +1,4 @@
+/* hb-error.c — the error domain of the Hebahan core. */
+#include "hb-error.h"
+
+G_DEFINE_QUARK (hb-error-quark, hb_error)

@@ -1,0 +1,20 @@
+/* hb-error.h — the error domain of the Hebahan core. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define HB_ERROR (hb_error_quark ())
+
+typedef enum
+{
+  HB_ERROR_INVALID_UTF8,
+  HB_ERROR_INVALID_POLICY,
+  HB_ERROR_INVALID_DRAFT,
+  HB_ERROR_TOO_LARGE,
+} HbError;
+
+GQuark hb_error_quark (void);
+
+G_END_DECLS
