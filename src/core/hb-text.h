@@ -1,0 +1,81 @@
+/* hb-text.h — one normalisation pass over a post, with the map back to it.
+ *
+ * HbText holds the post as typed (code points), its normalised form (NFKC,
+ * case-folded, zero-width and format characters removed) and the tokens,
+ * lines and sentences found in it.  Every token knows the code-point range
+ * of the original text it came from, so findings point at what the user
+ * typed even when the normalised text is shorter or longer.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  HB_TOKEN_UPPER      = 1 << 0, /* has letters, all typed in capitals */
+  HB_TOKEN_LOWER      = 1 << 1, /* has letters, all typed in lower case */
+  HB_TOKEN_ALPHA      = 1 << 2,
+  HB_TOKEN_DIGIT      = 1 << 3,
+  HB_TOKEN_OBFUSCATED = 1 << 4, /* symbols or digits inside letters: p@ntat, sh1t */
+  HB_TOKEN_MASKED     = 1 << 5, /* contains '*': f**k */
+  HB_TOKEN_RUNS       = 1 << 6, /* a letter typed twice or more in a row */
+  HB_TOKEN_HYPHEN     = 1 << 7,
+  HB_TOKEN_LINE_START = 1 << 8,
+  HB_TOKEN_LINE_END   = 1 << 9,
+} HbTokenFlags;
+
+typedef struct
+{
+  guint32 cstart, cend;   /* normalised characters */
+  guint32 nstart, nend;   /* bytes of HbText.norm */
+  guint32 ostart, oend;   /* code points of the original, end exclusive */
+  guint32 sentence;
+  guint32 line;
+  guint32 flags;
+} HbToken;
+
+typedef struct
+{
+  /* The original text as code points. */
+  gunichar *orig;
+  guint     n_orig;
+
+  /* Normalised text: UTF-8 plus, per normalised character, the character,
+   * its byte offset and the original code-point range it came from. */
+  GString  *norm;
+  gunichar *nchar;
+  guint32  *nbyte;
+  guint32  *nsrc;
+  guint32  *nsrc_end;
+  guint     n_norm;
+
+  GArray   *tokens;       /* HbToken */
+  guint     n_sentences;
+  guint     n_lines;
+} HbText;
+
+HbText *hb_text_new      (const char *utf8,
+                          gssize      len);
+void    hb_text_free     (HbText     *text);
+char   *hb_text_slice    (const HbText *text,
+                          guint         ostart,
+                          guint         oend);
+guint   hb_text_token_at (const HbText *text,
+                          guint         ooffset);
+
+static inline const HbToken *
+hb_text_token (const HbText *text,
+               guint         i)
+{
+  return &g_array_index (text->tokens, HbToken, i);
+}
+
+gboolean hb_utf8_validate (const char *data,
+                           gsize       len,
+                           GError    **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HbText, hb_text_free)
+
+G_END_DECLS
