@@ -1,0 +1,720 @@
+/* hb-matcher.c — lexicon index and the token scan (see hb-matcher.h).
+ *
+ * Index layout: a surface form maps to the roots it is a form of; each entry
+ * carries bits saying how it was derived (the root itself, a Malay form, an
+ * English form), so a term that asks for no morphology only matches its own
+ * spelling even when another lexicon expands the same root.  A root lists
+ * the single-word terms it is and the phrases it starts.
+ */
+#include "hb-matcher.h"
+
+#include <string.h>
+
+#include "hb-strmap.h"
+
+#define ENTRY_ROOT_MASK  0x0fffffffu
+#define ENTRY_IDENTITY   (1u << 28)
+#define ENTRY_MALAY      (1u << 29)
+#define ENTRY_ENGLISH    (1u << 30)
+
+typedef struct
+{
+  guint32 lexicon;
+  guint32 term;
+} TermRef;
+
+typedef struct
+{
+  char   *text;
+  GArray *terms;    /* TermRef */
+  GArray *phrases;  /* guint32 phrase index */
+} Root;
+
+typedef struct
+{
+  guint32  lexicon;
+  guint32  term;
+  guint32  n_words;
+  guint32 *words;   /* root ids */
+} Phrase;
+
+typedef struct
+{
+  char    *skeleton; /* may contain '*' nowhere; compared char by char */
+  guint32  len;      /* in characters */
+  guint32  root;
+} MaskForm;
+
+struct _HbMatcher
+{
+  GPtrArray *lexicons;      /* borrowed from the policy */
+  HbStrMap  *surfaces;      /* form → offset into entries */
+  GArray    *entries;       /* [count, entry…] runs */
+  HbStrMap  *skeletons;     /* skeleton → offset into entries */
+  HbStrMap  *roots;         /* root text → root id */
+  GPtrArray *root_list;     /* Root */
+  GArray    *phrases;       /* Phrase */
+  GArray    *mask_forms;    /* MaskForm */
+  guint      n_forms;
+};
+
+/* ------------------------------------------------------------------ */
+/* Skeletons: what a masked or leetspeak word stands for               */
+
+static gunichar
+unmask (gunichar ch)
+{
+  switch (ch)
+    {
+    case '4': case '@': return 'a';
+    case '8': return 'b';
+    case '3': return 'e';
+    case '9': return 'g';
+    case '1': case '!': case '|': return 'i';
+    case '0': return 'o';
+    case '5': case '$': return 's';
+    case '7': case '+': return 't';
+    /* Cyrillic and Greek look-alikes */
+    case 0x0430: case 0x03b1: return 'a';
+    case 0x0435: case 0x03b5: return 'e';
+    case 0x043e: case 0x03bf: return 'o';
+    case 0x0440: case 0x03c1: return 'p';
+    case 0x0441: return 'c';
+    case 0x0445: case 0x03c7: return 'x';
+    case 0x0443: return 'y';
+    case 0x0456: case 0x03b9: return 'i';
+    case 0x0455: return 's';
+    case 0x043a: case 0x03ba: return 'k';
+    case 0x0442: case 0x03c4: return 't';
+    case 0x043c: return 'm';
+    case 0x043d: return 'h';
+    default: return ch;
+    }
+}
+
+/* Maps look-alikes and leetspeak to letters, drops joiners and collapses
+ * repeated letters: "B0d0hhh" → "bodoh", "p@nt4t" → "pantat".  '*' is kept
+ * for the masked comparison. */
+char *
+hb_skeleton (const char *word,
+             gsize       len)
+{
+  GString *s = g_string_sized_new (len + 1);
+  gunichar last = 0;
+
+  for (const char *p = word; p < word + len; p = g_utf8_next_char (p))
+    {
+      gunichar ch = unmask (g_utf8_get_char (p));
+
+      if (ch == '-' || ch == '\'' || ch == '.')
+        continue;
+      if (ch == last && ch != '*')
+        continue;
+      g_string_append_unichar (s, ch);
+      last = ch;
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* ------------------------------------------------------------------ */
+/* Building                                                            */
+
+typedef struct
+{
+  HbMatcher  *m;
+  GHashTable *table;   /* form → GArray of entries, while building */
+  guint32     root;
+  guint32     bits;
+  gboolean    skeleton;
+} AddCtx;
+
+static void
+root_free (gpointer data)
+{
+  Root *r = data;
+
+  g_free (r->text);
+  g_array_unref (r->terms);
+  g_array_unref (r->phrases);
+  g_free (r);
+}
+
+static guint32
+intern_root (HbMatcher  *m,
+             const char *text)
+{
+  guint32 id = hb_strmap_lookup (m->roots, text, strlen (text));
+  Root *r;
+
+  if (id != HB_STRMAP_NONE)
+    return id;
+  r = g_new0 (Root, 1);
+  r->text = g_strdup (text);
+  r->terms = g_array_new (FALSE, FALSE, sizeof (TermRef));
+  r->phrases = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_ptr_array_add (m->root_list, r);
+  return hb_strmap_insert (m->roots, text, strlen (text), m->root_list->len - 1);
+}
+
+static void
+table_add (GHashTable *table,
+           const char *form,
+           guint32     root,
+           guint32     bits)
+{
+  GArray *list = g_hash_table_lookup (table, form);
+
+  if (list == NULL)
+    {
+      list = g_array_new (FALSE, FALSE, sizeof (guint32));
+      g_hash_table_insert (table, g_strdup (form), list);
+    }
+  for (guint i = 0; i < list->len; i++)
+    if ((g_array_index (list, guint32, i) & ENTRY_ROOT_MASK) == root)
+      {
+        g_array_index (list, guint32, i) |= bits;
+        return;
+      }
+  g_array_append_val (list, (guint32) { root | bits });
+}
+
+static void
+add_form (const char *form,
+          gpointer    user_data)
+{
+  AddCtx *ctx = user_data;
+  Root *r = g_ptr_array_index (ctx->m->root_list, ctx->root);
+  guint32 bits = strcmp (form, r->text) == 0 ? ENTRY_IDENTITY : ctx->bits;
+
+  table_add (ctx->table, form, ctx->root, bits);
+  ctx->m->n_forms++;
+}
+
+static guint32
+morph_bits (HbMorph morph)
+{
+  return morph == HB_MORPH_MALAY ? ENTRY_MALAY : morph == HB_MORPH_ENGLISH ? ENTRY_ENGLISH : 0;
+}
+
+/* Indexes @word's forms under its root; returns the root id. */
+static guint32
+index_word (HbMatcher  *m,
+            GHashTable *surfaces,
+            GHashTable *skeletons,
+            const char *word,
+            HbMorph     morph,
+            gboolean    obfuscation)
+{
+  AddCtx ctx = { m, surfaces, intern_root (m, word), morph_bits (morph), FALSE };
+  g_autoptr(GPtrArray) forms = hb_morph_forms (morph, word);
+
+  for (guint i = 0; i < forms->len; i++)
+    add_form (forms->pdata[i], &ctx);
+  if (obfuscation)
+    {
+      g_autofree char *bare = hb_skeleton (word, strlen (word));
+      MaskForm mf = { g_strdup (word), g_utf8_strlen (word, -1), ctx.root };
+
+      g_array_append_val (m->mask_forms, mf);
+      for (guint i = 0; i < forms->len; i++)
+        {
+          g_autofree char *sk = hb_skeleton (forms->pdata[i], strlen (forms->pdata[i]));
+          table_add (skeletons, sk, ctx.root, ctx.bits | ENTRY_IDENTITY);
+        }
+      table_add (skeletons, bare, ctx.root, ENTRY_IDENTITY);
+    }
+  return ctx.root;
+}
+
+static void
+index_term (HbMatcher  *m,
+            GHashTable *surfaces,
+            GHashTable *skeletons,
+            guint32     lexicon,
+            guint32     term_idx)
+{
+  const HbLexicon *lex = g_ptr_array_index (m->lexicons, lexicon);
+  const HbTerm *term = g_ptr_array_index (lex->terms, term_idx);
+  g_auto(GStrv) words = g_strsplit (term->text, " ", -1);
+  guint n = g_strv_length (words);
+  TermRef ref = { lexicon, term_idx };
+
+  if (n == 1)
+    {
+      guint32 root = index_word (m, surfaces, skeletons, words[0], term->morph, lex->obfuscation);
+      Root *r = g_ptr_array_index (m->root_list, root);
+
+      g_array_append_val (r->terms, ref);
+    }
+  else
+    {
+      Phrase ph = { lexicon, term_idx, n, g_new (guint32, n) };
+      guint32 idx = m->phrases->len;
+      Root *first;
+
+      for (guint i = 0; i < n; i++)
+        ph.words[i] = index_word (m, surfaces, skeletons, words[i], term->morph, FALSE);
+      g_array_append_val (m->phrases, ph);
+      first = g_ptr_array_index (m->root_list, ph.words[0]);
+      g_array_append_val (first->phrases, idx);
+    }
+}
+
+/* Moves a building table into the compact map + flat entry array. */
+static HbStrMap *
+freeze (GHashTable *table,
+        GArray     *entries)
+{
+  HbStrMap *map = hb_strmap_new ();
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, table);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GArray *list = value;
+      guint32 offset = entries->len;
+
+      g_array_append_val (entries, list->len);
+      g_array_append_vals (entries, list->data, list->len);
+      hb_strmap_insert (map, key, strlen (key), offset);
+    }
+  return map;
+}
+
+static void
+mask_form_clear (gpointer data)
+{
+  g_free (((MaskForm *) data)->skeleton);
+}
+
+static void
+phrase_clear (gpointer data)
+{
+  g_free (((Phrase *) data)->words);
+}
+
+HbMatcher *
+hb_matcher_new (GPtrArray *lexicons)
+{
+  HbMatcher *m = g_new0 (HbMatcher, 1);
+  g_autoptr(GHashTable) surfaces = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                          (GDestroyNotify) g_array_unref);
+  g_autoptr(GHashTable) skeletons = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                           (GDestroyNotify) g_array_unref);
+
+  m->lexicons = lexicons;
+  m->roots = hb_strmap_new ();
+  m->root_list = g_ptr_array_new_with_free_func (root_free);
+  m->phrases = g_array_new (FALSE, FALSE, sizeof (Phrase));
+  g_array_set_clear_func (m->phrases, phrase_clear);
+  m->mask_forms = g_array_new (FALSE, FALSE, sizeof (MaskForm));
+  g_array_set_clear_func (m->mask_forms, mask_form_clear);
+  m->entries = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+  for (guint l = 0; l < lexicons->len; l++)
+    {
+      const HbLexicon *lex = g_ptr_array_index (lexicons, l);
+
+      for (guint t = 0; t < lex->terms->len; t++)
+        index_term (m, surfaces, skeletons, l, t);
+    }
+  m->surfaces = freeze (surfaces, m->entries);
+  m->skeletons = freeze (skeletons, m->entries);
+  return m;
+}
+
+void
+hb_matcher_free (HbMatcher *m)
+{
+  if (m == NULL)
+    return;
+  hb_strmap_free (m->surfaces);
+  hb_strmap_free (m->skeletons);
+  hb_strmap_free (m->roots);
+  g_ptr_array_unref (m->root_list);
+  g_array_unref (m->phrases);
+  g_array_unref (m->mask_forms);
+  g_array_unref (m->entries);
+  g_free (m);
+}
+
+guint
+hb_matcher_get_n_forms (const HbMatcher *m)
+{
+  return m->n_forms;
+}
+
+/* ------------------------------------------------------------------ */
+/* Scanning                                                            */
+
+typedef struct
+{
+  const HbMatcher *m;
+  const HbText    *text;
+  GArray          *hits;
+  guint32         *tok_entries; /* per token: offset into entries, or NONE */
+} Scan;
+
+static const guint32 *
+entries_at (const HbMatcher *m,
+            guint32          offset,
+            guint           *count)
+{
+  const guint32 *e = &g_array_index (m->entries, guint32, offset);
+
+  *count = e[0];
+  return e + 1;
+}
+
+static guint32
+lookup_word (const HbStrMap *map,
+             const char     *word,
+             gsize           len)
+{
+  guint32 off = hb_strmap_lookup (map, word, len);
+  gsize base;
+
+  if (off == HB_STRMAP_NONE && (base = hb_morph_strip_clitic (word, len)) > 0)
+    off = hb_strmap_lookup (map, word, base);
+  return off;
+}
+
+static gboolean
+entry_accepts (guint32 entry,
+               HbMorph morph)
+{
+  if (entry & ENTRY_IDENTITY)
+    return TRUE;
+  if (morph == HB_MORPH_MALAY)
+    return (entry & ENTRY_MALAY) != 0;
+  if (morph == HB_MORPH_ENGLISH)
+    return (entry & ENTRY_ENGLISH) != 0;
+  return FALSE;
+}
+
+static gboolean
+is_number_token (const HbText *text,
+                 guint         i,
+                 guint         line)
+{
+  const HbToken *tok;
+
+  if (i >= text->tokens->len)
+    return FALSE;
+  tok = hb_text_token (text, i);
+  return tok->line == line && (tok->flags & HB_TOKEN_DIGIT) && !(tok->flags & HB_TOKEN_ALPHA);
+}
+
+static gboolean
+term_flags_ok (const Scan   *s,
+               const HbTerm *term,
+               guint         t0,
+               guint         t1)
+{
+  guint line = hb_text_token (s->text, t0)->line;
+
+  for (guint i = t0; i < t1; i++)
+    {
+      guint32 f = hb_text_token (s->text, i)->flags;
+
+      if ((term->flags & HB_TERM_UPPER_ONLY) && !(f & HB_TOKEN_UPPER))
+        return FALSE;
+      if ((term->flags & HB_TERM_LOWER_ONLY) && !(f & HB_TOKEN_LOWER))
+        return FALSE;
+    }
+  if (term->flags & HB_TERM_NOT_NEAR_DIGITS)
+    return !(t0 > 0 && is_number_token (s->text, t0 - 1, line)) &&
+           !is_number_token (s->text, t1, line);
+  return TRUE;
+}
+
+static void
+add_hit (Scan    *s,
+         guint32  lexicon,
+         guint32  term,
+         guint32  t0,
+         guint32  t1,
+         guint32  ostart,
+         guint32  oend)
+{
+  HbHit hit = { lexicon, term, t0, t1, ostart, oend };
+
+  g_array_append_val (s->hits, hit);
+}
+
+static const HbTerm *
+get_term (const HbMatcher *m,
+          guint32          lexicon,
+          guint32          term)
+{
+  const HbLexicon *lex = g_ptr_array_index (m->lexicons, lexicon);
+
+  return g_ptr_array_index (lex->terms, term);
+}
+
+static gboolean
+token_has_root (const Scan *s,
+                guint       i,
+                guint32     root,
+                HbMorph     morph)
+{
+  const guint32 *e;
+  guint n;
+
+  if (i >= s->text->tokens->len || s->tok_entries[i] == HB_STRMAP_NONE)
+    return FALSE;
+  e = entries_at (s->m, s->tok_entries[i], &n);
+  for (guint k = 0; k < n; k++)
+    if ((e[k] & ENTRY_ROOT_MASK) == root && entry_accepts (e[k], morph))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+match_phrases (Scan       *s,
+               const Root *r,
+               guint32     entry,
+               guint       i)
+{
+  for (guint p = 0; p < r->phrases->len; p++)
+    {
+      const Phrase *ph = &g_array_index (s->m->phrases, Phrase, g_array_index (r->phrases, guint32, p));
+      const HbTerm *term = get_term (s->m, ph->lexicon, ph->term);
+      guint k;
+
+      if (!entry_accepts (entry, term->morph))
+        continue;
+      for (k = 1; k < ph->n_words; k++)
+        if (!token_has_root (s, i + k, ph->words[k], term->morph))
+          break;
+      if (k == ph->n_words && term_flags_ok (s, term, i, i + k))
+        add_hit (s, ph->lexicon, ph->term, i, i + k, hb_text_token (s->text, i)->ostart,
+                 hb_text_token (s->text, i + k - 1)->oend);
+    }
+}
+
+/* Adds the single-word terms of the entries at @offset; @obf_only keeps
+ * only lexicons that asked for obfuscated matching. */
+static gboolean
+match_terms (Scan    *s,
+             guint32  offset,
+             guint    t0,
+             guint    t1,
+             guint32  ostart,
+             guint32  oend,
+             gboolean obf_only,
+             gboolean phrases)
+{
+  const guint32 *e;
+  guint n;
+  gboolean any = FALSE;
+
+  e = entries_at (s->m, offset, &n);
+  for (guint k = 0; k < n; k++)
+    {
+      const Root *r = g_ptr_array_index (s->m->root_list, e[k] & ENTRY_ROOT_MASK);
+
+      for (guint t = 0; t < r->terms->len; t++)
+        {
+          const TermRef *ref = &g_array_index (r->terms, TermRef, t);
+          const HbLexicon *lex = g_ptr_array_index (s->m->lexicons, ref->lexicon);
+          const HbTerm *term = g_ptr_array_index (lex->terms, ref->term);
+
+          if (obf_only && !lex->obfuscation)
+            continue;
+          if (!entry_accepts (e[k], term->morph) || !term_flags_ok (s, term, t0, t1))
+            continue;
+          add_hit (s, ref->lexicon, ref->term, t0, t1, ostart, oend);
+          any = any || lex->obfuscation;
+        }
+      if (phrases)
+        match_phrases (s, r, e[k], t0);
+    }
+  return any;
+}
+
+/* "anti-rasuah", "pro-UMNO": when the whole hyphenated word is unknown,
+ * each part is looked up on its own. */
+static void
+match_hyphen_parts (Scan *s,
+                    guint i)
+{
+  const HbToken *tok = hb_text_token (s->text, i);
+  const HbText *text = s->text;
+  guint start = tok->cstart;
+
+  for (guint c = tok->cstart; c <= tok->cend; c++)
+    {
+      guint32 off;
+
+      if (c < tok->cend && text->nchar[c] != '-')
+        continue;
+      if (c > start)
+        {
+          guint32 b0 = text->nbyte[start];
+          guint32 b1 = c < text->n_norm ? text->nbyte[c] : text->norm->len;
+
+          off = lookup_word (s->m->surfaces, text->norm->str + b0, b1 - b0);
+          if (off != HB_STRMAP_NONE)
+            match_terms (s, off, i, i + 1, text->nsrc[start], text->nsrc_end[c - 1], FALSE, FALSE);
+        }
+      start = c + 1;
+    }
+}
+
+static gboolean
+masked_equal (const char     *word,
+              const MaskForm *mf)
+{
+  const char *p = word, *q = mf->skeleton;
+  guint stars = 0, letters = 0;
+
+  while (*p && *q)
+    {
+      gunichar a = g_utf8_get_char (p), b = g_utf8_get_char (q);
+
+      if (a == '*')
+        stars++;
+      else if (unmask (a) == b)
+        letters++;
+      else
+        return FALSE;
+      p = g_utf8_next_char (p);
+      q = g_utf8_next_char (q);
+    }
+  return *p == '\0' && *q == '\0' && stars > 0 && letters >= 2 && word[0] != '*';
+}
+
+/* f**k, sh*t, p*ki: each '*' stands for exactly one letter. */
+static void
+match_masked (Scan *s,
+              guint i)
+{
+  const HbToken *tok = hb_text_token (s->text, i);
+  g_autofree char *word = g_strndup (s->text->norm->str + tok->nstart, tok->nend - tok->nstart);
+  guint32 len = tok->cend - tok->cstart;
+
+  for (guint k = 0; k < s->m->mask_forms->len; k++)
+    {
+      const MaskForm *mf = &g_array_index (s->m->mask_forms, MaskForm, k);
+      const Root *r;
+
+      if (mf->len != len || !masked_equal (word, mf))
+        continue;
+      r = g_ptr_array_index (s->m->root_list, mf->root);
+      for (guint t = 0; t < r->terms->len; t++)
+        {
+          const TermRef *ref = &g_array_index (r->terms, TermRef, t);
+          const HbLexicon *lex = g_ptr_array_index (s->m->lexicons, ref->lexicon);
+
+          if (lex->obfuscation)
+            add_hit (s, ref->lexicon, ref->term, i, i + 1, tok->ostart, tok->oend);
+        }
+      return;
+    }
+}
+
+static void
+match_obfuscated (Scan *s,
+                  guint i)
+{
+  const HbToken *tok = hb_text_token (s->text, i);
+  g_autofree char *sk = NULL;
+  guint32 off;
+
+  if (tok->flags & HB_TOKEN_MASKED)
+    {
+      match_masked (s, i);
+      return;
+    }
+  sk = hb_skeleton (s->text->norm->str + tok->nstart, tok->nend - tok->nstart);
+  off = lookup_word (s->m->skeletons, sk, strlen (sk));
+  if (off != HB_STRMAP_NONE)
+    match_terms (s, off, i, i + 1, tok->ostart, tok->oend, TRUE, FALSE);
+}
+
+static gboolean
+is_single_letter (const HbText *text,
+                  guint         i,
+                  guint         line)
+{
+  const HbToken *tok;
+
+  if (i >= text->tokens->len)
+    return FALSE;
+  tok = hb_text_token (text, i);
+  return tok->cend - tok->cstart == 1 && (tok->flags & HB_TOKEN_ALPHA) && tok->line == line;
+}
+
+/* "b o d o h", "f.u.c.k": three or more single letters in a row are read
+ * as one word.  Returns the first token after the run. */
+static guint
+match_spaced (Scan *s,
+              guint i)
+{
+  const HbText *text = s->text;
+  guint line = hb_text_token (text, i)->line;
+  guint j = i;
+  g_autoptr(GString) word = g_string_new (NULL);
+  g_autofree char *sk = NULL;
+  guint32 off;
+
+  while (is_single_letter (text, j, line) &&
+         (j == i || hb_text_token (text, j)->ostart - hb_text_token (text, j - 1)->oend <= 2))
+    {
+      const HbToken *tok = hb_text_token (text, j);
+      g_string_append_len (word, text->norm->str + tok->nstart, tok->nend - tok->nstart);
+      j++;
+    }
+  if (j - i < 3)
+    return i + 1;
+  sk = hb_skeleton (word->str, word->len);
+  off = lookup_word (s->m->skeletons, sk, strlen (sk));
+  if (off != HB_STRMAP_NONE)
+    match_terms (s, off, i, j, hb_text_token (text, i)->ostart, hb_text_token (text, j - 1)->oend,
+                 TRUE, FALSE);
+  return j;
+}
+
+static void
+lookup_tokens (Scan *s)
+{
+  const HbText *text = s->text;
+
+  for (guint i = 0; i < text->tokens->len; i++)
+    {
+      const HbToken *tok = hb_text_token (text, i);
+
+      s->tok_entries[i] = lookup_word (s->m->surfaces, text->norm->str + tok->nstart,
+                                       tok->nend - tok->nstart);
+    }
+}
+
+/* Appends every lexicon hit in @text to @hits, in token order. */
+void
+hb_matcher_scan (const HbMatcher *m,
+                 const HbText    *text,
+                 GArray          *hits)
+{
+  Scan s = { m, text, hits, g_new (guint32, text->tokens->len + 1) };
+  guint spaced_until = 0;
+
+  lookup_tokens (&s);
+  for (guint i = 0; i < text->tokens->len; i++)
+    {
+      const HbToken *tok = hb_text_token (text, i);
+      gboolean obf_hit = FALSE;
+
+      if (s.tok_entries[i] != HB_STRMAP_NONE)
+        obf_hit = match_terms (&s, s.tok_entries[i], i, i + 1, tok->ostart, tok->oend, FALSE, TRUE);
+      else if (tok->flags & HB_TOKEN_HYPHEN)
+        match_hyphen_parts (&s, i);
+
+      if (!obf_hit && (tok->flags & (HB_TOKEN_OBFUSCATED | HB_TOKEN_RUNS)))
+        match_obfuscated (&s, i);
+      if (i >= spaced_until && is_single_letter (text, i, tok->line))
+        spaced_until = match_spaced (&s, i);
+    }
+  g_free (s.tok_entries);
+}

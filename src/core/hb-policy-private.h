@@ -1,0 +1,84 @@
+/* hb-policy-private.h — the compiled form of a pack, shared by the loader,
+ * the matcher and the linter.  Not installed; not for the app. */
+#pragma once
+
+#include "hb-morph.h"
+#include "hb-policy.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  HB_TERM_UPPER_ONLY      = 1 << 0, /* only when typed in capitals: SULIT, PAS */
+  HB_TERM_LOWER_ONLY      = 1 << 1, /* only when typed in lower case: x for tidak */
+  HB_TERM_NOT_NEAR_DIGITS = 1 << 2, /* not next to a number: 3 x 4 */
+} HbTermFlags;
+
+typedef struct
+{
+  char     *text;        /* normalised words, separated by single spaces */
+  char     *replacement; /* substitutions: what to write instead */
+  HbMorph   morph;
+  guint     flags;
+} HbTerm;
+
+typedef struct
+{
+  char      *name;
+  HbMorph    morph;
+  gboolean   obfuscation; /* also match masked and leetspeak forms */
+  GPtrArray *terms;       /* HbTerm */
+} HbLexicon;
+
+typedef enum
+{
+  HB_RULE_LEXICON,
+  HB_RULE_COOCCURRENCE,
+  HB_RULE_PATTERN,
+  HB_RULE_SUBSTITUTION,
+  HB_RULE_CAPS,
+  HB_RULE_PUNCTUATION,
+} HbRuleKind;
+
+typedef enum
+{
+  HB_PATTERN_MYKAD,
+  HB_PATTERN_MOBILE,
+  HB_PATTERN_EMAIL,
+  HB_PATTERN_ADDRESS,
+  HB_PATTERN_REDUPLICATION,
+  HB_N_PATTERNS,
+} HbPatternKind;
+
+struct _HbRule
+{
+  char       *id;
+  char       *topic;
+  char       *clause;
+  HbSeverity  severity;
+  HbRuleKind  kind;
+  char       *message[HB_N_LANGS];
+  char       *suggestion[HB_N_LANGS];
+  GArray     *match;    /* guint lexicon indices */
+  GPtrArray  *with;     /* GArray of guint: every group must be present */
+  GArray     *unless;   /* guint: none may be present */
+  gboolean    unless_post; /* `unless` looks at the whole post, not the sentence */
+  guint       window;   /* tokens either side for `with`; 0 = the sentence */
+  HbPatternKind pattern;
+  char      **allow_domains;
+  guint       min_words;
+  guint       min_letters;
+  guint       min_run;
+  char      **examples_bad;
+  char      **examples_good;
+};
+
+typedef struct _HbMatcher HbMatcher;
+
+guint             hb_policy_get_n_lexicons (HbPolicy *self);
+const HbLexicon  *hb_policy_get_lexicon    (HbPolicy *self,
+                                            guint     i);
+guint             hb_policy_get_allow_lexicon (HbPolicy *self);
+const HbMatcher  *hb_policy_get_matcher    (HbPolicy *self);
+
+G_END_DECLS

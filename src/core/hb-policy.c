@@ -1,0 +1,1216 @@
+/* hb-policy.c — loading and validating policy packs (see hb-policy.h).
+ *
+ * Parsing and validation are one walk over the JSON: every problem is
+ * recorded with its JSON path and the walk goes on, so that
+ * `hebahan-cli policy validate` can list them all at once.  The HbPolicy is
+ * only built when the walk found nothing.
+ */
+#include "hb-policy-private.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <stdarg.h>
+#include <string.h>
+
+#include "hb-error.h"
+#include "hb-matcher.h"
+#include "hb-resources.h"
+#include "hb-text.h"
+
+#define MAX_PACK_SIZE (16 * 1024 * 1024)
+
+struct _HbPolicy
+{
+  GObject     parent_instance;
+
+  char       *id;
+  char       *version;
+  char       *title[HB_N_LANGS];
+  char       *sha256;
+  char       *origin;
+  GPtrArray  *clauses;    /* HbClause */
+  GPtrArray  *checklist;  /* HbChecklistItem */
+  GPtrArray  *lexicons;   /* HbLexicon; the allow list is the last one */
+  GPtrArray  *rules;      /* HbRule */
+  HbMatcher  *matcher;
+};
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_VERSION,
+  PROP_ORIGIN,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (HbPolicy, hb_policy, G_TYPE_OBJECT)
+
+/* ------------------------------------------------------------------ */
+/* Freeing                                                             */
+
+static void
+clause_free (gpointer data)
+{
+  HbClause *c = data;
+
+  g_free (c->id);
+  for (guint i = 0; i < HB_N_LANGS; i++)
+    g_free (c->text[i]);
+  g_free (c);
+}
+
+static void
+checklist_item_free (gpointer data)
+{
+  HbChecklistItem *item = data;
+
+  g_free (item->id);
+  g_free (item->clause);
+  g_free (item->check);
+  g_free (item->evidence);
+  for (guint i = 0; i < HB_N_LANGS; i++)
+    g_free (item->label[i]);
+  g_strfreev (item->applies_to);
+  g_free (item);
+}
+
+static void
+term_free (gpointer data)
+{
+  HbTerm *t = data;
+
+  g_free (t->text);
+  g_free (t->replacement);
+  g_free (t);
+}
+
+static void
+lexicon_free (gpointer data)
+{
+  HbLexicon *lex = data;
+
+  g_free (lex->name);
+  g_clear_pointer (&lex->terms, g_ptr_array_unref);
+  g_free (lex);
+}
+
+static void
+rule_free (gpointer data)
+{
+  HbRule *r = data;
+
+  g_free (r->id);
+  g_free (r->topic);
+  g_free (r->clause);
+  for (guint i = 0; i < HB_N_LANGS; i++)
+    {
+      g_free (r->message[i]);
+      g_free (r->suggestion[i]);
+    }
+  g_clear_pointer (&r->match, g_array_unref);
+  g_clear_pointer (&r->with, g_ptr_array_unref);
+  g_clear_pointer (&r->unless, g_array_unref);
+  g_strfreev (r->allow_domains);
+  g_strfreev (r->examples_bad);
+  g_strfreev (r->examples_good);
+  g_free (r);
+}
+
+static void
+hb_policy_finalize (GObject *object)
+{
+  HbPolicy *self = HB_POLICY (object);
+
+  g_free (self->id);
+  g_free (self->version);
+  for (guint i = 0; i < HB_N_LANGS; i++)
+    g_free (self->title[i]);
+  g_free (self->sha256);
+  g_free (self->origin);
+  g_clear_pointer (&self->clauses, g_ptr_array_unref);
+  g_clear_pointer (&self->checklist, g_ptr_array_unref);
+  g_clear_pointer (&self->lexicons, g_ptr_array_unref);
+  g_clear_pointer (&self->rules, g_ptr_array_unref);
+  g_clear_pointer (&self->matcher, hb_matcher_free);
+
+  G_OBJECT_CLASS (hb_policy_parent_class)->finalize (object);
+}
+
+static void
+hb_policy_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  HbPolicy *self = HB_POLICY (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+    case PROP_VERSION:
+      g_value_set_string (value, self->version);
+      break;
+    case PROP_ORIGIN:
+      g_value_set_string (value, self->origin);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hb_policy_class_init (HbPolicyClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = hb_policy_finalize;
+  object_class->get_property = hb_policy_get_property;
+
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_VERSION] =
+    g_param_spec_string ("version", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ORIGIN] =
+    g_param_spec_string ("origin", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+hb_policy_init (HbPolicy *self)
+{
+  self->clauses = g_ptr_array_new_with_free_func (clause_free);
+  self->checklist = g_ptr_array_new_with_free_func (checklist_item_free);
+  self->lexicons = g_ptr_array_new_with_free_func (lexicon_free);
+  self->rules = g_ptr_array_new_with_free_func (rule_free);
+}
+
+/* ------------------------------------------------------------------ */
+/* The validating walk                                                 */
+
+typedef struct
+{
+  GPtrArray  *problems;    /* char*: "PATH: message" */
+  HbPolicy   *policy;      /* filled as the walk goes */
+  GHashTable *lexicon_ids; /* name → index + 1 */
+} Walk;
+
+G_GNUC_PRINTF (3, 4)
+static void
+problem (Walk       *w,
+         const char *path,
+         const char *format,
+         ...)
+{
+  va_list args;
+  g_autofree char *msg = NULL;
+
+  va_start (args, format);
+  msg = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_ptr_array_add (w->problems, g_strdup_printf ("%s: %s", path, msg));
+}
+
+static JsonObject *
+need_object (Walk       *w,
+             JsonNode   *node,
+             const char *path)
+{
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      problem (w, path, _("must be an object"));
+      return NULL;
+    }
+  return json_node_get_object (node);
+}
+
+static JsonArray *
+need_array (Walk       *w,
+            JsonNode   *node,
+            const char *path)
+{
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    {
+      problem (w, path, _("must be an array"));
+      return NULL;
+    }
+  return json_node_get_array (node);
+}
+
+static const char *
+node_string (JsonNode *node)
+{
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+/* Returns a copy of member @name if it is a non-empty string; records a
+ * problem when it is required and missing, or present and not a string. */
+static char *
+get_string (Walk       *w,
+            JsonObject *obj,
+            const char *path,
+            const char *name,
+            gboolean    required)
+{
+  JsonNode *node = json_object_get_member (obj, name);
+  const char *s = node_string (node);
+
+  if (s != NULL && s[0] != '\0')
+    return g_strdup (s);
+  if (node != NULL || required)
+    problem (w, path, _("“%s” must be a non-empty string"), name);
+  return NULL;
+}
+
+static gboolean
+get_text (Walk       *w,
+          JsonObject *obj,
+          const char *path,
+          const char *name,
+          gboolean    required,
+          char       *out[HB_N_LANGS])
+{
+  JsonNode *node = json_object_get_member (obj, name);
+  g_autofree char *sub = g_strdup_printf ("%s.%s", path, name);
+  JsonObject *text;
+
+  if (node == NULL && !required)
+    return FALSE;
+  if ((text = need_object (w, node, sub)) == NULL)
+    return FALSE;
+  out[HB_LANG_MS] = get_string (w, text, sub, "ms", TRUE);
+  out[HB_LANG_EN] = get_string (w, text, sub, "en", TRUE);
+  return TRUE;
+}
+
+static guint
+get_uint (Walk       *w,
+          JsonObject *obj,
+          const char *path,
+          const char *name,
+          guint       fallback)
+{
+  JsonNode *node = json_object_get_member (obj, name);
+
+  if (node == NULL)
+    return fallback;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64 ||
+      json_node_get_int (node) < 0 || json_node_get_int (node) > 10000)
+    {
+      problem (w, path, _("“%s” must be a whole number from 0 to 10000"), name);
+      return fallback;
+    }
+  return (guint) json_node_get_int (node);
+}
+
+static char **
+get_strv (Walk       *w,
+          JsonObject *obj,
+          const char *path,
+          const char *name)
+{
+  JsonNode *node = json_object_get_member (obj, name);
+  g_autofree char *sub = g_strdup_printf ("%s.%s", path, name);
+  g_autoptr(GStrvBuilder) b = NULL;
+  JsonArray *arr;
+
+  if (node == NULL)
+    return NULL;
+  if ((arr = need_array (w, node, sub)) == NULL)
+    return NULL;
+  b = g_strv_builder_new ();
+  for (guint i = 0; i < json_array_get_length (arr); i++)
+    {
+      const char *s = node_string (json_array_get_element (arr, i));
+
+      if (s == NULL || s[0] == '\0')
+        problem (w, sub, _("item %u must be a non-empty string"), i);
+      else
+        g_strv_builder_add (b, s);
+    }
+  return g_strv_builder_end (b);
+}
+
+static void
+check_members (Walk                *w,
+               JsonObject          *obj,
+               const char          *path,
+               const char * const  *known)
+{
+  g_autoptr(GList) members = json_object_get_members (obj);
+
+  for (GList *l = members; l; l = l->next)
+    if (!g_strv_contains (known, l->data))
+      problem (w, path, _("unknown member “%s”"), (const char *) l->data);
+}
+
+/* ------------------------------------------------------------------ */
+/* Clauses and checklist                                               */
+
+static void
+walk_clauses (Walk      *w,
+              JsonArray *arr)
+{
+  static const char * const known[] = { "id", "text", NULL };
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < json_array_get_length (arr); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("$.clauses[%u]", i);
+      JsonObject *obj = need_object (w, json_array_get_element (arr, i), path);
+      HbClause *c;
+
+      if (obj == NULL)
+        continue;
+      check_members (w, obj, path, known);
+      c = g_new0 (HbClause, 1);
+      c->id = get_string (w, obj, path, "id", TRUE);
+      get_text (w, obj, path, "text", TRUE, c->text);
+      if (c->id && !g_hash_table_add (seen, c->id))
+        problem (w, path, _("duplicate clause id “%s”"), c->id);
+      g_ptr_array_add (w->policy->clauses, c);
+    }
+}
+
+static gboolean
+is_known_check (const char *check)
+{
+  static const char * const checks[] = {
+    "fields-complete", "no-findings", "media-present", "media-quality", "alt-text",
+    "official-link", "platform-limits", NULL
+  };
+  return g_strv_contains (checks, check);
+}
+
+static void
+walk_checklist_item (Walk       *w,
+                     JsonObject *obj,
+                     const char *path)
+{
+  static const char * const known[] = {
+    "id", "clause", "kind", "check", "evidence", "label", "applies_to", NULL
+  };
+  static const char * const evidences[] = { "text", "date", "dates", NULL };
+  HbChecklistItem *item = g_new0 (HbChecklistItem, 1);
+  g_autofree char *kind = NULL;
+
+  check_members (w, obj, path, known);
+  item->id = get_string (w, obj, path, "id", TRUE);
+  item->clause = get_string (w, obj, path, "clause", TRUE);
+  kind = get_string (w, obj, path, "kind", TRUE);
+  item->check = get_string (w, obj, path, "check", FALSE);
+  item->evidence = get_string (w, obj, path, "evidence", FALSE);
+  item->applies_to = get_strv (w, obj, path, "applies_to");
+  get_text (w, obj, path, "label", TRUE, item->label);
+
+  if (item->clause && hb_policy_find_clause (w->policy, item->clause) == NULL)
+    problem (w, path, _("clause “%s” is not in “clauses”"), item->clause);
+  if (g_strcmp0 (kind, "auto") == 0)
+    {
+      item->kind = HB_CHECK_AUTO;
+      if (item->check == NULL)
+        problem (w, path, _("an auto item needs “check”"));
+      else if (!is_known_check (item->check))
+        problem (w, path, _("unknown check “%s”"), item->check);
+    }
+  else if (g_strcmp0 (kind, "confirm") == 0)
+    item->kind = HB_CHECK_CONFIRM;
+  else if (kind != NULL)
+    problem (w, path, _("“kind” must be “auto” or “confirm”"));
+  if (item->evidence && !g_strv_contains (evidences, item->evidence))
+    problem (w, path, _("“evidence” must be “text”, “date” or “dates”"));
+  g_ptr_array_add (w->policy->checklist, item);
+}
+
+static void
+walk_checklist (Walk      *w,
+                JsonArray *arr)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < json_array_get_length (arr); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("$.checklist[%u]", i);
+      JsonObject *obj = need_object (w, json_array_get_element (arr, i), path);
+      HbChecklistItem *item;
+
+      if (obj == NULL)
+        continue;
+      walk_checklist_item (w, obj, path);
+      item = g_ptr_array_index (w->policy->checklist, w->policy->checklist->len - 1);
+      if (item->id && !g_hash_table_add (seen, item->id))
+        problem (w, path, _("duplicate checklist id “%s”"), item->id);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Lexicons                                                            */
+
+/* Terms are normalised by the same tokeniser as posts, so that a term
+ * matches exactly what the linter will see: "Dato’" and "DATO'" agree. */
+static char *
+normalise_term (const char *term)
+{
+  g_autoptr(HbText) text = NULL;
+  GString *s;
+
+  if (!g_utf8_validate (term, -1, NULL))
+    return NULL;
+  text = hb_text_new (term, -1);
+  if (text->tokens->len == 0)
+    return NULL;
+  s = g_string_new (NULL);
+  for (guint i = 0; i < text->tokens->len; i++)
+    {
+      const HbToken *tok = hb_text_token (text, i);
+
+      if (i > 0)
+        g_string_append_c (s, ' ');
+      g_string_append_len (s, text->norm->str + tok->nstart, tok->nend - tok->nstart);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static HbTerm *
+add_term (Walk       *w,
+          HbLexicon  *lex,
+          const char *path,
+          const char *term,
+          const char *replacement)
+{
+  HbTerm *t;
+  char *text = normalise_term (term);
+
+  if (text == NULL)
+    {
+      problem (w, path, _("the term “%s” has no word in it"), term);
+      return NULL;
+    }
+  t = g_new0 (HbTerm, 1);
+  t->text = text;
+  t->replacement = g_strdup (replacement);
+  t->morph = lex->morph;
+  g_ptr_array_add (lex->terms, t);
+  return t;
+}
+
+static void
+walk_term_object (Walk       *w,
+                  HbLexicon  *lex,
+                  JsonObject *obj,
+                  const char *path)
+{
+  static const char * const known[] = { "term", "replacement", "case", "morph", "not_near_digits", NULL };
+  g_autofree char *term = get_string (w, obj, path, "term", TRUE);
+  g_autofree char *replacement = get_string (w, obj, path, "replacement", FALSE);
+  g_autofree char *kase = get_string (w, obj, path, "case", FALSE);
+  g_autofree char *morph = get_string (w, obj, path, "morph", FALSE);
+  JsonNode *near = json_object_get_member (obj, "not_near_digits");
+  HbTerm *t;
+
+  check_members (w, obj, path, known);
+  if (term == NULL || (t = add_term (w, lex, path, term, replacement)) == NULL)
+    return;
+  if (g_strcmp0 (kase, "upper") == 0)
+    t->flags |= HB_TERM_UPPER_ONLY;
+  else if (g_strcmp0 (kase, "lower") == 0)
+    t->flags |= HB_TERM_LOWER_ONLY;
+  else if (kase != NULL)
+    problem (w, path, _("“case” must be “upper” or “lower”"));
+  if (morph != NULL && !hb_morph_from_string (morph, &t->morph))
+    problem (w, path, _("“morph” must be “ms”, “en” or “none”"));
+  if (near != NULL && json_node_get_value_type (near) == G_TYPE_BOOLEAN && json_node_get_boolean (near))
+    t->flags |= HB_TERM_NOT_NEAR_DIGITS;
+}
+
+/* "generate": [{"split": "di", "words": ["sini", …]}] adds "disini" → "di sini";
+ * {"join": "di", "words": ["adakan", …]} adds "di adakan" → "diadakan". */
+static void
+walk_generators (Walk      *w,
+                 HbLexicon *lex,
+                 JsonArray *arr,
+                 const char *base)
+{
+  static const char * const known[] = { "split", "join", "words", NULL };
+
+  for (guint i = 0; i < json_array_get_length (arr); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s.generate[%u]", base, i);
+      JsonObject *obj = need_object (w, json_array_get_element (arr, i), path);
+      g_autofree char *split = NULL, *join = NULL;
+      g_auto(GStrv) words = NULL;
+
+      if (obj == NULL)
+        continue;
+      check_members (w, obj, path, known);
+      split = get_string (w, obj, path, "split", FALSE);
+      join = get_string (w, obj, path, "join", FALSE);
+      words = get_strv (w, obj, path, "words");
+      if ((split == NULL) == (join == NULL) || words == NULL)
+        {
+          problem (w, path, _("needs “words” and exactly one of “split” or “join”"));
+          continue;
+        }
+      for (guint k = 0; words[k]; k++)
+        {
+          const char *prefix = split ? split : join;
+          g_autofree char *joined = g_strconcat (prefix, words[k], NULL);
+          g_autofree char *apart = g_strconcat (prefix, " ", words[k], NULL);
+          HbTerm *t = add_term (w, lex, path, split ? joined : apart, split ? apart : joined);
+
+          if (t)
+            t->morph = HB_MORPH_NONE;
+        }
+    }
+}
+
+static void
+walk_lexicon (Walk       *w,
+              const char *name,
+              JsonNode   *node)
+{
+  static const char * const known[] = { "morph", "obfuscation", "terms", "generate", "note", NULL };
+  g_autofree char *path = g_strdup_printf ("$.lexicons.%s", name);
+  JsonObject *obj = need_object (w, node, path);
+  g_autofree char *morph = NULL;
+  HbLexicon *lex;
+  JsonNode *terms_node, *gen_node;
+
+  if (obj == NULL)
+    return;
+  check_members (w, obj, path, known);
+  lex = g_new0 (HbLexicon, 1);
+  lex->name = g_strdup (name);
+  lex->terms = g_ptr_array_new_with_free_func (term_free);
+  g_ptr_array_add (w->policy->lexicons, lex);
+  g_hash_table_insert (w->lexicon_ids, lex->name, GUINT_TO_POINTER (w->policy->lexicons->len));
+
+  morph = get_string (w, obj, path, "morph", FALSE);
+  if (morph != NULL && !hb_morph_from_string (morph, &lex->morph))
+    problem (w, path, _("“morph” must be “ms”, “en” or “none”"));
+  if (json_object_has_member (obj, "obfuscation"))
+    lex->obfuscation = json_object_get_boolean_member (obj, "obfuscation");
+
+  terms_node = json_object_get_member (obj, "terms");
+  gen_node = json_object_get_member (obj, "generate");
+  if (terms_node != NULL)
+    {
+      g_autofree char *tpath = g_strconcat (path, ".terms", NULL);
+      JsonArray *arr = need_array (w, terms_node, tpath);
+
+      for (guint i = 0; arr && i < json_array_get_length (arr); i++)
+        {
+          JsonNode *el = json_array_get_element (arr, i);
+          g_autofree char *ipath = g_strdup_printf ("%s[%u]", tpath, i);
+
+          if (node_string (el) != NULL)
+            add_term (w, lex, ipath, node_string (el), NULL);
+          else if (JSON_NODE_HOLDS_OBJECT (el))
+            walk_term_object (w, lex, json_node_get_object (el), ipath);
+          else
+            problem (w, ipath, _("a term must be a string or an object"));
+        }
+    }
+  if (gen_node != NULL)
+    {
+      g_autofree char *gpath = g_strconcat (path, ".generate", NULL);
+      JsonArray *arr = need_array (w, gen_node, gpath);
+
+      if (arr)
+        walk_generators (w, lex, arr, path);
+    }
+  if (lex->terms->len == 0)
+    problem (w, path, _("a lexicon needs at least one term"));
+}
+
+static void
+walk_allow (Walk      *w,
+            JsonArray *arr)
+{
+  HbLexicon *lex = g_new0 (HbLexicon, 1);
+
+  lex->name = g_strdup ("(allow)");
+  lex->terms = g_ptr_array_new_with_free_func (term_free);
+  for (guint i = 0; i < json_array_get_length (arr); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("$.allow[%u]", i);
+      const char *s = node_string (json_array_get_element (arr, i));
+
+      if (s == NULL)
+        problem (w, path, _("must be a string"));
+      else
+        add_term (w, lex, path, s, NULL);
+    }
+  g_ptr_array_add (w->policy->lexicons, lex);
+}
+
+/* ------------------------------------------------------------------ */
+/* Rules                                                               */
+
+static const char *rule_kinds[] = {
+  "lexicon", "cooccurrence", "pattern", "substitution", "caps", "punctuation",
+};
+
+static const char *pattern_names[] = {
+  "mykad", "mobile", "email", "home-address", "numeral-reduplication",
+};
+
+/* A lexicon reference list: "name" or ["name", …]. */
+static GArray *
+get_lexicon_refs (Walk       *w,
+                  JsonNode   *node,
+                  const char *path)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  if (node_string (node) != NULL)
+    g_ptr_array_add (names, (gpointer) node_string (node));
+  else if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *arr = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (arr); i++)
+        {
+          const char *s = node_string (json_array_get_element (arr, i));
+
+          if (s == NULL)
+            problem (w, path, _("item %u must be a lexicon name"), i);
+          else
+            g_ptr_array_add (names, (gpointer) s);
+        }
+    }
+  else
+    problem (w, path, _("must be a lexicon name or a list of them"));
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      guint id = GPOINTER_TO_UINT (g_hash_table_lookup (w->lexicon_ids, names->pdata[i]));
+
+      if (id == 0)
+        problem (w, path, _("unknown lexicon “%s”"), (const char *) names->pdata[i]);
+      else
+        g_array_append_val (ids, (guint) { id - 1 });
+    }
+  if (names->len == 0)
+    problem (w, path, _("names no lexicon"));
+  return ids;
+}
+
+static void
+walk_rule_with (Walk       *w,
+                HbRule     *r,
+                JsonObject *obj,
+                const char *path)
+{
+  JsonNode *node = json_object_get_member (obj, "with");
+  g_autofree char *sub = g_strconcat (path, ".with", NULL);
+  JsonArray *arr;
+
+  r->with = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  if (node == NULL)
+    {
+      if (r->kind == HB_RULE_COOCCURRENCE)
+        problem (w, path, _("a cooccurrence rule needs “with”"));
+      return;
+    }
+  if (r->kind != HB_RULE_COOCCURRENCE && r->kind != HB_RULE_PATTERN)
+    problem (w, path, _("only cooccurrence and pattern rules take “with”"));
+  if ((arr = need_array (w, node, sub)) == NULL)
+    return;
+  /* Each element is one group: a name, or a list of names any of which will do. */
+  for (guint i = 0; i < json_array_get_length (arr); i++)
+    {
+      g_autofree char *gpath = g_strdup_printf ("%s[%u]", sub, i);
+      g_ptr_array_add (r->with, get_lexicon_refs (w, json_array_get_element (arr, i), gpath));
+    }
+}
+
+static void
+walk_rule_kind_fields (Walk       *w,
+                       HbRule     *r,
+                       JsonObject *obj,
+                       const char *path)
+{
+  gboolean lexical = r->kind == HB_RULE_LEXICON || r->kind == HB_RULE_COOCCURRENCE ||
+                     r->kind == HB_RULE_SUBSTITUTION;
+
+  if (lexical)
+    {
+      g_autofree char *mpath = g_strconcat (path, ".match", NULL);
+      r->match = get_lexicon_refs (w, json_object_get_member (obj, "match"), mpath);
+    }
+  else if (json_object_has_member (obj, "match"))
+    problem (w, path, _("this kind of rule takes no “match”"));
+
+  walk_rule_with (w, r, obj, path);
+  if (json_object_has_member (obj, "unless"))
+    {
+      g_autofree char *upath = g_strconcat (path, ".unless", NULL);
+      r->unless = get_lexicon_refs (w, json_object_get_member (obj, "unless"), upath);
+    }
+  r->window = get_uint (w, obj, path, "window", 0);
+  if (json_object_has_member (obj, "unless_scope"))
+    {
+      g_autofree char *scope = get_string (w, obj, path, "unless_scope", TRUE);
+
+      if (g_strcmp0 (scope, "post") == 0)
+        r->unless_post = TRUE;
+      else if (g_strcmp0 (scope, "sentence") != 0)
+        problem (w, path, _("“unless_scope” must be “sentence” or “post”"));
+    }
+
+  if (r->kind == HB_RULE_PATTERN)
+    {
+      g_autofree char *pattern = get_string (w, obj, path, "pattern", TRUE);
+      guint k;
+
+      for (k = 0; k < G_N_ELEMENTS (pattern_names); k++)
+        if (g_strcmp0 (pattern, pattern_names[k]) == 0)
+          break;
+      if (pattern && k == G_N_ELEMENTS (pattern_names))
+        problem (w, path, _("unknown pattern “%s”"), pattern);
+      r->pattern = k;
+      r->allow_domains = get_strv (w, obj, path, "allow_domains");
+    }
+  r->min_words = get_uint (w, obj, path, "min_words", 5);
+  r->min_letters = get_uint (w, obj, path, "min_letters", 20);
+  r->min_run = get_uint (w, obj, path, "min_run", 2);
+}
+
+static void
+walk_rule_examples (Walk       *w,
+                    HbRule     *r,
+                    JsonObject *obj,
+                    const char *path)
+{
+  static const char * const known[] = { "bad", "good", NULL };
+  g_autofree char *sub = g_strconcat (path, ".examples", NULL);
+  JsonNode *node = json_object_get_member (obj, "examples");
+  JsonObject *ex;
+
+  if (node == NULL)
+    {
+      problem (w, path, _("every rule needs “examples” with “bad” and “good” sentences"));
+      return;
+    }
+  if ((ex = need_object (w, node, sub)) == NULL)
+    return;
+  check_members (w, ex, sub, known);
+  r->examples_bad = get_strv (w, ex, sub, "bad");
+  r->examples_good = get_strv (w, ex, sub, "good");
+  if (r->examples_bad == NULL || r->examples_bad[0] == NULL)
+    problem (w, sub, _("needs at least one “bad” example"));
+}
+
+static void
+walk_rule (Walk       *w,
+           JsonObject *obj,
+           const char *path)
+{
+  static const char * const known[] = {
+    "id", "topic", "clause", "severity", "kind", "match", "with", "unless", "unless_scope", "window", "pattern",
+    "allow_domains", "min_words", "min_letters", "min_run", "message", "suggestion", "examples",
+    "note", NULL
+  };
+  HbRule *r = g_new0 (HbRule, 1);
+  g_autofree char *severity = NULL, *kind = NULL;
+  guint k;
+
+  g_ptr_array_add (w->policy->rules, r);
+  check_members (w, obj, path, known);
+  r->id = get_string (w, obj, path, "id", TRUE);
+  r->topic = get_string (w, obj, path, "topic", TRUE);
+  r->clause = get_string (w, obj, path, "clause", FALSE);
+  severity = get_string (w, obj, path, "severity", TRUE);
+  kind = get_string (w, obj, path, "kind", TRUE);
+
+  if (r->topic && !hb_topic_is_known (r->topic))
+    problem (w, path, _("unknown topic “%s”"), r->topic);
+  else if (r->topic && r->clause == NULL)
+    r->clause = g_strdup (hb_topic_default_clause (r->topic));
+  if (r->clause && hb_policy_find_clause (w->policy, r->clause) == NULL)
+    problem (w, path, _("clause “%s” is not in “clauses”"), r->clause);
+  if (severity && !hb_severity_from_string (severity, &r->severity))
+    problem (w, path, _("“severity” must be “info”, “warning” or “error”"));
+  for (k = 0; k < G_N_ELEMENTS (rule_kinds); k++)
+    if (g_strcmp0 (kind, rule_kinds[k]) == 0)
+      break;
+  if (kind && k == G_N_ELEMENTS (rule_kinds))
+    {
+      problem (w, path, _("unknown rule kind “%s”"), kind);
+      return;
+    }
+  r->kind = k;
+  walk_rule_kind_fields (w, r, obj, path);
+  get_text (w, obj, path, "message", TRUE, r->message);
+  get_text (w, obj, path, "suggestion", FALSE, r->suggestion);
+  walk_rule_examples (w, r, obj, path);
+}
+
+static void
+walk_rules (Walk      *w,
+            JsonArray *arr)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < json_array_get_length (arr); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("$.rules[%u]", i);
+      JsonObject *obj = need_object (w, json_array_get_element (arr, i), path);
+      HbRule *r;
+
+      if (obj == NULL)
+        continue;
+      walk_rule (w, obj, path);
+      r = g_ptr_array_index (w->policy->rules, w->policy->rules->len - 1);
+      if (r->id && !g_hash_table_add (seen, r->id))
+        problem (w, path, _("duplicate rule id “%s”"), r->id);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* The whole pack                                                      */
+
+static void
+walk_lexicons (Walk     *w,
+               JsonNode *node)
+{
+  JsonObject *obj = need_object (w, node, "$.lexicons");
+  g_autoptr(GList) names = NULL;
+
+  if (obj == NULL)
+    return;
+  names = json_object_get_members (obj);
+  for (GList *l = names; l; l = l->next)
+    walk_lexicon (w, l->data, json_object_get_member (obj, l->data));
+}
+
+static void
+walk_pack (Walk     *w,
+           JsonNode *root)
+{
+  static const char * const known[] = {
+    "format", "id", "version", "title", "issuer", "clauses", "checklist", "allow", "lexicons",
+    "rules", "note", NULL
+  };
+  JsonObject *obj = need_object (w, root, "$");
+  g_autofree char *format = NULL;
+  JsonArray *arr;
+
+  if (obj == NULL)
+    return;
+  check_members (w, obj, "$", known);
+  format = get_string (w, obj, "$", "format", TRUE);
+  if (format && strcmp (format, HB_POLICY_FORMAT) != 0)
+    problem (w, "$.format", _("unsupported format “%s” (expected “%s”)"), format, HB_POLICY_FORMAT);
+  w->policy->id = get_string (w, obj, "$", "id", TRUE);
+  w->policy->version = get_string (w, obj, "$", "version", TRUE);
+  get_text (w, obj, "$", "title", TRUE, w->policy->title);
+
+  if ((arr = need_array (w, json_object_get_member (obj, "clauses"), "$.clauses")))
+    walk_clauses (w, arr);
+  if ((arr = need_array (w, json_object_get_member (obj, "checklist"), "$.checklist")))
+    walk_checklist (w, arr);
+  walk_lexicons (w, json_object_get_member (obj, "lexicons"));
+  if ((arr = need_array (w, json_object_get_member (obj, "allow"), "$.allow")))
+    walk_allow (w, arr);
+  if ((arr = need_array (w, json_object_get_member (obj, "rules"), "$.rules")))
+    walk_rules (w, arr);
+}
+
+/* Parses and validates @bytes; returns the policy, or NULL with every
+ * problem in @problems. */
+static HbPolicy *
+parse_pack (GBytes     *bytes,
+            GPtrArray  *problems)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GHashTable) lexicon_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(HbPolicy) policy = g_object_new (HB_TYPE_POLICY, NULL);
+  g_autoptr(GError) error = NULL;
+  Walk w = { problems, policy, lexicon_ids };
+  gsize len = 0;
+  const char *data = g_bytes_get_data (bytes, &len);
+
+  if (len > MAX_PACK_SIZE)
+    {
+      problem (&w, "$", _("the pack is larger than 16 MB"));
+      return NULL;
+    }
+  if (!hb_utf8_validate (data, len, &error) ||
+      !json_parser_load_from_data (parser, data, len, &error))
+    {
+      problem (&w, "$", "%s", error->message);
+      return NULL;
+    }
+  walk_pack (&w, json_parser_get_root (parser));
+  if (problems->len > 0)
+    return NULL;
+
+  policy->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  policy->matcher = hb_matcher_new (policy->lexicons);
+  return g_steal_pointer (&policy);
+}
+
+/* ------------------------------------------------------------------ */
+/* Public API                                                          */
+
+/* Returns every problem found in the pack @bytes, each "PATH: message";
+ * an empty array means the pack is valid. */
+GPtrArray *
+hb_policy_check_bytes (GBytes *bytes)
+{
+  GPtrArray *problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(HbPolicy) policy = parse_pack (bytes, problems);
+
+  return problems;
+}
+
+HbPolicy *
+hb_policy_new_from_bytes (GBytes  *bytes,
+                          GError **error)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  HbPolicy *policy = parse_pack (bytes, problems);
+
+  if (policy == NULL)
+    {
+      if (problems->len == 1)
+        g_set_error (error, HB_ERROR, HB_ERROR_INVALID_POLICY,
+                     _("Invalid policy pack: %s"), (const char *) problems->pdata[0]);
+      else
+        g_set_error (error, HB_ERROR, HB_ERROR_INVALID_POLICY,
+                     _("Invalid policy pack: %s (and %u more problems)"),
+                     (const char *) problems->pdata[0], problems->len - 1);
+    }
+  return policy;
+}
+
+HbPolicy *
+hb_policy_new_from_file (const char  *path,
+                         GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, error);
+  HbPolicy *policy;
+
+  if (bytes == NULL)
+    return NULL;
+  if ((policy = hb_policy_new_from_bytes (bytes, error)) != NULL)
+    policy->origin = g_file_get_path (file);
+  return policy;
+}
+
+/* The pack compiled into the program; tests prove it valid, so failing to
+ * load it is a programming error. */
+HbPolicy *
+hb_policy_new_builtin (void)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  HbPolicy *policy;
+
+  bytes = g_resource_lookup_data (hb_get_resource (), "/my/gov/mpkk/Hebahan/policy/mpkk.json",
+                                  G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  if (bytes == NULL || (policy = hb_policy_new_from_bytes (bytes, &error)) == NULL)
+    g_error ("The built-in policy pack does not load: %s", error->message);
+  policy->origin = g_strdup ("built-in");
+  return policy;
+}
+
+char *
+hb_policy_user_override_path (void)
+{
+  return g_build_filename (g_get_user_config_dir (), "hebahan", "policy.json", NULL);
+}
+
+/* Returns the user's pack from the config directory when there is a valid
+ * one, the built-in pack otherwise.  When an override exists but cannot be
+ * used, @override_error says why, so the caller can tell the user. */
+HbPolicy *
+hb_policy_load_default (GError **override_error)
+{
+  g_autofree char *path = hb_policy_user_override_path ();
+  g_autoptr(GError) error = NULL;
+  HbPolicy *policy;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return hb_policy_new_builtin ();
+  if ((policy = hb_policy_new_from_file (path, &error)) != NULL)
+    return policy;
+  g_propagate_prefixed_error (override_error, g_steal_pointer (&error),
+                              _("Ignoring %s: "), path);
+  return hb_policy_new_builtin ();
+}
+
+const char *
+hb_policy_get_id (HbPolicy *self)
+{
+  g_return_val_if_fail (HB_IS_POLICY (self), NULL);
+  return self->id;
+}
+
+const char *
+hb_policy_get_version (HbPolicy *self)
+{
+  g_return_val_if_fail (HB_IS_POLICY (self), NULL);
+  return self->version;
+}
+
+const char *
+hb_policy_get_title (HbPolicy *self,
+                     HbLang    lang)
+{
+  g_return_val_if_fail (HB_IS_POLICY (self), NULL);
+  return self->title[lang];
+}
+
+const char *
+hb_policy_get_sha256 (HbPolicy *self)
+{
+  g_return_val_if_fail (HB_IS_POLICY (self), NULL);
+  return self->sha256;
+}
+
+const char *
+hb_policy_get_origin (HbPolicy *self)
+{
+  g_return_val_if_fail (HB_IS_POLICY (self), NULL);
+  return self->origin;
+}
+
+guint
+hb_policy_get_n_clauses (HbPolicy *self)
+{
+  return self->clauses->len;
+}
+
+const HbClause *
+hb_policy_get_clause (HbPolicy *self,
+                      guint     i)
+{
+  g_return_val_if_fail (i < self->clauses->len, NULL);
+  return g_ptr_array_index (self->clauses, i);
+}
+
+const HbClause *
+hb_policy_find_clause (HbPolicy   *self,
+                       const char *id)
+{
+  for (guint i = 0; i < self->clauses->len; i++)
+    {
+      const HbClause *c = g_ptr_array_index (self->clauses, i);
+
+      if (g_strcmp0 (c->id, id) == 0)
+        return c;
+    }
+  return NULL;
+}
+
+guint
+hb_policy_get_n_checklist (HbPolicy *self)
+{
+  return self->checklist->len;
+}
+
+const HbChecklistItem *
+hb_policy_get_checklist (HbPolicy *self,
+                         guint     i)
+{
+  g_return_val_if_fail (i < self->checklist->len, NULL);
+  return g_ptr_array_index (self->checklist, i);
+}
+
+guint
+hb_policy_get_n_rules (HbPolicy *self)
+{
+  return self->rules->len;
+}
+
+const HbRule *
+hb_policy_get_rule (HbPolicy *self,
+                    guint     i)
+{
+  g_return_val_if_fail (i < self->rules->len, NULL);
+  return g_ptr_array_index (self->rules, i);
+}
+
+guint
+hb_policy_get_n_lexicons (HbPolicy *self)
+{
+  return self->lexicons->len;
+}
+
+const HbLexicon *
+hb_policy_get_lexicon (HbPolicy *self,
+                       guint     i)
+{
+  return g_ptr_array_index (self->lexicons, i);
+}
+
+guint
+hb_policy_get_allow_lexicon (HbPolicy *self)
+{
+  return self->lexicons->len - 1;
+}
+
+const HbMatcher *
+hb_policy_get_matcher (HbPolicy *self)
+{
+  return self->matcher;
+}
+
+const char *
+hb_rule_get_id (const HbRule *rule)
+{
+  return rule->id;
+}
+
+const char *
+hb_rule_get_topic (const HbRule *rule)
+{
+  return rule->topic;
+}
+
+const char *
+hb_rule_get_clause (const HbRule *rule)
+{
+  return rule->clause;
+}
+
+HbSeverity
+hb_rule_get_severity (const HbRule *rule)
+{
+  return rule->severity;
+}
+
+const char *
+hb_rule_get_message (const HbRule *rule,
+                     HbLang        lang)
+{
+  return rule->message[lang];
+}
+
+const char *
+hb_rule_get_suggestion (const HbRule *rule,
+                        HbLang        lang)
+{
+  return rule->suggestion[lang];
+}
+
+const char * const *
+hb_rule_get_examples (const HbRule *rule,
+                      gboolean      bad)
+{
+  return (const char * const *) (bad ? rule->examples_bad : rule->examples_good);
+}
