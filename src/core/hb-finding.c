@@ -1,0 +1,91 @@
+/* hb-finding.c — one guideline finding (see hb-finding.h). */
+#include "hb-finding.h"
+
+#include <string.h>
+
+G_DEFINE_BOXED_TYPE (HbFinding, hb_finding, hb_finding_copy, hb_finding_free)
+
+/* Takes ownership of @text. */
+HbFinding *
+hb_finding_new (HbPolicy     *policy,
+                const HbRule *rule,
+                guint         start,
+                guint         end,
+                char         *text,
+                const char   *replacement)
+{
+  HbFinding *f = g_new0 (HbFinding, 1);
+
+  f->policy = g_object_ref (policy);
+  f->rule = rule;
+  f->start = start;
+  f->end = end;
+  f->text = text;
+  f->replacement = g_strdup (replacement);
+  return f;
+}
+
+HbFinding *
+hb_finding_copy (const HbFinding *f)
+{
+  return hb_finding_new (f->policy, f->rule, f->start, f->end, g_strdup (f->text), f->replacement);
+}
+
+void
+hb_finding_free (HbFinding *f)
+{
+  if (f == NULL)
+    return;
+  g_clear_object (&f->policy);
+  g_free (f->text);
+  g_free (f->replacement);
+  g_free (f);
+}
+
+HbSeverity
+hb_finding_get_severity (const HbFinding *f)
+{
+  return hb_rule_get_severity (f->rule);
+}
+
+const char *
+hb_finding_get_topic (const HbFinding *f)
+{
+  return hb_rule_get_topic (f->rule);
+}
+
+const char *
+hb_finding_get_clause (const HbFinding *f)
+{
+  return hb_rule_get_clause (f->rule);
+}
+
+const char *
+hb_finding_get_rule_id (const HbFinding *f)
+{
+  return hb_rule_get_id (f->rule);
+}
+
+const char *
+hb_finding_get_message (const HbFinding *f,
+                        HbLang           lang)
+{
+  return hb_rule_get_message (f->rule, lang);
+}
+
+/* The rule's suggestion with {replacement} and {text} filled in, or NULL
+ * when the rule has none. */
+char *
+hb_finding_dup_suggestion (const HbFinding *f,
+                           HbLang           lang)
+{
+  const char *tmpl = hb_rule_get_suggestion (f->rule, lang);
+  GString *s;
+
+  if (tmpl == NULL)
+    return NULL;
+  s = g_string_new (tmpl);
+  g_string_replace (s, "{replacement}", f->replacement ? f->replacement : "", 0);
+  g_string_replace (s, "{text}", f->text, 0);
+  return g_string_free (s, FALSE);
+}

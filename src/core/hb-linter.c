@@ -1,0 +1,470 @@
+/* hb-linter.c — from lexicon hits and patterns to findings.
+ *
+ * One normalisation (HbText), one scan of the tokens (HbMatcher), then each
+ * rule looks only at the hits of its own lexicons and at the sentence they
+ * stand in: no rule rescans the text.  Pattern, capitals and punctuation
+ * rules read the original code points, which they need anyway.
+ */
+#include "hb-linter.h"
+
+#include <string.h>
+
+#include "hb-matcher.h"
+#include "hb-patterns.h"
+#include "hb-policy-private.h"
+
+typedef struct
+{
+  HbPolicy     *policy;
+  const HbText *text;
+  GArray       *hits;           /* HbHit, allow-listed ones removed */
+  guint        *sentence_hits;  /* per sentence: first hit index; n_sentences + 1 */
+  gboolean     *allowed;        /* per token: inside an allow-listed phrase */
+  GPtrArray    *findings;
+} Lint;
+
+/* ------------------------------------------------------------------ */
+/* Allow list and sentence index                                       */
+
+static gboolean
+span_allowed (const Lint *l,
+              guint       t0,
+              guint       t1)
+{
+  for (guint t = t0; t < t1; t++)
+    if (l->allowed[t])
+      return TRUE;
+  return FALSE;
+}
+
+static void
+apply_allow_list (Lint   *l,
+                  GArray *all_hits)
+{
+  guint allow = hb_policy_get_allow_lexicon (l->policy);
+
+  for (guint i = 0; i < all_hits->len; i++)
+    {
+      const HbHit *h = &g_array_index (all_hits, HbHit, i);
+
+      if (h->lexicon == allow)
+        for (guint t = h->tstart; t < h->tend; t++)
+          l->allowed[t] = TRUE;
+    }
+  for (guint i = 0; i < all_hits->len; i++)
+    {
+      const HbHit *h = &g_array_index (all_hits, HbHit, i);
+
+      if (h->lexicon != allow && !span_allowed (l, h->tstart, h->tend))
+        g_array_append_val (l->hits, *h);
+    }
+}
+
+static void
+index_sentences (Lint *l)
+{
+  guint n = l->text->n_sentences;
+  guint h = 0;
+
+  l->sentence_hits = g_new (guint, n + 1);
+  for (guint s = 0; s <= n; s++)
+    {
+      while (h < l->hits->len &&
+             hb_text_token (l->text, g_array_index (l->hits, HbHit, h).tstart)->sentence < s)
+        h++;
+      l->sentence_hits[s] = h;
+    }
+}
+
+static guint
+hit_sentence (const Lint  *l,
+              const HbHit *h)
+{
+  return hb_text_token (l->text, h->tstart)->sentence;
+}
+
+static gboolean
+in_list (GArray *ids,
+         guint   id)
+{
+  for (guint i = 0; ids && i < ids->len; i++)
+    if (g_array_index (ids, guint, i) == id)
+      return TRUE;
+  return FALSE;
+}
+
+/* Is a hit of @group in @sentence, not overlapping tokens t0..t1, within
+ * @window tokens of them (0: anywhere in the sentence)? */
+static gboolean
+group_present (const Lint *l,
+               GArray     *group,
+               guint       sentence,
+               guint       t0,
+               guint       t1,
+               guint       window,
+               gboolean    allow_overlap)
+{
+  for (guint i = l->sentence_hits[sentence]; i < l->sentence_hits[sentence + 1]; i++)
+    {
+      const HbHit *h = &g_array_index (l->hits, HbHit, i);
+
+      if (!in_list (group, h->lexicon))
+        continue;
+      if (!allow_overlap && h->tstart < t1 && t0 < h->tend)
+        continue;
+      if (window && (h->tend + window < t0 || t1 + window < h->tstart))
+        continue;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* The co-occurrence conditions of @rule around tokens t0..t1. */
+static gboolean
+context_ok (const Lint   *l,
+            const HbRule *rule,
+            guint         sentence,
+            guint         t0,
+            guint         t1)
+{
+  for (guint g = 0; g < rule->with->len; g++)
+    if (!group_present (l, g_ptr_array_index (rule->with, g), sentence, t0, t1, rule->window, FALSE))
+      return FALSE;
+  if (rule->unless == NULL)
+    return TRUE;
+  if (rule->unless_post)
+    {
+      for (guint i = 0; i < l->hits->len; i++)
+        if (in_list (rule->unless, g_array_index (l->hits, HbHit, i).lexicon))
+          return FALSE;
+      return TRUE;
+    }
+  return !group_present (l, rule->unless, sentence, t0, t1, 0, TRUE);
+}
+
+/* ------------------------------------------------------------------ */
+/* Emitting                                                            */
+
+/* Matches the case of what was typed: "Disini" → "Di sini", "YG" → "YANG". */
+static char *
+match_case (const char *typed,
+            const char *replacement)
+{
+  gunichar first = g_utf8_get_char (typed);
+  g_autofree char *upper = g_utf8_strup (typed, -1);
+
+  if (replacement == NULL)
+    return NULL;
+  if (g_unichar_isupper (first) && g_utf8_strlen (typed, -1) > 1 && g_strcmp0 (upper, typed) == 0)
+    return g_utf8_strup (replacement, -1);
+  if (g_unichar_isupper (first))
+    {
+      g_autofree char *head = g_utf8_strup (replacement, g_utf8_next_char (replacement) - replacement);
+      return g_strconcat (head, g_utf8_next_char (replacement), NULL);
+    }
+  return g_strdup (replacement);
+}
+
+static void
+emit (Lint         *l,
+      const HbRule *rule,
+      guint         ostart,
+      guint         oend,
+      const char   *replacement)
+{
+  char *typed = hb_text_slice (l->text, ostart, oend);
+  g_autofree char *fixed = match_case (typed, replacement);
+
+  g_ptr_array_add (l->findings, hb_finding_new (l->policy, rule, ostart, oend, typed, fixed));
+}
+
+static void
+run_lexical (Lint *l)
+{
+  guint n_rules = hb_policy_get_n_rules (l->policy);
+
+  for (guint i = 0; i < l->hits->len; i++)
+    {
+      const HbHit *h = &g_array_index (l->hits, HbHit, i);
+      guint sentence = hit_sentence (l, h);
+
+      for (guint r = 0; r < n_rules; r++)
+        {
+          const HbRule *rule = hb_policy_get_rule (l->policy, r);
+          const HbLexicon *lex;
+          const HbTerm *term;
+
+          if (!in_list (rule->match, h->lexicon) || !context_ok (l, rule, sentence, h->tstart, h->tend))
+            continue;
+          lex = hb_policy_get_lexicon (l->policy, h->lexicon);
+          term = g_ptr_array_index (lex->terms, h->term);
+          emit (l, rule, h->ostart, h->oend, term->replacement);
+        }
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Patterns, capitals, punctuation                                     */
+
+static void
+find_pattern (const Lint   *l,
+              const HbRule *rule,
+              GArray       *spans)
+{
+  switch (rule->pattern)
+    {
+    case HB_PATTERN_MYKAD:
+      hb_find_mykad (l->text, spans);
+      break;
+    case HB_PATTERN_MOBILE:
+      hb_find_mobile (l->text, spans);
+      break;
+    case HB_PATTERN_EMAIL:
+      hb_find_email (l->text, (const char * const *) rule->allow_domains, spans);
+      break;
+    case HB_PATTERN_REDUPLICATION:
+      hb_find_numeral_reduplication (l->text, spans);
+      break;
+    case HB_PATTERN_ADDRESS:
+    case HB_N_PATTERNS:
+    default:
+      hb_find_home_address (l->text, spans);
+      break;
+    }
+}
+
+static void
+run_pattern (Lint         *l,
+             const HbRule *rule)
+{
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (HbSpan));
+
+  if (l->text->tokens->len == 0)
+    return;
+  find_pattern (l, rule, spans);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const HbSpan *sp = &g_array_index (spans, HbSpan, i);
+      guint t0 = hb_text_token_at (l->text, sp->start);
+      guint t1 = hb_text_token_at (l->text, sp->end > 0 ? sp->end - 1 : 0) + 1;
+
+      if (span_allowed (l, t0, t1))
+        continue;
+      if (context_ok (l, rule, hb_text_token (l->text, t0)->sentence, t0, t1))
+        emit (l, rule, sp->start, sp->end, NULL);
+    }
+}
+
+static gboolean
+line_has (const HbText *text,
+          guint         ostart,
+          gunichar      a,
+          gunichar      b)
+{
+  for (guint i = ostart; i < text->n_orig && text->orig[i] != '\n'; i++)
+    if (text->orig[i] == a || text->orig[i] == b)
+      return TRUE;
+  for (guint i = ostart; i > 0 && text->orig[i - 1] != '\n'; i--)
+    if (text->orig[i - 1] == a || text->orig[i - 1] == b)
+      return TRUE;
+  return FALSE;
+}
+
+typedef struct
+{
+  guint    start, last, words, letters;
+  gboolean whole_line; /* no lower-case word before it on its line */
+} CapsRun;
+
+/* A heading typed in capitals on a line of its own ("NOTIS PENUTUPAN
+ * JALAN 2026") is a convention, not shouting: no lower-case word on the
+ * line, no ! or ?, no closing full stop, and at most a dozen words. */
+static gboolean
+is_heading (const Lint    *l,
+            const CapsRun *run)
+{
+  guint end = hb_text_token (l->text, run->last)->oend;
+
+  if (!run->whole_line || run->words > 12)
+    return FALSE;
+  while (end < l->text->n_orig && l->text->orig[end] != '\n' && g_unichar_isspace (l->text->orig[end]))
+    end++;
+  if (end < l->text->n_orig && l->text->orig[end] == '.')
+    return FALSE;
+  return !line_has (l->text, hb_text_token (l->text, run->start)->ostart, '!', '?');
+}
+
+static void
+flush_caps (Lint         *l,
+            const HbRule *rule,
+            CapsRun      *run,
+            gboolean      line_ended)
+{
+  run->whole_line = run->whole_line && line_ended;
+  if (run->words >= rule->min_words && run->letters >= rule->min_letters && !is_heading (l, run))
+    emit (l, rule, hb_text_token (l->text, run->start)->ostart,
+          hb_text_token (l->text, run->last)->oend, NULL);
+  run->words = run->letters = 0;
+}
+
+/* Shouting: min_words or more words in capitals in a row on one line.
+ * Numbers and one-letter words neither count nor break a run. */
+static void
+run_caps (Lint         *l,
+          const HbRule *rule)
+{
+  CapsRun run = { 0, 0, 0, 0, FALSE };
+  guint line = G_MAXUINT;
+  gboolean line_has_lower = FALSE;
+
+  for (guint t = 0; t < l->text->tokens->len; t++)
+    {
+      const HbToken *tok = hb_text_token (l->text, t);
+      guint len = tok->cend - tok->cstart;
+
+      if (tok->line != line)
+        {
+          flush_caps (l, rule, &run, TRUE);
+          line = tok->line;
+          line_has_lower = FALSE;
+        }
+      if (!(tok->flags & HB_TOKEN_ALPHA) || len < 2)
+        continue;
+      if (!(tok->flags & HB_TOKEN_UPPER))
+        {
+          flush_caps (l, rule, &run, FALSE);
+          line_has_lower = TRUE;
+          continue;
+        }
+      if (run.words++ == 0)
+        {
+          run.start = t;
+          run.whole_line = !line_has_lower;
+        }
+      run.letters += len;
+      run.last = t;
+    }
+  flush_caps (l, rule, &run, TRUE);
+}
+
+static void
+run_punctuation (Lint         *l,
+                 const HbRule *rule)
+{
+  const HbText *text = l->text;
+
+  for (guint i = 0; i < text->n_orig; i++)
+    {
+      guint j = i;
+
+      while (j < text->n_orig && (text->orig[j] == '!' || text->orig[j] == '?' ||
+                                  text->orig[j] == 0xFF01 || text->orig[j] == 0xFF1F))
+        j++;
+      if (j - i >= MAX (rule->min_run, 2))
+        emit (l, rule, i, j, NULL);
+      i = j;
+    }
+}
+
+/* ------------------------------------------------------------------ */
+
+static int
+compare_findings (gconstpointer a,
+                  gconstpointer b)
+{
+  const HbFinding *fa = *(HbFinding **) a, *fb = *(HbFinding **) b;
+
+  if (fa->start != fb->start)
+    return fa->start < fb->start ? -1 : 1;
+  if (fa->end != fb->end)
+    return fa->end > fb->end ? -1 : 1;
+  return g_strcmp0 (hb_rule_get_id (fa->rule), hb_rule_get_id (fb->rule));
+}
+
+/* Sorts by position and drops a finding that an earlier finding of the
+ * same rule already covers (a phrase and a word inside it). */
+static GPtrArray *
+tidy (GPtrArray *findings)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) hb_finding_free);
+
+  g_ptr_array_sort (findings, compare_findings);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      HbFinding *f = findings->pdata[i];
+      gboolean covered = FALSE;
+
+      for (guint k = out->len; k > 0 && !covered; k--)
+        {
+          HbFinding *prev = out->pdata[k - 1];
+
+          if (prev->end <= f->start)
+            break;
+          covered = prev->rule == f->rule && prev->start <= f->start && f->end <= prev->end;
+        }
+      if (!covered)
+        g_ptr_array_add (out, g_steal_pointer (&findings->pdata[i]));
+    }
+  return out;
+}
+
+static void
+run_rules (Lint *l)
+{
+  for (guint r = 0; r < hb_policy_get_n_rules (l->policy); r++)
+    {
+      const HbRule *rule = hb_policy_get_rule (l->policy, r);
+
+      if (rule->kind == HB_RULE_PATTERN)
+        run_pattern (l, rule);
+      else if (rule->kind == HB_RULE_CAPS)
+        run_caps (l, rule);
+      else if (rule->kind == HB_RULE_PUNCTUATION)
+        run_punctuation (l, rule);
+    }
+  run_lexical (l);
+}
+
+/* Lints @text (UTF-8; @len may be -1) and returns its findings sorted by
+ * position.  Fails only for invalid UTF-8, naming the byte offset. */
+GPtrArray *
+hb_lint (HbPolicy   *policy,
+         const char *text,
+         gssize      len,
+         GError    **error)
+{
+  g_autoptr(HbText) t = NULL;
+  g_autoptr(GArray) all_hits = g_array_new (FALSE, FALSE, sizeof (HbHit));
+  g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func ((GDestroyNotify) hb_finding_free);
+  Lint l = { policy, NULL, NULL, NULL, NULL, findings };
+
+  g_return_val_if_fail (HB_IS_POLICY (policy), NULL);
+  if (len < 0)
+    len = strlen (text);
+  if (!hb_utf8_validate (text, len, error))
+    return NULL;
+
+  t = hb_text_new (text, len);
+  l.text = t;
+  hb_matcher_scan (hb_policy_get_matcher (policy), t, all_hits);
+  l.hits = g_array_sized_new (FALSE, FALSE, sizeof (HbHit), all_hits->len);
+  l.allowed = g_new0 (gboolean, t->tokens->len + 1);
+  apply_allow_list (&l, all_hits);
+  index_sentences (&l);
+  run_rules (&l);
+
+  g_array_unref (l.hits);
+  g_free (l.allowed);
+  g_free (l.sentence_hits);
+  return tidy (findings);
+}
+
+/* TRUE when any finding is a warning or an error (CLI exit status 1). */
+gboolean
+hb_findings_blocking (GPtrArray *findings)
+{
+  for (guint i = 0; i < findings->len; i++)
+    if (hb_finding_get_severity (findings->pdata[i]) >= HB_SEVERITY_WARNING)
+      return TRUE;
+  return FALSE;
+}

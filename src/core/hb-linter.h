@@ -1,0 +1,15 @@
+/* hb-linter.h — checks a text against a policy pack's rules. */
+#pragma once
+
+#include "hb-finding.h"
+#include "hb-policy.h"
+
+G_BEGIN_DECLS
+
+GPtrArray *hb_lint             (HbPolicy   *policy,
+                                const char *text,
+                                gssize      len,
+                                GError    **error);
+gboolean   hb_findings_blocking (GPtrArray *findings);
+
+G_END_DECLS

@@ -1,0 +1,324 @@
+/* hb-patterns.c — personal-data detectors (see hb-patterns.h).
+ *
+ * Numbers are read as digit groups with single separators, then judged by
+ * what they are: a MyKad has a real date and a place-of-birth code from
+ * JPN's list; a mobile number is 01x plus seven digits (011 plus eight),
+ * with or without +60.  Landlines such as the council's 04-4325225 are
+ * public and never flagged.
+ */
+#include "hb-patterns.h"
+
+#include <string.h>
+
+/* JPN place-of-birth codes that are never issued (reference, "MyKad"). */
+static gboolean
+pb_code_is_valid (int pb)
+{
+  return !(pb == 0 || (pb >= 17 && pb <= 20) || pb == 69 || pb == 70 || pb == 73 ||
+           pb == 80 || pb == 81 || (pb >= 94 && pb <= 97));
+}
+
+static int
+two (const char *d)
+{
+  return (d[0] - '0') * 10 + (d[1] - '0');
+}
+
+/* @digits: exactly 12 ASCII digits, YYMMDD-PB-###G. */
+gboolean
+hb_mykad_is_valid (const char *digits)
+{
+  static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+  int mm, dd;
+
+  if (strlen (digits) != 12 || strspn (digits, "0123456789") != 12)
+    return FALSE;
+  mm = two (digits + 2);
+  dd = two (digits + 4);
+  if (mm < 1 || mm > 12 || dd < 1 || dd > days[mm - 1])
+    return FALSE;
+  return pb_code_is_valid (two (digits + 6));
+}
+
+/* @digits: the national number with its leading 0 (0123456789). */
+gboolean
+hb_mobile_is_valid (const char *digits)
+{
+  gsize len = strlen (digits);
+
+  if (len < 10 || digits[0] != '0' || digits[1] != '1')
+    return FALSE;
+  if (digits[2] == '1')
+    return len == 11;
+  return len == 10;
+}
+
+static gboolean
+is_digit (const HbText *text,
+          guint         i)
+{
+  return i < text->n_orig && text->orig[i] < 0x80 && g_ascii_isdigit (text->orig[i]);
+}
+
+static gboolean
+is_sep (gunichar ch)
+{
+  return ch == '-' || ch == ' ' || ch == '.' || ch == 0x00A0 || ch == 0x2013;
+}
+
+/* Reads a number starting at @i: digit groups joined by single separators,
+ * at most @max digits.  Returns the end (exclusive) and the digits. */
+static guint
+read_number (const HbText *text,
+             guint         i,
+             guint         max,
+             GString      *digits)
+{
+  guint end = i;
+
+  g_string_truncate (digits, 0);
+  while (i < text->n_orig && digits->len < max)
+    {
+      if (is_digit (text, i))
+        {
+          g_string_append_c (digits, (char) text->orig[i++]);
+          end = i;
+        }
+      else if (is_sep (text->orig[i]) && is_digit (text, i + 1) && i > 0 && is_digit (text, i - 1))
+        i++;
+      else
+        break;
+    }
+  return end;
+}
+
+static gboolean
+starts_number (const HbText *text,
+               guint         i)
+{
+  gunichar prev = i > 0 ? text->orig[i - 1] : ' ';
+
+  return is_digit (text, i) && !(prev < 0x80 && (g_ascii_isalnum (prev) || prev == '/'));
+}
+
+static void
+add_span (GArray *spans,
+          guint   start,
+          guint   end)
+{
+  HbSpan span = { start, end };
+
+  g_array_append_val (spans, span);
+}
+
+void
+hb_find_mykad (const HbText *text,
+               GArray       *spans)
+{
+  g_autoptr(GString) digits = g_string_new (NULL);
+
+  for (guint i = 0; i < text->n_orig; i++)
+    {
+      guint end;
+
+      if (!starts_number (text, i))
+        continue;
+      end = read_number (text, i, 13, digits);
+      if (digits->len == 12 && !is_digit (text, end) && hb_mykad_is_valid (digits->str))
+        add_span (spans, i, end);
+      i = end;
+    }
+}
+
+void
+hb_find_mobile (const HbText *text,
+                GArray       *spans)
+{
+  g_autoptr(GString) digits = g_string_new (NULL);
+
+  for (guint i = 0; i < text->n_orig; i++)
+    {
+      guint start = i, end;
+      g_autofree char *national = NULL;
+
+      if (!starts_number (text, i))
+        continue;
+      if (i > 0 && text->orig[i - 1] == '+')
+        start = i - 1;
+      end = read_number (text, i, 13, digits);
+      i = end;
+      if (is_digit (text, end))
+        continue;
+      /* +60 12-345 6789 and 6012… drop the country code for a leading 0. */
+      if (g_str_has_prefix (digits->str, "601"))
+        national = g_strconcat ("0", digits->str + 2, NULL);
+      else
+        national = g_strdup (digits->str);
+      if (hb_mobile_is_valid (national))
+        add_span (spans, start, end);
+    }
+}
+
+static gboolean
+is_local_char (gunichar ch)
+{
+  return ch < 0x80 && (g_ascii_isalnum (ch) || strchr ("._%+-", (int) ch) != NULL);
+}
+
+static gboolean
+is_domain_char (gunichar ch)
+{
+  return ch < 0x80 && (g_ascii_isalnum (ch) || ch == '.' || ch == '-');
+}
+
+static gboolean
+domain_allowed (const char         *domain,
+                const char * const *allow)
+{
+  for (guint i = 0; allow && allow[i]; i++)
+    {
+      gsize dl = strlen (domain), al = strlen (allow[i]);
+
+      if (g_ascii_strcasecmp (domain, allow[i]) == 0 ||
+          (dl > al && domain[dl - al - 1] == '.' && g_ascii_strcasecmp (domain + dl - al, allow[i]) == 0))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+void
+hb_find_email (const HbText       *text,
+               const char * const *allow_domains,
+               GArray             *spans)
+{
+  for (guint at = 0; at < text->n_orig; at++)
+    {
+      guint s = at, e = at + 1;
+      g_autoptr(GString) domain = g_string_new (NULL);
+
+      if (text->orig[at] != '@')
+        continue;
+      while (s > 0 && is_local_char (text->orig[s - 1]))
+        s--;
+      while (e < text->n_orig && is_domain_char (text->orig[e]))
+        g_string_append_c (domain, (char) text->orig[e++]);
+      while (domain->len > 0 && (domain->str[domain->len - 1] == '.' || domain->str[domain->len - 1] == '-'))
+        {
+          g_string_truncate (domain, domain->len - 1);
+          e--;
+        }
+      if (s == at || strchr (domain->str, '.') == NULL || domain->str[0] == '.')
+        continue;
+      if (!domain_allowed (domain->str, allow_domains))
+        add_span (spans, s, e);
+      at = e;
+    }
+}
+
+static gboolean
+token_is (const HbText  *text,
+          const HbToken *tok,
+          const char * const *words)
+{
+  gsize len = tok->nend - tok->nstart;
+
+  for (guint i = 0; words[i]; i++)
+    if (strlen (words[i]) == len && memcmp (text->norm->str + tok->nstart, words[i], len) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_house_number (const HbToken *tok,
+                 const HbText  *text)
+{
+  gsize len = tok->nend - tok->nstart;
+
+  return (tok->flags & HB_TOKEN_DIGIT) && len <= 5 && g_ascii_isdigit (text->norm->str[tok->nstart]);
+}
+
+static gboolean
+comma_between (const HbText  *text,
+               const HbToken *a,
+               const HbToken *b)
+{
+  for (guint i = a->oend; i < b->ostart; i++)
+    if (text->orig[i] == ',')
+      return TRUE;
+  return FALSE;
+}
+
+/* Returns the token index of a street word within @reach tokens after
+ * @from on the same line, or 0. */
+static guint
+street_after (const HbText *text,
+              guint         from,
+              guint         reach)
+{
+  static const char * const street[] = {
+    "jalan", "jln", "lorong", "lrg", "persiaran", "lebuh", "lebuhraya", "taman", "tmn",
+    "kampung", "kampong", "kg", "street", "road", "lane", "avenue", "blok", "block", NULL
+  };
+  guint line = hb_text_token (text, from)->line;
+
+  for (guint k = from + 1; k < text->tokens->len && k <= from + reach; k++)
+    {
+      const HbToken *st = hb_text_token (text, k);
+
+      if (st->line != line)
+        break;
+      if (token_is (text, st, street))
+        return k;
+    }
+  return 0;
+}
+
+/* A house address: "No. 12, Jalan Mawar 3", "Lot 45 Lorong …", or a bare
+ * house number followed by a comma and a street ("15, Lorong Cempaka 2").
+ * A number without either ("8 jalan utama") is not an address. */
+void
+hb_find_home_address (const HbText *text,
+                      GArray       *spans)
+{
+  static const char * const house[] = { "no", "lot", NULL };
+
+  for (guint i = 0; i + 1 < text->tokens->len; i++)
+    {
+      const HbToken *tok = hb_text_token (text, i);
+      guint num = token_is (text, tok, house) ? i + 1 : i;
+      guint st;
+
+      if (!is_house_number (hb_text_token (text, num), text))
+        continue;
+      if (num == i && (i + 1 >= text->tokens->len ||
+                       !comma_between (text, tok, hb_text_token (text, i + 1))))
+        continue;
+      if ((st = street_after (text, num, 2)) == 0)
+        continue;
+      add_span (spans, tok->ostart,
+                st + 1 < text->tokens->len && hb_text_token (text, st + 1)->line == tok->line
+                ? hb_text_token (text, st + 1)->oend : hb_text_token (text, st)->oend);
+      i = st;
+    }
+}
+
+/* "beramai2", "kanak2": chat shorthand for a reduplicated word. */
+void
+hb_find_numeral_reduplication (const HbText *text,
+                               GArray       *spans)
+{
+  for (guint i = 0; i < text->tokens->len; i++)
+    {
+      const HbToken *tok = hb_text_token (text, i);
+      const char *word = text->norm->str + tok->nstart;
+      gsize len = tok->nend - tok->nstart;
+      gsize letters = 0;
+
+      if (len < 4 || word[len - 1] != '2')
+        continue;
+      while (letters < len - 1 && g_ascii_isalpha (word[letters]))
+        letters++;
+      if (letters == len - 1 && letters >= 3)
+        add_span (spans, tok->ostart, tok->oend);
+    }
+}
