@@ -1,0 +1,384 @@
+/* hebahan-cli.c — the headless front end over the Hebahan core.
+ *
+ * The command-line contract (sub-commands, exit codes, JSON fields) is fixed
+ * by DESIGN.md: 0 nothing at warning or above, 1 findings at warning or above
+ * (or an invalid pack for `policy validate`), 2 bad usage or unreadable input
+ * with a one-line reason on stderr.
+ */
+#include <gio/gio.h>
+#include <gio/gunixinputstream.h>
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <locale.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "hb-error.h"
+#include "hb-linter.h"
+#include "hb-policy.h"
+
+#define EXIT_FINDINGS 1
+#define EXIT_USAGE    2
+#define HB_MAX_INPUT     (64 * 1024 * 1024)
+
+static const char *prog = "hebahan-cli";
+
+G_GNUC_PRINTF (1, 2)
+static int
+fail (const char *format,
+      ...)
+{
+  va_list args;
+  g_autofree char *msg = NULL;
+
+  va_start (args, format);
+  msg = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_printerr ("%s: %s\n", prog, msg);
+  return EXIT_USAGE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Input                                                               */
+
+static GBytes *
+read_stream (GInputStream  *in,
+             GError       **error)
+{
+  g_autoptr(GByteArray) buf = g_byte_array_new ();
+  guint8 chunk[65536];
+  gssize n;
+
+  while ((n = g_input_stream_read (in, chunk, sizeof chunk, NULL, error)) > 0)
+    {
+      if (buf->len + n > HB_MAX_INPUT)
+        {
+          g_set_error (error, HB_ERROR, HB_ERROR_TOO_LARGE, _("The input is larger than 64 MB"));
+          return NULL;
+        }
+      g_byte_array_append (buf, chunk, n);
+    }
+  if (n < 0)
+    return NULL;
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buf));
+}
+
+/* Reads FILE, or standard input for "-" or no argument. */
+static GBytes *
+read_input (const char  *path,
+            GError     **error)
+{
+  g_autoptr(GInputStream) in = NULL;
+
+  if (path == NULL || strcmp (path, "-") == 0)
+    in = g_unix_input_stream_new (STDIN_FILENO, FALSE);
+  else
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+      in = G_INPUT_STREAM (g_file_read (file, NULL, error));
+      if (in == NULL)
+        return NULL;
+    }
+  return read_stream (in, error);
+}
+
+/* A draft (DESIGN.md "Draft file") is linted by its body text.  Anything
+ * that is not a hebahan-draft JSON object is taken as plain text. */
+static char *
+text_of_input (GBytes *bytes,
+               gsize  *len)
+{
+  gsize size = 0;
+  const char *data = g_bytes_get_data (bytes, &size);
+  g_autoptr(JsonParser) parser = NULL;
+  JsonObject *obj;
+  const char *skip = data;
+
+  while (skip < data + size && g_ascii_isspace (*skip))
+    skip++;
+  if (skip < data + size && *skip == '{' && g_utf8_validate_len (data, size, NULL))
+    {
+      parser = json_parser_new_immutable ();
+      if (json_parser_load_from_data (parser, data, size, NULL) &&
+          JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)) &&
+          (obj = json_node_get_object (json_parser_get_root (parser))) &&
+          g_strcmp0 (json_object_get_string_member_with_default (obj, "format", ""), "hebahan-draft/1") == 0)
+        {
+          char *body = g_strdup (json_object_get_string_member_with_default (obj, "body", ""));
+          *len = strlen (body);
+          return body;
+        }
+    }
+  {
+    char *copy = g_malloc (size + 1);
+
+    memcpy (copy, data, size);
+    copy[size] = '\0';
+    *len = size;
+    return copy;
+  }
+}
+
+/* ------------------------------------------------------------------ */
+/* lint                                                                */
+
+static HbPolicy *
+load_policy (const char  *path,
+             GError     **error)
+{
+  g_autoptr(GError) override_error = NULL;
+  HbPolicy *policy;
+
+  if (path != NULL)
+    return hb_policy_new_from_file (path, error);
+  policy = hb_policy_load_default (&override_error);
+  if (override_error != NULL)
+    g_printerr ("%s: %s\n", prog, override_error->message);
+  return policy;
+}
+
+static JsonNode *
+findings_to_json (HbPolicy  *policy,
+                  GPtrArray *findings,
+                  HbLang     lang)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "policy");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "id");
+  json_builder_add_string_value (b, hb_policy_get_id (policy));
+  json_builder_set_member_name (b, "version");
+  json_builder_add_string_value (b, hb_policy_get_version (policy));
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "findings");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const HbFinding *f = findings->pdata[i];
+      g_autofree char *suggestion = hb_finding_dup_suggestion (f, lang);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "rule");
+      json_builder_add_string_value (b, hb_finding_get_rule_id (f));
+      json_builder_set_member_name (b, "topic");
+      json_builder_add_string_value (b, hb_finding_get_topic (f));
+      json_builder_set_member_name (b, "clause");
+      json_builder_add_string_value (b, hb_finding_get_clause (f));
+      json_builder_set_member_name (b, "severity");
+      json_builder_add_string_value (b, hb_severity_to_string (hb_finding_get_severity (f)));
+      json_builder_set_member_name (b, "start");
+      json_builder_add_int_value (b, f->start);
+      json_builder_set_member_name (b, "end");
+      json_builder_add_int_value (b, f->end);
+      json_builder_set_member_name (b, "text");
+      json_builder_add_string_value (b, f->text);
+      json_builder_set_member_name (b, "message");
+      json_builder_add_string_value (b, hb_finding_get_message (f, lang));
+      json_builder_set_member_name (b, "suggestion");
+      if (suggestion)
+        json_builder_add_string_value (b, suggestion);
+      else
+        json_builder_add_null_value (b);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
+
+static void
+print_json (JsonNode *root)
+{
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autofree char *out = NULL;
+
+  json_generator_set_pretty (gen, TRUE);
+  json_generator_set_root (gen, root);
+  out = json_generator_to_data (gen, NULL);
+  g_print ("%s\n", out);
+}
+
+static const char *
+severity_colour (HbSeverity severity,
+                 gboolean   colour)
+{
+  if (!colour)
+    return "";
+  return severity == HB_SEVERITY_ERROR ? "\033[1;31m" :
+         severity == HB_SEVERITY_WARNING ? "\033[1;33m" : "\033[1;36m";
+}
+
+static const char *
+severity_label (HbSeverity severity)
+{
+  return severity == HB_SEVERITY_ERROR ? _("error") :
+         severity == HB_SEVERITY_WARNING ? _("warning") : _("info");
+}
+
+/* line:column for each finding: one walk over the text, findings sorted. */
+static void
+print_text (const char *name,
+            const char *text,
+            GPtrArray  *findings,
+            HbLang      lang)
+{
+  gboolean colour = isatty (STDOUT_FILENO) && g_getenv ("NO_COLOR") == NULL;
+  const char *reset = colour ? "\033[0m" : "";
+  const char *p = text;
+  guint cp = 0, line = 1, col = 1, counts[3] = { 0, 0, 0 };
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const HbFinding *f = findings->pdata[i];
+      HbSeverity sev = hb_finding_get_severity (f);
+      g_autofree char *suggestion = hb_finding_dup_suggestion (f, lang);
+
+      for (; cp < f->start && *p; cp++, p = g_utf8_next_char (p))
+        {
+          if (*p == '\n')
+            line++, col = 1;
+          else
+            col++;
+        }
+      counts[sev]++;
+      g_print ("%s:%u:%u: %s%s%s [%s] %s “%s” (%s)\n", name, line, col,
+               severity_colour (sev, colour), severity_label (sev), reset,
+               hb_finding_get_clause (f), hb_finding_get_message (f, lang), f->text,
+               hb_finding_get_rule_id (f));
+      if (suggestion)
+        g_print ("    %s %s\n", _("suggestion:"), suggestion);
+    }
+  if (findings->len == 0)
+    g_print (_("%s: no findings\n"), name);
+  else
+    g_print (_("%s: %u errors, %u warnings, %u info\n"), name,
+             counts[HB_SEVERITY_ERROR], counts[HB_SEVERITY_WARNING], counts[HB_SEVERITY_INFO]);
+}
+
+static int
+cmd_lint (int    argc,
+          char **argv)
+{
+  g_autofree char *lang_name = NULL, *format = NULL, *policy_path = NULL;
+  g_auto(GStrv) files = NULL;
+  const GOptionEntry entries[] = {
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang_name, N_("Language of messages (ms or en)"), "LANG" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output format (text or json)"), "FORMAT" },
+    { "policy", 0, 0, G_OPTION_ARG_FILENAME, &policy_path, N_("Policy pack to use"), "FILE" },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "[FILE|-]" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) ctx = g_option_context_new (_("— check a post against the guideline"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HbPolicy) policy = NULL;
+  g_autoptr(GBytes) input = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autofree char *text = NULL;
+  HbLang lang = hb_lang_default ();
+  gsize len = 0;
+
+  g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (ctx, &argc, &argv, &error))
+    return fail ("%s", error->message);
+  if (lang_name && !hb_lang_from_string (lang_name, &lang))
+    return fail (_("unknown language “%s” (use ms or en)"), lang_name);
+  if (format && g_strcmp0 (format, "text") != 0 && g_strcmp0 (format, "json") != 0)
+    return fail (_("unknown format “%s” (use text or json)"), format);
+  if (files && g_strv_length (files) > 1)
+    return fail (_("lint takes one file"));
+
+  if ((policy = load_policy (policy_path, &error)) == NULL)
+    return fail ("%s: %s", policy_path, error->message);
+  if ((input = read_input (files ? files[0] : NULL, &error)) == NULL)
+    return fail ("%s: %s", files ? files[0] : "-", error->message);
+  text = text_of_input (input, &len);
+  if ((findings = hb_lint (policy, text, len, &error)) == NULL)
+    return fail ("%s: %s", files ? files[0] : "-", error->message);
+
+  if (g_strcmp0 (format, "json") == 0)
+    {
+      g_autoptr(JsonNode) root = findings_to_json (policy, findings, lang);
+      print_json (root);
+    }
+  else
+    print_text (files ? files[0] : "-", text, findings, lang);
+  return hb_findings_blocking (findings) ? EXIT_FINDINGS : EXIT_SUCCESS;
+}
+
+/* ------------------------------------------------------------------ */
+/* policy validate                                                     */
+
+static int
+cmd_policy (int    argc,
+            char **argv)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HbPolicy) policy = NULL;
+
+  if (argc != 3 || strcmp (argv[1], "validate") != 0)
+    return fail (_("usage: %s policy validate FILE"), prog);
+  file = g_file_new_for_commandline_arg (argv[2]);
+  if ((bytes = g_file_load_bytes (file, NULL, NULL, &error)) == NULL)
+    return fail ("%s: %s", argv[2], error->message);
+
+  problems = hb_policy_check_bytes (bytes);
+  for (guint i = 0; i < problems->len; i++)
+    g_print ("%s: %s\n", argv[2], (const char *) problems->pdata[i]);
+  if (problems->len > 0)
+    {
+      g_print (g_dngettext (GETTEXT_PACKAGE, "%s: %u problem\n", "%s: %u problems\n", problems->len),
+               argv[2], problems->len);
+      return EXIT_FINDINGS;
+    }
+  policy = hb_policy_new_from_bytes (bytes, &error);
+  g_print (_("%s: valid (%s %s: %u clauses, %u checklist items, %u rules)\n"), argv[2],
+           hb_policy_get_id (policy), hb_policy_get_version (policy),
+           hb_policy_get_n_clauses (policy), hb_policy_get_n_checklist (policy),
+           hb_policy_get_n_rules (policy));
+  return EXIT_SUCCESS;
+}
+
+/* ------------------------------------------------------------------ */
+
+static int
+usage (void)
+{
+  g_printerr (_("Usage:\n"
+                "  %s lint [--lang ms|en] [--format text|json] [--policy FILE] [FILE|-]\n"
+                "  %s policy validate FILE\n"), prog, prog);
+  return EXIT_USAGE;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2)
+    return usage ();
+  if (strcmp (argv[1], "lint") == 0)
+    return cmd_lint (argc - 1, argv + 1);
+  if (strcmp (argv[1], "policy") == 0)
+    return cmd_policy (argc - 1, argv + 1);
+  if (strcmp (argv[1], "--version") == 0)
+    {
+      g_print ("%s %s\n", prog, HB_VERSION);
+      return EXIT_SUCCESS;
+    }
+  if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0)
+    {
+      usage ();
+      return EXIT_SUCCESS;
+    }
+  g_printerr (_("%s: unknown command “%s”\n"), prog, argv[1]);
+  return usage ();
+}
