@@ -20,6 +20,7 @@ typedef struct
   GArray       *hits;           /* HbHit, allow-listed ones removed */
   guint        *sentence_hits;  /* per sentence: first hit index; n_sentences + 1 */
   gboolean     *allowed;        /* per token: inside an allow-listed phrase */
+  gboolean     *in_post;        /* per lexicon: hit anywhere in the post */
   GPtrArray    *findings;
 } Lint;
 
@@ -61,6 +62,14 @@ apply_allow_list (Lint   *l,
 }
 
 static void
+index_post (Lint *l)
+{
+  l->in_post = g_new0 (gboolean, hb_policy_get_n_lexicons (l->policy));
+  for (guint i = 0; i < l->hits->len; i++)
+    l->in_post[g_array_index (l->hits, HbHit, i).lexicon] = TRUE;
+}
+
+static void
 index_sentences (Lint *l)
 {
   guint n = l->text->n_sentences;
@@ -93,18 +102,19 @@ in_list (GArray *ids,
   return FALSE;
 }
 
-/* Is a hit of @group in @sentence, not overlapping tokens t0..t1, within
- * @window tokens of them (0: anywhere in the sentence)? */
+/* Is a hit of @group in sentences @first..@last, not overlapping tokens
+ * t0..t1, within @window tokens of them (0: anywhere in those sentences)? */
 static gboolean
 group_present (const Lint *l,
                GArray     *group,
-               guint       sentence,
+               guint       first,
+               guint       last,
                guint       t0,
                guint       t1,
                guint       window,
                gboolean    allow_overlap)
 {
-  for (guint i = l->sentence_hits[sentence]; i < l->sentence_hits[sentence + 1]; i++)
+  for (guint i = l->sentence_hits[first]; i < l->sentence_hits[last + 1]; i++)
     {
       const HbHit *h = &g_array_index (l->hits, HbHit, i);
 
@@ -127,19 +137,24 @@ context_ok (const Lint   *l,
             guint         t0,
             guint         t1)
 {
+  /* Insinuation often names the person in one sentence and hints in the
+   * next, so a rule may look at the neighbouring sentences too. */
+  guint first = rule->with_neighbours && sentence > 0 ? sentence - 1 : sentence;
+  guint last = rule->with_neighbours ? MIN (sentence + 1, l->text->n_sentences - 1) : sentence;
+
   for (guint g = 0; g < rule->with->len; g++)
-    if (!group_present (l, g_ptr_array_index (rule->with, g), sentence, t0, t1, rule->window, FALSE))
+    if (!group_present (l, g_ptr_array_index (rule->with, g), first, last, t0, t1, rule->window, FALSE))
       return FALSE;
   if (rule->unless == NULL)
     return TRUE;
   if (rule->unless_post)
     {
-      for (guint i = 0; i < l->hits->len; i++)
-        if (in_list (rule->unless, g_array_index (l->hits, HbHit, i).lexicon))
+      for (guint i = 0; i < rule->unless->len; i++)
+        if (l->in_post[g_array_index (rule->unless, guint, i)])
           return FALSE;
       return TRUE;
     }
-  return !group_present (l, rule->unless, sentence, t0, t1, 0, TRUE);
+  return !group_present (l, rule->unless, sentence, sentence, t0, t1, 0, TRUE);
 }
 
 /* ------------------------------------------------------------------ */
@@ -151,10 +166,11 @@ match_case (const char *typed,
             const char *replacement)
 {
   gunichar first = g_utf8_get_char (typed);
-  g_autofree char *upper = g_utf8_strup (typed, -1);
+  g_autofree char *upper = NULL;
 
   if (replacement == NULL)
     return NULL;
+  upper = g_utf8_strup (typed, -1);
   if (g_unichar_isupper (first) && g_utf8_strlen (typed, -1) > 1 && g_strcmp0 (upper, typed) == 0)
     return g_utf8_strup (replacement, -1);
   if (g_unichar_isupper (first))
@@ -181,20 +197,19 @@ emit (Lint         *l,
 static void
 run_lexical (Lint *l)
 {
-  guint n_rules = hb_policy_get_n_rules (l->policy);
-
   for (guint i = 0; i < l->hits->len; i++)
     {
       const HbHit *h = &g_array_index (l->hits, HbHit, i);
+      GPtrArray *rules = hb_policy_get_lexicon_rules (l->policy, h->lexicon);
       guint sentence = hit_sentence (l, h);
 
-      for (guint r = 0; r < n_rules; r++)
+      for (guint r = 0; r < rules->len; r++)
         {
-          const HbRule *rule = hb_policy_get_rule (l->policy, r);
+          const HbRule *rule = g_ptr_array_index (rules, r);
           const HbLexicon *lex;
           const HbTerm *term;
 
-          if (!in_list (rule->match, h->lexicon) || !context_ok (l, rule, sentence, h->tstart, h->tend))
+          if (!context_ok (l, rule, sentence, h->tstart, h->tend))
             continue;
           lex = hb_policy_get_lexicon (l->policy, h->lexicon);
           term = g_ptr_array_index (lex->terms, h->term);
@@ -347,22 +362,28 @@ run_caps (Lint         *l,
   flush_caps (l, rule, &run, TRUE);
 }
 
+/* "!!!", "???", "?!": runs of min_run or more marks.  NFKC has already
+ * turned fullwidth marks into ASCII, so a byte search finds them all. */
 static void
 run_punctuation (Lint         *l,
                  const HbRule *rule)
 {
   const HbText *text = l->text;
+  const char *norm = text->norm->str;
+  guint min_run = MAX (rule->min_run, 2);
 
-  for (guint i = 0; i < text->n_orig; i++)
+  for (const char *p = strpbrk (norm, "!?"); p != NULL; p = strpbrk (p, "!?"))
     {
-      guint j = i;
+      gsize run = strspn (p, "!?");
 
-      while (j < text->n_orig && (text->orig[j] == '!' || text->orig[j] == '?' ||
-                                  text->orig[j] == 0xFF01 || text->orig[j] == 0xFF1F))
-        j++;
-      if (j - i >= MAX (rule->min_run, 2))
-        emit (l, rule, i, j, NULL);
-      i = j;
+      if (run >= min_run)
+        {
+          guint first = hb_text_char_at_byte (text, p - norm);
+          guint last = hb_text_char_at_byte (text, p - norm + run - 1);
+
+          emit (l, rule, text->nsrc[first], text->nsrc_end[last], NULL);
+        }
+      p += run;
     }
 }
 
@@ -436,7 +457,7 @@ hb_lint (HbPolicy   *policy,
   g_autoptr(HbText) t = NULL;
   g_autoptr(GArray) all_hits = g_array_new (FALSE, FALSE, sizeof (HbHit));
   g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func ((GDestroyNotify) hb_finding_free);
-  Lint l = { policy, NULL, NULL, NULL, NULL, findings };
+  Lint l = { policy, NULL, NULL, NULL, NULL, NULL, findings };
 
   g_return_val_if_fail (HB_IS_POLICY (policy), NULL);
   if (len < 0)
@@ -451,10 +472,12 @@ hb_lint (HbPolicy   *policy,
   l.allowed = g_new0 (gboolean, t->tokens->len + 1);
   apply_allow_list (&l, all_hits);
   index_sentences (&l);
+  index_post (&l);
   run_rules (&l);
 
   g_array_unref (l.hits);
   g_free (l.allowed);
+  g_free (l.in_post);
   g_free (l.sentence_hits);
   return tidy (findings);
 }

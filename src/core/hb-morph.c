@@ -288,7 +288,11 @@ hb_morph_strip_clitic (const char *word,
                        gsize       len)
 {
   static const char *clitics[] = { "nya", "lah", "kah", "pun", "tah", "ku", "mu", "'s" };
+  char last = len > 0 ? word[len - 1] : '\0';
 
+  /* Every clitic ends in a, h, n, u or s: most words leave here. */
+  if (last != 'a' && last != 'h' && last != 'n' && last != 'u' && last != 's')
+    return 0;
   for (guint i = 0; i < G_N_ELEMENTS (clitics); i++)
     {
       gsize clen = strlen (clitics[i]);

@@ -96,9 +96,12 @@ static gboolean
 starts_number (const HbText *text,
                guint         i)
 {
-  gunichar prev = i > 0 ? text->orig[i - 1] : ' ';
+  gunichar prev;
 
-  return is_digit (text, i) && !(prev < 0x80 && (g_ascii_isalnum (prev) || prev == '/'));
+  if (!is_digit (text, i))
+    return FALSE;
+  prev = i > 0 ? text->orig[i - 1] : ' ';
+  return !(prev < 0x80 && (g_ascii_isalnum (prev) || prev == '/'));
 }
 
 static void
@@ -111,52 +114,73 @@ add_span (GArray *spans,
   g_array_append_val (spans, span);
 }
 
+/* Calls @func for each number in @text: only tokens with digits are
+ * looked at, so prose costs nothing here. */
+static void
+foreach_number (const HbText *text,
+                void (*func) (const HbText *, guint, guint, const char *, GArray *),
+                GArray       *spans)
+{
+  g_autoptr(GString) digits = g_string_new (NULL);
+  guint done = 0;
+
+  for (guint t = 0; t < text->tokens->len; t++)
+    {
+      const HbToken *tok = hb_text_token (text, t);
+      guint start = tok->ostart, end;
+
+      if (!(tok->flags & HB_TOKEN_DIGIT) || start < done || !starts_number (text, start))
+        continue;
+      end = read_number (text, start, 13, digits);
+      done = end;
+      if (!is_digit (text, end))
+        func (text, start, end, digits->str, spans);
+    }
+}
+
+static void
+check_mykad (const HbText *text,
+             guint         start,
+             guint         end,
+             const char   *digits,
+             GArray       *spans)
+{
+  if (hb_mykad_is_valid (digits))
+    add_span (spans, start, end);
+}
+
 void
 hb_find_mykad (const HbText *text,
                GArray       *spans)
 {
-  g_autoptr(GString) digits = g_string_new (NULL);
+  foreach_number (text, check_mykad, spans);
+}
 
-  for (guint i = 0; i < text->n_orig; i++)
-    {
-      guint end;
+static void
+check_mobile (const HbText *text,
+              guint         start,
+              guint         end,
+              const char   *digits,
+              GArray       *spans)
+{
+  g_autofree char *national = NULL;
 
-      if (!starts_number (text, i))
-        continue;
-      end = read_number (text, i, 13, digits);
-      if (digits->len == 12 && !is_digit (text, end) && hb_mykad_is_valid (digits->str))
-        add_span (spans, i, end);
-      i = end;
-    }
+  /* +60 12-345 6789 and 6012… drop the country code for a leading 0. */
+  if (g_str_has_prefix (digits, "601"))
+    national = g_strconcat ("0", digits + 2, NULL);
+  else if (digits[0] == '0' && digits[1] == '1')
+    national = g_strdup (digits);
+  else
+    return;
+  if (hb_mobile_is_valid (national))
+    add_span (spans, start > 0 && text->orig[start - 1] == '+' ? start - 1 : start, end);
 }
 
 void
 hb_find_mobile (const HbText *text,
                 GArray       *spans)
 {
-  g_autoptr(GString) digits = g_string_new (NULL);
-
-  for (guint i = 0; i < text->n_orig; i++)
-    {
-      guint start = i, end;
-      g_autofree char *national = NULL;
-
-      if (!starts_number (text, i))
-        continue;
-      if (i > 0 && text->orig[i - 1] == '+')
-        start = i - 1;
-      end = read_number (text, i, 13, digits);
-      i = end;
-      if (is_digit (text, end))
-        continue;
-      /* +60 12-345 6789 and 6012… drop the country code for a leading 0. */
-      if (g_str_has_prefix (digits->str, "601"))
-        national = g_strconcat ("0", digits->str + 2, NULL);
-      else
-        national = g_strdup (digits->str);
-      if (hb_mobile_is_valid (national))
-        add_span (spans, start, end);
-    }
+  foreach_number (text, check_mobile, spans);
 }
 
 static gboolean
@@ -191,13 +215,16 @@ hb_find_email (const HbText       *text,
                const char * const *allow_domains,
                GArray             *spans)
 {
-  for (guint at = 0; at < text->n_orig; at++)
+  g_autoptr(GString) domain = g_string_new (NULL);
+
+  for (const char *p = strchr (text->norm->str, '@'); p != NULL; p = strchr (p + 1, '@'))
     {
+      guint at = text->nsrc[hb_text_char_at_byte (text, p - text->norm->str)];
       guint s = at, e = at + 1;
-      g_autoptr(GString) domain = g_string_new (NULL);
 
       if (text->orig[at] != '@')
         continue;
+      g_string_truncate (domain, 0);
       while (s > 0 && is_local_char (text->orig[s - 1]))
         s--;
       while (e < text->n_orig && is_domain_char (text->orig[e]))
@@ -211,7 +238,6 @@ hb_find_email (const HbText       *text,
         continue;
       if (!domain_allowed (domain->str, allow_domains))
         add_span (spans, s, e);
-      at = e;
     }
 }
 
@@ -221,9 +247,10 @@ token_is (const HbText  *text,
           const char * const *words)
 {
   gsize len = tok->nend - tok->nstart;
+  const char *word = text->norm->str + tok->nstart;
 
   for (guint i = 0; words[i]; i++)
-    if (strlen (words[i]) == len && memcmp (text->norm->str + tok->nstart, words[i], len) == 0)
+    if (words[i][0] == word[0] && strlen (words[i]) == len && memcmp (word, words[i], len) == 0)
       return TRUE;
   return FALSE;
 }
@@ -285,9 +312,13 @@ hb_find_home_address (const HbText *text,
   for (guint i = 0; i + 1 < text->tokens->len; i++)
     {
       const HbToken *tok = hb_text_token (text, i);
-      guint num = token_is (text, tok, house) ? i + 1 : i;
+      guint num;
       guint st;
 
+      if (!(tok->flags & HB_TOKEN_DIGIT) && text->norm->str[tok->nstart] != 'n' &&
+          text->norm->str[tok->nstart] != 'l')
+        continue;
+      num = token_is (text, tok, house) ? i + 1 : i;
       if (!is_house_number (hb_text_token (text, num), text))
         continue;
       if (num == i && (i + 1 >= text->tokens->len ||

@@ -64,6 +64,7 @@ struct _HbRule
   GArray     *unless;   /* guint: none may be present */
   gboolean    unless_post; /* `unless` looks at the whole post, not the sentence */
   guint       window;   /* tokens either side for `with`; 0 = the sentence */
+  gboolean    with_neighbours; /* `with` also looks at the sentences before and after */
   HbPatternKind pattern;
   char      **allow_domains;
   guint       min_words;
@@ -79,6 +80,8 @@ guint             hb_policy_get_n_lexicons (HbPolicy *self);
 const HbLexicon  *hb_policy_get_lexicon    (HbPolicy *self,
                                             guint     i);
 guint             hb_policy_get_allow_lexicon (HbPolicy *self);
+GPtrArray        *hb_policy_get_lexicon_rules (HbPolicy *self,
+                                               guint     lexicon);
 const HbMatcher  *hb_policy_get_matcher    (HbPolicy *self);
 
 G_END_DECLS

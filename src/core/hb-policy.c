@@ -32,6 +32,7 @@ struct _HbPolicy
   GPtrArray  *checklist;  /* HbChecklistItem */
   GPtrArray  *lexicons;   /* HbLexicon; the allow list is the last one */
   GPtrArray  *rules;      /* HbRule */
+  GPtrArray  *lexicon_rules; /* per lexicon: GPtrArray of the rules it is a `match` of */
   HbMatcher  *matcher;
 };
 
@@ -133,6 +134,7 @@ hb_policy_finalize (GObject *object)
   g_clear_pointer (&self->checklist, g_ptr_array_unref);
   g_clear_pointer (&self->lexicons, g_ptr_array_unref);
   g_clear_pointer (&self->rules, g_ptr_array_unref);
+  g_clear_pointer (&self->lexicon_rules, g_ptr_array_unref);
   g_clear_pointer (&self->matcher, hb_matcher_free);
 
   G_OBJECT_CLASS (hb_policy_parent_class)->finalize (object);
@@ -759,6 +761,15 @@ walk_rule_kind_fields (Walk       *w,
       r->unless = get_lexicon_refs (w, json_object_get_member (obj, "unless"), upath);
     }
   r->window = get_uint (w, obj, path, "window", 0);
+  if (json_object_has_member (obj, "with_scope"))
+    {
+      g_autofree char *scope = get_string (w, obj, path, "with_scope", TRUE);
+
+      if (g_strcmp0 (scope, "neighbours") == 0)
+        r->with_neighbours = TRUE;
+      else if (g_strcmp0 (scope, "sentence") != 0)
+        problem (w, path, _("“with_scope” must be “sentence” or “neighbours”"));
+    }
   if (json_object_has_member (obj, "unless_scope"))
     {
       g_autofree char *scope = get_string (w, obj, path, "unless_scope", TRUE);
@@ -818,7 +829,7 @@ walk_rule (Walk       *w,
            const char *path)
 {
   static const char * const known[] = {
-    "id", "topic", "clause", "severity", "kind", "match", "with", "unless", "unless_scope", "window", "pattern",
+    "id", "topic", "clause", "severity", "kind", "match", "with", "with_scope", "unless", "unless_scope", "window", "pattern",
     "allow_domains", "min_words", "min_letters", "min_run", "message", "suggestion", "examples",
     "note", NULL
   };
@@ -928,6 +939,23 @@ walk_pack (Walk     *w,
     walk_rules (w, arr);
 }
 
+/* So that a lexicon hit reaches only the rules that match on it. */
+static void
+index_lexicon_rules (HbPolicy *policy)
+{
+  policy->lexicon_rules = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  for (guint l = 0; l < policy->lexicons->len; l++)
+    g_ptr_array_add (policy->lexicon_rules, g_ptr_array_new ());
+  for (guint r = 0; r < policy->rules->len; r++)
+    {
+      HbRule *rule = g_ptr_array_index (policy->rules, r);
+
+      for (guint m = 0; rule->match && m < rule->match->len; m++)
+        g_ptr_array_add (g_ptr_array_index (policy->lexicon_rules, g_array_index (rule->match, guint, m)),
+                         rule);
+    }
+}
+
 /* Parses and validates @bytes; returns the policy, or NULL with every
  * problem in @problems. */
 static HbPolicy *
@@ -959,6 +987,7 @@ parse_pack (GBytes     *bytes,
 
   policy->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
   policy->matcher = hb_matcher_new (policy->lexicons);
+  index_lexicon_rules (policy);
   return g_steal_pointer (&policy);
 }
 
@@ -1162,6 +1191,13 @@ guint
 hb_policy_get_allow_lexicon (HbPolicy *self)
 {
   return self->lexicons->len - 1;
+}
+
+GPtrArray *
+hb_policy_get_lexicon_rules (HbPolicy *self,
+                             guint     lexicon)
+{
+  return g_ptr_array_index (self->lexicon_rules, lexicon);
 }
 
 const HbMatcher *

@@ -37,19 +37,122 @@ is_invisible (gunichar ch)
          g_unichar_type (ch) == G_UNICODE_FORMAT;
 }
 
+/* Character classes, computed once per normalised character so that the
+ * tokeniser never classifies the same character twice. */
+enum
+{
+  CL_ALPHA   = 1 << 0,
+  CL_DIGIT   = 1 << 1,
+  CL_MARK    = 1 << 2,  /* combining mark: part of the word */
+  CL_MASK    = 1 << 3,  /* @ $ * ! | stand in for letters in masked words */
+  CL_JOINER  = 1 << 4,  /* - ' inside a word */
+  CL_NEWLINE = 1 << 5,
+  CL_END     = 1 << 6,  /* may end a sentence */
+  CL_UPPER   = 1 << 7,  /* typed in capitals */
+  CL_LOWER   = 1 << 8,  /* typed in lower case */
+};
+#define CL_WORD (CL_ALPHA | CL_DIGIT | CL_MARK)
+
+static guint16 ascii_classes[128];
+
 static void
+init_ascii_classes (void)
+{
+  static gsize done = 0;
+
+  if (!g_once_init_enter (&done))
+    return;
+  for (guint c = 0; c < 128; c++)
+    {
+      guint16 cl = 0;
+
+      if (g_ascii_isalpha (c))
+        cl |= CL_ALPHA | (g_ascii_isupper (c) ? CL_UPPER : CL_LOWER);
+      else if (g_ascii_isdigit (c))
+        cl |= CL_DIGIT;
+      if (c == '@' || c == '$' || c == '*' || c == '!' || c == '|')
+        cl |= CL_MASK;
+      if (c == '-' || c == '\'')
+        cl |= CL_JOINER;
+      if (c == '\n' || c == '\r')
+        cl |= CL_NEWLINE;
+      if (c == '.' || c == '!' || c == '?')
+        cl |= CL_END;
+      ascii_classes[c] = cl;
+    }
+  g_once_init_leave (&done, 1);
+}
+
+static guint16
+unicode_class (gunichar ch,
+               gunichar typed)
+{
+  guint16 cl = 0;
+
+  if (g_unichar_isalpha (ch))
+    cl |= CL_ALPHA | (g_unichar_isupper (typed) ? CL_UPPER : 0) | (g_unichar_islower (typed) ? CL_LOWER : 0);
+  else if (g_unichar_ismark (ch))
+    cl |= CL_MARK;
+  else if (g_unichar_isalnum (ch))
+    cl |= CL_DIGIT;
+  else if (ch == 0x2028 || ch == 0x2029 || ch == 0x0085)
+    cl |= CL_NEWLINE;
+  else if (ch == 0x2026)
+    cl |= CL_END;
+  return cl;
+}
+
+static inline void
 push_norm (HbText   *text,
            gunichar  ch,
+           guint16   cl,
            guint     src,
            guint     src_end)
 {
   guint i = text->n_norm++;
+  GString *norm = text->norm;
 
   text->nchar[i] = ch;
-  text->nbyte[i] = text->norm->len;
+  text->ncls[i] = cl;
+  text->nbyte[i] = norm->len;
   text->nsrc[i] = src;
   text->nsrc_end[i] = src_end;
-  g_string_append_unichar (text->norm, ch);
+  /* ASCII is nearly all of a post: write it without a function call. */
+  if (ch < 0x80 && norm->len + 1 < norm->allocated_len)
+    norm->str[norm->len++] = (char) ch;
+  else
+    {
+      norm->str[norm->len] = '\0';
+      g_string_append_unichar (norm, ch);
+    }
+}
+
+static void
+push_unicode (HbText   *text,
+              gunichar  ch,
+              guint     src,
+              guint     src_end)
+{
+  guint16 cl = ch < 0x80 ? ascii_classes[ch] & ~(CL_UPPER | CL_LOWER) : 0;
+
+  if (ch < 0x80 && (cl & CL_ALPHA))
+    cl |= unicode_class (ch, text->orig[src]) & (CL_UPPER | CL_LOWER);
+  else if (ch >= 0x80)
+    cl = unicode_class (ch, text->orig[src]);
+  push_norm (text, ch, cl, src, src_end);
+}
+
+/* Emoji and pictographs are their own NFKC and case fold: posts are full of
+ * them, so they skip GLib's normaliser. */
+static gboolean
+is_plain_symbol (const HbText *text,
+                 guint         i)
+{
+  gunichar ch = text->orig[i];
+
+  if (ch < 0x1F000 && !(ch >= 0x2600 && ch <= 0x27BF))
+    return FALSE;
+  return i + 1 >= text->n_orig || !g_unichar_ismark (text->orig[i + 1]);
 }
 
 /* Normalises one non-ASCII character with the combining marks that follow
@@ -65,13 +168,13 @@ normalise_cluster (HbText *text,
   g_autofree char *folded = NULL;
 
   /* Typographic quotes and dashes are written for ordinary ones. */
-  switch (text->orig[i])
+  switch (text->orig[i] < 0x80 ? 0 : text->orig[i])
     {
     case 0x2018: case 0x2019: case 0x02BC: case 0x0060:
-      push_norm (text, '\'', i, i + 1);
+      push_norm (text, '\'', ascii_classes['\''], i, i + 1);
       return 1;
     case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014:
-      push_norm (text, '-', i, i + 1);
+      push_norm (text, '-', ascii_classes['-'], i, i + 1);
       return 1;
     default:
       break;
@@ -85,106 +188,108 @@ normalise_cluster (HbText *text,
   nfkc = g_utf8_normalize (buf, blen, G_NORMALIZE_NFKC);
   folded = g_utf8_casefold (nfkc, -1);
   for (const char *p = folded; *p; p = g_utf8_next_char (p))
-    push_norm (text, g_utf8_get_char (p), i, j);
+    push_unicode (text, g_utf8_get_char (p), i, j);
   return j - i;
 }
 
 static void
 normalise (HbText *text)
 {
-  guint cap = text->n_orig * 3 + 1; /* NFKC of one code point is at most 18, but
-                                       post text stays far below 3 on average */
+  guint cap = text->n_orig + 32;
   guint i = 0;
 
+  init_ascii_classes ();
   text->nchar = g_new (gunichar, cap);
+  text->ncls = g_new (guint16, cap);
   text->nbyte = g_new (guint32, cap);
   text->nsrc = g_new (guint32, cap);
   text->nsrc_end = g_new (guint32, cap);
-  text->norm = g_string_sized_new (text->n_orig + 16);
+  text->norm = g_string_sized_new (text->n_orig * 2 + 16);
 
   while (i < text->n_orig)
     {
       gunichar ch = text->orig[i];
 
-      if (text->n_norm + 18 >= cap)
+      /* One code point yields at most 18 after NFKC (U+FDFA). */
+      if (ch >= 0x80 && text->n_norm + 18 >= cap)
         {
           cap *= 2;
           text->nchar = g_renew (gunichar, text->nchar, cap);
+          text->ncls = g_renew (guint16, text->ncls, cap);
           text->nbyte = g_renew (guint32, text->nbyte, cap);
           text->nsrc = g_renew (guint32, text->nsrc, cap);
           text->nsrc_end = g_renew (guint32, text->nsrc_end, cap);
         }
 
-      if (ch < 0x80)
+      /* ASCII, unless a combining mark follows: "e\u0301" composes to é. */
+      if (ch < 0x80 && (i + 1 >= text->n_orig || text->orig[i + 1] < 0x300 ||
+                        !g_unichar_ismark (text->orig[i + 1])))
         {
-          push_norm (text, g_ascii_tolower (ch), i, i + 1);
+          push_norm (text, ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch, ascii_classes[ch], i, i + 1);
           i++;
         }
       else if (is_invisible (ch))
         i++;
+      else if (is_plain_symbol (text, i))
+        {
+          push_norm (text, ch, 0, i, i + 1);
+          i++;
+        }
       else
         i += normalise_cluster (text, i);
     }
+  text->norm->str[text->norm->len] = '\0';
 }
 
-static gboolean
-is_word_char (gunichar ch)
-{
-  if (ch < 0x80)
-    return g_ascii_isalnum (ch);
-  return g_unichar_isalnum (ch) || g_unichar_ismark (ch);
-}
-
-/* Symbols that stand in for letters in masked words: p@ntat, $hit, f**k, sh!t. */
-static gboolean
-is_mask_char (gunichar ch)
-{
-  return ch == '@' || ch == '$' || ch == '*' || ch == '!' || ch == '|';
-}
-
-static gboolean
-is_joiner (gunichar ch)
-{
-  return ch == '-' || ch == '\'';
-}
-
-static gboolean
-is_newline (gunichar ch)
-{
-  return ch == '\n' || ch == '\r' || ch == 0x2028 || ch == 0x2029 || ch == 0x0085;
-}
-
-static gunichar
-nchar_at (const HbText *text,
-          guint         i)
-{
-  return i < text->n_norm ? text->nchar[i] : 0;
-}
-
-/* Finds where the token starting at @i ends (exclusive, in normalised chars). */
+/* Scans the token starting at @i; returns its end (exclusive, in
+ * normalised characters) and its HbTokenFlags in @flags. */
 static guint
 scan_token (const HbText *text,
-            guint         i)
+            guint         i,
+            guint32      *flags)
 {
-  guint j = i;
+  const guint16 *cls = text->ncls;
+  guint n = text->n_norm, j = i;
+  guint32 f = 0;
+  gboolean upper = TRUE, lower = TRUE;
 
-  while (j < text->n_norm)
+  for (; j < n; j++)
     {
+      guint c = cls[j];
       gunichar ch = text->nchar[j];
-      gunichar next = nchar_at (text, j + 1);
+      guint next = j + 1 < n ? cls[j + 1] : 0;
 
-      if (is_word_char (ch))
-        j++;
-      else if (is_mask_char (ch) && (is_word_char (next) || is_mask_char (next) || (ch == '*' && j > i)))
-        j++;
-      else if (is_joiner (ch) && j > i && is_word_char (text->nchar[j - 1]) && is_word_char (next))
-        j++;
+      if (c & CL_WORD)
+        {
+          if (c & CL_ALPHA)
+            {
+              f |= HB_TOKEN_ALPHA;
+              upper = upper && !(c & CL_LOWER);
+              lower = lower && !(c & CL_UPPER);
+              if (j > i && text->nchar[j - 1] == ch)
+                f |= HB_TOKEN_RUNS;
+            }
+          else if (c & CL_DIGIT)
+            f |= HB_TOKEN_DIGIT;
+        }
+      else if ((c & CL_MASK) && ((next & (CL_WORD | CL_MASK)) || (ch == '*' && j > i)))
+        f |= ch == '*' ? HB_TOKEN_MASKED | HB_TOKEN_OBFUSCATED : HB_TOKEN_OBFUSCATED;
+      else if ((c & CL_JOINER) && j > i && (cls[j - 1] & CL_WORD) && (next & CL_WORD))
+        f |= ch == '-' ? HB_TOKEN_HYPHEN : 0;
       else
         break;
     }
   /* A trailing '!' or '|' is punctuation, not a masked letter. */
   while (j > i + 1 && (text->nchar[j - 1] == '!' || text->nchar[j - 1] == '|'))
     j--;
+
+  if ((f & HB_TOKEN_ALPHA) && (f & HB_TOKEN_DIGIT))
+    f |= HB_TOKEN_OBFUSCATED;
+  if ((f & HB_TOKEN_ALPHA) && upper)
+    f |= HB_TOKEN_UPPER;
+  if ((f & HB_TOKEN_ALPHA) && lower)
+    f |= HB_TOKEN_LOWER;
+  *flags = f;
   return j;
 }
 
@@ -194,50 +299,10 @@ starts_token (const HbText *text,
 {
   gunichar ch = text->nchar[i];
 
-  if (is_word_char (ch))
+  if (text->ncls[i] & CL_WORD)
     return TRUE;
   /* '$hit' and '*sshole' start with a mask; '@name' is a mention, not a word. */
-  return (ch == '$' || ch == '*') && is_word_char (nchar_at (text, i + 1));
-}
-
-static guint32
-token_flags (const HbText *text,
-             guint         cstart,
-             guint         cend)
-{
-  guint32 flags = 0;
-  gboolean upper = TRUE, lower = TRUE;
-
-  for (guint k = cstart; k < cend; k++)
-    {
-      gunichar ch = text->nchar[k];
-
-      if (g_unichar_isalpha (ch))
-        {
-          gunichar o = text->orig[text->nsrc[k]];
-
-          flags |= HB_TOKEN_ALPHA;
-          upper = upper && !g_unichar_islower (o);
-          lower = lower && !g_unichar_isupper (o);
-          if (k > cstart && text->nchar[k - 1] == ch)
-            flags |= HB_TOKEN_RUNS;
-        }
-      else if (g_unichar_isdigit (ch))
-        flags |= HB_TOKEN_DIGIT;
-      else if (ch == '*')
-        flags |= HB_TOKEN_MASKED | HB_TOKEN_OBFUSCATED;
-      else if (is_mask_char (ch))
-        flags |= HB_TOKEN_OBFUSCATED;
-      else if (ch == '-')
-        flags |= HB_TOKEN_HYPHEN;
-    }
-  if ((flags & HB_TOKEN_ALPHA) && (flags & HB_TOKEN_DIGIT))
-    flags |= HB_TOKEN_OBFUSCATED;
-  if ((flags & HB_TOKEN_ALPHA) && upper)
-    flags |= HB_TOKEN_UPPER;
-  if ((flags & HB_TOKEN_ALPHA) && lower)
-    flags |= HB_TOKEN_LOWER;
-  return flags;
+  return (ch == '$' || ch == '*') && i + 1 < text->n_norm && (text->ncls[i + 1] & CL_WORD);
 }
 
 static gboolean
@@ -254,8 +319,10 @@ is_abbreviation (const HbText  *text,
 
   if (tok->cend - tok->cstart == 1 && (tok->flags & HB_TOKEN_ALPHA))
     return TRUE; /* initials: "A. Rahman" */
+  if (len > 5)
+    return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (abbrevs); i++)
-    if (strlen (abbrevs[i]) == len && memcmp (abbrevs[i], word, len) == 0)
+    if (abbrevs[i][0] == word[0] && strlen (abbrevs[i]) == len && memcmp (abbrevs[i], word, len) == 0)
       return TRUE;
   return FALSE;
 }
@@ -267,10 +334,8 @@ ends_sentence (const HbText *text,
                guint         i)
 {
   gunichar ch = text->nchar[i];
-  gunichar next = nchar_at (text, i + 1);
+  gunichar next = i + 1 < text->n_norm ? text->nchar[i + 1] : 0;
 
-  if (ch != '.' && ch != '!' && ch != '?' && ch != 0x2026)
-    return FALSE;
   if (next != 0 && !g_unichar_isspace (next) && next != '"' && next != ')' && next != '\'' &&
       next != '.' && next != '!' && next != '?')
     return FALSE;
@@ -284,59 +349,75 @@ ends_sentence (const HbText *text,
   return TRUE;
 }
 
+typedef struct
+{
+  guint    sentence;
+  guint    line;
+  gboolean boundary;   /* a sentence ended since the last token */
+  gboolean line_break; /* no token yet on this line */
+} TokState;
+
+static guint
+add_token (HbText   *text,
+           guint     i,
+           TokState *st)
+{
+  HbToken *tok;
+  guint32 flags;
+  guint end = scan_token (text, i, &flags);
+
+  if (st->boundary)
+    st->sentence++;
+  st->boundary = FALSE;
+  g_array_set_size (text->tokens, text->tokens->len + 1);
+  tok = &g_array_index (text->tokens, HbToken, text->tokens->len - 1);
+  tok->cstart = i;
+  tok->cend = end;
+  tok->nstart = text->nbyte[i];
+  tok->nend = end < text->n_norm ? text->nbyte[end] : text->norm->len;
+  tok->ostart = text->nsrc[i];
+  tok->oend = text->nsrc_end[end - 1];
+  tok->sentence = st->sentence;
+  tok->line = st->line;
+  tok->flags = flags | (st->line_break ? HB_TOKEN_LINE_START : 0);
+  st->line_break = FALSE;
+  return end;
+}
+
 static void
 tokenise (HbText *text)
 {
-  guint sentence = 0, line = 0;
-  gboolean boundary = FALSE, line_break = TRUE;
+  TokState st = { 0, 0, FALSE, TRUE };
   guint i = 0;
 
   while (i < text->n_norm)
     {
-      gunichar ch = text->nchar[i];
+      guint c = text->ncls[i];
 
       if (starts_token (text, i))
         {
-          HbToken tok;
-          guint end = scan_token (text, i);
-
-          if (boundary)
-            sentence++;
-          boundary = FALSE;
-          tok.cstart = i;
-          tok.cend = end;
-          tok.nstart = text->nbyte[i];
-          tok.nend = end < text->n_norm ? text->nbyte[end] : text->norm->len;
-          tok.ostart = text->nsrc[i];
-          tok.oend = text->nsrc_end[end - 1];
-          tok.sentence = sentence;
-          tok.line = line;
-          tok.flags = token_flags (text, i, end) | (line_break ? HB_TOKEN_LINE_START : 0);
-          line_break = FALSE;
-          g_array_append_val (text->tokens, tok);
-          i = end;
+          i = add_token (text, i, &st);
           continue;
         }
-
-      if (is_newline (ch))
+      if (c & CL_NEWLINE)
         {
-          if (text->tokens->len > 0 && !line_break)
+          if (text->tokens->len > 0 && !st.line_break)
             {
               g_array_index (text->tokens, HbToken, text->tokens->len - 1).flags |= HB_TOKEN_LINE_END;
-              line++;
+              st.line++;
             }
-          line_break = TRUE;
-          boundary = TRUE;
+          st.line_break = TRUE;
+          st.boundary = TRUE;
         }
-      else if (ends_sentence (text, i))
-        boundary = TRUE;
+      else if ((c & CL_END) && ends_sentence (text, i))
+        st.boundary = TRUE;
       i++;
     }
 
   if (text->tokens->len > 0)
     g_array_index (text->tokens, HbToken, text->tokens->len - 1).flags |= HB_TOKEN_LINE_END;
-  text->n_sentences = text->tokens->len ? sentence + 1 : 0;
-  text->n_lines = text->tokens->len ? line + 1 : 0;
+  text->n_sentences = text->tokens->len ? st.sentence + 1 : 0;
+  text->n_lines = text->tokens->len ? st.line + 1 : 0;
 }
 
 static void
@@ -391,6 +472,7 @@ hb_text_free (HbText *text)
   if (text->norm)
     g_string_free (text->norm, TRUE);
   g_free (text->nchar);
+  g_free (text->ncls);
   g_free (text->nbyte);
   g_free (text->nsrc);
   g_free (text->nsrc_end);
@@ -425,6 +507,26 @@ hb_text_token_at (const HbText *text,
       guint mid = (lo + hi) / 2;
 
       if (hb_text_token (text, mid)->ostart <= ooffset)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* Returns the normalised character that starts at or covers byte @byte of
+ * HbText.norm, so that byte searches (strchr) map back to the original. */
+guint
+hb_text_char_at_byte (const HbText *text,
+                      gsize         byte)
+{
+  guint lo = 0, hi = text->n_norm;
+
+  while (hi - lo > 1)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (text->nbyte[mid] <= byte)
         lo = mid;
       else
         hi = mid;

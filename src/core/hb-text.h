@@ -46,6 +46,7 @@ typedef struct
    * its byte offset and the original code-point range it came from. */
   GString  *norm;
   gunichar *nchar;
+  guint16  *ncls;         /* character classes, private to hb-text.c */
   guint32  *nbyte;
   guint32  *nsrc;
   guint32  *nsrc_end;
@@ -64,6 +65,8 @@ char   *hb_text_slice    (const HbText *text,
                           guint         oend);
 guint   hb_text_token_at (const HbText *text,
                           guint         ooffset);
+guint   hb_text_char_at_byte (const HbText *text,
+                              gsize         byte);
 
 static inline const HbToken *
 hb_text_token (const HbText *text,

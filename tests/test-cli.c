@@ -1,0 +1,264 @@
+/* test-cli.c — hebahan-cli as a user runs it: exit codes, JSON fields,
+ * messages in both languages, and one-line errors for bad input. */
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* Runs hebahan-cli with @argv (NULL-terminated), feeding @input. */
+static void
+cli (Run                *run,
+     const char         *input,
+     const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                               G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) in = g_bytes_new (input ? input : "", input ? strlen (input) : 0);
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(GBytes) err = NULL;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("HB_CLI"));
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  /* No user override from the real config directory. */
+  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", g_get_user_config_dir (), TRUE);
+  g_subprocess_launcher_setenv (launcher, "NO_COLOR", "1", TRUE);
+  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate (proc, in, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  run->status = g_subprocess_get_exit_status (proc);
+  run->out = g_strndup (g_bytes_get_data (out, NULL), g_bytes_get_size (out));
+  run->err = g_strndup (g_bytes_get_data (err, NULL), g_bytes_get_size (err));
+}
+
+static void
+assert_one_line_error (const Run  *run,
+                       const char *words)
+{
+  g_assert_cmpint (run->status, ==, 2);
+  g_assert_true (g_str_has_prefix (run->err, "hebahan-cli: "));
+  g_assert_nonnull (strstr (run->err, words));
+  /* Exactly one line. */
+  g_assert_nonnull (strchr (run->err, '\n'));
+  g_assert_cmpstr (strchr (run->err, '\n'), ==, "\n");
+}
+
+static JsonObject *
+parse_json (JsonParser *parser,
+            const char *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+static char *
+write_temp (const char *name,
+            const char *contents,
+            gssize      len)
+{
+  char *path = g_build_filename (g_get_tmp_dir (), name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, len, NULL));
+  return path;
+}
+
+static void
+test_clean_exit_0 (void)
+{
+  g_auto(Run) run = { 0 };
+
+  cli (&run, "Program gotong-royong di Masjid Jamek Kulim, Sabtu 8.00 pagi.",
+       (const char *[]) { "lint", "--lang", "en", NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "no findings"));
+}
+
+static void
+test_findings_json (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root, *policy, *f;
+  JsonArray *findings;
+
+  cli (&run, "👍 Dengar khabar UMNO menang.", (const char *[]) { "lint", "--format", "json", "--lang", "en", "-", NULL });
+  g_assert_cmpint (run.status, ==, 1);
+  root = parse_json (parser, run.out);
+  policy = json_object_get_object_member (root, "policy");
+  g_assert_cmpstr (json_object_get_string_member (policy, "id"), ==, "mpkk-media-sosial");
+  g_assert_true (json_object_has_member (policy, "version"));
+  findings = json_object_get_array_member (root, "findings");
+  g_assert_cmpuint (json_array_get_length (findings), ==, 2);
+  f = json_array_get_object_element (findings, 0);
+  g_assert_cmpstr (json_object_get_string_member (f, "rule"), ==, "unverified.rumour");
+  g_assert_cmpstr (json_object_get_string_member (f, "topic"), ==, "unverified");
+  g_assert_cmpstr (json_object_get_string_member (f, "clause"), ==, "8.a");
+  g_assert_cmpstr (json_object_get_string_member (f, "severity"), ==, "warning");
+  /* Code points: the emoji counts as one. */
+  g_assert_cmpint (json_object_get_int_member (f, "start"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (f, "end"), ==, 15);
+  g_assert_cmpstr (json_object_get_string_member (f, "text"), ==, "Dengar khabar");
+  g_assert_nonnull (strstr (json_object_get_string_member (f, "message"), "Rumour"));
+  g_assert_true (json_object_has_member (f, "suggestion"));
+  f = json_array_get_object_element (findings, 1);
+  g_assert_cmpstr (json_object_get_string_member (f, "rule"), ==, "politics.party");
+  g_assert_cmpstr (json_object_get_string_member (f, "text"), ==, "UMNO");
+}
+
+static void
+test_languages (void)
+{
+  g_auto(Run) ms = { 0 };
+  g_auto(Run) en = { 0 };
+
+  cli (&ms, "Kononnya ada buaya.", (const char *[]) { "lint", "--lang", "ms", NULL });
+  cli (&en, "Kononnya ada buaya.", (const char *[]) { "lint", "--lang", "en", NULL });
+  g_assert_cmpint (ms.status, ==, 1);
+  g_assert_nonnull (strstr (ms.out, "Penanda khabar angin"));
+  g_assert_nonnull (strstr (en.out, "Rumour marker"));
+}
+
+static void
+test_text_format (void)
+{
+  g_auto(Run) run = { 0 };
+
+  cli (&run, "Baris satu.\nSila hadir utk program.", (const char *[]) { "lint", "--lang", "en", NULL });
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.out, "-:2:12: warning [8.c] Non-standard spelling or abbreviation. “utk” (spelling.non-standard)"));
+  g_assert_nonnull (strstr (run.out, "suggestion: Write “untuk”."));
+}
+
+static void
+test_info_only_exit_0 (void)
+{
+  g_auto(Run) run = { 0 };
+
+  cli (&run, "Agong akan berangkat ke Kulim.", (const char *[]) { "lint", "--format", "json", NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\"severity\" : \"info\""));
+}
+
+static void
+test_bad_input (void)
+{
+  g_auto(Run) utf = { 0 };
+  g_auto(Run) missing = { 0 };
+  g_auto(Run) format = { 0 };
+  g_auto(Run) empty = { 0 };
+
+  cli (&utf, "abc\xc3\x28", (const char *[]) { "lint", NULL });
+  assert_one_line_error (&utf, "byte offset 3");
+  cli (&missing, NULL, (const char *[]) { "lint", "/nonexistent/post.txt", NULL });
+  assert_one_line_error (&missing, "/nonexistent/post.txt");
+  cli (&format, "x", (const char *[]) { "lint", "--format", "xml", NULL });
+  assert_one_line_error (&format, "xml");
+  cli (&empty, "", (const char *[]) { "lint", "--format", "json", NULL });
+  g_assert_cmpint (empty.status, ==, 0);
+  g_assert_nonnull (strstr (empty.out, "\"findings\" : []"));
+}
+
+static void
+test_bad_policy (void)
+{
+  g_autofree char *broken = write_temp ("hb-broken-pack.json", "{\"format\": \"hebahan-policy/1\"", -1);
+  g_auto(Run) run = { 0 };
+  g_auto(Run) validate = { 0 };
+  g_auto(Run) good = { 0 };
+
+  cli (&run, "hello", (const char *[]) { "lint", "--policy", broken, NULL });
+  assert_one_line_error (&run, "Invalid policy pack");
+  cli (&validate, NULL, (const char *[]) { "policy", "validate", broken, NULL });
+  g_assert_cmpint (validate.status, ==, 1);
+  g_assert_nonnull (strstr (validate.out, "problem"));
+  cli (&good, NULL, (const char *[]) { "policy", "validate", g_getenv ("HB_POLICY_SOURCE"), NULL });
+  g_assert_cmpint (good.status, ==, 0);
+  g_assert_nonnull (strstr (good.out, "valid (mpkk-media-sosial"));
+}
+
+static void
+test_validate_paths (void)
+{
+  g_autofree char *json = NULL;
+  g_autoptr(GString) s = NULL;
+  g_autofree char *path = NULL;
+  g_auto(Run) run = { 0 };
+
+  g_assert_true (g_file_get_contents (g_getenv ("HB_POLICY_SOURCE"), &json, NULL, NULL));
+  s = g_string_new (json);
+  g_string_replace (s, "\"severity\": \"error\"", "\"severity\": \"fatal\"", 1);
+  g_string_replace (s, "\"match\": \"party\"", "\"match\": \"parties\"", 1);
+  path = write_temp ("hb-edited-pack.json", s->str, s->len);
+  cli (&run, NULL, (const char *[]) { "policy", "validate", path, NULL });
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.out, "$.rules[0]: “severity” must be"));
+  g_assert_nonnull (strstr (run.out, "unknown lexicon “parties”"));
+  g_assert_nonnull (strstr (run.out, "2 problems"));
+}
+
+static void
+test_draft_input (void)
+{
+  g_autofree char *draft = write_temp ("hb-draft.hebahan",
+                                       "{\"format\": \"hebahan-draft/1\", \"body\": \"Kononnya ada buaya.\"}", -1);
+  g_auto(Run) run = { 0 };
+
+  cli (&run, NULL, (const char *[]) { "lint", "--format", "json", draft, NULL });
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.out, "\"text\" : \"Kononnya\""));
+  g_assert_nonnull (strstr (run.out, "\"start\" : 0"));
+}
+
+static void
+test_usage (void)
+{
+  g_auto(Run) none = { 0 };
+  g_auto(Run) unknown = { 0 };
+
+  cli (&none, NULL, (const char *[]) { NULL });
+  g_assert_cmpint (none.status, ==, 2);
+  cli (&unknown, NULL, (const char *[]) { "publish", NULL });
+  g_assert_cmpint (unknown.status, ==, 2);
+  g_assert_nonnull (strstr (unknown.err, "publish"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_add_func ("/cli/clean", test_clean_exit_0);
+  g_test_add_func ("/cli/json", test_findings_json);
+  g_test_add_func ("/cli/languages", test_languages);
+  g_test_add_func ("/cli/text-format", test_text_format);
+  g_test_add_func ("/cli/info-only", test_info_only_exit_0);
+  g_test_add_func ("/cli/bad-input", test_bad_input);
+  g_test_add_func ("/cli/bad-policy", test_bad_policy);
+  g_test_add_func ("/cli/validate-paths", test_validate_paths);
+  g_test_add_func ("/cli/draft", test_draft_input);
+  g_test_add_func ("/cli/usage", test_usage);
+  return g_test_run ();
+}

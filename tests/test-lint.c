@@ -1,0 +1,244 @@
+/* test-lint.c — every rule kind of the built-in pack, offsets, neutral
+ * mentions that must stay quiet, and bad or large input. */
+#include <string.h>
+
+#include "hb-error.h"
+#include "hb-linter.h"
+
+static HbPolicy *policy;
+
+static GPtrArray *
+lint (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *findings = hb_lint (policy, text, -1, &error);
+
+  g_assert_no_error (error);
+  return findings;
+}
+
+/* Returns the first finding of @rule, or NULL. */
+static const HbFinding *
+find_rule (GPtrArray  *findings,
+           const char *rule)
+{
+  for (guint i = 0; i < findings->len; i++)
+    if (g_strcmp0 (hb_finding_get_rule_id (findings->pdata[i]), rule) == 0)
+      return findings->pdata[i];
+  return NULL;
+}
+
+static const HbFinding *
+find_text (GPtrArray  *findings,
+           const char *typed)
+{
+  for (guint i = 0; i < findings->len; i++)
+    if (g_strcmp0 (((HbFinding *) findings->pdata[i])->text, typed) == 0)
+      return findings->pdata[i];
+  g_error ("no finding on “%s”", typed);
+  return NULL;
+}
+
+static void
+assert_rule (const char *text,
+             const char *rule,
+             const char *typed)
+{
+  g_autoptr(GPtrArray) findings = lint (text);
+  const HbFinding *f = find_rule (findings, rule);
+
+  if (f == NULL)
+    g_error ("%s did not fire on “%s”", rule, text);
+  if (typed)
+    g_assert_cmpstr (f->text, ==, typed);
+}
+
+static void
+assert_quiet (const char *text)
+{
+  g_autoptr(GPtrArray) findings = lint (text);
+
+  for (guint i = 0; i < findings->len; i++)
+    if (hb_finding_get_severity (findings->pdata[i]) >= HB_SEVERITY_WARNING)
+      g_error ("“%s” raised %s on “%s”", text, hb_finding_get_rule_id (findings->pdata[i]),
+               ((HbFinding *) findings->pdata[i])->text);
+}
+
+static void
+test_lexicon_and_morphology (void)
+{
+  assert_rule ("Pegawai itu memang bodoh.", "shaming.insult", "bodoh");
+  /* Affixed and clitic forms of the same root. */
+  assert_rule ("Jangan layan kebodohan mereka.", "shaming.insult", "kebodohan");
+  assert_rule ("Bodohnya pemandu itu.", "shaming.insult", "Bodohnya");
+  assert_rule ("Dasar pemalas!", "shaming.insult", "pemalas");
+  /* Multi-word phrases. */
+  assert_rule ("Dengar khabar pasar akan ditutup.", "unverified.rumour", "Dengar khabar");
+  assert_rule ("Rumour has it the market will close.", "unverified.rumour", "Rumour has it");
+}
+
+static void
+test_obfuscation (void)
+{
+  assert_rule ("Siapa p@ntat yang buang sampah?", "obscene.word", "p@ntat");
+  assert_rule ("This sh1t road.", "obscene.word", "sh1t");
+  assert_rule ("Who the f**k did this?", "obscene.word", "f**k");
+  assert_rule ("Fuuuuuck this traffic.", "obscene.word", "Fuuuuuck");
+  assert_rule ("Pegawai itu memang b u t u h.", "obscene.word", "b u t u h");
+  assert_rule ("What a bulls\u200bhit excuse.", "obscene.word", "bulls\u200bhit");
+  assert_rule ("Total a$$hole.", "obscene.word", "a$$hole");
+  /* Words that merely contain a vulgar one stay clean. */
+  assert_quiet ("Sesi assessment di Port Dickson. Passes and classes are free.");
+}
+
+static void
+test_cooccurrence (void)
+{
+  /* A Ruler with contempt is sedition; at a birthday greeting it is not. */
+  assert_rule ("Raja-raja hanya menghabiskan harta rakyat, hapuskan sahaja.", "sedition.ruler", NULL);
+  assert_quiet ("Daulat Tuanku! Selamat menyambut Hari Keputeraan DYMM Sultan Kedah.");
+  assert_rule ("Orang Cina memang hanya pentingkan wang.", "race.generalisation", NULL);
+  assert_quiet ("Rumah terbuka pelbagai kaum dihadiri masyarakat Melayu, Cina dan India.");
+  assert_rule ("Encik Harun telah menyeleweng wang kutipan.", "defamation.accusation", "menyeleweng");
+  assert_quiet ("Ceramah integriti dan pencegahan rasuah untuk pegawai majlis.");
+  /* The council belittled, but not an apology for a failure. */
+  assert_rule ("MPKK is seriously hopeless.", "government-image.belittle", NULL);
+  assert_quiet ("MPKK memohon maaf atas kegagalan sistem pembayaran pagi tadi.");
+}
+
+static void
+test_neutral_mentions (void)
+{
+  assert_quiet ("Gotong-royong membersihkan Masjid Jamek Kulim pada Sabtu, 12 Disember 2026, 8.00 pagi.");
+  assert_quiet ("Majlis Rumah Terbuka Deepavali MPKK dihadiri masyarakat pelbagai kaum.");
+  assert_quiet ("Turut hadir YB Dato' Haji Ahmad, ADUN Bukit Selambau, dan Tuan Haji Rahman.");
+  assert_quiet ("Daulat Tuanku. Warga MPKK menjunjung kasih sempena Hari Keputeraan Sultan Kedah.");
+  assert_quiet ("Tempat adalah terhad. Pas masuk percuma di kaunter.");
+  assert_quiet ("Awas babi hutan di kawasan ladang berhampiran Taman Selasih.");
+  assert_quiet ("Kempen anti-rasuah: laporkan kepada SPRM.");
+  assert_quiet ("");
+}
+
+static void
+test_patterns (void)
+{
+  assert_rule ("Pemenang: Puan Rosnah, No. K/P 850412-02-5374.", "personal-data.mykad", "850412-02-5374");
+  assert_rule ("IC 920317076128 dijumpai.", "personal-data.mykad", "920317076128");
+  /* Invalid place-of-birth code 17, or no such date: not a MyKad. */
+  assert_quiet ("Nombor rujukan 850412-17-5374 dan 851342-02-5374.");
+  assert_rule ("Hubungi beliau di 012-485 7316.", "personal-data.mobile", "012-485 7316");
+  assert_rule ("WhatsApp +6011-2345 6789 now.", "personal-data.mobile", "+6011-2345 6789");
+  assert_quiet ("Hubungi talian rasmi MPKK di 04-4325225 atau 1-800-88-1234.");
+  assert_rule ("Emel ke nurulaina.kulim@gmail.com.", "personal-data.email", "nurulaina.kulim@gmail.com");
+  assert_quiet ("Pertanyaan boleh dihantar ke aduan@mpkk.gov.my.");
+  assert_rule ("Beliau tinggal di No. 23, Jalan Mawar 4.", "personal-data.address", NULL);
+  assert_quiet ("Sebanyak 8 jalan utama akan ditutup.");
+}
+
+static void
+test_substitution (void)
+{
+  g_autoptr(GPtrArray) findings = lint ("Disini tempatnya. Sila datang utk program, YG dinanti.");
+  const HbFinding *f = find_rule (findings, "spelling.non-standard");
+  g_autofree char *sug = NULL;
+
+  g_assert_nonnull (f);
+  g_assert_cmpstr (f->text, ==, "Disini");
+  /* The replacement keeps the case the user typed. */
+  g_assert_cmpstr (f->replacement, ==, "Di sini");
+  sug = hb_finding_dup_suggestion (f, HB_LANG_EN);
+  g_assert_cmpstr (sug, ==, "Write “Di sini”.");
+  g_assert_cmpstr (find_text (findings, "utk")->replacement, ==, "untuk");
+  g_assert_cmpstr (find_text (findings, "YG")->replacement, ==, "YANG");
+  assert_rule ("Program akan di adakan di dewan.", "spelling.non-standard", "di adakan");
+  assert_rule ("Kutipan x dapat dibuat.", "spelling.non-standard", "x");
+  assert_quiet ("Papan berukuran 3 x 4 meter.");
+  assert_rule ("Sila hadir beramai2.", "spelling.reduplication", "beramai2");
+}
+
+static void
+test_tone (void)
+{
+  assert_rule ("READ THE NOTICE BEFORE YOU COMPLAIN.", "tone.caps", "READ THE NOTICE BEFORE YOU COMPLAIN");
+  assert_rule ("Jangan parking di sini!!!", "tone.punctuation", "!!!");
+  assert_rule ("Mahu mengadu di Facebook？？", "tone.punctuation", "？？");
+  /* A heading in capitals on its own line is not shouting. */
+  assert_quiet ("NOTIS PENUTUPAN JALAN SEMENTARA 2026\nJalan Tunku Putra akan ditutup.");
+  assert_rule ("lol bro chill", "tone.slang", "lol");
+}
+
+static void
+test_allow_list (void)
+{
+  /* "TERHAD" is a classification marking, but not in "tempat terhad". */
+  assert_rule ("Laporan ini TERHAD.", "classified.marking", "TERHAD");
+  assert_quiet ("TEMPAT TERHAD");
+  assert_quiet ("Suruhanjaya Pencegahan Rasuah Malaysia mengadakan taklimat.");
+}
+
+static void
+test_offsets (void)
+{
+  /* Offsets count code points of the input: emoji and zero-width
+   * characters before the word shift it by one each. */
+  g_autoptr(GPtrArray) findings = lint ("🙂\u200b👍🏽 Dengar khabar");
+  const HbFinding *f = find_rule (findings, "unverified.rumour");
+
+  g_assert_nonnull (f);
+  g_assert_cmpuint (f->start, ==, 5);
+  g_assert_cmpuint (f->end, ==, 18);
+}
+
+static void
+test_invalid_utf8 (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) findings = hb_lint (policy, "ok \xff", 4, &error);
+
+  g_assert_null (findings);
+  g_assert_error (error, HB_ERROR, HB_ERROR_INVALID_UTF8);
+  g_assert_nonnull (strstr (error->message, "byte offset 3"));
+}
+
+static void
+test_large_input (void)
+{
+  const char *chunk = "Program gotong-royong di Taman Selasih. Dengar khabar pasar akan ditutup!!! ";
+  g_autoptr(GString) big = g_string_new (NULL);
+  g_autoptr(GPtrArray) findings = NULL;
+  guint rumours = 0;
+  gint64 t0;
+
+  while (big->len < 10 * 1024 * 1024)
+    g_string_append (big, chunk);
+  t0 = g_get_monotonic_time ();
+  findings = lint (big->str);
+  g_test_message ("10 MB linted in %.0f ms", (g_get_monotonic_time () - t0) / 1000.0);
+  for (guint i = 0; i < findings->len; i++)
+    rumours += g_strcmp0 (hb_finding_get_rule_id (findings->pdata[i]), "unverified.rumour") == 0;
+  g_assert_cmpuint (rumours, ==, big->len / strlen (chunk));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+  policy = hb_policy_new_builtin ();
+  g_test_add_func ("/lint/lexicon-morphology", test_lexicon_and_morphology);
+  g_test_add_func ("/lint/obfuscation", test_obfuscation);
+  g_test_add_func ("/lint/cooccurrence", test_cooccurrence);
+  g_test_add_func ("/lint/neutral-mentions", test_neutral_mentions);
+  g_test_add_func ("/lint/patterns", test_patterns);
+  g_test_add_func ("/lint/substitution", test_substitution);
+  g_test_add_func ("/lint/tone", test_tone);
+  g_test_add_func ("/lint/allow-list", test_allow_list);
+  g_test_add_func ("/lint/offsets", test_offsets);
+  g_test_add_func ("/lint/invalid-utf8", test_invalid_utf8);
+  g_test_add_func ("/lint/large-input", test_large_input);
+  ret = g_test_run ();
+  g_object_unref (policy);
+  return ret;
+}

@@ -1,0 +1,252 @@
+/* test-policy.c — the built-in pack's content, validation with JSON paths,
+ * and the user override. */
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "hb-error.h"
+#include "hb-policy.h"
+
+static void
+test_builtin_clauses (void)
+{
+  g_autoptr(HbPolicy) policy = hb_policy_new_builtin ();
+  static const char *ids[] = {
+    "5.a", "5.b", "5.c", "5.d", "6.a.i", "6.a.ii", "6.a.iii", "6.a.iv", "6.a.v", "6.a.vi", "6.a.vii",
+    "7.a.i", "7.a.ii", "7.a.iii.1", "7.a.iii.2", "7.a.iii.3", "7.a.iii.4", "7.a.iii.5", "7.a.iii.6",
+    "8.a", "8.b", "8.c", "8.d", "8.e", "8.f",
+  };
+
+  g_assert_cmpstr (hb_policy_get_id (policy), ==, "mpkk-media-sosial");
+  g_assert_cmpuint (strlen (hb_policy_get_sha256 (policy)), ==, 64);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      const HbClause *c = hb_policy_find_clause (policy, ids[i]);
+
+      g_assert_nonnull (c);
+      g_assert_cmpuint (strlen (c->text[HB_LANG_MS]), >, 10);
+      g_assert_cmpuint (strlen (c->text[HB_LANG_EN]), >, 10);
+    }
+  /* The Malay text is the guideline's own. */
+  g_assert_nonnull (strstr (hb_policy_find_clause (policy, "6.a.iv")->text[HB_LANG_MS], "lucah"));
+}
+
+static void
+test_builtin_checklist (void)
+{
+  g_autoptr(HbPolicy) policy = hb_policy_new_builtin ();
+  static const char *must[] = {
+    "6.a.i", "6.a.ii", "6.a.iii", "6.a.iv", "6.a.v", "6.a.vi", "6.a.vii", "7.a.i", "7.a.ii",
+    "7.a.iii.1", "7.a.iii.2", "7.a.iii.3", "7.a.iii.4", "7.a.iii.5", "7.a.iii.6",
+    "8.a", "8.b", "8.c", "8.d", "8.e", "8.f",
+  };
+  guint autos = 0, confirms = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (must); i++)
+    {
+      gboolean found = FALSE;
+
+      for (guint k = 0; k < hb_policy_get_n_checklist (policy); k++)
+        found = found || g_strcmp0 (hb_policy_get_checklist (policy, k)->clause, must[i]) == 0;
+      if (!found)
+        g_error ("no checklist item for clause %s", must[i]);
+    }
+  for (guint k = 0; k < hb_policy_get_n_checklist (policy); k++)
+    {
+      const HbChecklistItem *item = hb_policy_get_checklist (policy, k);
+
+      if (item->kind == HB_CHECK_AUTO)
+        {
+          autos++;
+          g_assert_nonnull (item->check);
+        }
+      else
+        confirms++;
+      g_assert_nonnull (item->label[HB_LANG_MS]);
+      g_assert_nonnull (item->label[HB_LANG_EN]);
+    }
+  g_assert_cmpuint (autos, >=, 5);
+  g_assert_cmpuint (confirms, >=, 5);
+}
+
+static void
+test_builtin_topics (void)
+{
+  g_autoptr(HbPolicy) policy = hb_policy_new_builtin ();
+  static const char *topics[] = {
+    "classified", "personal-data", "religion", "politics", "race", "royalty", "obscene",
+    "defamation", "sedition", "shaming", "government-image", "unverified", "tone", "spelling",
+  };
+
+  for (guint t = 0; t < G_N_ELEMENTS (topics); t++)
+    {
+      gboolean found = FALSE;
+
+      for (guint r = 0; r < hb_policy_get_n_rules (policy); r++)
+        {
+          const HbRule *rule = hb_policy_get_rule (policy, r);
+
+          if (g_strcmp0 (hb_rule_get_topic (rule), topics[t]) != 0)
+            continue;
+          found = TRUE;
+          g_assert_nonnull (hb_rule_get_message (rule, HB_LANG_MS));
+          g_assert_nonnull (hb_rule_get_message (rule, HB_LANG_EN));
+          g_assert_nonnull (hb_rule_get_examples (rule, TRUE));
+        }
+      if (!found)
+        g_error ("no rule for topic %s", topics[t]);
+    }
+}
+
+/* Replaces the first @from in the built-in pack by @to and returns the
+ * problems the validator reports. */
+static GPtrArray *
+check_edited (const char *from,
+              const char *to)
+{
+  g_autofree char *json = NULL;
+  g_autoptr(GString) s = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_assert_true (g_file_get_contents (g_getenv ("HB_POLICY_SOURCE"), &json, NULL, NULL));
+  s = g_string_new (json);
+  g_assert_cmpuint (g_string_replace (s, from, to, 1), ==, 1);
+  bytes = g_bytes_new (s->str, s->len);
+  return hb_policy_check_bytes (bytes);
+}
+
+static void
+assert_problem (GPtrArray  *problems,
+                const char *path,
+                const char *words)
+{
+  for (guint i = 0; i < problems->len; i++)
+    if (g_str_has_prefix (problems->pdata[i], path) && strstr (problems->pdata[i], words))
+      return;
+  for (guint i = 0; i < problems->len; i++)
+    g_printerr ("  %s\n", (const char *) problems->pdata[i]);
+  g_error ("no problem at %s mentioning “%s”", path, words);
+}
+
+static void
+test_source_is_valid (void)
+{
+  g_autofree char *json = NULL;
+  gsize len;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+
+  g_assert_true (g_file_get_contents (g_getenv ("HB_POLICY_SOURCE"), &json, &len, NULL));
+  bytes = g_bytes_new (json, len);
+  problems = hb_policy_check_bytes (bytes);
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
+static void
+test_invalid_paths (void)
+{
+  g_autoptr(GPtrArray) p1 = check_edited ("\"topic\": \"politics\"", "\"topic\": \"gossip\"");
+  g_autoptr(GPtrArray) p2 = check_edited ("\"severity\": \"warning\"", "\"severity\": \"loud\"");
+  g_autoptr(GPtrArray) p3 = check_edited ("\"match\": \"party\"", "\"match\": \"no-such-list\"");
+  g_autoptr(GPtrArray) p4 = check_edited ("\"kind\": \"auto\"", "\"kind\": \"maybe\"");
+  g_autoptr(GPtrArray) p5 = check_edited ("\"format\": \"hebahan-policy/1\"", "\"format\": \"hebahan-policy/9\"");
+  g_autoptr(GPtrArray) p6 = check_edited ("\"message\"", "\"mesage\"");
+
+  assert_problem (p1, "$.rules[", "unknown topic “gossip”");
+  assert_problem (p2, "$.rules[", "severity");
+  assert_problem (p3, "$.rules[", "unknown lexicon “no-such-list”");
+  assert_problem (p4, "$.checklist[0]", "kind");
+  assert_problem (p5, "$.format", "unsupported format");
+  assert_problem (p6, "$.rules[0]", "unknown member “mesage”");
+  assert_problem (p6, "$.rules[0].message", "must be an object");
+}
+
+static void
+test_malformed_and_partial (void)
+{
+  g_autofree char *json = NULL;
+  gsize len;
+  g_autoptr(GBytes) half = NULL;
+  g_autoptr(GBytes) junk = g_bytes_new_static ("{\"format\": ", 11);
+  g_autoptr(GBytes) notobj = g_bytes_new_static ("[1, 2]", 6);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HbPolicy) policy = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+
+  g_assert_true (g_file_get_contents (g_getenv ("HB_POLICY_SOURCE"), &json, &len, NULL));
+  half = g_bytes_new (json, len / 2);
+  policy = hb_policy_new_from_bytes (half, &error);
+  g_assert_null (policy);
+  g_assert_error (error, HB_ERROR, HB_ERROR_INVALID_POLICY);
+  g_clear_error (&error);
+
+  g_assert_null (hb_policy_new_from_bytes (junk, &error));
+  g_assert_error (error, HB_ERROR, HB_ERROR_INVALID_POLICY);
+  g_clear_error (&error);
+
+  problems = hb_policy_check_bytes (notobj);
+  assert_problem (problems, "$", "must be an object");
+}
+
+static void
+test_duplicates_rejected (void)
+{
+  g_autoptr(GPtrArray) problems = check_edited ("\"id\": \"politics.election\"", "\"id\": \"politics.party\"");
+
+  assert_problem (problems, "$.rules[", "duplicate rule id “politics.party”");
+}
+
+static void
+write_override (const char *contents)
+{
+  g_autofree char *path = hb_policy_user_override_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+}
+
+static void
+test_user_override (void)
+{
+  g_autofree char *json = NULL;
+  g_autoptr(GString) s = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HbPolicy) good = NULL;
+  g_autoptr(HbPolicy) fallback = NULL;
+  g_autofree char *path = hb_policy_user_override_path ();
+
+  /* The config directory is a per-test temporary one (G_TEST_OPTION_ISOLATE_DIRS). */
+  g_assert_true (g_file_get_contents (g_getenv ("HB_POLICY_SOURCE"), &json, NULL, NULL));
+  s = g_string_new (json);
+  g_string_replace (s, "\"version\": \"2026.11.1\"", "\"version\": \"9999.1\"", 1);
+  write_override (s->str);
+  good = hb_policy_load_default (&error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (hb_policy_get_version (good), ==, "9999.1");
+  g_assert_cmpstr (hb_policy_get_origin (good), ==, path);
+
+  /* A broken override is ignored whole, with a reason, and the built-in
+   * pack stays in use. */
+  write_override ("{\"format\": \"hebahan-policy/1\", \"id\": \"x\"");
+  fallback = hb_policy_load_default (&error);
+  g_assert_error (error, HB_ERROR, HB_ERROR_INVALID_POLICY);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_cmpstr (hb_policy_get_version (fallback), ==, "2026.11.1");
+  g_assert_cmpstr (hb_policy_get_origin (fallback), ==, "built-in");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_add_func ("/policy/builtin-clauses", test_builtin_clauses);
+  g_test_add_func ("/policy/builtin-checklist", test_builtin_checklist);
+  g_test_add_func ("/policy/builtin-topics", test_builtin_topics);
+  g_test_add_func ("/policy/source-valid", test_source_is_valid);
+  g_test_add_func ("/policy/invalid-paths", test_invalid_paths);
+  g_test_add_func ("/policy/malformed", test_malformed_and_partial);
+  g_test_add_func ("/policy/duplicates", test_duplicates_rejected);
+  g_test_add_func ("/policy/user-override", test_user_override);
+  return g_test_run ();
+}
