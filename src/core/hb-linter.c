@@ -240,6 +240,9 @@ find_pattern (const Lint   *l,
     case HB_PATTERN_REDUPLICATION:
       hb_find_numeral_reduplication (l->text, spans);
       break;
+    case HB_PATTERN_NAMED_PERSON:
+      hb_find_named_person (l->text, spans);
+      break;
     case HB_PATTERN_ADDRESS:
     case HB_N_PATTERNS:
     default:

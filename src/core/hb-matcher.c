@@ -25,9 +25,13 @@ typedef struct
 
 typedef struct
 {
-  char   *text;
-  GArray *terms;    /* TermRef */
-  GArray *phrases;  /* guint32 phrase index */
+  char    *text;
+  GArray  *terms;    /* TermRef */
+  GArray  *phrases;  /* guint32 phrase index */
+  /* Chat spellings ("tak", "org", "ckp") are also read as the standard word
+   * they stand for, so "tak berguna" matches "tidak berguna". */
+  guint32  alt;      /* entries offset of the standard word, or NONE */
+  TermRef  alt_term; /* the substitution term that gave it */
 } Root;
 
 typedef struct
@@ -108,7 +112,7 @@ hb_skeleton (const char *word,
 
       if (ch == '-' || ch == '\'' || ch == '.')
         continue;
-      if (ch == last && ch != '*')
+      if (ch == last && ch != '*' && ch != '#')
         continue;
       g_string_append_unichar (s, ch);
       last = ch;
@@ -152,6 +156,7 @@ intern_root (HbMatcher  *m,
   r->text = g_strdup (text);
   r->terms = g_array_new (FALSE, FALSE, sizeof (TermRef));
   r->phrases = g_array_new (FALSE, FALSE, sizeof (guint32));
+  r->alt = HB_STRMAP_NONE;
   g_ptr_array_add (m->root_list, r);
   return hb_strmap_insert (m->roots, text, strlen (text), m->root_list->len - 1);
 }
@@ -294,6 +299,34 @@ phrase_clear (gpointer data)
   g_free (((Phrase *) data)->words);
 }
 
+/* A one-word substitution whose standard form is itself indexed links the
+ * two, so every lexicon also understands the chat spelling. */
+static void
+link_respellings (HbMatcher *m)
+{
+  for (guint l = 0; l < m->lexicons->len; l++)
+    {
+      const HbLexicon *lex = g_ptr_array_index (m->lexicons, l);
+
+      for (guint t = 0; t < lex->terms->len; t++)
+        {
+          const HbTerm *term = g_ptr_array_index (lex->terms, t);
+          guint32 root, alt;
+          Root *r;
+
+          if (term->replacement == NULL || strchr (term->text, ' ') || strchr (term->replacement, ' '))
+            continue;
+          alt = hb_strmap_lookup (m->surfaces, term->replacement, strlen (term->replacement));
+          root = hb_strmap_lookup (m->roots, term->text, strlen (term->text));
+          if (alt == HB_STRMAP_NONE || root == HB_STRMAP_NONE)
+            continue;
+          r = g_ptr_array_index (m->root_list, root);
+          r->alt = alt;
+          r->alt_term = (TermRef) { l, t };
+        }
+    }
+}
+
 HbMatcher *
 hb_matcher_new (GPtrArray *lexicons)
 {
@@ -321,6 +354,7 @@ hb_matcher_new (GPtrArray *lexicons)
     }
   m->surfaces = freeze (surfaces, m->entries);
   m->skeletons = freeze (skeletons, m->entries);
+  link_respellings (m);
   return m;
 }
 
@@ -354,6 +388,7 @@ typedef struct
   const HbText    *text;
   GArray          *hits;
   guint32         *tok_entries; /* per token: offset into entries, or NONE */
+  guint32         *tok_alt;     /* per token: entries of its standard spelling, or NONE */
 } Scan;
 
 static const guint32 *
@@ -365,6 +400,42 @@ entries_at (const HbMatcher *m,
 
   *count = e[0];
   return e + 1;
+}
+
+static const HbTerm *
+get_term (const HbMatcher *m,
+          guint32          lexicon,
+          guint32          term)
+{
+  const HbLexicon *lex = g_ptr_array_index (m->lexicons, lexicon);
+
+  return g_ptr_array_index (lex->terms, term);
+}
+
+static gboolean
+entries_have_upper_term (const Scan *s,
+                         guint32     offset,
+                         guint32     lexicon)
+{
+  const guint32 *e;
+  guint n;
+
+  if (offset == HB_STRMAP_NONE)
+    return FALSE;
+  e = entries_at (s->m, offset, &n);
+  for (guint k = 0; k < n; k++)
+    {
+      const Root *r = g_ptr_array_index (s->m->root_list, e[k] & ENTRY_ROOT_MASK);
+
+      for (guint t = 0; t < r->terms->len; t++)
+        {
+          const TermRef *ref = &g_array_index (r->terms, TermRef, t);
+
+          if (ref->lexicon == lexicon && (get_term (s->m, ref->lexicon, ref->term)->flags & HB_TERM_UPPER_ONLY))
+            return TRUE;
+        }
+    }
+  return FALSE;
 }
 
 static guint32
@@ -407,7 +478,31 @@ is_number_token (const HbText *text,
 }
 
 static gboolean
+entries_have_upper_term (const Scan *s,
+                         guint32     offset,
+                         guint32     lexicon);
+
+/* Is token @i a word typed in capitals on @line that is not itself one of
+ * @lexicon's capitals-only terms? */
+static gboolean
+is_other_caps_word (const Scan *s,
+                    guint       i,
+                    guint       line,
+                    guint32     lexicon)
+{
+  const HbToken *tok;
+
+  if (i >= s->text->tokens->len)
+    return FALSE;
+  tok = hb_text_token (s->text, i);
+  if (tok->line != line || !(tok->flags & HB_TOKEN_UPPER) || tok->cend - tok->cstart < 2)
+    return FALSE;
+  return !entries_have_upper_term (s, s->tok_entries[i], lexicon);
+}
+
+static gboolean
 term_flags_ok (const Scan   *s,
+               guint32       lexicon,
                const HbTerm *term,
                guint         t0,
                guint         t1)
@@ -420,9 +515,17 @@ term_flags_ok (const Scan   *s,
 
       if ((term->flags & HB_TERM_UPPER_ONLY) && !(f & HB_TOKEN_UPPER))
         return FALSE;
-      if ((term->flags & HB_TERM_LOWER_ONLY) && !(f & HB_TOKEN_LOWER))
+      /* "lower" terms (tak, x, kat) are never words typed in capitals:
+       * "X" is the platform, "KAT" an acronym; "Tak" starting a sentence is fine. */
+      if ((term->flags & HB_TERM_LOWER_ONLY) && (f & HB_TOKEN_UPPER))
         return FALSE;
     }
+  /* A word that only counts in capitals (SULIT, PAS) says nothing inside
+   * a line typed all in capitals: "RAHSIA KEJAYAAN KAMI", "PAS MASUK". */
+  if ((term->flags & HB_TERM_UPPER_ONLY) &&
+      ((t0 > 0 && is_other_caps_word (s, t0 - 1, line, lexicon)) ||
+       is_other_caps_word (s, t1, line, lexicon)))
+    return FALSE;
   if (term->flags & HB_TERM_NOT_NEAR_DIGITS)
     return !(t0 > 0 && is_number_token (s->text, t0 - 1, line)) &&
            !is_number_token (s->text, t1, line);
@@ -443,14 +546,23 @@ add_hit (Scan    *s,
   g_array_append_val (s->hits, hit);
 }
 
-static const HbTerm *
-get_term (const HbMatcher *m,
-          guint32          lexicon,
-          guint32          term)
-{
-  const HbLexicon *lex = g_ptr_array_index (m->lexicons, lexicon);
 
-  return g_ptr_array_index (lex->terms, term);
+static gboolean
+entries_have_root (const Scan *s,
+                   guint32     offset,
+                   guint32     root,
+                   HbMorph     morph)
+{
+  const guint32 *e;
+  guint n;
+
+  if (offset == HB_STRMAP_NONE)
+    return FALSE;
+  e = entries_at (s->m, offset, &n);
+  for (guint k = 0; k < n; k++)
+    if ((e[k] & ENTRY_ROOT_MASK) == root && entry_accepts (e[k], morph))
+      return TRUE;
+  return FALSE;
 }
 
 static gboolean
@@ -459,16 +571,10 @@ token_has_root (const Scan *s,
                 guint32     root,
                 HbMorph     morph)
 {
-  const guint32 *e;
-  guint n;
-
-  if (i >= s->text->tokens->len || s->tok_entries[i] == HB_STRMAP_NONE)
+  if (i >= s->text->tokens->len)
     return FALSE;
-  e = entries_at (s->m, s->tok_entries[i], &n);
-  for (guint k = 0; k < n; k++)
-    if ((e[k] & ENTRY_ROOT_MASK) == root && entry_accepts (e[k], morph))
-      return TRUE;
-  return FALSE;
+  return entries_have_root (s, s->tok_entries[i], root, morph) ||
+         entries_have_root (s, s->tok_alt[i], root, morph);
 }
 
 static void
@@ -488,7 +594,7 @@ match_phrases (Scan       *s,
       for (k = 1; k < ph->n_words; k++)
         if (!token_has_root (s, i + k, ph->words[k], term->morph))
           break;
-      if (k == ph->n_words && term_flags_ok (s, term, i, i + k))
+      if (k == ph->n_words && term_flags_ok (s, ph->lexicon, term, i, i + k))
         add_hit (s, ph->lexicon, ph->term, i, i + k, hb_text_token (s->text, i)->ostart,
                  hb_text_token (s->text, i + k - 1)->oend);
     }
@@ -523,7 +629,7 @@ match_terms (Scan    *s,
 
           if (obf_only && !lex->obfuscation)
             continue;
-          if (!entry_accepts (e[k], term->morph) || !term_flags_ok (s, term, t0, t1))
+          if (!entry_accepts (e[k], term->morph) || !term_flags_ok (s, ref->lexicon, term, t0, t1))
             continue;
           add_hit (s, ref->lexicon, ref->term, t0, t1, ostart, oend);
           any = any || lex->obfuscation;
@@ -574,7 +680,7 @@ masked_equal (const char     *word,
     {
       gunichar a = g_utf8_get_char (p), b = g_utf8_get_char (q);
 
-      if (a == '*')
+      if (a == '*' || a == '#')
         stars++;
       else if (unmask (a) == b)
         letters++;
@@ -677,6 +783,27 @@ match_spaced (Scan *s,
   return j;
 }
 
+/* The standard spelling a token stands for, when it is a chat spelling
+ * that its substitution term accepts here ("x" is not "tidak" in "3 x 4"). */
+static guint32
+respelling (const Scan *s,
+            guint       i)
+{
+  const guint32 *e;
+  guint n;
+
+  e = entries_at (s->m, s->tok_entries[i], &n);
+  for (guint k = 0; k < n; k++)
+    {
+      const Root *r = g_ptr_array_index (s->m->root_list, e[k] & ENTRY_ROOT_MASK);
+
+      if (r->alt != HB_STRMAP_NONE &&
+          term_flags_ok (s, r->alt_term.lexicon, get_term (s->m, r->alt_term.lexicon, r->alt_term.term), i, i + 1))
+        return r->alt;
+    }
+  return HB_STRMAP_NONE;
+}
+
 static void
 lookup_tokens (Scan *s)
 {
@@ -689,6 +816,8 @@ lookup_tokens (Scan *s)
       s->tok_entries[i] = lookup_word (s->m->surfaces, text->norm->str + tok->nstart,
                                        tok->nend - tok->nstart);
     }
+  for (guint i = 0; i < text->tokens->len; i++)
+    s->tok_alt[i] = s->tok_entries[i] != HB_STRMAP_NONE ? respelling (s, i) : HB_STRMAP_NONE;
 }
 
 /* Appends every lexicon hit in @text to @hits, in token order. */
@@ -697,7 +826,7 @@ hb_matcher_scan (const HbMatcher *m,
                  const HbText    *text,
                  GArray          *hits)
 {
-  Scan s = { m, text, hits, g_new (guint32, text->tokens->len + 1) };
+  Scan s = { m, text, hits, g_new (guint32, text->tokens->len + 1), g_new (guint32, text->tokens->len + 1) };
   guint spaced_until = 0;
 
   lookup_tokens (&s);
@@ -708,7 +837,9 @@ hb_matcher_scan (const HbMatcher *m,
 
       if (s.tok_entries[i] != HB_STRMAP_NONE)
         obf_hit = match_terms (&s, s.tok_entries[i], i, i + 1, tok->ostart, tok->oend, FALSE, TRUE);
-      else if (tok->flags & HB_TOKEN_HYPHEN)
+      if (s.tok_alt[i] != HB_STRMAP_NONE)
+        obf_hit |= match_terms (&s, s.tok_alt[i], i, i + 1, tok->ostart, tok->oend, FALSE, TRUE);
+      else if (s.tok_entries[i] == HB_STRMAP_NONE && (tok->flags & HB_TOKEN_HYPHEN))
         match_hyphen_parts (&s, i);
 
       if (!obf_hit && (tok->flags & (HB_TOKEN_OBFUSCATED | HB_TOKEN_RUNS)))
@@ -717,4 +848,5 @@ hb_matcher_scan (const HbMatcher *m,
         spaced_until = match_spaced (&s, i);
     }
   g_free (s.tok_entries);
+  g_free (s.tok_alt);
 }

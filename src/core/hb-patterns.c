@@ -264,6 +264,17 @@ is_house_number (const HbToken *tok,
   return (tok->flags & HB_TOKEN_DIGIT) && len <= 5 && g_ascii_isdigit (text->norm->str[tok->nstart]);
 }
 
+static guint
+count_digits (const HbText  *text,
+              const HbToken *tok)
+{
+  guint n = 0;
+
+  for (guint32 b = tok->nstart; b < tok->nend; b++)
+    n += g_ascii_isdigit (text->norm->str[b]) ? 1 : 0;
+  return n;
+}
+
 static gboolean
 comma_between (const HbText  *text,
                const HbToken *a,
@@ -321,7 +332,9 @@ hb_find_home_address (const HbText *text,
       num = token_is (text, tok, house) ? i + 1 : i;
       if (!is_house_number (hb_text_token (text, num), text))
         continue;
-      if (num == i && (i + 1 >= text->tokens->len ||
+      /* A bare number needs a comma and at most three digits: "15, Lorong
+       * Cempaka", but not "7 Disember 2026, Jalan Tunku". */
+      if (num == i && (i + 1 >= text->tokens->len || count_digits (text, tok) > 3 ||
                        !comma_between (text, tok, hb_text_token (text, i + 1))))
         continue;
       if ((st = street_after (text, num, 2)) == 0)
@@ -351,5 +364,33 @@ hb_find_numeral_reduplication (const HbText *text,
         letters++;
       if (letters == len - 1 && letters >= 3)
         add_span (spans, tok->ostart, tok->oend);
+    }
+}
+
+/* "Encik Rahman", "Mr Lim", "Puan Salmah binti Ali": a title followed by a
+ * capitalised name on the same line.  "encik" alone, as in a reply
+ * ("Terima kasih encik"), is not a name. */
+void
+hb_find_named_person (const HbText *text,
+                      GArray       *spans)
+{
+  static const char * const titles[] = {
+    "encik", "en", "puan", "pn", "cik", "tuan", "mr", "mrs", "madam", "mdm", "uncle", "auntie", "aunty",
+    "makcik", "pakcik", "dato", "datuk", "datin", "haji", "hajah", "hj", "dr", "councillor", "officer", NULL
+  };
+
+  for (guint i = 0; i + 1 < text->tokens->len; i++)
+    {
+      const HbToken *tok = hb_text_token (text, i);
+      guint k = i + 1;
+
+      if (!token_is (text, tok, titles))
+        continue;
+      while (k < text->tokens->len && k <= i + 3 && hb_text_token (text, k)->line == tok->line &&
+             (hb_text_token (text, k)->flags & HB_TOKEN_CAPITAL) && !token_is (text, hb_text_token (text, k), titles))
+        k++;
+      if (k > i + 1)
+        add_span (spans, tok->ostart, hb_text_token (text, k - 1)->oend);
+      i = k - 1;
     }
 }

@@ -24,5 +24,7 @@ void     hb_find_home_address     (const HbText *text,
                                    GArray       *spans);
 void     hb_find_numeral_reduplication (const HbText *text,
                                         GArray       *spans);
+void     hb_find_named_person     (const HbText *text,
+                                   GArray       *spans);
 
 G_END_DECLS

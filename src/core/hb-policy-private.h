@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 typedef enum
 {
   HB_TERM_UPPER_ONLY      = 1 << 0, /* only when typed in capitals: SULIT, PAS */
-  HB_TERM_LOWER_ONLY      = 1 << 1, /* only when typed in lower case: x for tidak */
+  HB_TERM_LOWER_ONLY      = 1 << 1, /* never when typed in capitals: x for tidak, not X */
   HB_TERM_NOT_NEAR_DIGITS = 1 << 2, /* not next to a number: 3 x 4 */
 } HbTermFlags;
 
@@ -47,6 +47,7 @@ typedef enum
   HB_PATTERN_EMAIL,
   HB_PATTERN_ADDRESS,
   HB_PATTERN_REDUPLICATION,
+  HB_PATTERN_NAMED_PERSON,
   HB_N_PATTERNS,
 } HbPatternKind;
 

@@ -663,7 +663,7 @@ static const char *rule_kinds[] = {
 };
 
 static const char *pattern_names[] = {
-  "mykad", "mobile", "email", "home-address", "numeral-reduplication",
+  "mykad", "mobile", "email", "home-address", "numeral-reduplication", "named-person",
 };
 
 /* A lexicon reference list: "name" or ["name", …]. */

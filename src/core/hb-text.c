@@ -21,8 +21,8 @@ hb_utf8_validate (const char *data,
   if (g_utf8_validate_len (data, len, &end))
     return TRUE;
   g_set_error (error, HB_ERROR, HB_ERROR_INVALID_UTF8,
-               _("The text is not valid UTF-8 (byte offset %" G_GSIZE_FORMAT ")"),
-               (gsize) (end - data));
+               _("The text is not valid UTF-8 (byte offset %lu)"),
+               (gulong) (end - data));
   return FALSE;
 }
 
@@ -70,7 +70,7 @@ init_ascii_classes (void)
         cl |= CL_ALPHA | (g_ascii_isupper (c) ? CL_UPPER : CL_LOWER);
       else if (g_ascii_isdigit (c))
         cl |= CL_DIGIT;
-      if (c == '@' || c == '$' || c == '*' || c == '!' || c == '|')
+      if (c == '@' || c == '$' || c == '*' || c == '#' || c == '!' || c == '|')
         cl |= CL_MASK;
       if (c == '-' || c == '\'')
         cl |= CL_JOINER;
@@ -263,6 +263,8 @@ scan_token (const HbText *text,
         {
           if (c & CL_ALPHA)
             {
+              if (!(f & HB_TOKEN_ALPHA) && (c & CL_UPPER))
+                f |= HB_TOKEN_CAPITAL;
               f |= HB_TOKEN_ALPHA;
               upper = upper && !(c & CL_LOWER);
               lower = lower && !(c & CL_UPPER);
@@ -272,8 +274,8 @@ scan_token (const HbText *text,
           else if (c & CL_DIGIT)
             f |= HB_TOKEN_DIGIT;
         }
-      else if ((c & CL_MASK) && ((next & (CL_WORD | CL_MASK)) || (ch == '*' && j > i)))
-        f |= ch == '*' ? HB_TOKEN_MASKED | HB_TOKEN_OBFUSCATED : HB_TOKEN_OBFUSCATED;
+      else if ((c & CL_MASK) && ((next & (CL_WORD | CL_MASK)) || ((ch == '*' || ch == '#') && j > i)))
+        f |= ch == '*' || ch == '#' ? HB_TOKEN_MASKED | HB_TOKEN_OBFUSCATED : HB_TOKEN_OBFUSCATED;
       else if ((c & CL_JOINER) && j > i && (cls[j - 1] & CL_WORD) && (next & CL_WORD))
         f |= ch == '-' ? HB_TOKEN_HYPHEN : 0;
       else

@@ -19,11 +19,12 @@ typedef enum
   HB_TOKEN_ALPHA      = 1 << 2,
   HB_TOKEN_DIGIT      = 1 << 3,
   HB_TOKEN_OBFUSCATED = 1 << 4, /* symbols or digits inside letters: p@ntat, sh1t */
-  HB_TOKEN_MASKED     = 1 << 5, /* contains '*': f**k */
+  HB_TOKEN_MASKED     = 1 << 5, /* contains '*' or '#': f**k, f#ck */
   HB_TOKEN_RUNS       = 1 << 6, /* a letter typed twice or more in a row */
   HB_TOKEN_HYPHEN     = 1 << 7,
   HB_TOKEN_LINE_START = 1 << 8,
   HB_TOKEN_LINE_END   = 1 << 9,
+  HB_TOKEN_CAPITAL    = 1 << 10, /* first letter typed as a capital: a name? */
 } HbTokenFlags;
 
 typedef struct
