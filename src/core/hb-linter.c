@@ -465,10 +465,8 @@ hb_lint (HbPolicy   *policy,
   g_return_val_if_fail (HB_IS_POLICY (policy), NULL);
   if (len < 0)
     len = strlen (text);
-  if (!hb_utf8_validate (text, len, error))
+  if ((t = hb_text_new_validated (text, len, error)) == NULL)
     return NULL;
-
-  t = hb_text_new (text, len);
   l.text = t;
   hb_matcher_scan (hb_policy_get_matcher (policy), t, all_hits);
   l.hits = g_array_sized_new (FALSE, FALSE, sizeof (HbHit), all_hits->len);

@@ -249,8 +249,10 @@ token_is (const HbText  *text,
   gsize len = tok->nend - tok->nstart;
   const char *word = text->norm->str + tok->nstart;
 
+  if (len > 10)
+    return FALSE;
   for (guint i = 0; words[i]; i++)
-    if (words[i][0] == word[0] && strlen (words[i]) == len && memcmp (word, words[i], len) == 0)
+    if (words[i][0] == word[0] && strncmp (words[i], word, len) == 0 && words[i][len] == '\0')
       return TRUE;
   return FALSE;
 }
@@ -384,7 +386,8 @@ hb_find_named_person (const HbText *text,
       const HbToken *tok = hb_text_token (text, i);
       guint k = i + 1;
 
-      if (!token_is (text, tok, titles))
+      /* Cheap test first: a name must follow. */
+      if (!(hb_text_token (text, k)->flags & HB_TOKEN_CAPITAL) || !token_is (text, tok, titles))
         continue;
       while (k < text->tokens->len && k <= i + 3 && hb_text_token (text, k)->line == tok->line &&
              (hb_text_token (text, k)->flags & HB_TOKEN_CAPITAL) && !token_is (text, hb_text_token (text, k), titles))

@@ -117,8 +117,9 @@ push_norm (HbText   *text,
   text->nbyte[i] = norm->len;
   text->nsrc[i] = src;
   text->nsrc_end[i] = src_end;
-  /* ASCII is nearly all of a post: write it without a function call. */
-  if (ch < 0x80 && norm->len + 1 < norm->allocated_len)
+  /* ASCII is nearly all of a post: write it without a function call.
+   * normalise() keeps room for one byte per remaining code point. */
+  if (ch < 0x80)
     norm->str[norm->len++] = (char) ch;
   else
     {
@@ -192,10 +193,43 @@ normalise_cluster (HbText *text,
   return j - i;
 }
 
+/* Makes sure @extra more bytes fit without reallocation. */
+static void
+reserve (GString *s,
+         gsize    extra)
+{
+  gsize len = s->len;
+
+  if (s->allocated_len > len + extra)
+    return;
+  g_string_set_size (s, len + extra);
+  g_string_truncate (s, len);
+}
+
+/* Keeps room for one normalised character per remaining code point (the
+ * ASCII path never checks) plus one cluster's worst case: NFKC turns one
+ * code point into at most 18 (U+FDFA), and a cluster is at most 16. */
+static void
+ensure_room (HbText *text,
+             guint  *cap,
+             guint   i)
+{
+  guint need = text->n_norm + (text->n_orig - i) + 18 * 16 + 2;
+
+  if (*cap >= need)
+    return;
+  *cap = need * 2;
+  text->nchar = g_renew (gunichar, text->nchar, *cap);
+  text->ncls = g_renew (guint16, text->ncls, *cap);
+  text->nbyte = g_renew (guint32, text->nbyte, *cap);
+  text->nsrc = g_renew (guint32, text->nsrc, *cap);
+  text->nsrc_end = g_renew (guint32, text->nsrc_end, *cap);
+}
+
 static void
 normalise (HbText *text)
 {
-  guint cap = text->n_orig + 32;
+  guint cap = text->n_orig + 18 * 16 + 2;
   guint i = 0;
 
   init_ascii_classes ();
@@ -210,20 +244,9 @@ normalise (HbText *text)
     {
       gunichar ch = text->orig[i];
 
-      /* One code point yields at most 18 after NFKC (U+FDFA). */
-      if (ch >= 0x80 && text->n_norm + 18 >= cap)
-        {
-          cap *= 2;
-          text->nchar = g_renew (gunichar, text->nchar, cap);
-          text->ncls = g_renew (guint16, text->ncls, cap);
-          text->nbyte = g_renew (guint32, text->nbyte, cap);
-          text->nsrc = g_renew (guint32, text->nsrc, cap);
-          text->nsrc_end = g_renew (guint32, text->nsrc_end, cap);
-        }
-
-      /* ASCII, unless a combining mark follows: "e\u0301" composes to é. */
-      if (ch < 0x80 && (i + 1 >= text->n_orig || text->orig[i + 1] < 0x300 ||
-                        !g_unichar_ismark (text->orig[i + 1])))
+      /* ASCII, unless a combining mark follows: "e\u0301" composes to é.
+       * orig[] ends with a 0 sentinel. */
+      if (ch < 0x80 && (text->orig[i + 1] < 0x300 || !g_unichar_ismark (text->orig[i + 1])))
         {
           push_norm (text, ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch, ascii_classes[ch], i, i + 1);
           i++;
@@ -236,9 +259,16 @@ normalise (HbText *text)
           i++;
         }
       else
-        i += normalise_cluster (text, i);
+        {
+          ensure_room (text, &cap, i);
+          i += normalise_cluster (text, i);
+          reserve (text->norm, text->n_orig - i + 8);
+        }
     }
   text->norm->str[text->norm->len] = '\0';
+  /* A sentinel so that the tokeniser may look one character ahead. */
+  text->nchar[text->n_norm] = 0;
+  text->ncls[text->n_norm] = 0;
 }
 
 /* Scans the token starting at @i; returns its end (exclusive, in
@@ -248,49 +278,49 @@ scan_token (const HbText *text,
             guint         i,
             guint32      *flags)
 {
-  const guint16 *cls = text->ncls;
-  guint n = text->n_norm, j = i;
+  const guint16 *cls = text->ncls; /* ends with a 0 sentinel */
+  const gunichar *chars = text->nchar;
+  guint j = i, seen = 0;
   guint32 f = 0;
-  gboolean upper = TRUE, lower = TRUE;
+  gunichar prev = 0;
 
-  for (; j < n; j++)
+  for (;; j++)
     {
       guint c = cls[j];
-      gunichar ch = text->nchar[j];
-      guint next = j + 1 < n ? cls[j + 1] : 0;
+      gunichar ch = chars[j];
 
       if (c & CL_WORD)
         {
-          if (c & CL_ALPHA)
-            {
-              if (!(f & HB_TOKEN_ALPHA) && (c & CL_UPPER))
-                f |= HB_TOKEN_CAPITAL;
-              f |= HB_TOKEN_ALPHA;
-              upper = upper && !(c & CL_LOWER);
-              lower = lower && !(c & CL_UPPER);
-              if (j > i && text->nchar[j - 1] == ch)
-                f |= HB_TOKEN_RUNS;
-            }
-          else if (c & CL_DIGIT)
-            f |= HB_TOKEN_DIGIT;
+          if ((c & CL_ALPHA) && !(seen & CL_ALPHA) && (c & CL_UPPER))
+            f |= HB_TOKEN_CAPITAL;
+          if ((c & CL_ALPHA) && ch == prev)
+            f |= HB_TOKEN_RUNS;
+          seen |= c;
         }
-      else if ((c & CL_MASK) && ((next & (CL_WORD | CL_MASK)) || ((ch == '*' || ch == '#') && j > i)))
+      else if ((c & CL_MASK) && ((cls[j + 1] & (CL_WORD | CL_MASK)) || ((ch == '*' || ch == '#') && j > i)))
         f |= ch == '*' || ch == '#' ? HB_TOKEN_MASKED | HB_TOKEN_OBFUSCATED : HB_TOKEN_OBFUSCATED;
-      else if ((c & CL_JOINER) && j > i && (cls[j - 1] & CL_WORD) && (next & CL_WORD))
+      else if ((c & CL_JOINER) && j > i && (cls[j - 1] & CL_WORD) && (cls[j + 1] & CL_WORD))
         f |= ch == '-' ? HB_TOKEN_HYPHEN : 0;
       else
         break;
+      prev = ch;
     }
   /* A trailing '!' or '|' is punctuation, not a masked letter. */
-  while (j > i + 1 && (text->nchar[j - 1] == '!' || text->nchar[j - 1] == '|'))
+  while (j > i + 1 && (chars[j - 1] == '!' || chars[j - 1] == '|'))
     j--;
 
+  if (seen & CL_ALPHA)
+    {
+      f |= HB_TOKEN_ALPHA;
+      if (!(seen & CL_LOWER))
+        f |= HB_TOKEN_UPPER;
+      if (!(seen & CL_UPPER))
+        f |= HB_TOKEN_LOWER;
+    }
+  if (seen & CL_DIGIT)
+    f |= HB_TOKEN_DIGIT;
   if ((f & HB_TOKEN_ALPHA) && (f & HB_TOKEN_DIGIT))
     f |= HB_TOKEN_OBFUSCATED;
-  if ((f & HB_TOKEN_ALPHA) && upper)
-    f |= HB_TOKEN_UPPER;
-  if ((f & HB_TOKEN_ALPHA) && lower)
-    f |= HB_TOKEN_LOWER;
   *flags = f;
   return j;
 }
@@ -422,31 +452,65 @@ tokenise (HbText *text)
   text->n_lines = text->tokens->len ? st.line + 1 : 0;
 }
 
-static void
+/* Decodes @utf8 into code points, validating as it goes (one pass instead
+ * of validate-then-decode).  Returns the offset of the first invalid byte,
+ * or -1 when the text is valid.  An embedded NUL is not text. */
+static gssize
 decode (HbText     *text,
         const char *utf8,
         gsize       len)
 {
-  const char *p = utf8, *end = utf8 + len;
+  const guchar *p = (const guchar *) utf8, *end = p + len;
   guint n = 0;
 
   text->orig = g_new (gunichar, len + 1);
   while (p < end)
     {
-      guchar c = (guchar) *p;
+      if (*p >= 0x80)
+        {
+          gunichar ch = g_utf8_get_char_validated ((const char *) p, end - p);
 
-      if (c < 0x80)
-        {
-          text->orig[n++] = c;
-          p++;
+          if (ch == (gunichar) -1 || ch == (gunichar) -2)
+            break;
+          text->orig[n++] = ch;
+          p = (const guchar *) g_utf8_next_char (p);
         }
+      else if (*p != 0)
+        text->orig[n++] = *p++;
       else
-        {
-          text->orig[n++] = g_utf8_get_char (p);
-          p = g_utf8_next_char (p);
-        }
+        break;
     }
   text->n_orig = n;
+  text->orig[n] = 0;
+  return p < end ? (gssize) (p - (const guchar *) utf8) : -1;
+}
+
+static void
+build (HbText *text)
+{
+  normalise (text);
+  text->tokens = g_array_sized_new (FALSE, FALSE, sizeof (HbToken), text->n_orig / 5 + 8);
+  tokenise (text);
+}
+
+/* Decodes, validates and analyses @utf8; fails with the byte offset of
+ * the first invalid byte. */
+HbText *
+hb_text_new_validated (const char  *utf8,
+                       gsize        len,
+                       GError     **error)
+{
+  g_autoptr(HbText) text = g_new0 (HbText, 1);
+  gssize bad = decode (text, utf8, len);
+
+  if (bad >= 0)
+    {
+      g_set_error (error, HB_ERROR, HB_ERROR_INVALID_UTF8,
+                   _("The text is not valid UTF-8 (byte offset %lu)"), (gulong) bad);
+      return NULL;
+    }
+  build (text);
+  return g_steal_pointer (&text);
 }
 
 /* @utf8 must be valid UTF-8 (see hb_utf8_validate()). */
@@ -459,9 +523,7 @@ hb_text_new (const char *utf8,
   if (len < 0)
     len = strlen (utf8);
   decode (text, utf8, len);
-  normalise (text);
-  text->tokens = g_array_sized_new (FALSE, FALSE, sizeof (HbToken), text->n_orig / 5 + 8);
-  tokenise (text);
+  build (text);
   return text;
 }
 

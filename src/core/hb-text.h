@@ -60,6 +60,9 @@ typedef struct
 
 HbText *hb_text_new      (const char *utf8,
                           gssize      len);
+HbText *hb_text_new_validated (const char  *utf8,
+                               gsize        len,
+                               GError     **error);
 void    hb_text_free     (HbText     *text);
 char   *hb_text_slice    (const HbText *text,
                           guint         ostart,
