@@ -1,12 +1,19 @@
-/* test-corpus.c — the labelled corpus in tests/corpus/: recall of labelled
- * topics (found at warning or above) must stay at 95% or more, and at most
- * 3% of clean posts may raise any warning. */
+/* test-corpus.c — a labelled corpus: recall of labelled topics (found at
+ * warning or above) must stay at or above a floor, and false alarms on
+ * clean posts at or below a ceiling.
+ *
+ *   test-corpus DIR MIN_RECALL MAX_FALSE_ALARMS
+ *
+ * tests/corpus/ (the project's own corpus) runs with 0.95 and 0.03;
+ * tests/corpus-independent/ (three sets written by other authors without
+ * seeing the rules) guards generalisation with a lower recall floor. */
 #include <json-glib/json-glib.h>
 
 #include "hb-linter.h"
 
-#define MIN_RECALL        0.95
-#define MAX_FALSE_ALARMS  0.03
+static const char *corpus_dir;
+static double min_recall;
+static double max_false_alarms;
 
 typedef struct
 {
@@ -78,7 +85,7 @@ static void
 test_corpus (void)
 {
   g_autoptr(HbPolicy) policy = hb_policy_new_builtin ();
-  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "corpus", NULL);
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, corpus_dir, NULL);
   g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
   Score score = { 0 };
   const char *name;
@@ -91,14 +98,14 @@ test_corpus (void)
         g_autofree char *path = g_build_filename (dir, name, NULL);
         score_file (policy, path, &score);
       }
-  g_assert_cmpuint (score.posts, >=, 150);
+  g_assert_cmpuint (score.posts, >=, 140);
   g_assert_cmpuint (score.clean, >=, score.posts * 2 / 5);
   recall = (double) score.found / score.labelled;
   alarms = (double) score.alarmed / score.clean;
-  g_test_message ("corpus: %u posts, recall %.3f (%u/%u), false alarms %.3f (%u/%u)", score.posts,
+  g_test_message ("%s: %u posts, recall %.3f (%u/%u), false alarms %.3f (%u/%u)", corpus_dir, score.posts,
                   recall, score.found, score.labelled, alarms, score.alarmed, score.clean);
-  g_assert_cmpfloat (recall, >=, MIN_RECALL);
-  g_assert_cmpfloat (alarms, <=, MAX_FALSE_ALARMS);
+  g_assert_cmpfloat (recall, >=, min_recall);
+  g_assert_cmpfloat (alarms, <=, max_false_alarms);
 }
 
 int
@@ -106,6 +113,11 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  if (argc != 4)
+    g_error ("usage: test-corpus DIR MIN_RECALL MAX_FALSE_ALARMS");
+  corpus_dir = argv[1];
+  min_recall = g_ascii_strtod (argv[2], NULL);
+  max_false_alarms = g_ascii_strtod (argv[3], NULL);
   g_test_add_func ("/corpus/recall-and-false-alarms", test_corpus);
   return g_test_run ();
 }
