@@ -108,13 +108,16 @@ hb_skeleton (const char *word,
 
   for (const char *p = word; p < word + len; p = g_utf8_next_char (p))
     {
-      gunichar ch = unmask (g_utf8_get_char (p));
+      gunichar ch = unmask ((guchar) *p < 0x80 ? (gunichar) *p : g_utf8_get_char (p));
 
       if (ch == '-' || ch == '\'' || ch == '.')
         continue;
       if (ch == last && ch != '*' && ch != '#')
         continue;
-      g_string_append_unichar (s, ch);
+      if (ch < 0x80)
+        g_string_append_c (s, (char) ch);
+      else
+        g_string_append_unichar (s, ch);
       last = ch;
     }
   return g_string_free (s, FALSE);
@@ -327,6 +330,18 @@ link_respellings (HbMatcher *m)
     }
 }
 
+static gint
+compare_second_word (gconstpointer a,
+                     gconstpointer b,
+                     gpointer      user_data)
+{
+  HbMatcher *m = user_data;
+  guint32 wa = g_array_index (m->phrases, Phrase, *(const guint32 *) a).words[1];
+  guint32 wb = g_array_index (m->phrases, Phrase, *(const guint32 *) b).words[1];
+
+  return wa < wb ? -1 : wa > wb;
+}
+
 HbMatcher *
 hb_matcher_new (GPtrArray *lexicons)
 {
@@ -355,6 +370,9 @@ hb_matcher_new (GPtrArray *lexicons)
   m->surfaces = freeze (surfaces, m->entries);
   m->skeletons = freeze (skeletons, m->entries);
   link_respellings (m);
+  for (guint r = 0; r < m->root_list->len; r++)
+    g_array_sort_with_data (((Root *) g_ptr_array_index (m->root_list, r))->phrases,
+                            compare_second_word, m);
   return m;
 }
 
@@ -541,9 +559,11 @@ add_hit (Scan    *s,
          guint32  ostart,
          guint32  oend)
 {
-  HbHit hit = { lexicon, term, t0, t1, ostart, oend };
+  HbHit *hit;
 
-  g_array_append_val (s->hits, hit);
+  g_array_set_size (s->hits, s->hits->len + 1);
+  hit = &g_array_index (s->hits, HbHit, s->hits->len - 1);
+  *hit = (HbHit) { lexicon, term, t0, t1, ostart, oend };
 }
 
 
@@ -578,26 +598,76 @@ token_has_root (const Scan *s,
 }
 
 static void
+try_phrase (Scan         *s,
+            const Phrase *ph,
+            guint32       entry,
+            guint         i)
+{
+  const HbTerm *term = get_term (s->m, ph->lexicon, ph->term);
+  guint k;
+
+  if (!entry_accepts (entry, term->morph))
+    return;
+  for (k = 1; k < ph->n_words; k++)
+    if (!token_has_root (s, i + k, ph->words[k], term->morph))
+      return;
+  if (term_flags_ok (s, ph->lexicon, term, i, i + k))
+    add_hit (s, ph->lexicon, ph->term, i, i + k, hb_text_token (s->text, i)->ostart,
+             hb_text_token (s->text, i + k - 1)->oend);
+}
+
+/* Phrases of a root are sorted by their second word, so a common first
+ * word ("di", "the") only looks at the phrases whose second word the next
+ * token can be. */
+static void
+match_phrases_after (Scan       *s,
+                     const Root *r,
+                     guint32     entry,
+                     guint       i,
+                     guint32     offset)
+{
+  const guint32 *e;
+  guint n;
+
+  if (offset == HB_STRMAP_NONE)
+    return;
+  e = entries_at (s->m, offset, &n);
+  for (guint k = 0; k < n; k++)
+    {
+      guint32 second = e[k] & ENTRY_ROOT_MASK;
+      guint lo = 0, hi = r->phrases->len;
+
+      while (lo < hi)
+        {
+          guint mid = (lo + hi) / 2;
+          const Phrase *ph = &g_array_index (s->m->phrases, Phrase, g_array_index (r->phrases, guint32, mid));
+
+          if (ph->words[1] < second)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      for (; lo < r->phrases->len; lo++)
+        {
+          const Phrase *ph = &g_array_index (s->m->phrases, Phrase, g_array_index (r->phrases, guint32, lo));
+
+          if (ph->words[1] != second)
+            break;
+          try_phrase (s, ph, entry, i);
+        }
+    }
+}
+
+static void
 match_phrases (Scan       *s,
                const Root *r,
                guint32     entry,
                guint       i)
 {
-  for (guint p = 0; p < r->phrases->len; p++)
-    {
-      const Phrase *ph = &g_array_index (s->m->phrases, Phrase, g_array_index (r->phrases, guint32, p));
-      const HbTerm *term = get_term (s->m, ph->lexicon, ph->term);
-      guint k;
-
-      if (!entry_accepts (entry, term->morph))
-        continue;
-      for (k = 1; k < ph->n_words; k++)
-        if (!token_has_root (s, i + k, ph->words[k], term->morph))
-          break;
-      if (k == ph->n_words && term_flags_ok (s, ph->lexicon, term, i, i + k))
-        add_hit (s, ph->lexicon, ph->term, i, i + k, hb_text_token (s->text, i)->ostart,
-                 hb_text_token (s->text, i + k - 1)->oend);
-    }
+  if (r->phrases->len == 0 || i + 1 >= s->text->tokens->len)
+    return;
+  match_phrases_after (s, r, entry, i, s->tok_entries[i + 1]);
+  match_phrases_after (s, r, entry, i, s->tok_alt[i + 1]);
 }
 
 /* Adds the single-word terms of the entries at @offset; @obf_only keeps

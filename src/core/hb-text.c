@@ -226,6 +226,42 @@ ensure_room (HbText *text,
   text->nsrc_end = g_renew (guint32, text->nsrc_end, *cap);
 }
 
+/* The hot path: a run of plain ASCII, copied lower-cased with its classes
+ * and offsets.  Local copies keep everything in registers (the arrays may
+ * not alias the counters).  Stops at the first non-ASCII character or at
+ * an ASCII character that a combining mark follows; returns its index. */
+static guint
+normalise_ascii (HbText *text,
+                 guint   i)
+{
+  const gunichar *orig = text->orig;
+  gunichar *nchar = text->nchar;
+  guint16 *ncls = text->ncls;
+  guint32 *nbyte = text->nbyte, *nsrc = text->nsrc, *nsrc_end = text->nsrc_end;
+  char *out = text->norm->str;
+  gsize len = text->norm->len;
+  guint n = text->n_norm;
+
+  for (;; i++)
+    {
+      gunichar ch = orig[i], next = orig[i + 1];
+      gunichar lower = ch - 'A' < 26u ? ch + ('a' - 'A') : ch;
+
+      if (ch >= 0x80 || ch == 0 || (next >= 0x300 && g_unichar_ismark (next)))
+        break;
+      nchar[n] = lower;
+      ncls[n] = ascii_classes[ch];
+      nbyte[n] = len;
+      nsrc[n] = i;
+      nsrc_end[n] = i + 1;
+      out[len++] = (char) lower;
+      n++;
+    }
+  text->norm->len = len;
+  text->n_norm = n;
+  return i;
+}
+
 static void
 normalise (HbText *text)
 {
@@ -244,18 +280,21 @@ normalise (HbText *text)
     {
       gunichar ch = text->orig[i];
 
-      /* ASCII, unless a combining mark follows: "e\u0301" composes to é.
-       * orig[] ends with a 0 sentinel. */
-      if (ch < 0x80 && (text->orig[i + 1] < 0x300 || !g_unichar_ismark (text->orig[i + 1])))
+      if (ch < 0x80 && (i = normalise_ascii (text, i)) < text->n_orig && text->orig[i] < 0x80)
         {
-          push_norm (text, ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch, ascii_classes[ch], i, i + 1);
-          i++;
+          /* An ASCII letter with a combining mark: "e\u0301" composes to é. */
+          ensure_room (text, &cap, i);
+          i += normalise_cluster (text, i);
+          reserve (text->norm, text->n_orig - i + 8);
         }
+      else if (ch < 0x80)
+        continue;
       else if (is_invisible (ch))
         i++;
       else if (is_plain_symbol (text, i))
         {
           push_norm (text, ch, 0, i, i + 1);
+          reserve (text->norm, text->n_orig - i + 8);
           i++;
         }
       else
@@ -461,9 +500,9 @@ decode (HbText     *text,
         gsize       len)
 {
   const guchar *p = (const guchar *) utf8, *end = p + len;
+  gunichar *orig = g_new (gunichar, len + 2);
   guint n = 0;
 
-  text->orig = g_new (gunichar, len + 1);
   while (p < end)
     {
       if (*p >= 0x80)
@@ -472,16 +511,19 @@ decode (HbText     *text,
 
           if (ch == (gunichar) -1 || ch == (gunichar) -2)
             break;
-          text->orig[n++] = ch;
+          orig[n++] = ch;
           p = (const guchar *) g_utf8_next_char (p);
         }
       else if (*p != 0)
-        text->orig[n++] = *p++;
+        orig[n++] = *p++;
       else
         break;
     }
+  /* Two sentinels: normalise_ascii() looks one character past the end. */
+  orig[n] = 0;
+  orig[n + 1] = 0;
+  text->orig = orig;
   text->n_orig = n;
-  text->orig[n] = 0;
   return p < end ? (gssize) (p - (const guchar *) utf8) : -1;
 }
 
@@ -551,11 +593,14 @@ hb_text_slice (const HbText *text,
                guint         ostart,
                guint         oend)
 {
-  GString *s = g_string_sized_new (oend - ostart + 1);
+  char *utf8;
 
-  for (guint i = ostart; i < oend && i < text->n_orig; i++)
-    g_string_append_unichar (s, text->orig[i]);
-  return g_string_free (s, FALSE);
+  oend = MIN (oend, text->n_orig);
+  if (ostart >= oend)
+    return g_strdup ("");
+  /* orig[] holds valid code points, so this cannot fail. */
+  utf8 = g_ucs4_to_utf8 (text->orig + ostart, oend - ostart, NULL, NULL, NULL);
+  return utf8 ? utf8 : g_strdup ("");
 }
 
 /* Returns the index of the last token starting at or before @ooffset
