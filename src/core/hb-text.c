@@ -459,15 +459,22 @@ static void
 tokenise (HbText *text)
 {
   TokState st = { 0, 0, FALSE, TRUE };
+  const guint16 *cls = text->ncls;
+  guint n = text->n_norm;
   guint i = 0;
 
-  while (i < text->n_norm)
+  while (i < n)
     {
-      guint c = text->ncls[i];
+      guint c = cls[i];
 
-      if (starts_token (text, i))
+      if ((c & CL_WORD) || ((c & CL_MASK) && starts_token (text, i)))
         {
           i = add_token (text, i, &st);
+          continue;
+        }
+      if (!(c & (CL_NEWLINE | CL_END)))
+        {
+          i++;
           continue;
         }
       if (c & CL_NEWLINE)
