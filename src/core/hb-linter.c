@@ -384,7 +384,7 @@ run_punctuation (Lint         *l,
           guint first = hb_text_char_at_byte (text, p - norm);
           guint last = hb_text_char_at_byte (text, p - norm + run - 1);
 
-          emit (l, rule, text->nsrc[first], text->nsrc_end[last], NULL);
+          emit (l, rule, text->nsrc[first], hb_text_src_end (text, last), NULL);
         }
       p += run;
     }

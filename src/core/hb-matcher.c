@@ -733,7 +733,7 @@ match_hyphen_parts (Scan *s,
 
           off = lookup_word (s->m->surfaces, text->norm->str + b0, b1 - b0);
           if (off != HB_STRMAP_NONE)
-            match_terms (s, off, i, i + 1, text->nsrc[start], text->nsrc_end[c - 1], FALSE, FALSE);
+            match_terms (s, off, i, i + 1, text->nsrc[start], hb_text_src_end (text, c - 1), FALSE, FALSE);
         }
       start = c + 1;
     }

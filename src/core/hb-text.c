@@ -50,6 +50,7 @@ enum
   CL_END     = 1 << 6,  /* may end a sentence */
   CL_UPPER   = 1 << 7,  /* typed in capitals */
   CL_LOWER   = 1 << 8,  /* typed in lower case */
+  CL_SPAN    = 1 << 9,  /* came from more than one code point (a cluster) */
 };
 #define CL_WORD (CL_ALPHA | CL_DIGIT | CL_MARK)
 
@@ -116,7 +117,13 @@ push_norm (HbText   *text,
   text->ncls[i] = cl;
   text->nbyte[i] = norm->len;
   text->nsrc[i] = src;
-  text->nsrc_end[i] = src_end;
+  if (src_end != src + 1)
+    {
+      HbSpanEnd span = { i, src_end };
+
+      text->ncls[i] |= CL_SPAN;
+      g_array_append_val (text->span_ends, span);
+    }
   /* ASCII is nearly all of a post: write it without a function call.
    * normalise() keeps room for one byte per remaining code point. */
   if (ch < 0x80)
@@ -223,7 +230,6 @@ ensure_room (HbText *text,
   text->ncls = g_renew (guint16, text->ncls, *cap);
   text->nbyte = g_renew (guint32, text->nbyte, *cap);
   text->nsrc = g_renew (guint32, text->nsrc, *cap);
-  text->nsrc_end = g_renew (guint32, text->nsrc_end, *cap);
 }
 
 /* The hot path: a run of plain ASCII, copied lower-cased with its classes
@@ -237,7 +243,7 @@ normalise_ascii (HbText *text,
   const gunichar *orig = text->orig;
   gunichar *nchar = text->nchar;
   guint16 *ncls = text->ncls;
-  guint32 *nbyte = text->nbyte, *nsrc = text->nsrc, *nsrc_end = text->nsrc_end;
+  guint32 *nbyte = text->nbyte, *nsrc = text->nsrc;
   char *out = text->norm->str;
   gsize len = text->norm->len;
   guint n = text->n_norm;
@@ -253,7 +259,6 @@ normalise_ascii (HbText *text,
       ncls[n] = ascii_classes[ch];
       nbyte[n] = len;
       nsrc[n] = i;
-      nsrc_end[n] = i + 1;
       out[len++] = (char) lower;
       n++;
     }
@@ -273,7 +278,7 @@ normalise (HbText *text)
   text->ncls = g_new (guint16, cap);
   text->nbyte = g_new (guint32, cap);
   text->nsrc = g_new (guint32, cap);
-  text->nsrc_end = g_new (guint32, cap);
+  text->span_ends = g_array_new (FALSE, FALSE, sizeof (HbSpanEnd));
   text->norm = g_string_sized_new (text->n_orig * 2 + 16);
 
   while (i < text->n_orig)
@@ -447,7 +452,7 @@ add_token (HbText   *text,
   tok->nstart = text->nbyte[i];
   tok->nend = end < text->n_norm ? text->nbyte[end] : text->norm->len;
   tok->ostart = text->nsrc[i];
-  tok->oend = text->nsrc_end[end - 1];
+  tok->oend = hb_text_src_end (text, end - 1);
   tok->sentence = st->sentence;
   tok->line = st->line;
   tok->flags = flags | (st->line_break ? HB_TOKEN_LINE_START : 0);
@@ -588,7 +593,8 @@ hb_text_free (HbText *text)
   g_free (text->ncls);
   g_free (text->nbyte);
   g_free (text->nsrc);
-  g_free (text->nsrc_end);
+  if (text->span_ends)
+    g_array_unref (text->span_ends);
   if (text->tokens)
     g_array_unref (text->tokens);
   g_free (text);
@@ -648,4 +654,26 @@ hb_text_char_at_byte (const HbText *text,
         hi = mid;
     }
   return lo;
+}
+
+/* The original code-point offset just after normalised character @k. */
+guint
+hb_text_src_end (const HbText *text,
+                 guint         k)
+{
+  guint lo = 0, hi;
+
+  if (!(text->ncls[k] & CL_SPAN))
+    return text->nsrc[k] + 1;
+  hi = text->span_ends->len;
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (g_array_index (text->span_ends, HbSpanEnd, mid).k < k)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return g_array_index (text->span_ends, HbSpanEnd, lo).end;
 }

@@ -39,6 +39,12 @@ typedef struct
 
 typedef struct
 {
+  guint32 k;    /* normalised character */
+  guint32 end;  /* original code point after its source */
+} HbSpanEnd;
+
+typedef struct
+{
   /* The original text as code points. */
   gunichar *orig;
   guint     n_orig;
@@ -49,8 +55,9 @@ typedef struct
   gunichar *nchar;
   guint16  *ncls;         /* character classes, private to hb-text.c */
   guint32  *nbyte;
-  guint32  *nsrc;
-  guint32  *nsrc_end;
+  guint32  *nsrc;          /* first original code point */
+  GArray   *span_ends;     /* HbSpanEnd, for the rare characters that came
+                              from several code points; see hb_text_src_end() */
   guint     n_norm;
 
   GArray   *tokens;       /* HbToken */
@@ -71,6 +78,8 @@ guint   hb_text_token_at (const HbText *text,
                           guint         ooffset);
 guint   hb_text_char_at_byte (const HbText *text,
                               gsize         byte);
+guint   hb_text_src_end      (const HbText *text,
+                              guint         k);
 
 static inline const HbToken *
 hb_text_token (const HbText *text,
