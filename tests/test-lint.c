@@ -177,6 +177,53 @@ test_allow_list (void)
 }
 
 static void
+test_respelling (void)
+{
+  /* Chat spellings are read as the standard word by every lexicon:
+   * "org ckp" is "orang cakap", a rumour marker. */
+  assert_rule ("Ada org ckp pasar akan ditutup.", "unverified.rumour", "org ckp");
+  assert_rule ("Ada org ckp pasar akan ditutup.", "spelling.non-standard", "org");
+  /* Words inside web and e-mail addresses are not prose. */
+  assert_quiet ("Maklumat lanjut di www.kulim.org/notis dan yg.info@mpkk.gov.my.");
+  /* "x" is "tidak" in prose but not in "3 x 4", nor as "X" the platform. */
+  assert_quiet ("Ikuti kami di X dan Facebook.");
+}
+
+static void
+test_named_person (void)
+{
+  assert_rule ("Encik Rahman telah disaman kali ketiga kerana membuang sampah.",
+               "shaming.named-offender", "Encik Rahman");
+  /* The offence in the next sentence still names him. */
+  assert_rule ("Meet Mr Lim from Taman Kenari. Our champion of illegal dumping!",
+               "shaming.named-offender", "Mr Lim");
+  /* A reply that calls the complainant "encik" names nobody. */
+  assert_quiet ("Terima kasih encik, pesalah yang membuang sampah akan dikompaun.");
+  assert_quiet ("Tahniah kepada Encik Rahman, pemenang pertandingan landskap.");
+}
+
+static void
+test_neighbouring_sentences (void)
+{
+  /* Insinuation names the party in one sentence and hints in the next. */
+  assert_rule ("Tender itu jatuh ke tangan syarikat adik ipar Ahli Majlis. Kebetulan sangat kan?",
+               "defamation.insinuation", NULL);
+  assert_quiet ("Kebetulan, program ini jatuh pada Hari Bumi.");
+}
+
+static void
+test_capitals_only_terms (void)
+{
+  /* SULIT stamped on a document is a marking; RAHSIA in a heading typed
+   * all in capitals is just a word. */
+  assert_rule ("Dokumen ini SULIT, jangan kongsi.", "classified.marking", "SULIT");
+  assert_rule ("Stamped CONFIDENTIAL / SULIT.", "classified.marking", "CONFIDENTIAL");
+  assert_quiet ("RAHSIA KEJAYAAN PASAR AWAM KULIM\nTahniah kepada semua peniaga.");
+  assert_quiet ("PAS MASUK PERCUMA UNTUK WARGA EMAS");
+  assert_rule ("You absolute f#cking idiots.", "obscene.word", "f#cking");
+}
+
+static void
 test_offsets (void)
 {
   /* Offsets count code points of the input: emoji and zero-width
@@ -235,6 +282,10 @@ main (int    argc,
   g_test_add_func ("/lint/substitution", test_substitution);
   g_test_add_func ("/lint/tone", test_tone);
   g_test_add_func ("/lint/allow-list", test_allow_list);
+  g_test_add_func ("/lint/respelling", test_respelling);
+  g_test_add_func ("/lint/named-person", test_named_person);
+  g_test_add_func ("/lint/neighbouring-sentences", test_neighbouring_sentences);
+  g_test_add_func ("/lint/capitals-only", test_capitals_only_terms);
   g_test_add_func ("/lint/offsets", test_offsets);
   g_test_add_func ("/lint/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/lint/large-input", test_large_input);

@@ -221,12 +221,15 @@ index_word (HbMatcher  *m,
   if (obfuscation)
     {
       g_autofree char *bare = hb_skeleton (word, strlen (word));
-      MaskForm mf = { g_strdup (word), g_utf8_strlen (word, -1), ctx.root };
 
-      g_array_append_val (m->mask_forms, mf);
+      /* Every form can be masked (f#cking), and every form can be disguised. */
       for (guint i = 0; i < forms->len; i++)
         {
-          g_autofree char *sk = hb_skeleton (forms->pdata[i], strlen (forms->pdata[i]));
+          const char *form = forms->pdata[i];
+          g_autofree char *sk = hb_skeleton (form, strlen (form));
+          MaskForm mf = { g_strdup (form), g_utf8_strlen (form, -1), ctx.root };
+
+          g_array_append_val (m->mask_forms, mf);
           table_add (skeletons, sk, ctx.root, ctx.bits | ENTRY_IDENTITY);
         }
       table_add (skeletons, bare, ctx.root, ENTRY_IDENTITY);
@@ -330,6 +333,9 @@ link_respellings (HbMatcher *m)
     }
 }
 
+static gint compare_mask_forms (gconstpointer a,
+                                gconstpointer b);
+
 static gint
 compare_second_word (gconstpointer a,
                      gconstpointer b,
@@ -370,6 +376,7 @@ hb_matcher_new (GPtrArray *lexicons)
   m->surfaces = freeze (surfaces, m->entries);
   m->skeletons = freeze (skeletons, m->entries);
   link_respellings (m);
+  g_array_sort (m->mask_forms, compare_mask_forms);
   for (guint r = 0; r < m->root_list->len; r++)
     g_array_sort_with_data (((Root *) g_ptr_array_index (m->root_list, r))->phrases,
                             compare_second_word, m);
@@ -762,6 +769,27 @@ masked_equal (const char     *word,
   return *p == '\0' && *q == '\0' && stars > 0 && letters >= 2 && word[0] != '*';
 }
 
+static int
+compare_mask_key (const MaskForm *mf,
+                  guint32         len,
+                  gunichar        first)
+{
+  gunichar c = g_utf8_get_char (mf->skeleton);
+
+  if (mf->len != len)
+    return mf->len < len ? -1 : 1;
+  return c < first ? -1 : c > first;
+}
+
+static gint
+compare_mask_forms (gconstpointer a,
+                    gconstpointer b)
+{
+  const MaskForm *mb = b;
+
+  return compare_mask_key (a, mb->len, g_utf8_get_char (mb->skeleton));
+}
+
 /* f**k, sh*t, p*ki: each '*' stands for exactly one letter. */
 static void
 match_masked (Scan *s,
@@ -771,12 +799,27 @@ match_masked (Scan *s,
   g_autofree char *word = g_strndup (s->text->norm->str + tok->nstart, tok->nend - tok->nstart);
   guint32 len = tok->cend - tok->cstart;
 
-  for (guint k = 0; k < s->m->mask_forms->len; k++)
+  gunichar first = unmask (g_utf8_get_char (word));
+  guint lo = 0, hi = s->m->mask_forms->len;
+
+  /* mask_forms is sorted by length, then first letter. */
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (compare_mask_key (&g_array_index (s->m->mask_forms, MaskForm, mid), len, first) < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  for (guint k = lo; k < s->m->mask_forms->len; k++)
     {
       const MaskForm *mf = &g_array_index (s->m->mask_forms, MaskForm, k);
       const Root *r;
 
-      if (mf->len != len || !masked_equal (word, mf))
+      if (compare_mask_key (mf, len, first) != 0)
+        break;
+      if (!masked_equal (word, mf))
         continue;
       r = g_ptr_array_index (s->m->root_list, mf->root);
       for (guint t = 0; t < r->terms->len; t++)
@@ -787,7 +830,7 @@ match_masked (Scan *s,
           if (lex->obfuscation)
             add_hit (s, ref->lexicon, ref->term, i, i + 1, tok->ostart, tok->oend);
         }
-      return;
+      /* A mask can hide more than one word (p*ki): report each reading. */
     }
 }
 
@@ -883,8 +926,8 @@ lookup_tokens (Scan *s)
     {
       const HbToken *tok = hb_text_token (text, i);
 
-      s->tok_entries[i] = lookup_word (s->m->surfaces, text->norm->str + tok->nstart,
-                                       tok->nend - tok->nstart);
+      s->tok_entries[i] = tok->flags & HB_TOKEN_ADDRESS ? HB_STRMAP_NONE :
+                          lookup_word (s->m->surfaces, text->norm->str + tok->nstart, tok->nend - tok->nstart);
     }
   for (guint i = 0; i < text->tokens->len; i++)
     s->tok_alt[i] = s->tok_entries[i] != HB_STRMAP_NONE ? respelling (s, i) : HB_STRMAP_NONE;
@@ -912,7 +955,7 @@ hb_matcher_scan (const HbMatcher *m,
       else if (s.tok_entries[i] == HB_STRMAP_NONE && (tok->flags & HB_TOKEN_HYPHEN))
         match_hyphen_parts (&s, i);
 
-      if (!obf_hit && (tok->flags & (HB_TOKEN_OBFUSCATED | HB_TOKEN_RUNS)))
+      if (!obf_hit && (tok->flags & (HB_TOKEN_OBFUSCATED | HB_TOKEN_RUNS)) && !(tok->flags & HB_TOKEN_ADDRESS))
         match_obfuscated (&s, i);
       if (i >= spaced_until && is_single_letter (text, i, tok->line))
         spaced_until = match_spaced (&s, i);

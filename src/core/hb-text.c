@@ -310,9 +310,9 @@ normalise (HbText *text)
         }
     }
   text->norm->str[text->norm->len] = '\0';
-  /* A sentinel so that the tokeniser may look one character ahead. */
-  text->nchar[text->n_norm] = 0;
-  text->ncls[text->n_norm] = 0;
+  /* Sentinels so that the tokeniser may look two characters ahead. */
+  text->nchar[text->n_norm] = text->nchar[text->n_norm + 1] = 0;
+  text->ncls[text->n_norm] = text->ncls[text->n_norm + 1] = 0;
 }
 
 /* Scans the token starting at @i; returns its end (exclusive, in
@@ -425,6 +425,26 @@ ends_sentence (const HbText *text,
   return TRUE;
 }
 
+static gboolean
+is_address_joiner (gunichar ch)
+{
+  return ch == '.' || ch == '/' || ch == '@' || ch == ':' || ch == '_' || ch == '=';
+}
+
+/* A word glued to others by dots, slashes or @ belongs to an address
+ * ("kulim.org", "yg.info@mpkk"), not to the prose around it. */
+static gboolean
+in_address (const HbText *text,
+            guint         start,
+            guint         end)
+{
+  const guint16 *cls = text->ncls;
+
+  if (start >= 2 && is_address_joiner (text->nchar[start - 1]) && (cls[start - 2] & CL_WORD))
+    return TRUE;
+  return is_address_joiner (text->nchar[end]) && (cls[end + 1] & CL_WORD);
+}
+
 typedef struct
 {
   guint    sentence;
@@ -455,7 +475,8 @@ add_token (HbText   *text,
   tok->oend = hb_text_src_end (text, end - 1);
   tok->sentence = st->sentence;
   tok->line = st->line;
-  tok->flags = flags | (st->line_break ? HB_TOKEN_LINE_START : 0);
+  tok->flags = flags | (st->line_break ? HB_TOKEN_LINE_START : 0) |
+               (in_address (text, i, end) ? HB_TOKEN_ADDRESS : 0);
   st->line_break = FALSE;
   return end;
 }

@@ -25,6 +25,7 @@ typedef enum
   HB_TOKEN_LINE_START = 1 << 8,
   HB_TOKEN_LINE_END   = 1 << 9,
   HB_TOKEN_CAPITAL    = 1 << 10, /* first letter typed as a capital: a name? */
+  HB_TOKEN_ADDRESS    = 1 << 11, /* part of a web or e-mail address: www.kulim.org */
 } HbTokenFlags;
 
 typedef struct
