@@ -44,7 +44,7 @@ typedef struct
 
 typedef struct
 {
-  char    *skeleton; /* may contain '*' nowhere; compared char by char */
+  const char *skeleton; /* the form, compared letter by letter with a masked word */
   guint32  len;      /* in characters */
   guint32  root;
 } MaskForm;
@@ -58,7 +58,8 @@ struct _HbMatcher
   HbStrMap  *roots;         /* root text → root id */
   GPtrArray *root_list;     /* Root */
   GArray    *phrases;       /* Phrase */
-  GArray    *mask_forms;    /* MaskForm */
+  GArray    *mask_forms;    /* MaskForm, sorted by length and first letter */
+  GStringChunk *mask_strings;
   guint      n_forms;
 };
 
@@ -204,6 +205,32 @@ morph_bits (HbMorph morph)
   return morph == HB_MORPH_MALAY ? ENTRY_MALAY : morph == HB_MORPH_ENGLISH ? ENTRY_ENGLISH : 0;
 }
 
+typedef struct
+{
+  AddCtx      base;
+  GHashTable *skeletons;   /* NULL unless the lexicon asked for obfuscation */
+} IndexCtx;
+
+static void
+index_form (const char *form,
+            gpointer    user_data)
+{
+  IndexCtx *ctx = user_data;
+  HbMatcher *m = ctx->base.m;
+  g_autofree char *sk = NULL;
+  MaskForm mf;
+
+  add_form (form, &ctx->base);
+  if (ctx->skeletons == NULL)
+    return;
+  /* Every form can be masked (f#cking), and every form can be disguised. */
+  sk = hb_skeleton (form, strlen (form));
+  table_add (ctx->skeletons, sk, ctx->base.root, ctx->base.bits | ENTRY_IDENTITY);
+  mf = (MaskForm) { g_string_chunk_insert_const (m->mask_strings, form), g_utf8_strlen (form, -1),
+                    ctx->base.root };
+  g_array_append_val (m->mask_forms, mf);
+}
+
 /* Indexes @word's forms under its root; returns the root id. */
 static guint32
 index_word (HbMatcher  *m,
@@ -213,28 +240,16 @@ index_word (HbMatcher  *m,
             HbMorph     morph,
             gboolean    obfuscation)
 {
-  AddCtx ctx = { m, surfaces, intern_root (m, word), morph_bits (morph), FALSE };
-  g_autoptr(GPtrArray) forms = hb_morph_forms (morph, word);
+  IndexCtx ctx = { { m, surfaces, intern_root (m, word), morph_bits (morph), FALSE },
+                   obfuscation ? skeletons : NULL };
 
-  for (guint i = 0; i < forms->len; i++)
-    add_form (forms->pdata[i], &ctx);
+  hb_morph_foreach_form (morph, word, index_form, &ctx);
   if (obfuscation)
     {
       g_autofree char *bare = hb_skeleton (word, strlen (word));
-
-      /* Every form can be masked (f#cking), and every form can be disguised. */
-      for (guint i = 0; i < forms->len; i++)
-        {
-          const char *form = forms->pdata[i];
-          g_autofree char *sk = hb_skeleton (form, strlen (form));
-          MaskForm mf = { g_strdup (form), g_utf8_strlen (form, -1), ctx.root };
-
-          g_array_append_val (m->mask_forms, mf);
-          table_add (skeletons, sk, ctx.root, ctx.bits | ENTRY_IDENTITY);
-        }
-      table_add (skeletons, bare, ctx.root, ENTRY_IDENTITY);
+      table_add (skeletons, bare, ctx.base.root, ENTRY_IDENTITY);
     }
-  return ctx.root;
+  return ctx.base.root;
 }
 
 static void
@@ -291,12 +306,6 @@ freeze (GHashTable *table,
       hb_strmap_insert (map, key, strlen (key), offset);
     }
   return map;
-}
-
-static void
-mask_form_clear (gpointer data)
-{
-  g_free (((MaskForm *) data)->skeleton);
 }
 
 static void
@@ -363,7 +372,7 @@ hb_matcher_new (GPtrArray *lexicons)
   m->phrases = g_array_new (FALSE, FALSE, sizeof (Phrase));
   g_array_set_clear_func (m->phrases, phrase_clear);
   m->mask_forms = g_array_new (FALSE, FALSE, sizeof (MaskForm));
-  g_array_set_clear_func (m->mask_forms, mask_form_clear);
+  m->mask_strings = g_string_chunk_new (4096);
   m->entries = g_array_new (FALSE, FALSE, sizeof (guint32));
 
   for (guint l = 0; l < lexicons->len; l++)
@@ -394,6 +403,7 @@ hb_matcher_free (HbMatcher *m)
   g_ptr_array_unref (m->root_list);
   g_array_unref (m->phrases);
   g_array_unref (m->mask_forms);
+  g_string_chunk_free (m->mask_strings);
   g_array_unref (m->entries);
   g_free (m);
 }

@@ -62,19 +62,18 @@ count_syllables (const char *root)
 
 typedef struct
 {
-  GHashTable *seen;
   HbFormFunc  func;
   gpointer    user_data;
 } Emitter;
 
+/* Forms may repeat (ber- + -an and ber- + -an reduplicated can meet);
+ * callers that care dedupe, hb_morph_forms() does. */
 static void
 emit (Emitter    *e,
       const char *form)
 {
-  if (form[0] == '\0' || g_hash_table_contains (e->seen, form))
-    return;
-  g_hash_table_add (e->seen, g_strdup (form));
-  e->func (form, e->user_data);
+  if (form[0] != '\0')
+    e->func (form, e->user_data);
 }
 
 /* Adds the nasal prefix variants of @base ("me" or "pe") + @root to @out. */
@@ -246,8 +245,7 @@ hb_morph_foreach_form (HbMorph     morph,
                        HbFormFunc  func,
                        gpointer    user_data)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  Emitter e = { seen, func, user_data };
+  Emitter e = { func, user_data };
 
   emit (&e, root);
   /* Affixes only make sense on a plain alphabetic root. */
@@ -268,14 +266,20 @@ collect_form (const char *form,
   g_ptr_array_add (user_data, g_strdup (form));
 }
 
-/* Returns every form of @root, in generation order; for tests and tools. */
+/* Returns every form of @root once, in generation order; for tests and tools. */
 GPtrArray *
 hb_morph_forms (HbMorph     morph,
                 const char *root)
 {
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *all = g_ptr_array_new_with_free_func (g_free);
   GPtrArray *forms = g_ptr_array_new_with_free_func (g_free);
 
-  hb_morph_foreach_form (morph, root, collect_form, forms);
+  hb_morph_foreach_form (morph, root, collect_form, all);
+  for (guint i = 0; i < all->len; i++)
+    if (g_hash_table_add (seen, all->pdata[i]))
+      g_ptr_array_add (forms, g_strdup (all->pdata[i]));
+  g_ptr_array_unref (all);
   return forms;
 }
 
