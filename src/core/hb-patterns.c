@@ -8,6 +8,8 @@
  */
 #include "hb-patterns.h"
 
+#include "hb-strmap.h"
+
 #include <string.h>
 
 /* JPN place-of-birth codes that are never issued (reference, "MyKad"). */
@@ -241,20 +243,30 @@ hb_find_email (const HbText       *text,
     }
 }
 
+/* A small fixed word list, hashed once so that testing a token costs one
+ * look-up however long the list is. */
+typedef struct
+{
+  const char * const *words;
+  gsize               once;
+  HbStrMap           *map;
+} WordSet;
+
+
 static gboolean
 token_is (const HbText  *text,
           const HbToken *tok,
-          const char * const *words)
+          WordSet       *set)
 {
-  gsize len = tok->nend - tok->nstart;
-  const char *word = text->norm->str + tok->nstart;
-
-  if (len > 10)
-    return FALSE;
-  for (guint i = 0; words[i]; i++)
-    if (words[i][0] == word[0] && strncmp (words[i], word, len) == 0 && words[i][len] == '\0')
-      return TRUE;
-  return FALSE;
+  if (g_once_init_enter (&set->once))
+    {
+      set->map = hb_strmap_new ();
+      for (guint i = 0; set->words[i]; i++)
+        hb_strmap_insert (set->map, set->words[i], strlen (set->words[i]), i);
+      g_once_init_leave (&set->once, 1);
+    }
+  return tok->nend - tok->nstart <= 12 &&
+         hb_strmap_lookup (set->map, text->norm->str + tok->nstart, tok->nend - tok->nstart) != HB_STRMAP_NONE;
 }
 
 static gboolean
@@ -295,10 +307,10 @@ street_after (const HbText *text,
               guint         from,
               guint         reach)
 {
-  static const char * const street[] = {
+  static const char * const street_words[] = {
     "jalan", "jln", "lorong", "lrg", "persiaran", "lebuh", "lebuhraya", "taman", "tmn",
-    "kampung", "kampong", "kg", "street", "road", "lane", "avenue", "blok", "block", NULL
-  };
+    "kampung", "kampong", "kg", "street", "road", "lane", "avenue", "blok", "block", NULL };
+  static WordSet street = { street_words, 0, NULL };
   guint line = hb_text_token (text, from)->line;
 
   for (guint k = from + 1; k < text->tokens->len && k <= from + reach; k++)
@@ -307,7 +319,7 @@ street_after (const HbText *text,
 
       if (st->line != line)
         break;
-      if (token_is (text, st, street))
+      if (token_is (text, st, &street))
         return k;
     }
   return 0;
@@ -320,7 +332,8 @@ void
 hb_find_home_address (const HbText *text,
                       GArray       *spans)
 {
-  static const char * const house[] = { "no", "lot", NULL };
+  static const char * const house_words[] = {"no", "lot", NULL };
+  static WordSet house = { house_words, 0, NULL };
 
   for (guint i = 0; i + 1 < text->tokens->len; i++)
     {
@@ -331,7 +344,7 @@ hb_find_home_address (const HbText *text,
       if (!(tok->flags & HB_TOKEN_DIGIT) && text->norm->str[tok->nstart] != 'n' &&
           text->norm->str[tok->nstart] != 'l')
         continue;
-      num = token_is (text, tok, house) ? i + 1 : i;
+      num = token_is (text, tok, &house) ? i + 1 : i;
       if (!is_house_number (hb_text_token (text, num), text))
         continue;
       /* A bare number needs a comma and at most three digits: "15, Lorong
@@ -376,10 +389,10 @@ void
 hb_find_named_person (const HbText *text,
                       GArray       *spans)
 {
-  static const char * const titles[] = {
+  static const char * const titles_words[] = {
     "encik", "en", "puan", "pn", "cik", "tuan", "mr", "mrs", "madam", "mdm", "uncle", "auntie", "aunty",
-    "makcik", "pakcik", "dato", "datuk", "datin", "haji", "hajah", "hj", "dr", "councillor", "officer", NULL
-  };
+    "makcik", "pakcik", "dato", "datuk", "datin", "haji", "hajah", "hj", "dr", "councillor", "officer", NULL };
+  static WordSet titles = { titles_words, 0, NULL };
 
   for (guint i = 0; i + 1 < text->tokens->len; i++)
     {
@@ -387,10 +400,10 @@ hb_find_named_person (const HbText *text,
       guint k = i + 1;
 
       /* Cheap test first: a name must follow. */
-      if (!(hb_text_token (text, k)->flags & HB_TOKEN_CAPITAL) || !token_is (text, tok, titles))
+      if (!(hb_text_token (text, k)->flags & HB_TOKEN_CAPITAL) || !token_is (text, tok, &titles))
         continue;
       while (k < text->tokens->len && k <= i + 3 && hb_text_token (text, k)->line == tok->line &&
-             (hb_text_token (text, k)->flags & HB_TOKEN_CAPITAL) && !token_is (text, hb_text_token (text, k), titles))
+             (hb_text_token (text, k)->flags & HB_TOKEN_CAPITAL) && !token_is (text, hb_text_token (text, k), &titles))
         k++;
       if (k > i + 1)
         add_span (spans, tok->ostart, hb_text_token (text, k - 1)->oend);

@@ -335,9 +335,7 @@ scan_token (const HbText *text,
 
       if (c & CL_WORD)
         {
-          if ((c & CL_ALPHA) && !(seen & CL_ALPHA) && (c & CL_UPPER))
-            f |= HB_TOKEN_CAPITAL;
-          if ((c & CL_ALPHA) && ch == prev)
+          if (ch == prev && (c & CL_ALPHA))
             f |= HB_TOKEN_RUNS;
           seen |= c;
         }
@@ -353,6 +351,9 @@ scan_token (const HbText *text,
   while (j > i + 1 && (chars[j - 1] == '!' || chars[j - 1] == '|'))
     j--;
 
+  /* A name starts with a capital: only the first character is asked. */
+  if ((cls[i] & CL_ALPHA) && (cls[i] & CL_UPPER))
+    f |= HB_TOKEN_CAPITAL;
   if (seen & CL_ALPHA)
     {
       f |= HB_TOKEN_ALPHA;
