@@ -291,18 +291,28 @@ gsize
 hb_morph_strip_clitic (const char *word,
                        gsize       len)
 {
-  static const char *clitics[] = { "nya", "lah", "kah", "pun", "tah", "ku", "mu", "'s" };
-  char last = len > 0 ? word[len - 1] : '\0';
+  const char *clitic;
+  gsize clen;
 
-  /* Every clitic ends in a, h, n, u or s: most words leave here. */
-  if (last != 'a' && last != 'h' && last != 'n' && last != 'u' && last != 's')
+  if (len < 5)
     return 0;
-  for (guint i = 0; i < G_N_ELEMENTS (clitics); i++)
+  /* Chosen by the last letter, so most words cost one comparison. */
+  switch (word[len - 1])
     {
-      gsize clen = strlen (clitics[i]);
-
-      if (len >= clen + 3 && memcmp (word + len - clen, clitics[i], clen) == 0)
-        return len - clen;
+    case 'a': clitic = "nya"; break;
+    case 'n': clitic = "pun"; break;
+    case 's': clitic = "'s"; break;
+    case 'h':
+      clitic = word[len - 3] == 'l' ? "lah" : word[len - 3] == 'k' ? "kah" : "tah";
+      break;
+    case 'u':
+      clitic = word[len - 2] == 'k' ? "ku" : "mu";
+      break;
+    default:
+      return 0;
     }
+  clen = strlen (clitic);
+  if (len >= clen + 3 && memcmp (word + len - clen, clitic, clen) == 0)
+    return len - clen;
   return 0;
 }

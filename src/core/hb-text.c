@@ -324,7 +324,7 @@ scan_token (const HbText *text,
 {
   const guint16 *cls = text->ncls; /* ends with a 0 sentinel */
   const gunichar *chars = text->nchar;
-  guint j = i, seen = 0;
+  guint j = i, seen = 0, run = 0;
   guint32 f = 0;
   gunichar prev = 0;
 
@@ -335,7 +335,9 @@ scan_token (const HbText *text,
 
       if (c & CL_WORD)
         {
-          if (ch == prev && (c & CL_ALPHA))
+          /* A letter typed three times or more: stretched for effect. */
+          run = ch == prev ? run + 1 : 0;
+          if (run >= 2 && (c & CL_ALPHA))
             f |= HB_TOKEN_RUNS;
           seen |= c;
         }

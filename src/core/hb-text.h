@@ -20,7 +20,7 @@ typedef enum
   HB_TOKEN_DIGIT      = 1 << 3,
   HB_TOKEN_OBFUSCATED = 1 << 4, /* symbols or digits inside letters: p@ntat, sh1t */
   HB_TOKEN_MASKED     = 1 << 5, /* contains '*' or '#': f**k, f#ck */
-  HB_TOKEN_RUNS       = 1 << 6, /* a letter typed twice or more in a row */
+  HB_TOKEN_RUNS       = 1 << 6, /* a letter typed three times or more in a row */
   HB_TOKEN_HYPHEN     = 1 << 7,
   HB_TOKEN_LINE_START = 1 << 8,
   HB_TOKEN_LINE_END   = 1 << 9,
