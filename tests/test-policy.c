@@ -18,6 +18,7 @@ test_builtin_clauses (void)
 
   g_assert_cmpstr (hb_policy_get_id (policy), ==, "mpkk-media-sosial");
   g_assert_cmpuint (strlen (hb_policy_get_sha256 (policy)), ==, 64);
+  g_assert_nonnull (strstr (hb_policy_get_issuer (policy, HB_LANG_MS), "Bahagian Pengurusan Maklumat"));
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     {
       const HbClause *c = hb_policy_find_clause (policy, ids[i]);

@@ -26,6 +26,7 @@ struct _HbPolicy
   char       *id;
   char       *version;
   char       *title[HB_N_LANGS];
+  char       *issuer[HB_N_LANGS];
   char       *sha256;
   char       *origin;
   GPtrArray  *clauses;    /* HbClause */
@@ -127,7 +128,10 @@ hb_policy_finalize (GObject *object)
   g_free (self->id);
   g_free (self->version);
   for (guint i = 0; i < HB_N_LANGS; i++)
-    g_free (self->title[i]);
+    {
+      g_free (self->title[i]);
+      g_free (self->issuer[i]);
+    }
   g_free (self->sha256);
   g_free (self->origin);
   g_clear_pointer (&self->clauses, g_ptr_array_unref);
@@ -927,6 +931,7 @@ walk_pack (Walk     *w,
   w->policy->id = get_string (w, obj, "$", "id", TRUE);
   w->policy->version = get_string (w, obj, "$", "version", TRUE);
   get_text (w, obj, "$", "title", TRUE, w->policy->title);
+  get_text (w, obj, "$", "issuer", FALSE, w->policy->issuer);
 
   if ((arr = need_array (w, json_object_get_member (obj, "clauses"), "$.clauses")))
     walk_clauses (w, arr);
@@ -1102,6 +1107,16 @@ hb_policy_get_title (HbPolicy *self,
 {
   g_return_val_if_fail (HB_IS_POLICY (self), NULL);
   return self->title[lang];
+}
+
+/* Who issued the guideline, for the sign-off sheet; NULL when the pack
+ * does not say. */
+const char *
+hb_policy_get_issuer (HbPolicy *self,
+                      HbLang    lang)
+{
+  g_return_val_if_fail (HB_IS_POLICY (self), NULL);
+  return self->issuer[lang];
 }
 
 const char *

@@ -55,6 +55,8 @@ const char *hb_policy_get_id            (HbPolicy    *self);
 const char *hb_policy_get_version       (HbPolicy    *self);
 const char *hb_policy_get_title         (HbPolicy    *self,
                                          HbLang       lang);
+const char *hb_policy_get_issuer        (HbPolicy    *self,
+                                         HbLang       lang);
 const char *hb_policy_get_sha256        (HbPolicy    *self);
 const char *hb_policy_get_origin        (HbPolicy    *self);
 
