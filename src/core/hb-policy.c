@@ -741,6 +741,34 @@ walk_rule_with (Walk       *w,
     }
 }
 
+/* "window", "with_scope" and "unless_scope": how far a rule looks. */
+static void
+walk_rule_scopes (Walk       *w,
+                  HbRule     *r,
+                  JsonObject *obj,
+                  const char *path)
+{
+  r->window = get_uint (w, obj, path, "window", 0);
+  if (json_object_has_member (obj, "with_scope"))
+    {
+      g_autofree char *scope = get_string (w, obj, path, "with_scope", TRUE);
+
+      if (g_strcmp0 (scope, "neighbours") == 0)
+        r->with_neighbours = TRUE;
+      else if (g_strcmp0 (scope, "sentence") != 0)
+        problem (w, path, _("“with_scope” must be “sentence” or “neighbours”"));
+    }
+  if (json_object_has_member (obj, "unless_scope"))
+    {
+      g_autofree char *scope = get_string (w, obj, path, "unless_scope", TRUE);
+
+      if (g_strcmp0 (scope, "post") == 0)
+        r->unless_post = TRUE;
+      else if (g_strcmp0 (scope, "sentence") != 0)
+        problem (w, path, _("“unless_scope” must be “sentence” or “post”"));
+    }
+}
+
 static void
 walk_rule_kind_fields (Walk       *w,
                        HbRule     *r,
@@ -764,25 +792,7 @@ walk_rule_kind_fields (Walk       *w,
       g_autofree char *upath = g_strconcat (path, ".unless", NULL);
       r->unless = get_lexicon_refs (w, json_object_get_member (obj, "unless"), upath);
     }
-  r->window = get_uint (w, obj, path, "window", 0);
-  if (json_object_has_member (obj, "with_scope"))
-    {
-      g_autofree char *scope = get_string (w, obj, path, "with_scope", TRUE);
-
-      if (g_strcmp0 (scope, "neighbours") == 0)
-        r->with_neighbours = TRUE;
-      else if (g_strcmp0 (scope, "sentence") != 0)
-        problem (w, path, _("“with_scope” must be “sentence” or “neighbours”"));
-    }
-  if (json_object_has_member (obj, "unless_scope"))
-    {
-      g_autofree char *scope = get_string (w, obj, path, "unless_scope", TRUE);
-
-      if (g_strcmp0 (scope, "post") == 0)
-        r->unless_post = TRUE;
-      else if (g_strcmp0 (scope, "sentence") != 0)
-        problem (w, path, _("“unless_scope” must be “sentence” or “post”"));
-    }
+  walk_rule_scopes (w, r, obj, path);
 
   if (r->kind == HB_RULE_PATTERN)
     {
