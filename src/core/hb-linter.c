@@ -243,6 +243,9 @@ find_pattern (const Lint   *l,
     case HB_PATTERN_NAMED_PERSON:
       hb_find_named_person (l->text, spans);
       break;
+    case HB_PATTERN_OLD_HYPHENATION:
+      hb_find_old_hyphenation (l->text, spans);
+      break;
     case HB_PATTERN_ADDRESS:
     case HB_N_PATTERNS:
     default:

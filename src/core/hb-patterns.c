@@ -410,3 +410,36 @@ hb_find_named_person (const HbText *text,
       i = k - 1;
     }
 }
+
+/* Old spelling that hyphenates affixes: "di-maklumkan", "hormat-nya".
+ * A hyphen after a lower-case prefix, or before a suffix or clitic, is
+ * never standard; "se-Malaysia" (a capitalised name) and reduplication
+ * ("kanak-kanak") are. */
+void
+hb_find_old_hyphenation (const HbText *text,
+                         GArray       *spans)
+{
+  static const char * const prefixes[] = { "di-", "ke-", "ber-", "ter-", "mem-", "men-", "meng-", "peng-", NULL };
+  static const char * const suffixes[] = { "-nya", "-lah", "-kah", "-pun", "-kan", "-ku", "-mu", NULL };
+
+  for (guint i = 0; i < text->tokens->len; i++)
+    {
+      const HbToken *tok = hb_text_token (text, i);
+      const char *word = text->norm->str + tok->nstart;
+      gsize len = tok->nend - tok->nstart;
+      gboolean old = FALSE;
+
+      if (!(tok->flags & HB_TOKEN_HYPHEN) || !(tok->flags & HB_TOKEN_LOWER) || len > 40)
+        continue;
+      for (guint k = 0; prefixes[k] && !old; k++)
+        old = g_str_has_prefix (word, prefixes[k]) && len > strlen (prefixes[k]) + 2;
+      for (guint k = 0; suffixes[k] && !old; k++)
+        {
+          gsize sl = strlen (suffixes[k]);
+
+          old = len > sl + 2 && memcmp (word + len - sl, suffixes[k], sl) == 0;
+        }
+      if (old)
+        add_span (spans, tok->ostart, tok->oend);
+    }
+}
