@@ -322,33 +322,38 @@ scan_token (const HbText *text,
             guint         i,
             guint32      *flags)
 {
-  const guint16 *cls = text->ncls; /* ends with a 0 sentinel */
+  const guint16 *cls = text->ncls; /* ends with 0 sentinels */
   const gunichar *chars = text->nchar;
-  guint j = i, seen = 0, run = 0;
+  guint j = i, seen = 0;
   guint32 f = 0;
-  gunichar prev = 0;
 
-  for (;; j++)
+  for (;;)
     {
-      guint c = cls[j];
-      gunichar ch = chars[j];
+      guint c;
+      gunichar ch;
 
-      if (c & CL_WORD)
+      /* The common case, kept tight: a run of letters and digits. */
+      while ((c = cls[j]) & CL_WORD)
         {
-          /* A letter typed three times or more: stretched for effect. */
-          run = ch == prev ? run + 1 : 0;
-          if (run >= 2 && (c & CL_ALPHA))
-            f |= HB_TOKEN_RUNS;
           seen |= c;
+          j++;
         }
-      else if ((c & CL_MASK) && ((cls[j + 1] & (CL_WORD | CL_MASK)) || ((ch == '*' || ch == '#') && j > i)))
+      ch = chars[j];
+      if ((c & CL_MASK) && ((cls[j + 1] & (CL_WORD | CL_MASK)) || ((ch == '*' || ch == '#') && j > i)))
         f |= ch == '*' || ch == '#' ? HB_TOKEN_MASKED | HB_TOKEN_OBFUSCATED : HB_TOKEN_OBFUSCATED;
       else if ((c & CL_JOINER) && j > i && (cls[j - 1] & CL_WORD) && (cls[j + 1] & CL_WORD))
         f |= ch == '-' ? HB_TOKEN_HYPHEN : 0;
       else
         break;
-      prev = ch;
+      j++;
     }
+  /* A letter typed three times or more: stretched for effect. */
+  for (guint k = i + 2; k < j; k++)
+    if (chars[k] == chars[k - 1] && chars[k] == chars[k - 2] && (cls[k] & CL_ALPHA))
+      {
+        f |= HB_TOKEN_RUNS;
+        break;
+      }
   /* A trailing '!' or '|' is punctuation, not a masked letter. */
   while (j > i + 1 && (chars[j - 1] == '!' || chars[j - 1] == '|'))
     j--;
