@@ -112,7 +112,8 @@ text_of_input (GBytes *bytes,
   {
     char *copy = g_malloc (size + 1);
 
-    memcpy (copy, data, size);
+    if (size > 0)
+      memcpy (copy, data, size);
     copy[size] = '\0';
     *len = size;
     return copy;
