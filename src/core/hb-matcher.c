@@ -424,6 +424,9 @@ typedef struct
   GArray          *hits;
   guint32         *tok_entries; /* per token: offset into entries, or NONE */
   guint32         *tok_alt;     /* per token: entries of its standard spelling, or NONE */
+  HbHit           *hit_buf;     /* collected here, appended to hits once */
+  guint            n_hits;
+  guint            cap_hits;
 } Scan;
 
 static const guint32 *
@@ -576,11 +579,12 @@ add_hit (Scan    *s,
          guint32  ostart,
          guint32  oend)
 {
-  HbHit *hit;
-
-  g_array_set_size (s->hits, s->hits->len + 1);
-  hit = &g_array_index (s->hits, HbHit, s->hits->len - 1);
-  *hit = (HbHit) { lexicon, term, t0, t1, ostart, oend };
+  if (s->n_hits == s->cap_hits)
+    {
+      s->cap_hits = s->cap_hits * 2 + 64;
+      s->hit_buf = g_renew (HbHit, s->hit_buf, s->cap_hits);
+    }
+  s->hit_buf[s->n_hits++] = (HbHit) { lexicon, term, t0, t1, ostart, oend };
 }
 
 
@@ -949,7 +953,8 @@ hb_matcher_scan (const HbMatcher *m,
                  const HbText    *text,
                  GArray          *hits)
 {
-  Scan s = { m, text, hits, g_new (guint32, text->tokens->len + 1), g_new (guint32, text->tokens->len + 1) };
+  Scan s = { m, text, hits, g_new (guint32, text->tokens->len + 1), g_new (guint32, text->tokens->len + 1),
+             g_new (HbHit, text->tokens->len / 2 + 64), 0, text->tokens->len / 2 + 64 };
   guint spaced_until = 0;
 
   lookup_tokens (&s);
@@ -970,6 +975,8 @@ hb_matcher_scan (const HbMatcher *m,
       if (i >= spaced_until && is_single_letter (text, i, tok->line))
         spaced_until = match_spaced (&s, i);
     }
+  g_array_append_vals (hits, s.hit_buf, s.n_hits);
+  g_free (s.hit_buf);
   g_free (s.tok_entries);
   g_free (s.tok_alt);
 }

@@ -411,10 +411,28 @@ is_abbreviation (const HbText  *text,
   return FALSE;
 }
 
+typedef struct
+{
+  guint    sentence;
+  guint    line;
+  gboolean boundary;   /* a sentence ended since the last token */
+  gboolean line_break; /* no token yet on this line */
+  HbToken *toks;       /* collected here, copied into text->tokens once */
+  guint    n_toks;
+  guint    cap;
+} TokState;
+
+static HbToken *
+last_token (TokState *st)
+{
+  return st->n_toks > 0 ? &st->toks[st->n_toks - 1] : NULL;
+}
+
 /* A full stop, ! or ? ends a sentence when followed by a space, a quote, a
  * bracket or the end, and not after an abbreviation ("Dr. Aminah"). */
 static gboolean
 ends_sentence (const HbText *text,
+               TokState     *st,
                guint         i)
 {
   gunichar ch = text->nchar[i];
@@ -423,9 +441,9 @@ ends_sentence (const HbText *text,
   if (next != 0 && !g_unichar_isspace (next) && next != '"' && next != ')' && next != '\'' &&
       next != '.' && next != '!' && next != '?')
     return FALSE;
-  if (ch == '.' && text->tokens->len > 0)
+  if (ch == '.' && last_token (st) != NULL)
     {
-      const HbToken *prev = &g_array_index (text->tokens, HbToken, text->tokens->len - 1);
+      const HbToken *prev = last_token (st);
 
       if (prev->cend == i && is_abbreviation (text, prev))
         return FALSE;
@@ -453,13 +471,6 @@ in_address (const HbText *text,
   return is_address_joiner (text->nchar[end]) && (cls[end + 1] & CL_WORD);
 }
 
-typedef struct
-{
-  guint    sentence;
-  guint    line;
-  gboolean boundary;   /* a sentence ended since the last token */
-  gboolean line_break; /* no token yet on this line */
-} TokState;
 
 static guint
 add_token (HbText   *text,
@@ -473,8 +484,12 @@ add_token (HbText   *text,
   if (st->boundary)
     st->sentence++;
   st->boundary = FALSE;
-  g_array_set_size (text->tokens, text->tokens->len + 1);
-  tok = &g_array_index (text->tokens, HbToken, text->tokens->len - 1);
+  if (st->n_toks == st->cap)
+    {
+      st->cap = st->cap * 2 + 64;
+      st->toks = g_renew (HbToken, st->toks, st->cap);
+    }
+  tok = &st->toks[st->n_toks++];
   tok->cstart = i;
   tok->cend = end;
   tok->nstart = text->nbyte[i];
@@ -492,7 +507,8 @@ add_token (HbText   *text,
 static void
 tokenise (HbText *text)
 {
-  TokState st = { 0, 0, FALSE, TRUE };
+  /* Posts average one token per five or six characters. */
+  TokState st = { 0, 0, FALSE, TRUE, g_new (HbToken, text->n_norm / 5 + 64), 0, text->n_norm / 5 + 64 };
   const guint16 *cls = text->ncls;
   guint n = text->n_norm;
   guint i = 0;
@@ -513,23 +529,26 @@ tokenise (HbText *text)
         }
       if (c & CL_NEWLINE)
         {
-          if (text->tokens->len > 0 && !st.line_break)
+          if (st.n_toks > 0 && !st.line_break)
             {
-              g_array_index (text->tokens, HbToken, text->tokens->len - 1).flags |= HB_TOKEN_LINE_END;
+              last_token (&st)->flags |= HB_TOKEN_LINE_END;
               st.line++;
             }
           st.line_break = TRUE;
           st.boundary = TRUE;
         }
-      else if ((c & CL_END) && ends_sentence (text, i))
+      else if ((c & CL_END) && ends_sentence (text, &st, i))
         st.boundary = TRUE;
       i++;
     }
 
-  if (text->tokens->len > 0)
-    g_array_index (text->tokens, HbToken, text->tokens->len - 1).flags |= HB_TOKEN_LINE_END;
-  text->n_sentences = text->tokens->len ? st.sentence + 1 : 0;
-  text->n_lines = text->tokens->len ? st.line + 1 : 0;
+  if (st.n_toks > 0)
+    last_token (&st)->flags |= HB_TOKEN_LINE_END;
+  text->n_sentences = st.n_toks ? st.sentence + 1 : 0;
+  text->n_lines = st.n_toks ? st.line + 1 : 0;
+  text->tokens = g_array_sized_new (FALSE, FALSE, sizeof (HbToken), st.n_toks);
+  g_array_append_vals (text->tokens, st.toks, st.n_toks);
+  g_free (st.toks);
 }
 
 /* Decodes @utf8 into code points, validating as it goes (one pass instead
@@ -572,7 +591,6 @@ static void
 build (HbText *text)
 {
   normalise (text);
-  text->tokens = g_array_sized_new (FALSE, FALSE, sizeof (HbToken), text->n_orig / 5 + 8);
   tokenise (text);
 }
 
