@@ -79,8 +79,10 @@ write_temp (const char *name,
             const char *contents,
             gssize      len)
 {
-  char *path = g_build_filename (g_get_tmp_dir (), name, NULL);
+  /* The cache directory is private to each test case (ISOLATE_DIRS). */
+  char *path = g_build_filename (g_get_user_cache_dir (), name, NULL);
 
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_cache_dir (), 0700), ==, 0);
   g_assert_true (g_file_set_contents (path, contents, len, NULL));
   return path;
 }

@@ -126,12 +126,12 @@ foreach_number (const HbText *text,
   g_autoptr(GString) digits = g_string_new (NULL);
   guint done = 0;
 
-  for (guint t = 0; t < text->tokens->len; t++)
+  for (guint d = 0; d < text->digit_tokens->len; d++)
     {
-      const HbToken *tok = hb_text_token (text, t);
+      const HbToken *tok = hb_text_token (text, g_array_index (text->digit_tokens, guint32, d));
       guint start = tok->ostart, end;
 
-      if (!(tok->flags & HB_TOKEN_DIGIT) || start < done || !starts_number (text, start))
+      if (start < done || !starts_number (text, start))
         continue;
       end = read_number (text, start, 13, digits);
       done = end;
@@ -335,29 +335,30 @@ hb_find_home_address (const HbText *text,
   static const char * const house_words[] = {"no", "lot", NULL };
   static WordSet house = { house_words, 0, NULL };
 
-  for (guint i = 0; i + 1 < text->tokens->len; i++)
+  guint done = 0;
+
+  /* Every address has a house number: start from the numbers. */
+  for (guint d = 0; d < text->digit_tokens->len; d++)
     {
-      const HbToken *tok = hb_text_token (text, i);
-      guint num;
+      guint num = g_array_index (text->digit_tokens, guint32, d);
+      gboolean keyword = num > 0 && token_is (text, hb_text_token (text, num - 1), &house);
+      guint first = keyword ? num - 1 : num;
+      const HbToken *tok = hb_text_token (text, first);
       guint st;
 
-      if (!(tok->flags & HB_TOKEN_DIGIT) && text->norm->str[tok->nstart] != 'n' &&
-          text->norm->str[tok->nstart] != 'l')
-        continue;
-      num = token_is (text, tok, &house) ? i + 1 : i;
-      if (!is_house_number (hb_text_token (text, num), text))
+      if (num < done || num + 1 >= text->tokens->len || !is_house_number (hb_text_token (text, num), text))
         continue;
       /* A bare number needs a comma and at most three digits: "15, Lorong
        * Cempaka", but not "7 Disember 2026, Jalan Tunku". */
-      if (num == i && (i + 1 >= text->tokens->len || count_digits (text, tok) > 3 ||
-                       !comma_between (text, tok, hb_text_token (text, i + 1))))
+      if (!keyword && (count_digits (text, tok) > 3 ||
+                       !comma_between (text, tok, hb_text_token (text, num + 1))))
         continue;
       if ((st = street_after (text, num, 2)) == 0)
         continue;
       add_span (spans, tok->ostart,
                 st + 1 < text->tokens->len && hb_text_token (text, st + 1)->line == tok->line
                 ? hb_text_token (text, st + 1)->oend : hb_text_token (text, st)->oend);
-      i = st;
+      done = st + 1;
     }
 }
 
@@ -366,9 +367,9 @@ void
 hb_find_numeral_reduplication (const HbText *text,
                                GArray       *spans)
 {
-  for (guint i = 0; i < text->tokens->len; i++)
+  for (guint d = 0; d < text->digit_tokens->len; d++)
     {
-      const HbToken *tok = hb_text_token (text, i);
+      const HbToken *tok = hb_text_token (text, g_array_index (text->digit_tokens, guint32, d));
       const char *word = text->norm->str + tok->nstart;
       gsize len = tok->nend - tok->nstart;
       gsize letters = 0;
@@ -394,20 +395,24 @@ hb_find_named_person (const HbText *text,
     "makcik", "pakcik", "dato", "datuk", "datin", "haji", "hajah", "hj", "dr", "councillor", "officer", NULL };
   static WordSet titles = { titles_words, 0, NULL };
 
-  for (guint i = 0; i + 1 < text->tokens->len; i++)
-    {
-      const HbToken *tok = hb_text_token (text, i);
-      guint k = i + 1;
+  guint done = 0;
 
-      /* Cheap test first: a name must follow. */
-      if (!(hb_text_token (text, k)->flags & HB_TOKEN_CAPITAL) || !token_is (text, tok, &titles))
+  /* A name starts with a capital: look back from each capitalised word. */
+  for (guint c = 0; c < text->capital_tokens->len; c++)
+    {
+      guint k = g_array_index (text->capital_tokens, guint32, c);
+      guint i = k - 1;
+      const HbToken *tok;
+
+      if (k == 0 || i < done || !token_is (text, hb_text_token (text, i), &titles))
         continue;
+      tok = hb_text_token (text, i);
       while (k < text->tokens->len && k <= i + 3 && hb_text_token (text, k)->line == tok->line &&
              (hb_text_token (text, k)->flags & HB_TOKEN_CAPITAL) && !token_is (text, hb_text_token (text, k), &titles))
         k++;
       if (k > i + 1)
         add_span (spans, tok->ostart, hb_text_token (text, k - 1)->oend);
-      i = k - 1;
+      done = k;
     }
 }
 
@@ -422,14 +427,14 @@ hb_find_old_hyphenation (const HbText *text,
   static const char * const prefixes[] = { "di-", "ke-", "ber-", "ter-", "mem-", "men-", "meng-", "peng-", NULL };
   static const char * const suffixes[] = { "-nya", "-lah", "-kah", "-pun", "-kan", "-ku", "-mu", NULL };
 
-  for (guint i = 0; i < text->tokens->len; i++)
+  for (guint h = 0; h < text->hyphen_tokens->len; h++)
     {
-      const HbToken *tok = hb_text_token (text, i);
+      const HbToken *tok = hb_text_token (text, g_array_index (text->hyphen_tokens, guint32, h));
       const char *word = text->norm->str + tok->nstart;
       gsize len = tok->nend - tok->nstart;
       gboolean old = FALSE;
 
-      if (!(tok->flags & HB_TOKEN_HYPHEN) || !(tok->flags & HB_TOKEN_LOWER) || len > 40)
+      if (!(tok->flags & HB_TOKEN_LOWER) || len > 40)
         continue;
       for (guint k = 0; prefixes[k] && !old; k++)
         old = g_str_has_prefix (word, prefixes[k]) && len > strlen (prefixes[k]) + 2;

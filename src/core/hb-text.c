@@ -501,6 +501,17 @@ add_token (HbText   *text,
   tok->flags = flags | (st->line_break ? HB_TOKEN_LINE_START : 0) |
                (in_address (text, i, end) ? HB_TOKEN_ADDRESS : 0);
   st->line_break = FALSE;
+  if (flags & (HB_TOKEN_DIGIT | HB_TOKEN_CAPITAL | HB_TOKEN_HYPHEN))
+    {
+      guint32 index = st->n_toks - 1;
+
+      if (flags & HB_TOKEN_DIGIT)
+        g_array_append_val (text->digit_tokens, index);
+      if (flags & HB_TOKEN_CAPITAL)
+        g_array_append_val (text->capital_tokens, index);
+      if (flags & HB_TOKEN_HYPHEN)
+        g_array_append_val (text->hyphen_tokens, index);
+    }
   return end;
 }
 
@@ -590,6 +601,9 @@ decode (HbText     *text,
 static void
 build (HbText *text)
 {
+  text->digit_tokens = g_array_new (FALSE, FALSE, sizeof (guint32));
+  text->capital_tokens = g_array_new (FALSE, FALSE, sizeof (guint32));
+  text->hyphen_tokens = g_array_new (FALSE, FALSE, sizeof (guint32));
   normalise (text);
   tokenise (text);
 }
@@ -644,6 +658,9 @@ hb_text_free (HbText *text)
     g_array_unref (text->span_ends);
   if (text->tokens)
     g_array_unref (text->tokens);
+  g_clear_pointer (&text->digit_tokens, g_array_unref);
+  g_clear_pointer (&text->capital_tokens, g_array_unref);
+  g_clear_pointer (&text->hyphen_tokens, g_array_unref);
   g_free (text);
 }
 

@@ -62,6 +62,11 @@ typedef struct
   guint     n_norm;
 
   GArray   *tokens;       /* HbToken */
+  /* Indices of the tokens the pattern detectors start from, so that they
+   * need not walk every token. */
+  GArray   *digit_tokens;   /* guint32: tokens with a digit */
+  GArray   *capital_tokens; /* guint32: tokens starting with a capital */
+  GArray   *hyphen_tokens;  /* guint32: hyphenated tokens */
   guint     n_sentences;
   guint     n_lines;
 } HbText;
