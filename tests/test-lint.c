@@ -132,6 +132,11 @@ test_patterns (void)
   assert_rule ("Emel ke nurulaina.kulim@gmail.com.", "personal-data.email", "nurulaina.kulim@gmail.com");
   assert_quiet ("Pertanyaan boleh dihantar ke aduan@mpkk.gov.my.");
   assert_rule ("Beliau tinggal di No. 23, Jalan Mawar 4.", "personal-data.address", NULL);
+  assert_quiet ("Tapak projek: Lot 1234, Jalan Kulim-Lunas.");
+  /* Letters typed for digits do not hide a MyKad number. */
+  assert_rule ("Dompet milik Lim Ah Kow, MyKad 7O1122-O2-5O13.", "personal-data.mykad", "7O1122-O2-5O13");
+  assert_rule ("Pemilik kereta PKD 4471, Encik Rosli bin Hamid, sila alihkan kenderaan.", "personal-data.plate", "PKD 4471");
+  assert_quiet ("Bas KDA 1234 bertolak dari Dataran MPKK pada 8.00 pagi.");
   assert_quiet ("Sebanyak 8 jalan utama akan ditutup.");
 }
 

@@ -246,6 +246,9 @@ find_pattern (const Lint   *l,
     case HB_PATTERN_OLD_HYPHENATION:
       hb_find_old_hyphenation (l->text, spans);
       break;
+    case HB_PATTERN_VEHICLE_PLATE:
+      hb_find_vehicle_plate (l->text, spans);
+      break;
     case HB_PATTERN_ADDRESS:
     case HB_N_PATTERNS:
     default:

@@ -62,6 +62,13 @@ is_digit (const HbText *text,
   return i < text->n_orig && text->orig[i] < 0x80 && g_ascii_isdigit (text->orig[i]);
 }
 
+/* Letters typed for digits inside a number to dodge filters: 7O1122-O2. */
+static char
+lookalike_digit (gunichar ch)
+{
+  return ch == 'O' || ch == 'o' ? '0' : ch == 'l' || ch == 'I' ? '1' : 0;
+}
+
 static gboolean
 is_sep (gunichar ch)
 {
@@ -86,7 +93,15 @@ read_number (const HbText *text,
           g_string_append_c (digits, (char) text->orig[i++]);
           end = i;
         }
-      else if (is_sep (text->orig[i]) && is_digit (text, i + 1) && i > 0 && is_digit (text, i - 1))
+      else if (digits->len > 0 && lookalike_digit (text->orig[i]) &&
+               (is_digit (text, i + 1) || lookalike_digit (text->orig[i + 1]) || is_sep (text->orig[i + 1])))
+        {
+          g_string_append_c (digits, lookalike_digit (text->orig[i++]));
+          end = i;
+        }
+      else if (is_sep (text->orig[i]) && digits->len > 0 &&
+               (is_digit (text, i + 1) || lookalike_digit (text->orig[i + 1])) &&
+               (is_digit (text, i - 1) || lookalike_digit (text->orig[i - 1])))
         i++;
       else
         break;
@@ -446,5 +461,30 @@ hb_find_old_hyphenation (const HbText *text,
         }
       if (old)
         add_span (spans, tok->ostart, tok->oend);
+    }
+}
+
+/* Malaysian registration numbers: one to three capital letters, then up
+ * to four digits and an optional letter ("PKD 4471", "WXY 123A"). */
+void
+hb_find_vehicle_plate (const HbText *text,
+                       GArray       *spans)
+{
+  for (guint d = 0; d < text->digit_tokens->len; d++)
+    {
+      guint k = g_array_index (text->digit_tokens, guint32, d);
+      const HbToken *num = hb_text_token (text, k);
+      const HbToken *letters;
+      guint digits;
+
+      if (k == 0 || (num->flags & HB_TOKEN_ALPHA && !g_ascii_isalpha (text->norm->str[num->nend - 1])))
+        continue;
+      letters = hb_text_token (text, k - 1);
+      digits = count_digits (text, num);
+      if (!(letters->flags & HB_TOKEN_UPPER) || letters->flags & HB_TOKEN_DIGIT ||
+          letters->nend - letters->nstart > 3 || letters->line != num->line ||
+          digits == 0 || digits > 4 || num->ostart - letters->oend > 1)
+        continue;
+      add_span (spans, letters->ostart, num->oend);
     }
 }

@@ -668,7 +668,7 @@ static const char *rule_kinds[] = {
 
 static const char *pattern_names[] = {
   "mykad", "mobile", "email", "home-address", "numeral-reduplication", "named-person",
-  "old-hyphenation",
+  "old-hyphenation", "vehicle-plate",
 };
 
 /* A lexicon reference list: "name" or ["name", …]. */
