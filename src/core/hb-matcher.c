@@ -429,13 +429,20 @@ typedef struct
   guint            cap_hits;
 } Scan;
 
+/* The entries at @offset; none (and *count 0) for HB_STRMAP_NONE. */
 static const guint32 *
 entries_at (const HbMatcher *m,
             guint32          offset,
             guint           *count)
 {
-  const guint32 *e = &g_array_index (m->entries, guint32, offset);
+  const guint32 *e;
 
+  if (offset == HB_STRMAP_NONE)
+    {
+      *count = 0;
+      return NULL;
+    }
+  e = &g_array_index (m->entries, guint32, offset);
   *count = e[0];
   return e + 1;
 }
@@ -458,8 +465,6 @@ entries_have_upper_term (const Scan *s,
   const guint32 *e;
   guint n;
 
-  if (offset == HB_STRMAP_NONE)
-    return FALSE;
   e = entries_at (s->m, offset, &n);
   for (guint k = 0; k < n; k++)
     {
@@ -597,8 +602,6 @@ entries_have_root (const Scan *s,
   const guint32 *e;
   guint n;
 
-  if (offset == HB_STRMAP_NONE)
-    return FALSE;
   e = entries_at (s->m, offset, &n);
   for (guint k = 0; k < n; k++)
     if ((e[k] & ENTRY_ROOT_MASK) == root && entry_accepts (e[k], morph))
@@ -650,8 +653,6 @@ match_phrases_after (Scan       *s,
   const guint32 *e;
   guint n;
 
-  if (offset == HB_STRMAP_NONE)
-    return;
   e = entries_at (s->m, offset, &n);
   for (guint k = 0; k < n; k++)
     {
