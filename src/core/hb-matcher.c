@@ -60,7 +60,6 @@ struct _HbMatcher
   GArray    *phrases;       /* Phrase */
   GArray    *mask_forms;    /* MaskForm, sorted by length and first letter */
   GStringChunk *mask_strings;
-  guint      n_forms;
 };
 
 /* ------------------------------------------------------------------ */
@@ -196,7 +195,6 @@ add_form (const char *form,
   guint32 bits = strcmp (form, r->text) == 0 ? ENTRY_IDENTITY : ctx->bits;
 
   table_add (ctx->table, form, ctx->root, bits);
-  ctx->m->n_forms++;
 }
 
 static guint32
@@ -406,12 +404,6 @@ hb_matcher_free (HbMatcher *m)
   g_string_chunk_free (m->mask_strings);
   g_array_unref (m->entries);
   g_free (m);
-}
-
-guint
-hb_matcher_get_n_forms (const HbMatcher *m)
-{
-  return m->n_forms;
 }
 
 /* ------------------------------------------------------------------ */

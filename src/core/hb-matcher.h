@@ -26,7 +26,6 @@ void       hb_matcher_free  (HbMatcher       *matcher);
 void       hb_matcher_scan  (const HbMatcher *matcher,
                              const HbText    *text,
                              GArray          *hits);
-guint      hb_matcher_get_n_forms (const HbMatcher *matcher);
 char      *hb_skeleton      (const char      *word,
                              gsize            len);
 

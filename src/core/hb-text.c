@@ -285,29 +285,29 @@ normalise (HbText *text)
     {
       gunichar ch = text->orig[i];
 
-      if (ch < 0x80 && (i = normalise_ascii (text, i)) < text->n_orig && text->orig[i] < 0x80)
+      if (ch < 0x80)
         {
-          /* An ASCII letter with a combining mark: "e\u0301" composes to é. */
-          ensure_room (text, &cap, i);
-          i += normalise_cluster (text, i);
-          reserve (text->norm, text->n_orig - i + 8);
+          i = normalise_ascii (text, i);
+          /* Either past the run, or at an ASCII letter that a combining
+           * mark follows ("e\u0301" composes to é): a cluster below. */
+          if (i >= text->n_orig || text->orig[i] >= 0x80)
+            continue;
         }
-      else if (ch < 0x80)
-        continue;
       else if (is_invisible (ch))
-        i++;
+        {
+          i++;
+          continue;
+        }
       else if (is_plain_symbol (text, i))
         {
           push_norm (text, ch, 0, i, i + 1);
           reserve (text->norm, text->n_orig - i + 8);
           i++;
+          continue;
         }
-      else
-        {
-          ensure_room (text, &cap, i);
-          i += normalise_cluster (text, i);
-          reserve (text->norm, text->n_orig - i + 8);
-        }
+      ensure_room (text, &cap, i);
+      i += normalise_cluster (text, i);
+      reserve (text->norm, text->n_orig - i + 8);
     }
   text->norm->str[text->norm->len] = '\0';
   /* Sentinels so that the tokeniser may look two characters ahead. */

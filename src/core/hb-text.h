@@ -51,7 +51,7 @@ typedef struct
   guint     n_orig;
 
   /* Normalised text: UTF-8 plus, per normalised character, the character,
-   * its byte offset and the original code-point range it came from. */
+   * its class, its byte offset and the original code point it starts at. */
   GString  *norm;
   gunichar *nchar;
   guint16  *ncls;         /* character classes, private to hb-text.c */
