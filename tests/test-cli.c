@@ -240,6 +240,118 @@ test_draft_input (void)
   g_assert_nonnull (strstr (run.out, "\"start\" : 0"));
 }
 
+static JsonObject *
+finding_of_rule (JsonArray  *findings,
+                 const char *rule)
+{
+  for (guint i = 0; i < json_array_get_length (findings); i++)
+    {
+      JsonObject *f = json_array_get_object_element (findings, i);
+
+      if (g_strcmp0 (json_object_get_string_member (f, "rule"), rule) == 0)
+        return f;
+    }
+  g_error ("no %s finding", rule);
+  return NULL;
+}
+
+/* The whole post is linted: the composed caption (start/end in its code
+ * points), guests, media, the pack's post rules, acknowledgements. */
+static void
+test_draft_whole_post (void)
+{
+  g_autofree char *draft = write_temp ("hb-whole.hebahan",
+    "{\"format\": \"hebahan-draft/1\", \"type\": \"event-report\", \"language\": \"ms\",\n"
+    " \"event\": {\"name\": \"Program Gotong-Royong\", \"date\": \"2026-12-12\",\n"
+    "             \"start_time\": \"08:00\", \"end_time\": \"13:00\", \"venue\": \"\"},\n"
+    " \"guests\": [{\"title\": \"YB\", \"name\": \"Ahmad\"}, {\"title\": \"Tuan\", \"name\": \"Ali, Ketua UMNO Bahagian\"}],\n"
+    " \"body\": \"Jumpa pada hari Ahad, 12 Disember 2026. Kononnya ramai hadir.\",\n"
+    " \"media\": [{\"path\": \"a.jpg\", \"alt_text\": \"\", \"caption\": \"Peserta yg hadir.\"}],\n"
+    " \"acknowledged\": [{\"rule\": \"unverified.rumour\", \"text\": \"Kononnya\", \"reason\": \"Dinafikan.\",\n"
+    "                    \"who\": \"Aminah\", \"when\": \"2026-11-25T10:00:00+08:00\"}]}", -1);
+  /* The caption the draft composes to, in Malay. */
+  const char *caption =
+    "Program Gotong-Royong\n\nTarikh: Sabtu, 12 Disember 2026\nMasa: 8.00 pagi – 1.00 tengah hari\n"
+    "Tetamu: YB Ahmad dan Tuan Ali, Ketua UMNO Bahagian\n\n"
+    "Jumpa pada hari Ahad, 12 Disember 2026. Kononnya ramai hadir.";
+  g_auto(Run) run = { 0 };
+  g_auto(Run) text = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *findings;
+  JsonObject *f;
+
+  cli (&run, NULL, (const char *[]) { "lint", "--format", "json", "--lang", "en", draft, NULL });
+  g_assert_cmpint (run.status, ==, 1);
+  findings = json_object_get_array_member (parse_json (parser, run.out), "findings");
+
+  f = finding_of_rule (findings, "incomplete.venue");
+  g_assert_cmpstr (json_object_get_string_member (f, "source"), ==, "venue");
+  g_assert_cmpint (json_object_get_int_member (f, "start"), ==, 0);
+  g_assert_false (json_object_has_member (f, "index"));
+
+  f = finding_of_rule (findings, "politics.party");
+  g_assert_cmpstr (json_object_get_string_member (f, "source"), ==, "guest");
+  g_assert_cmpint (json_object_get_int_member (f, "index"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (f, "start"), ==,
+                   g_utf8_pointer_to_offset (caption, strstr (caption, "UMNO")));
+  g_assert_cmpint (json_object_get_int_member (f, "end"), ==,
+                   g_utf8_pointer_to_offset (caption, strstr (caption, "UMNO")) + 4);
+
+  f = finding_of_rule (findings, "incomplete.weekday");
+  g_assert_cmpstr (json_object_get_string_member (f, "source"), ==, "body");
+  g_assert_cmpint (json_object_get_int_member (f, "start"), ==,
+                   g_utf8_pointer_to_offset (caption, strstr (caption, "Ahad")));
+  g_assert_cmpstr (json_object_get_string_member (f, "suggestion"), ==, "Write “Sabtu”.");
+
+  f = finding_of_rule (findings, "unverified.rumour");
+  g_assert_true (json_object_get_boolean_member (f, "acknowledged"));
+
+  f = finding_of_rule (findings, "media.alt-text");
+  g_assert_cmpstr (json_object_get_string_member (f, "source"), ==, "alt-text");
+  g_assert_cmpint (json_object_get_int_member (f, "index"), ==, 0);
+
+  /* Media captions keep offsets in their own text. */
+  f = finding_of_rule (findings, "spelling.non-standard");
+  g_assert_cmpstr (json_object_get_string_member (f, "source"), ==, "media-caption");
+  g_assert_cmpint (json_object_get_int_member (f, "start"), ==, 8);
+
+  cli (&text, NULL, (const char *[]) { "lint", "--lang", "en", draft, NULL });
+  g_assert_cmpint (text.status, ==, 1);
+  g_assert_nonnull (strstr (text.out, ":5:38: warning [6.a.iii] "));
+  g_assert_nonnull (strstr (text.out, ":7:17: warning [6.a.i] The weekday does not match the date. “Ahad”"));
+  g_assert_nonnull (strstr (text.out, "(alt text 1): warning [7.a.iii.6]"));
+  g_assert_nonnull (strstr (text.out, "(media caption 1):1:9: warning [8.c]"));
+}
+
+/* A complete draft whose only warning is acknowledged exits 0. */
+static void
+test_draft_acknowledged_exit_0 (void)
+{
+  g_autofree char *draft = write_temp ("hb-ack.hebahan",
+    "{\"format\": \"hebahan-draft/1\", \"type\": \"reply\",\n"
+    " \"body\": \"Kononnya ada buaya di tasik.\",\n"
+    " \"acknowledged\": [{\"rule\": \"unverified.rumour\", \"text\": \"Kononnya\", \"reason\": \"Penafian.\"}]}", -1);
+  g_auto(Run) run = { 0 };
+
+  cli (&run, NULL, (const char *[]) { "lint", "--format", "json", draft, NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\"acknowledged\" : true"));
+}
+
+static void
+test_draft_errors (void)
+{
+  g_autofree char *newer = write_temp ("hb-newer.hebahan", "{\"format\": \"hebahan-draft/2\", \"body\": \"x\"}", -1);
+  g_autofree char *broken = write_temp ("hb-broken.hebahan", "{\"format\": \"hebahan-draft/1\", \"guests\": 3}", -1);
+  g_auto(Run) run_newer = { 0 };
+  g_auto(Run) run_broken = { 0 };
+
+  cli (&run_newer, NULL, (const char *[]) { "lint", newer, NULL });
+  assert_one_line_error (&run_newer, "hebahan-draft/2");
+  cli (&run_broken, NULL, (const char *[]) { "lint", broken, NULL });
+  assert_one_line_error (&run_broken, "guests");
+}
+
 static void
 test_usage (void)
 {
@@ -267,6 +379,9 @@ main (int    argc,
   g_test_add_func ("/cli/bad-policy", test_bad_policy);
   g_test_add_func ("/cli/validate-paths", test_validate_paths);
   g_test_add_func ("/cli/draft", test_draft_input);
+  g_test_add_func ("/cli/draft-whole-post", test_draft_whole_post);
+  g_test_add_func ("/cli/draft-acknowledged", test_draft_acknowledged_exit_0);
+  g_test_add_func ("/cli/draft-errors", test_draft_errors);
   g_test_add_func ("/cli/usage", test_usage);
   return g_test_run ();
 }

@@ -38,6 +38,7 @@ typedef enum
   HB_RULE_SUBSTITUTION,
   HB_RULE_CAPS,
   HB_RULE_PUNCTUATION,
+  HB_RULE_POST,         /* checks the post's fields, not its text: hb-post-lint.c */
 } HbRuleKind;
 
 typedef enum
@@ -75,6 +76,8 @@ struct _HbRule
   guint       min_run;
   char      **examples_bad;
   char      **examples_good;
+  char       *post_check; /* post rules: "missing-venue", "weekday-mismatch" … */
+  char      **applies_to; /* post rules: post types, or NULL for every post */
 };
 
 typedef struct _HbMatcher HbMatcher;

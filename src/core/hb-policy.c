@@ -14,6 +14,7 @@
 
 #include "hb-error.h"
 #include "hb-matcher.h"
+#include "hb-post.h"
 #include "hb-resources.h"
 #include "hb-text.h"
 
@@ -117,6 +118,8 @@ rule_free (gpointer data)
   g_strfreev (r->allow_domains);
   g_strfreev (r->examples_bad);
   g_strfreev (r->examples_good);
+  g_free (r->post_check);
+  g_strfreev (r->applies_to);
   g_free (r);
 }
 
@@ -663,7 +666,7 @@ walk_allow (Walk      *w,
 /* Rules                                                               */
 
 static const char *rule_kinds[] = {
-  "lexicon", "cooccurrence", "pattern", "substitution", "caps", "punctuation",
+  "lexicon", "cooccurrence", "pattern", "substitution", "caps", "punctuation", "post",
 };
 
 static const char *pattern_names[] = {
@@ -838,6 +841,39 @@ walk_rule_examples (Walk       *w,
     problem (w, sub, _("needs at least one “bad” example"));
 }
 
+static const char *post_only_members[] = { "check", "applies_to" };
+
+/* A `post` rule looks at the post's fields, not at words: it names one of
+ * the checks hb-post-lint.c knows and takes none of the text rules'
+ * fields, not even examples (there is no sentence to try it on). */
+static void
+walk_post_rule (Walk       *w,
+                HbRule     *r,
+                JsonObject *obj,
+                const char *path)
+{
+  static const char * const checks[] = {
+    "missing-event-name", "missing-date", "missing-time", "missing-venue", "missing-guests",
+    "weekday-mismatch", "alt-text-missing", NULL
+  };
+  static const char * const text_members[] = {
+    "match", "with", "with_scope", "unless", "unless_scope", "window", "pattern",
+    "allow_domains", "min_words", "min_letters", "min_run", "examples", NULL
+  };
+  g_autofree char *apath = g_strconcat (path, ".applies_to", NULL);
+
+  for (guint i = 0; text_members[i]; i++)
+    if (json_object_has_member (obj, text_members[i]))
+      problem (w, path, _("a post rule takes no “%s”"), text_members[i]);
+  r->post_check = get_string (w, obj, path, "check", TRUE);
+  if (r->post_check && !g_strv_contains (checks, r->post_check))
+    problem (w, path, _("unknown post check “%s”"), r->post_check);
+  r->applies_to = get_strv (w, obj, path, "applies_to");
+  for (guint i = 0; r->applies_to && r->applies_to[i]; i++)
+    if (!hb_post_type_from_string (r->applies_to[i], &(HbPostType) { 0 }))
+      problem (w, apath, _("unknown post type “%s”"), r->applies_to[i]);
+}
+
 static void
 walk_rule (Walk       *w,
            JsonObject *obj,
@@ -846,7 +882,7 @@ walk_rule (Walk       *w,
   static const char * const known[] = {
     "id", "topic", "clause", "severity", "kind", "match", "with", "with_scope", "unless", "unless_scope", "window", "pattern",
     "allow_domains", "min_words", "min_letters", "min_run", "message", "suggestion", "examples",
-    "note", NULL
+    "check", "applies_to", "note", NULL
   };
   HbRule *r = g_new0 (HbRule, 1);
   g_autofree char *severity = NULL, *kind = NULL;
@@ -877,9 +913,17 @@ walk_rule (Walk       *w,
       return;
     }
   r->kind = k;
-  walk_rule_kind_fields (w, r, obj, path);
   get_text (w, obj, path, "message", TRUE, r->message);
   get_text (w, obj, path, "suggestion", FALSE, r->suggestion);
+  if (r->kind == HB_RULE_POST)
+    {
+      walk_post_rule (w, r, obj, path);
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (post_only_members); i++)
+    if (json_object_has_member (obj, post_only_members[i]))
+      problem (w, path, _("only post rules take “%s”"), post_only_members[i]);
+  walk_rule_kind_fields (w, r, obj, path);
   walk_rule_examples (w, r, obj, path);
 }
 
@@ -1275,4 +1319,21 @@ hb_rule_get_examples (const HbRule *rule,
                       gboolean      bad)
 {
   return (const char * const *) (bad ? rule->examples_bad : rule->examples_good);
+}
+
+/* The check a `post` rule runs, or NULL for a rule on the text. */
+const char *
+hb_rule_get_post_check (const HbRule *rule)
+{
+  return rule->kind == HB_RULE_POST ? rule->post_check : NULL;
+}
+
+/* Whether the rule applies to a post of @post_type ("event-report" …);
+ * a rule without "applies_to" applies to every post. */
+gboolean
+hb_rule_applies_to (const HbRule *rule,
+                    const char   *post_type)
+{
+  return rule->applies_to == NULL ||
+         g_strv_contains ((const char * const *) rule->applies_to, post_type);
 }

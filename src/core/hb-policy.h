@@ -82,5 +82,8 @@ const char  *hb_rule_get_suggestion (const HbRule *rule,
                                      HbLang        lang);
 const char * const *hb_rule_get_examples (const HbRule *rule,
                                           gboolean      bad);
+const char  *hb_rule_get_post_check (const HbRule *rule);
+gboolean     hb_rule_applies_to    (const HbRule *rule,
+                                    const char   *post_type);
 
 G_END_DECLS

@@ -1,0 +1,620 @@
+/* hb-datetime.c — official Malay (and Malaysian English) dates and times, and the weekday check. */
+#include "hb-datetime.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Names follow the post's language, not the UI's, so they are data here
+ * rather than gettext strings. */
+static const char * const weekdays[HB_N_LANGS][7] = {
+  { "Isnin", "Selasa", "Rabu", "Khamis", "Jumaat", "Sabtu", "Ahad" },
+  { "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday" },
+};
+
+static const char * const months[HB_N_LANGS][12] = {
+  { "Januari", "Februari", "Mac", "April", "Mei", "Jun", "Julai", "Ogos", "September",
+    "Oktober", "November", "Disember" },
+  { "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December" },
+};
+
+/* Short forms seen in posts ("12 Dis 2026", "Dec 12, 2026"); both
+ * languages, as posts mix them. */
+static const char * const month_abbrevs[][12] = {
+  { "jan", "feb", "mac", "apr", "mei", "jun", "jul", "ogo", "sep", "okt", "nov", "dis" },
+  { "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec" },
+  { "jan", "feb", "mar", "apr", "may", "jun", "jul", "ogos", "sept", "oct", "nov", "dec" },
+};
+
+/* ISO weekday: 1 = Monday … 7 = Sunday, as g_date_time_get_day_of_week(). */
+const char *
+hb_weekday_name (int    weekday,
+                 HbLang lang)
+{
+  g_return_val_if_fail (weekday >= 1 && weekday <= 7, NULL);
+  g_return_val_if_fail (lang < HB_N_LANGS, NULL);
+  return weekdays[lang][weekday - 1];
+}
+
+/* "Sabtu, 12 Disember 2026" / "Saturday, 12 December 2026": day first in
+ * both, as Malaysian English writes it. */
+char *
+hb_format_date (GDateTime *date,
+                HbLang     lang)
+{
+  g_return_val_if_fail (date != NULL, NULL);
+  g_return_val_if_fail (lang < HB_N_LANGS, NULL);
+  return g_strdup_printf ("%s, %d %s %d",
+                          hb_weekday_name (g_date_time_get_day_of_week (date), lang),
+                          g_date_time_get_day_of_month (date),
+                          months[lang][g_date_time_get_month (date) - 1],
+                          g_date_time_get_year (date));
+}
+
+/* DBP's periods: 1.00–11.59 pagi, 12.00–1.59 tengah hari, 2.00–6.59
+ * petang, 7.00–11.59 malam, 12.00–12.59 (after midnight) tengah malam. */
+static const char *
+malay_period (int hour)
+{
+  if (hour == 0)
+    return "tengah malam";
+  if (hour < 12)
+    return "pagi";
+  if (hour < 14)
+    return "tengah hari";
+  if (hour < 19)
+    return "petang";
+  return "malam";
+}
+
+static const char *
+english_period (int hour,
+                int minute)
+{
+  if (minute == 0 && hour == 12)
+    return "noon";
+  if (minute == 0 && hour == 0)
+    return "midnight";
+  return hour < 12 ? "am" : "pm";
+}
+
+char *
+hb_format_time (int    hour,
+                int    minute,
+                HbLang lang)
+{
+  int h12 = hour % 12 == 0 ? 12 : hour % 12;
+
+  g_return_val_if_fail (hour >= 0 && hour < 24, NULL);
+  g_return_val_if_fail (minute >= 0 && minute < 60, NULL);
+  return g_strdup_printf ("%d.%02d %s", h12, minute,
+                          lang == HB_LANG_MS ? malay_period (hour) : english_period (hour, minute));
+}
+
+/* "8.00 pagi – 1.00 tengah hari" from "08:00" and "13:00"; the start alone
+ * when @end_iso is empty or unreadable; NULL without a readable start. */
+char *
+hb_format_time_range (const char *start_iso,
+                      const char *end_iso,
+                      HbLang      lang)
+{
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+  int h, m;
+
+  if (start_iso == NULL || !hb_time_parse (start_iso, &h, &m))
+    return NULL;
+  start = hb_format_time (h, m, lang);
+  if (end_iso == NULL || !hb_time_parse (end_iso, &h, &m))
+    return g_steal_pointer (&start);
+  end = hb_format_time (h, m, lang);
+  return g_strdup_printf ("%s – %s", start, end);
+}
+
+/* ------------------------------------------------------------------ */
+/* Reading times                                                       */
+
+typedef enum
+{
+  PERIOD_NONE,
+  PERIOD_PAGI,
+  PERIOD_TENGAH_HARI,
+  PERIOD_PETANG,
+  PERIOD_MALAM,
+  PERIOD_TENGAH_MALAM,
+  PERIOD_AM,
+  PERIOD_PM,
+  PERIOD_NOON,
+  PERIOD_MIDNIGHT,
+} Period;
+
+/* Compared with spaces and dots removed: "p.m." and "tengah hari" become
+ * "pm" and "tengahhari". */
+static const struct { const char *word; Period period; } period_words[] = {
+  { "pagi", PERIOD_PAGI }, { "pg", PERIOD_PAGI },
+  { "tengahhari", PERIOD_TENGAH_HARI }, { "tghhari", PERIOD_TENGAH_HARI },
+  { "petang", PERIOD_PETANG }, { "ptg", PERIOD_PETANG },
+  { "malam", PERIOD_MALAM }, { "mlm", PERIOD_MALAM },
+  { "tengahmalam", PERIOD_TENGAH_MALAM }, { "tghmalam", PERIOD_TENGAH_MALAM },
+  { "am", PERIOD_AM }, { "pm", PERIOD_PM },
+  { "noon", PERIOD_NOON }, { "midnight", PERIOD_MIDNIGHT },
+};
+
+static gboolean
+parse_period (const char *text,
+              Period     *period)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  for (const char *p = text; *p; p++)
+    if (*p != ' ' && *p != '.')
+      g_string_append_c (s, g_ascii_tolower (*p));
+  if (s->len == 0)
+    {
+      *period = PERIOD_NONE;
+      return TRUE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (period_words); i++)
+    if (strcmp (s->str, period_words[i].word) == 0)
+      {
+        *period = period_words[i].period;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* The 24-hour hour that @hour (1–12) in @period means, or -1.  Colloquial
+ * readings are accepted where they are unambiguous: "8.00 petang" is 20:00,
+ * "6.30 malam" is 18:30, "2.00 malam" is 02:00. */
+static int
+hour_in_period (int    hour,
+                Period period)
+{
+  if (period == PERIOD_NONE)
+    return hour <= 23 ? hour : -1;
+  if (hour < 1 || hour > 12)
+    return -1;
+  switch (period)
+    {
+    case PERIOD_PAGI:
+    case PERIOD_AM:
+      return hour % 12;
+    case PERIOD_TENGAH_HARI:
+      return hour == 12 ? 12 : hour <= 2 ? hour + 12 : -1;
+    case PERIOD_PETANG:
+    case PERIOD_PM:
+      return hour == 12 ? 12 : hour + 12;
+    case PERIOD_MALAM:
+      return hour == 12 ? 0 : hour >= 6 ? hour + 12 : hour;
+    case PERIOD_TENGAH_MALAM:
+      return hour == 12 ? 0 : hour <= 3 ? hour : -1;
+    case PERIOD_NOON:
+      return hour == 12 ? 12 : -1;
+    case PERIOD_MIDNIGHT:
+      return hour == 12 ? 0 : -1;
+    case PERIOD_NONE:
+    default:
+      return -1;
+    }
+}
+
+/* Reads the digits of a time: "8", "08:00", "8.00", "0800", "800".
+ * Returns the rest of the text, or NULL. */
+static const char *
+parse_clock (const char *p,
+             int        *hour,
+             int        *minute)
+{
+  const char *start = p;
+  int n = 0, digits;
+
+  while (g_ascii_isdigit (*p) && p - start < 4)
+    n = n * 10 + (*p++ - '0');
+  digits = p - start;
+  if (digits == 0 || g_ascii_isdigit (*p))
+    return NULL;
+  if (digits >= 3)
+    {
+      *hour = n / 100, *minute = n % 100;
+      return p;
+    }
+  *hour = n, *minute = 0;
+  if ((*p == ':' || *p == '.') && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) &&
+      !g_ascii_isdigit (p[3]))
+    {
+      *minute = (p[1] - '0') * 10 + (p[2] - '0');
+      p += 3;
+    }
+  return p;
+}
+
+/* Reads a time as officers type it; see hb-datetime.h.  "pukul"/"jam"
+ * before the time is allowed ("pukul 8.00 pagi"). */
+gboolean
+hb_time_parse (const char *text,
+               int        *hour,
+               int        *minute)
+{
+  g_autofree char *s = NULL;
+  const char *p;
+  Period period;
+  int h, m, h24;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  s = g_strstrip (g_ascii_strdown (text, -1));
+  p = s;
+  if (g_str_has_prefix (p, "pukul "))
+    p += 6;
+  else if (g_str_has_prefix (p, "jam "))
+    p += 4;
+  while (*p == ' ')
+    p++;
+  if ((p = parse_clock (p, &h, &m)) == NULL || m > 59)
+    return FALSE;
+  if (!parse_period (p, &period) || (h24 = hour_in_period (h, period)) < 0)
+    return FALSE;
+  if ((period == PERIOD_NOON || period == PERIOD_MIDNIGHT) && m != 0)
+    return FALSE;
+  if (hour)
+    *hour = h24;
+  if (minute)
+    *minute = m;
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Reading dates                                                       */
+
+static gboolean
+valid_dmy (int day,
+           int month,
+           int year)
+{
+  return year >= 1900 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 &&
+         g_date_valid_dmy (day, month, year);
+}
+
+/* Does @s have exactly the shape @shape, "d" standing for any digit? */
+static gboolean
+shaped_like (const char *s,
+             const char *shape)
+{
+  for (; *s && *shape; s++, shape++)
+    if (*shape == 'd' ? !g_ascii_isdigit (*s) : *s != *shape)
+      return FALSE;
+  return *s == '\0' && *shape == '\0';
+}
+
+/* "2026-12-12" (ISO, what the draft stores) or "12/12/2026" (day first, as
+ * Malaysians write it); local midnight of that day. */
+gboolean
+hb_date_parse (const char  *text,
+               GDateTime  **date)
+{
+  int d, m, y;
+  g_autofree char *s = NULL;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  s = g_strstrip (g_strdup (text));
+  if (shaped_like (s, "dddd-dd-dd"))
+    sscanf (s, "%4d-%2d-%2d", &y, &m, &d);
+  else if (shaped_like (s, "dd/dd/dddd") || shaped_like (s, "d/dd/dddd") ||
+           shaped_like (s, "dd/d/dddd") || shaped_like (s, "d/d/dddd"))
+    sscanf (s, "%2d/%2d/%4d", &d, &m, &y);
+  else
+    return FALSE;
+  if (!valid_dmy (d, m, y))
+    return FALSE;
+  if (date)
+    *date = g_date_time_new_local (y, m, d, 0, 0, 0);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Weekday contradictions                                              */
+
+/* A cursor over the code points of the checked text, so that spans come
+ * out in code points without converting offsets afterwards. */
+typedef struct
+{
+  const gunichar *c;
+  guint           n;
+} Chars;
+
+static gboolean
+is_word_char (gunichar c)
+{
+  return g_unichar_isalnum (c);
+}
+
+static guint
+word_end (const Chars *t,
+          guint        i)
+{
+  while (i < t->n && g_unichar_isalpha (t->c[i]))
+    i++;
+  return i;
+}
+
+static void
+skip_spaces (const Chars *t,
+             guint       *i)
+{
+  while (*i < t->n && (t->c[*i] == ' ' || t->c[*i] == '\t' || t->c[*i] == 0xA0))
+    (*i)++;
+}
+
+/* Is t[i..end) the ASCII word @word, ignoring case? */
+static gboolean
+word_is (const Chars *t,
+         guint        i,
+         guint        end,
+         const char  *word)
+{
+  if (end - i != strlen (word))
+    return FALSE;
+  for (guint k = 0; i + k < end; k++)
+    if (t->c[i + k] > 127 || g_ascii_tolower (t->c[i + k]) != g_ascii_tolower (word[k]))
+      return FALSE;
+  return TRUE;
+}
+
+/* Skips the word @word (and spaces after it) when it comes next. */
+static gboolean
+skip_word (const Chars *t,
+           guint       *i,
+           const char  *word)
+{
+  guint end = word_end (t, *i);
+
+  if (!word_is (t, *i, end, word))
+    return FALSE;
+  *i = end;
+  skip_spaces (t, i);
+  return TRUE;
+}
+
+static int
+read_number (const Chars *t,
+             guint       *i,
+             guint        min_digits,
+             guint        max_digits)
+{
+  guint start = *i;
+  int n = 0;
+
+  while (*i < t->n && t->c[*i] >= '0' && t->c[*i] <= '9' && *i - start < max_digits)
+    n = n * 10 + (t->c[(*i)++] - '0');
+  if (*i - start < min_digits || (*i < t->n && g_unichar_isdigit (t->c[*i])))
+    return -1;
+  return n;
+}
+
+/* A month name or short form ("Disember", "Dis", "Dec.") at @i: 1–12, or 0. */
+static int
+read_month (const Chars *t,
+            guint       *i)
+{
+  guint end = word_end (t, *i);
+
+  for (guint lang = 0; lang < HB_N_LANGS; lang++)
+    for (guint m = 0; m < 12; m++)
+      if (word_is (t, *i, end, months[lang][m]))
+        {
+          *i = end;
+          return m + 1;
+        }
+  for (guint k = 0; k < G_N_ELEMENTS (month_abbrevs); k++)
+    for (guint m = 0; m < 12; m++)
+      if (word_is (t, *i, end, month_abbrevs[k][m]))
+        {
+          *i = end;
+          if (*i < t->n && t->c[*i] == '.')
+            (*i)++;
+          return m + 1;
+        }
+  return 0;
+}
+
+/* "hb" (Malay "haribulan") or an English ordinal ending after a day. */
+static void
+skip_day_suffix (const Chars *t,
+                 guint       *i)
+{
+  static const char * const suffixes[] = { "hb", "haribulan", "st", "nd", "rd", "th" };
+  guint save = *i, end;
+
+  skip_spaces (t, i);
+  end = word_end (t, *i);
+  for (guint k = 0; k < G_N_ELEMENTS (suffixes); k++)
+    if (word_is (t, *i, end, suffixes[k]))
+      {
+        *i = end;
+        if (*i < t->n && t->c[*i] == '.')
+          (*i)++;
+        return;
+      }
+  *i = save;
+}
+
+static int
+read_year (const Chars *t,
+           guint       *i)
+{
+  skip_spaces (t, i);
+  if (*i < t->n && t->c[*i] == ',')
+    (*i)++;
+  skip_spaces (t, i);
+  return read_number (t, i, 4, 4);
+}
+
+/* "12 Disember 2026", "12hb Disember 2026", "12th of December 2026",
+ * "12/12/2026", "12.12.2026", "12-12-2026" or "2026-12-12". */
+static gboolean
+read_numeric_date (const Chars *t,
+                   guint        i,
+                   int         *d,
+                   int         *m,
+                   int         *y)
+{
+  guint start = i;
+  int n = read_number (t, &i, 1, 4);
+  gunichar sep;
+
+  if (n < 0)
+    return FALSE;
+  if (i - start == 4)
+    {
+      *y = n;
+      return i < t->n && t->c[i] == '-' && (++i, (*m = read_number (t, &i, 2, 2)) > 0) &&
+             i < t->n && t->c[i] == '-' && (++i, (*d = read_number (t, &i, 2, 2)) > 0);
+    }
+  if (i - start > 2)
+    return FALSE;
+  *d = n;
+  sep = i < t->n ? t->c[i] : 0;
+  if (sep == '/' || sep == '.' || sep == '-')
+    {
+      i++;
+      return (*m = read_number (t, &i, 1, 2)) > 0 && i < t->n && t->c[i] == sep &&
+             (++i, (*y = read_number (t, &i, 4, 4)) > 0);
+    }
+  skip_day_suffix (t, &i);
+  skip_spaces (t, &i);
+  skip_word (t, &i, "of");
+  return (*m = read_month (t, &i)) > 0 && (*y = read_year (t, &i)) > 0;
+}
+
+/* English month first: "December 12, 2026". */
+static gboolean
+read_month_first_date (const Chars *t,
+                       guint        i,
+                       int         *d,
+                       int         *m,
+                       int         *y)
+{
+  if ((*m = read_month (t, &i)) == 0)
+    return FALSE;
+  skip_spaces (t, &i);
+  if ((*d = read_number (t, &i, 1, 2)) < 0)
+    return FALSE;
+  skip_day_suffix (t, &i);
+  return (*y = read_year (t, &i)) > 0;
+}
+
+/* The date written right after a weekday: "Sabtu, 12 Disember 2026",
+ * "Saturday the 12th of December 2026", "Saturday, December 12, 2026". */
+static gboolean
+read_date_after (const Chars *t,
+                 guint        i,
+                 int         *d,
+                 int         *m,
+                 int         *y)
+{
+  skip_spaces (t, &i);
+  if (i < t->n && t->c[i] == ',')
+    i++;
+  skip_spaces (t, &i);
+  if (!skip_word (t, &i, "hb"))
+    skip_word (t, &i, "the");
+  if (i >= t->n)
+    return FALSE;
+  if (g_unichar_isdigit (t->c[i]))
+    return read_numeric_date (t, i, d, m, y);
+  return read_month_first_date (t, i, d, m, y);
+}
+
+/* Which weekday (1–7) and language t[i..end) names, or 0. */
+static int
+weekday_at (const Chars *t,
+            guint        i,
+            guint        end,
+            HbLang      *lang)
+{
+  for (guint l = 0; l < HB_N_LANGS; l++)
+    for (guint w = 0; w < 7; w++)
+      if (word_is (t, i, end, weekdays[l][w]))
+        {
+          *lang = l;
+          return w + 1;
+        }
+  return 0;
+}
+
+static gboolean
+all_upper (const Chars *t,
+           guint        i,
+           guint        end)
+{
+  for (; i < end; i++)
+    if (!g_unichar_isupper (t->c[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static HbWeekdayMismatch *
+check_weekday (const Chars *t,
+               guint        i,
+               guint        end)
+{
+  HbWeekdayMismatch *mm;
+  HbLang lang;
+  int written = weekday_at (t, i, end, &lang), actual, d, m, y;
+
+  GDate date;
+
+  if (written == 0 || !read_date_after (t, end, &d, &m, &y) || !valid_dmy (d, m, y))
+    return NULL;
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, d, m, y);
+  actual = g_date_get_weekday (&date); /* GDateWeekday: 1 = Monday, as ISO */
+  if (actual == written)
+    return NULL;
+  mm = g_new0 (HbWeekdayMismatch, 1);
+  mm->start = i;
+  mm->end = end;
+  mm->written = g_ucs4_to_utf8 (t->c + i, end - i, NULL, NULL, NULL);
+  /* Someone who types "AHAD" in capitals gets "SABTU" back. */
+  mm->expected = all_upper (t, i, end) ? g_utf8_strup (hb_weekday_name (actual, lang), -1)
+                                       : g_strdup (hb_weekday_name (actual, lang));
+  return mm;
+}
+
+/* Returns HbWeekdayMismatch for every weekday name followed by a date that
+ * falls on another day.  An impossible date (31 Februari) is not a
+ * contradiction of the weekday, so it is skipped. */
+GPtrArray *
+hb_find_weekday_mismatches (const char *text,
+                            gssize      len)
+{
+  GPtrArray *found = g_ptr_array_new_with_free_func ((GDestroyNotify) hb_weekday_mismatch_free);
+  glong n = 0;
+  g_autofree gunichar *chars = g_utf8_to_ucs4_fast (text, len, &n);
+  Chars t = { chars, (guint) n };
+
+  for (guint i = 0; i < t.n; i++)
+    {
+      HbWeekdayMismatch *mm;
+      guint end;
+
+      if (!g_unichar_isalpha (t.c[i]) || (i > 0 && is_word_char (t.c[i - 1])))
+        continue;
+      end = word_end (&t, i);
+      if (end < t.n && g_unichar_isdigit (t.c[end]))
+        continue;
+      if ((mm = check_weekday (&t, i, end)) != NULL)
+        g_ptr_array_add (found, mm);
+      i = end - 1;
+    }
+  return found;
+}
+
+void
+hb_weekday_mismatch_free (HbWeekdayMismatch *m)
+{
+  if (m == NULL)
+    return;
+  g_free (m->written);
+  g_free (m->expected);
+  g_free (m);
+}

@@ -1,0 +1,38 @@
+/* hb-datetime.h — dates and times the way official Malay (and Malaysian
+ * English) writes them, and the weekday-contradiction check. */
+#pragma once
+
+#include <glib.h>
+
+#include "hb-types.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  guint start;      /* code points of the checked text, end exclusive */
+  guint end;
+  char *written;    /* the weekday as written, e.g. "Ahad" */
+  char *expected;   /* the weekday of the date, in the same language, e.g. "Sabtu" */
+} HbWeekdayMismatch;
+
+char       *hb_format_date            (GDateTime  *date,
+                                       HbLang      lang);
+char       *hb_format_time            (int         hour,
+                                       int         minute,
+                                       HbLang      lang);
+char       *hb_format_time_range      (const char *start_iso,
+                                       const char *end_iso,
+                                       HbLang      lang);
+gboolean    hb_time_parse             (const char *text,
+                                       int        *hour,
+                                       int        *minute);
+gboolean    hb_date_parse             (const char *text,
+                                       GDateTime **date);
+const char *hb_weekday_name           (int         weekday,
+                                       HbLang      lang);
+GPtrArray  *hb_find_weekday_mismatches (const char *text,
+                                        gssize      len);
+void        hb_weekday_mismatch_free  (HbWeekdayMismatch *m);
+
+G_END_DECLS

@@ -1,0 +1,658 @@
+/* hb-draft.c — reading and writing `.hebahan` draft files (JSON, "hebahan-draft/1").
+ *
+ * Loading checks every value it uses and refuses the whole draft with
+ * HB_ERROR_INVALID_DRAFT naming the first bad field, rather than opening
+ * half a post.  Unknown members are ignored, so that an older Hebahan can
+ * open a draft a newer one of the same format wrote.
+ */
+#include "hb-draft.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "hb-datetime.h"
+#include "hb-error.h"
+
+#define FORMAT_PREFIX "hebahan-draft/"
+#define MAX_DRAFT_SIZE (16 * 1024 * 1024)
+
+/* Event fields: JSON member of "event" → post field. */
+static const struct { const char *member; HbField field; } event_members[] = {
+  { "name", HB_FIELD_EVENT_NAME },
+  { "date", HB_FIELD_DATE },
+  { "start_time", HB_FIELD_START_TIME },
+  { "end_time", HB_FIELD_END_TIME },
+  { "venue", HB_FIELD_VENUE },
+};
+
+static const struct { const char *member; HbField field; } text_members[] = {
+  { "body", HB_FIELD_BODY },
+  { "hashtags", HB_FIELD_HASHTAGS },
+  { "link", HB_FIELD_LINK },
+};
+
+/* ------------------------------------------------------------------ */
+/* Writing                                                             */
+
+static void
+add_string (JsonBuilder *b,
+            const char  *name,
+            const char  *value)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_add_string_value (b, value ? value : "");
+}
+
+/* Relative to @base_dir when the file is inside it, so a folder holding a
+ * draft and its photos can be moved or copied whole. */
+static char *
+media_path_for_draft (const char *path,
+                      GFile      *base_dir)
+{
+  g_autoptr(GFile) file = NULL;
+  char *relative;
+
+  if (base_dir == NULL || !g_path_is_absolute (path))
+    return g_strdup (path);
+  file = g_file_new_for_path (path);
+  relative = g_file_get_relative_path (base_dir, file);
+  return relative ? relative : g_strdup (path);
+}
+
+static void
+write_event (JsonBuilder *b,
+             HbPost      *post)
+{
+  json_builder_set_member_name (b, "event");
+  json_builder_begin_object (b);
+  for (guint i = 0; i < G_N_ELEMENTS (event_members); i++)
+    add_string (b, event_members[i].member, hb_post_get_field (post, event_members[i].field));
+  json_builder_end_object (b);
+}
+
+static void
+write_guests (JsonBuilder *b,
+              HbPost      *post)
+{
+  GListModel *guests = G_LIST_MODEL (hb_post_get_guests (post));
+
+  json_builder_set_member_name (b, "guests");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < g_list_model_get_n_items (guests); i++)
+    {
+      g_autoptr(HbGuest) guest = g_list_model_get_item (guests, i);
+
+      json_builder_begin_object (b);
+      add_string (b, "title", hb_guest_get_title (guest));
+      add_string (b, "name", hb_guest_get_name (guest));
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
+static void
+write_media (JsonBuilder *b,
+             HbPost      *post,
+             GFile       *base_dir)
+{
+  GListModel *media = G_LIST_MODEL (hb_post_get_media (post));
+
+  json_builder_set_member_name (b, "media");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < g_list_model_get_n_items (media); i++)
+    {
+      g_autoptr(HbMediaItem) item = g_list_model_get_item (media, i);
+      g_autofree char *path = media_path_for_draft (hb_media_item_get_path (item), base_dir);
+
+      json_builder_begin_object (b);
+      add_string (b, "path", path);
+      if (hb_media_item_get_sha256 (item))
+        add_string (b, "sha256", hb_media_item_get_sha256 (item));
+      add_string (b, "alt_text", hb_media_item_get_alt_text (item));
+      add_string (b, "caption", hb_media_item_get_caption (item));
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
+static void
+write_acks (JsonBuilder *b,
+            HbPost      *post)
+{
+  GPtrArray *acks = hb_post_get_acks (post);
+
+  json_builder_set_member_name (b, "acknowledged");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < acks->len; i++)
+    {
+      const HbAck *ack = acks->pdata[i];
+      /* "2026-11-25T10:00:00+08:00": seconds and a full offset, as people read it. */
+      g_autofree char *when = ack->when ? g_date_time_format (ack->when, "%Y-%m-%dT%H:%M:%S%:z") : NULL;
+
+      json_builder_begin_object (b);
+      add_string (b, "rule", ack->rule);
+      add_string (b, "text", ack->text);
+      add_string (b, "reason", ack->reason);
+      add_string (b, "who", ack->who);
+      if (when)
+        add_string (b, "when", when);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
+static void
+write_platforms (JsonBuilder *b,
+                 HbPost      *post)
+{
+  const char * const *platforms = hb_post_get_platforms (post);
+
+  json_builder_set_member_name (b, "platforms");
+  json_builder_begin_array (b);
+  for (guint i = 0; platforms && platforms[i]; i++)
+    json_builder_add_string_value (b, platforms[i]);
+  json_builder_end_array (b);
+}
+
+/* The draft as JSON, pretty-printed so that it diffs well and an officer
+ * can read it.  Media paths are made relative to @base_dir (may be NULL). */
+GBytes *
+hb_draft_to_bytes (HbPost *post,
+                   GFile  *base_dir)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  gsize len = 0;
+  char *data;
+
+  g_return_val_if_fail (HB_IS_POST (post), NULL);
+  json_builder_begin_object (b);
+  add_string (b, "format", HB_DRAFT_FORMAT);
+  add_string (b, "type", hb_post_type_to_string (hb_post_get_post_type (post)));
+  add_string (b, "language", hb_lang_to_string (hb_post_get_language (post)));
+  write_platforms (b, post);
+  write_event (b, post);
+  write_guests (b, post);
+  for (guint i = 0; i < G_N_ELEMENTS (text_members); i++)
+    add_string (b, text_members[i].member, hb_post_get_field (post, text_members[i].field));
+  write_media (b, post, base_dir);
+  if (hb_post_get_checklist (post))
+    {
+      json_builder_set_member_name (b, "checklist");
+      json_builder_add_value (b, json_node_copy (hb_post_get_checklist (post)));
+    }
+  write_acks (b, post);
+  json_builder_end_object (b);
+
+  root = json_builder_get_root (b);
+  json_generator_set_root (gen, root);
+  json_generator_set_pretty (gen, TRUE);
+  json_generator_set_indent (gen, 2);
+  data = json_generator_to_data (gen, &len);
+  return g_bytes_new_take (data, len);
+}
+
+/* ------------------------------------------------------------------ */
+/* Reading                                                             */
+
+typedef struct
+{
+  HbPost     *post;
+  GFile      *base_dir;
+  const char *bad;     /* the first field found invalid, as "event.date" */
+  char       *bad_owned;
+} Load;
+
+static void
+bad_field (Load       *l,
+           const char *format,
+           ...) G_GNUC_PRINTF (2, 3);
+
+static void
+bad_field (Load       *l,
+           const char *format,
+           ...)
+{
+  va_list args;
+
+  if (l->bad != NULL)
+    return;
+  va_start (args, format);
+  l->bad = l->bad_owned = g_strdup_vprintf (format, args);
+  va_end (args);
+}
+
+/* The string member @name of @obj: NULL when absent or null, the string
+ * when it is one; anything else marks the field invalid. */
+static const char *
+member_string (Load       *l,
+               JsonObject *obj,
+               const char *name,
+               const char *path)
+{
+  JsonNode *node = json_object_get_member (obj, name);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return json_node_get_string (node);
+  bad_field (l, "%s%s", path, name);
+  return NULL;
+}
+
+/* Returns the member when it has type @type; absent or null gives NULL
+ * quietly, another type marks the field invalid. */
+static JsonNode *
+member_of_type (Load        *l,
+                JsonObject  *obj,
+                const char  *name,
+                JsonNodeType type)
+{
+  JsonNode *node = json_object_get_member (obj, name);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+  if (JSON_NODE_TYPE (node) != type)
+    {
+      bad_field (l, "%s", name);
+      return NULL;
+    }
+  return node;
+}
+
+static void
+read_header (Load       *l,
+             JsonObject *root)
+{
+  const char *type = member_string (l, root, "type", "");
+  const char *lang = member_string (l, root, "language", "");
+  HbPostType post_type;
+  HbLang post_lang;
+
+  if (type && !hb_post_type_from_string (type, &post_type))
+    bad_field (l, "type");
+  else if (type)
+    hb_post_set_post_type (l->post, post_type);
+  if (lang && !hb_lang_from_string (lang, &post_lang))
+    bad_field (l, "language");
+  else if (lang)
+    hb_post_set_language (l->post, post_lang);
+}
+
+/* Platforms this Hebahan does not know (from a newer one) are dropped
+ * rather than refusing the draft. */
+static void
+read_platforms (Load       *l,
+                JsonObject *root)
+{
+  JsonNode *node = member_of_type (l, root, "platforms", JSON_NODE_ARRAY);
+  JsonArray *arr;
+
+  if (node == NULL)
+    return;
+  arr = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (arr); i++)
+    {
+      JsonNode *el = json_array_get_element (arr, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (el) || json_node_get_value_type (el) != G_TYPE_STRING)
+        bad_field (l, "platforms[%u]", i);
+      else if (g_strv_contains (hb_platform_ids (), json_node_get_string (el)))
+        hb_post_toggle_platform (l->post, json_node_get_string (el), TRUE);
+    }
+}
+
+/* Dates and times are stored as ISO; what a person typed into the file by
+ * hand ("12/12/2026", "8.00 pagi") is read and normalised. */
+static void
+set_event_field (Load       *l,
+                 HbField     field,
+                 const char *member,
+                 const char *value)
+{
+  g_autoptr(GDateTime) date = NULL;
+  g_autofree char *iso = NULL;
+  int h, m;
+
+  if (*value == '\0' || field == HB_FIELD_EVENT_NAME || field == HB_FIELD_VENUE)
+    iso = g_strdup (value);
+  else if (field == HB_FIELD_DATE && hb_date_parse (value, &date))
+    iso = g_date_time_format (date, "%Y-%m-%d");
+  else if (field != HB_FIELD_DATE && hb_time_parse (value, &h, &m))
+    iso = g_strdup_printf ("%02d:%02d", h, m);
+  if (iso == NULL)
+    {
+      bad_field (l, "event.%s", member);
+      return;
+    }
+  hb_post_set_field (l->post, field, iso);
+}
+
+static void
+read_event (Load       *l,
+            JsonObject *root)
+{
+  JsonNode *node = member_of_type (l, root, "event", JSON_NODE_OBJECT);
+  JsonObject *event;
+
+  if (node == NULL)
+    return;
+  event = json_node_get_object (node);
+  for (guint i = 0; i < G_N_ELEMENTS (event_members); i++)
+    {
+      const char *value = member_string (l, event, event_members[i].member, "event.");
+
+      if (value)
+        set_event_field (l, event_members[i].field, event_members[i].member, value);
+    }
+}
+
+static void
+read_texts (Load       *l,
+            JsonObject *root)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (text_members); i++)
+    {
+      const char *value = member_string (l, root, text_members[i].member, "");
+
+      if (value)
+        hb_post_set_field (l->post, text_members[i].field, value);
+    }
+}
+
+/* Calls @read_item for each element of array member @name, which must be
+ * an object. */
+static void
+read_list (Load        *l,
+           JsonObject  *root,
+           const char  *name,
+           void       (*read_item) (Load *, JsonObject *, const char *))
+{
+  JsonNode *node = member_of_type (l, root, name, JSON_NODE_ARRAY);
+  JsonArray *arr;
+
+  if (node == NULL)
+    return;
+  arr = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (arr) && l->bad == NULL; i++)
+    {
+      JsonNode *el = json_array_get_element (arr, i);
+      g_autofree char *path = g_strdup_printf ("%s[%u].", name, i);
+
+      if (!JSON_NODE_HOLDS_OBJECT (el))
+        bad_field (l, "%s[%u]", name, i);
+      else
+        read_item (l, json_node_get_object (el), path);
+    }
+}
+
+static void
+read_guest (Load       *l,
+            JsonObject *obj,
+            const char *path)
+{
+  const char *title = member_string (l, obj, "title", path);
+  const char *name = member_string (l, obj, "name", path);
+  g_autoptr(HbGuest) guest = hb_guest_new (title, name);
+
+  g_list_store_append (hb_post_get_guests (l->post), guest);
+}
+
+static char *
+resolve_media_path (Load       *l,
+                    const char *path)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (g_path_is_absolute (path) || l->base_dir == NULL)
+    return g_strdup (path);
+  file = g_file_resolve_relative_path (l->base_dir, path);
+  return g_file_get_path (file);
+}
+
+static void
+read_media_item (Load       *l,
+                 JsonObject *obj,
+                 const char *path)
+{
+  const char *file = member_string (l, obj, "path", path);
+  const char *sha256 = member_string (l, obj, "sha256", path);
+  const char *alt_text = member_string (l, obj, "alt_text", path);
+  const char *caption = member_string (l, obj, "caption", path);
+  g_autofree char *resolved = NULL;
+  g_autoptr(HbMediaItem) item = NULL;
+
+  if (file == NULL || *file == '\0')
+    {
+      bad_field (l, "%spath", path);
+      return;
+    }
+  resolved = resolve_media_path (l, file);
+  item = hb_media_item_new (resolved);
+  hb_media_item_set_sha256 (item, sha256);
+  hb_media_item_set_alt_text (item, alt_text);
+  hb_media_item_set_caption (item, caption);
+  g_list_store_append (hb_post_get_media (l->post), item);
+}
+
+/* Acknowledgements keep their own date, so they go straight into the
+ * post's list rather than through hb_post_add_ack(), which stamps now. */
+static void
+read_ack (Load       *l,
+          JsonObject *obj,
+          const char *path)
+{
+  const char *rule = member_string (l, obj, "rule", path);
+  const char *text = member_string (l, obj, "text", path);
+  const char *reason = member_string (l, obj, "reason", path);
+  const char *who = member_string (l, obj, "who", path);
+  const char *when = member_string (l, obj, "when", path);
+  HbAck *ack;
+
+  if (rule == NULL || *rule == '\0')
+    {
+      bad_field (l, "%srule", path);
+      return;
+    }
+  ack = g_new0 (HbAck, 1);
+  ack->rule = g_strdup (rule);
+  ack->text = g_strdup (text ? text : "");
+  ack->reason = g_strdup (reason ? reason : "");
+  ack->who = g_strdup (who ? who : "");
+  if (when && (ack->when = g_date_time_new_from_iso8601 (when, NULL)) == NULL)
+    bad_field (l, "%swhen", path);
+  g_ptr_array_add (hb_post_get_acks (l->post), ack);
+}
+
+static void
+read_checklist (Load       *l,
+                JsonObject *root)
+{
+  JsonNode *node = member_of_type (l, root, "checklist", JSON_NODE_OBJECT);
+
+  if (node)
+    hb_post_set_checklist (l->post, node);
+}
+
+/* Checks "format": NULL when fine, or the error to report. */
+static GError *
+check_format (JsonNode   *root,
+              const char *name)
+{
+  JsonObject *obj = root && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
+  JsonNode *node = obj ? json_object_get_member (obj, "format") : NULL;
+  const char *format = NULL;
+
+  if (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    format = json_node_get_string (node);
+  if (format && strcmp (format, HB_DRAFT_FORMAT) == 0)
+    return NULL;
+  if (format && g_str_has_prefix (format, FORMAT_PREFIX))
+    return g_error_new (HB_ERROR, HB_ERROR_INVALID_DRAFT,
+                        _("This draft was written by a newer Hebahan (format “%s”)"), format);
+  if (name)
+    return g_error_new (HB_ERROR, HB_ERROR_INVALID_DRAFT, _("“%s” is not a Hebahan draft"), name);
+  return g_error_new_literal (HB_ERROR, HB_ERROR_INVALID_DRAFT, _("This is not a Hebahan draft"));
+}
+
+static JsonNode *
+parse_json (GBytes      *bytes,
+            const char  *name,
+            GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  gsize len = 0;
+  const char *data = g_bytes_get_data (bytes, &len);
+  GError *format_error;
+
+  if (len > MAX_DRAFT_SIZE)
+    {
+      g_set_error (error, HB_ERROR, HB_ERROR_TOO_LARGE, _("The draft is larger than 16 MB"));
+      return NULL;
+    }
+  if (data == NULL || len == 0 || !g_utf8_validate_len (data, len, NULL) ||
+      !json_parser_load_from_data (parser, data, len, NULL) ||
+      json_parser_get_root (parser) == NULL)
+    {
+      g_propagate_error (error, check_format (NULL, name));
+      return NULL;
+    }
+  if ((format_error = check_format (json_parser_get_root (parser), name)) != NULL)
+    {
+      g_propagate_error (error, format_error);
+      return NULL;
+    }
+  return json_node_ref (json_parser_get_root (parser));
+}
+
+static HbPost *
+load_bytes (GBytes      *bytes,
+            GFile       *base_dir,
+            const char  *name,
+            GError     **error)
+{
+  g_autoptr(JsonNode) root = parse_json (bytes, name, error);
+  g_autoptr(HbPost) post = NULL;
+  JsonObject *obj;
+  Load l = { NULL, base_dir, NULL, NULL };
+
+  if (root == NULL)
+    return NULL;
+  obj = json_node_get_object (root);
+  l.post = post = hb_post_new ();
+  read_header (&l, obj);
+  read_platforms (&l, obj);
+  read_event (&l, obj);
+  read_list (&l, obj, "guests", read_guest);
+  read_texts (&l, obj);
+  read_list (&l, obj, "media", read_media_item);
+  read_checklist (&l, obj);
+  read_list (&l, obj, "acknowledged", read_ack);
+  if (l.bad != NULL)
+    {
+      g_set_error (error, HB_ERROR, HB_ERROR_INVALID_DRAFT,
+                   _("The draft’s “%s” field is not valid"), l.bad);
+      g_free (l.bad_owned);
+      return NULL;
+    }
+  return g_steal_pointer (&post);
+}
+
+/* Reads a draft from memory; relative media paths are resolved against
+ * @base_dir (may be NULL: they are kept as written). */
+HbPost *
+hb_draft_load_bytes (GBytes  *bytes,
+                     GFile   *base_dir,
+                     GError **error)
+{
+  g_return_val_if_fail (bytes != NULL, NULL);
+  return load_bytes (bytes, base_dir, NULL, error);
+}
+
+/* The reason in plain words ("No space left on device") for the common
+ * file errors, without GIO's "Error opening file …" wrapping, since the
+ * message names the file itself; GIO's own message for the rest. */
+static const char *
+io_reason (const GError *error)
+{
+  if (error->domain != G_IO_ERROR)
+    return error->message;
+  switch (error->code)
+    {
+    case G_IO_ERROR_NO_SPACE: return g_strerror (ENOSPC);
+    case G_IO_ERROR_PERMISSION_DENIED: return g_strerror (EACCES);
+    case G_IO_ERROR_READ_ONLY: return g_strerror (EROFS);
+    case G_IO_ERROR_NOT_FOUND: return g_strerror (ENOENT);
+    case G_IO_ERROR_IS_DIRECTORY: return g_strerror (EISDIR);
+    case G_IO_ERROR_FILENAME_TOO_LONG: return g_strerror (ENAMETOOLONG);
+    default: return error->message;
+    }
+}
+
+HbPost *
+hb_draft_load (GFile         *file,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFile) base_dir = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GError) local = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  name = g_file_get_basename (file);
+  if ((bytes = g_file_load_bytes (file, cancellable, NULL, &local)) == NULL)
+    {
+      g_set_error (error, local->domain, local->code, _("Could not open “%s”: %s"),
+                   name, io_reason (local));
+      return NULL;
+    }
+  base_dir = g_file_get_parent (file);
+  return load_bytes (bytes, base_dir, name, error);
+}
+
+/* ------------------------------------------------------------------ */
+/* Saving                                                              */
+
+/* Writes @bytes to @file atomically: a temporary file in the same folder
+ * renamed over the old one, so a failure (disk full, folder read-only)
+ * leaves the previous draft as it was.  The error keeps GIO's domain and
+ * code and names the file. */
+gboolean
+hb_draft_save_bytes (GBytes        *bytes,
+                     GFile         *file,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autofree char *name = NULL;
+  gsize len = 0;
+  const char *data = g_bytes_get_data (bytes, &len);
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  if (g_file_replace_contents (file, data, len, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                               NULL, cancellable, &local))
+    return TRUE;
+  name = g_file_get_basename (file);
+  g_set_error (error, local->domain, local->code, _("Could not save “%s”: %s"),
+               name, io_reason (local));
+  return FALSE;
+}
+
+gboolean
+hb_draft_save (HbPost        *post,
+               GFile         *file,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_autoptr(GFile) base_dir = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (HB_IS_POST (post), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  base_dir = g_file_get_parent (file);
+  bytes = hb_draft_to_bytes (post, base_dir);
+  return hb_draft_save_bytes (bytes, file, cancellable, error);
+}

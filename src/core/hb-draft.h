@@ -1,0 +1,31 @@
+/* hb-draft.h — `.hebahan` draft files (DESIGN.md "Draft file"). */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "hb-post.h"
+
+G_BEGIN_DECLS
+
+#define HB_DRAFT_FORMAT "hebahan-draft/1"
+
+/* Media paths are stored relative to the draft's folder when the file is
+ * inside it, so a draft and its photos can be moved together. */
+HbPost   *hb_draft_load       (GFile         *file,
+                               GCancellable  *cancellable,
+                               GError       **error);
+HbPost   *hb_draft_load_bytes (GBytes        *bytes,
+                               GFile         *base_dir,
+                               GError       **error);
+GBytes   *hb_draft_to_bytes   (HbPost        *post,
+                               GFile         *base_dir);
+gboolean  hb_draft_save_bytes (GBytes        *bytes,
+                               GFile         *file,
+                               GCancellable  *cancellable,
+                               GError       **error);
+gboolean  hb_draft_save       (HbPost        *post,
+                               GFile         *file,
+                               GCancellable  *cancellable,
+                               GError       **error);
+
+G_END_DECLS

@@ -1,0 +1,431 @@
+/* hb-post-lint.c — lints a whole post: its composed caption, alt texts and media captions, and the pack's `post` rules.
+ *
+ * The snapshot copies plain strings on the calling (main) thread; the lint
+ * itself touches nothing but the snapshot and the immutable policy, so it
+ * can run in a worker while the officer keeps typing.
+ */
+#include "hb-post-lint.h"
+
+#include <string.h>
+
+#include "hb-datetime.h"
+#include "hb-linter.h"
+
+typedef struct
+{
+  HbMediaKind  kind;
+  char        *alt_text;
+  char        *caption;
+} MediaCopy;
+
+typedef struct
+{
+  char *rule;
+  char *text;
+} AckCopy;
+
+/* The fields a `missing-*` check looks at. */
+typedef enum
+{
+  PART_EVENT_NAME,
+  PART_DATE,
+  PART_TIME,
+  PART_VENUE,
+  PART_GUESTS,
+  N_PARTS,
+} Part;
+
+struct _HbPostSnapshot
+{
+  HbCaption  *caption;
+  char       *post_type;
+  gboolean    missing[N_PARTS];
+  GPtrArray  *media;  /* MediaCopy */
+  GPtrArray  *acks;   /* AckCopy */
+};
+
+static const struct { const char *check; guint source; } missing_checks[N_PARTS] = {
+  [PART_EVENT_NAME] = { "missing-event-name", HB_FIELD_EVENT_NAME },
+  [PART_DATE]       = { "missing-date", HB_FIELD_DATE },
+  [PART_TIME]       = { "missing-time", HB_FIELD_START_TIME },
+  [PART_VENUE]      = { "missing-venue", HB_FIELD_VENUE },
+  [PART_GUESTS]     = { "missing-guests", HB_SOURCE_GUEST },
+};
+
+static void
+media_copy_free (gpointer data)
+{
+  MediaCopy *m = data;
+
+  g_free (m->alt_text);
+  g_free (m->caption);
+  g_free (m);
+}
+
+static void
+ack_copy_free (gpointer data)
+{
+  AckCopy *a = data;
+
+  g_free (a->rule);
+  g_free (a->text);
+  g_free (a);
+}
+
+/* ------------------------------------------------------------------ */
+/* The snapshot                                                        */
+
+static gboolean
+is_blank (const char *s)
+{
+  for (const char *p = s ? s : ""; *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+guests_missing (HbPost *post)
+{
+  GListModel *guests = G_LIST_MODEL (hb_post_get_guests (post));
+
+  for (guint i = 0; i < g_list_model_get_n_items (guests); i++)
+    {
+      g_autoptr(HbGuest) guest = g_list_model_get_item (guests, i);
+
+      if (!is_blank (hb_guest_get_name (guest)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+copy_media (HbPostSnapshot *snap,
+            HbPost         *post)
+{
+  GListModel *media = G_LIST_MODEL (hb_post_get_media (post));
+
+  for (guint i = 0; i < g_list_model_get_n_items (media); i++)
+    {
+      g_autoptr(HbMediaItem) item = g_list_model_get_item (media, i);
+      MediaCopy *m = g_new0 (MediaCopy, 1);
+
+      m->kind = hb_media_item_get_kind (item);
+      m->alt_text = g_strdup (hb_media_item_get_alt_text (item));
+      m->caption = g_strdup (hb_media_item_get_caption (item));
+      g_ptr_array_add (snap->media, m);
+    }
+}
+
+static void
+copy_acks (HbPostSnapshot *snap,
+           HbPost         *post)
+{
+  GPtrArray *acks = hb_post_get_acks (post);
+
+  for (guint i = 0; i < acks->len; i++)
+    {
+      const HbAck *ack = acks->pdata[i];
+      AckCopy *a = g_new0 (AckCopy, 1);
+
+      a->rule = g_strdup (ack->rule);
+      a->text = g_strdup (ack->text ? ack->text : "");
+      g_ptr_array_add (snap->acks, a);
+    }
+}
+
+/* Copies what the lint needs from @post; call on the thread that owns it. */
+HbPostSnapshot *
+hb_post_snapshot_new (HbPost *post)
+{
+  HbPostSnapshot *snap = g_new0 (HbPostSnapshot, 1);
+
+  g_return_val_if_fail (HB_IS_POST (post), NULL);
+  snap->caption = hb_caption_compose (post, hb_post_get_language (post));
+  snap->post_type = g_strdup (hb_post_type_to_string (hb_post_get_post_type (post)));
+  snap->missing[PART_EVENT_NAME] = is_blank (hb_post_get_field (post, HB_FIELD_EVENT_NAME));
+  snap->missing[PART_DATE] = is_blank (hb_post_get_field (post, HB_FIELD_DATE));
+  snap->missing[PART_TIME] = is_blank (hb_post_get_field (post, HB_FIELD_START_TIME));
+  snap->missing[PART_VENUE] = is_blank (hb_post_get_field (post, HB_FIELD_VENUE));
+  snap->missing[PART_GUESTS] = guests_missing (post);
+  snap->media = g_ptr_array_new_with_free_func (media_copy_free);
+  snap->acks = g_ptr_array_new_with_free_func (ack_copy_free);
+  copy_media (snap, post);
+  copy_acks (snap, post);
+  return snap;
+}
+
+void
+hb_post_snapshot_free (HbPostSnapshot *snap)
+{
+  if (snap == NULL)
+    return;
+  hb_caption_free (snap->caption);
+  g_free (snap->post_type);
+  g_clear_pointer (&snap->media, g_ptr_array_unref);
+  g_clear_pointer (&snap->acks, g_ptr_array_unref);
+  g_free (snap);
+}
+
+const HbCaption *
+hb_post_snapshot_get_caption (HbPostSnapshot *snap)
+{
+  return snap->caption;
+}
+
+/* ------------------------------------------------------------------ */
+/* Findings                                                            */
+
+void
+hb_post_finding_free (HbPostFinding *pf)
+{
+  if (pf == NULL)
+    return;
+  hb_finding_free (pf->finding);
+  g_free (pf);
+}
+
+static HbPostFinding *
+post_finding_new (HbFinding *finding,
+                  guint      source,
+                  guint      index,
+                  guint      start,
+                  guint      end)
+{
+  HbPostFinding *pf = g_new0 (HbPostFinding, 1);
+
+  pf->finding = finding;
+  pf->source = source;
+  pf->index = index;
+  pf->start = start;
+  pf->end = end;
+  return pf;
+}
+
+/* Moves a finding on the caption to the source it starts in, with offsets
+ * in that source's own text.  A finding that runs past its segment (over
+ * a label into the next field) is cut at the segment's end.  Label text
+ * has no text of its own, so it keeps caption offsets. */
+static HbPostFinding *
+locate_finding (const HbCaption *caption,
+                HbFinding       *f)
+{
+  const HbCaptionSegment *seg = hb_caption_locate (caption, f->start);
+  guint end;
+
+  if (seg == NULL || seg->source == HB_SOURCE_LABEL)
+    return post_finding_new (f, HB_SOURCE_LABEL, 0, f->start, f->end);
+  end = MIN (f->end, seg->end);
+  return post_finding_new (f, seg->source, seg->index,
+                           seg->field_start + (f->start - seg->start),
+                           seg->field_start + (end - seg->start));
+}
+
+static gboolean
+lint_caption (HbPolicy         *policy,
+              HbPostSnapshot   *snap,
+              GPtrArray        *out,
+              GError          **error)
+{
+  g_autoptr(GPtrArray) findings = hb_lint (policy, snap->caption->text, -1, error);
+
+  if (findings == NULL)
+    return FALSE;
+  for (guint i = 0; i < findings->len; i++)
+    g_ptr_array_add (out, locate_finding (snap->caption, g_steal_pointer (&findings->pdata[i])));
+  return TRUE;
+}
+
+/* Alt texts and media captions are linted one by one: they are published
+ * apart from the caption, and offsets stay those of their own text. */
+static gboolean
+lint_media_text (HbPolicy    *policy,
+                 const char  *text,
+                 guint        source,
+                 guint        index,
+                 GPtrArray   *out,
+                 GError     **error)
+{
+  g_autoptr(GPtrArray) findings = NULL;
+
+  if (is_blank (text))
+    return TRUE;
+  if ((findings = hb_lint (policy, text, -1, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < findings->len; i++)
+    {
+      HbFinding *f = g_steal_pointer (&findings->pdata[i]);
+
+      g_ptr_array_add (out, post_finding_new (f, source, index, f->start, f->end));
+    }
+  return TRUE;
+}
+
+static gboolean
+lint_media (HbPolicy        *policy,
+            HbPostSnapshot  *snap,
+            GPtrArray       *out,
+            GError         **error)
+{
+  for (guint i = 0; i < snap->media->len; i++)
+    {
+      const MediaCopy *m = snap->media->pdata[i];
+
+      if (!lint_media_text (policy, m->alt_text, HB_SOURCE_ALT_TEXT, i, out, error) ||
+          !lint_media_text (policy, m->caption, HB_SOURCE_MEDIA_CAPTION, i, out, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A post-rule finding about something absent: no span, no text. */
+static void
+add_absence (HbPolicy     *policy,
+             const HbRule *rule,
+             guint         source,
+             guint         index,
+             GPtrArray    *out)
+{
+  HbFinding *f = hb_finding_new (policy, rule, 0, 0, g_strdup (""), NULL);
+
+  g_ptr_array_add (out, post_finding_new (f, source, index, 0, 0));
+}
+
+static void
+check_weekdays (HbPolicy       *policy,
+                const HbRule   *rule,
+                HbPostSnapshot *snap,
+                GPtrArray      *out)
+{
+  g_autoptr(GPtrArray) mismatches = hb_find_weekday_mismatches (snap->caption->text, -1);
+
+  for (guint i = 0; i < mismatches->len; i++)
+    {
+      HbWeekdayMismatch *mm = mismatches->pdata[i];
+      HbFinding *f = hb_finding_new (policy, rule, mm->start, mm->end, g_strdup (mm->written),
+                                     mm->expected);
+
+      g_ptr_array_add (out, locate_finding (snap->caption, f));
+    }
+}
+
+static void
+run_post_rule (HbPolicy       *policy,
+               const HbRule   *rule,
+               HbPostSnapshot *snap,
+               GPtrArray      *out)
+{
+  const char *check = hb_rule_get_post_check (rule);
+
+  for (guint p = 0; p < N_PARTS; p++)
+    if (g_strcmp0 (check, missing_checks[p].check) == 0)
+      {
+        if (snap->missing[p])
+          add_absence (policy, rule, missing_checks[p].source, 0, out);
+        return;
+      }
+  if (g_strcmp0 (check, "weekday-mismatch") == 0)
+    check_weekdays (policy, rule, snap, out);
+  else if (g_strcmp0 (check, "alt-text-missing") == 0)
+    for (guint i = 0; i < snap->media->len; i++)
+      {
+        const MediaCopy *m = snap->media->pdata[i];
+
+        if (m->kind == HB_MEDIA_PHOTO && is_blank (m->alt_text))
+          add_absence (policy, rule, HB_SOURCE_ALT_TEXT, i, out);
+      }
+}
+
+static void
+run_post_rules (HbPolicy       *policy,
+                HbPostSnapshot *snap,
+                GPtrArray      *out)
+{
+  for (guint r = 0; r < hb_policy_get_n_rules (policy); r++)
+    {
+      const HbRule *rule = hb_policy_get_rule (policy, r);
+
+      if (hb_rule_get_post_check (rule) != NULL && hb_rule_applies_to (rule, snap->post_type))
+        run_post_rule (policy, rule, snap, out);
+    }
+}
+
+static void
+mark_acknowledged (HbPostSnapshot *snap,
+                   GPtrArray      *findings)
+{
+  for (guint i = 0; i < findings->len; i++)
+    {
+      HbPostFinding *pf = findings->pdata[i];
+
+      for (guint k = 0; k < snap->acks->len && !pf->acknowledged; k++)
+        {
+          const AckCopy *a = snap->acks->pdata[k];
+
+          pf->acknowledged = g_strcmp0 (a->rule, hb_finding_get_rule_id (pf->finding)) == 0 &&
+                             g_strcmp0 (a->text, pf->finding->text) == 0;
+        }
+    }
+}
+
+/* Sources in the order the caption shows them, then media. */
+static guint
+source_rank (guint source)
+{
+  static const guint ranks[] = {
+    [HB_FIELD_EVENT_NAME] = 0, [HB_FIELD_DATE] = 1, [HB_FIELD_START_TIME] = 2,
+    [HB_FIELD_END_TIME] = 3, [HB_FIELD_VENUE] = 4, [HB_SOURCE_GUEST] = 5, [HB_FIELD_BODY] = 6,
+    [HB_FIELD_HASHTAGS] = 7, [HB_FIELD_LINK] = 8, [HB_SOURCE_LABEL] = 9,
+    [HB_SOURCE_ALT_TEXT] = 10, [HB_SOURCE_MEDIA_CAPTION] = 11,
+  };
+  return source < G_N_ELEMENTS (ranks) ? ranks[source] : G_MAXUINT;
+}
+
+static int
+compare_post_findings (gconstpointer a,
+                       gconstpointer b)
+{
+  const HbPostFinding *x = *(HbPostFinding **) a, *y = *(HbPostFinding **) b;
+  guint rx = source_rank (x->source), ry = source_rank (y->source);
+
+  if (rx != ry)
+    return rx < ry ? -1 : 1;
+  if (x->index != y->index)
+    return x->index < y->index ? -1 : 1;
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  if (x->end != y->end)
+    return x->end > y->end ? -1 : 1;
+  return g_strcmp0 (hb_finding_get_rule_id (x->finding), hb_finding_get_rule_id (y->finding));
+}
+
+/* Lints @snap (see hb-post-lint.h) and returns HbPostFinding sorted by
+ * source, then position.  Safe in a worker thread.  Fails only when some
+ * text is not valid UTF-8. */
+GPtrArray *
+hb_post_lint_snapshot (HbPolicy        *policy,
+                       HbPostSnapshot  *snap,
+                       GError         **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) hb_post_finding_free);
+
+  g_return_val_if_fail (HB_IS_POLICY (policy), NULL);
+  g_return_val_if_fail (snap != NULL, NULL);
+  if (!lint_caption (policy, snap, out, error) || !lint_media (policy, snap, out, error))
+    return NULL;
+  run_post_rules (policy, snap, out);
+  mark_acknowledged (snap, out);
+  g_ptr_array_sort (out, compare_post_findings);
+  return g_steal_pointer (&out);
+}
+
+/* The snapshot and the lint in one go, for the CLI and tests. */
+GPtrArray *
+hb_post_lint (HbPolicy  *policy,
+              HbPost    *post,
+              GError   **error)
+{
+  g_autoptr(HbPostSnapshot) snap = hb_post_snapshot_new (post);
+
+  return hb_post_lint_snapshot (policy, snap, error);
+}

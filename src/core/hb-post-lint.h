@@ -1,0 +1,43 @@
+/* hb-post-lint.h — checks a whole post: the composed caption, alt texts
+ * and media captions against the pack's text rules, plus the pack's `post`
+ * rules (missing fields, a weekday that contradicts its date).
+ *
+ * The window takes a snapshot on the main thread (cheap: plain strings)
+ * and lints it in a worker, so typing never waits for the linter.
+ */
+#pragma once
+
+#include "hb-caption.h"
+#include "hb-finding.h"
+#include "hb-policy.h"
+#include "hb-post.h"
+
+G_BEGIN_DECLS
+
+typedef struct _HbPostSnapshot HbPostSnapshot;
+
+typedef struct
+{
+  HbFinding *finding;      /* start/end: code points of the composed caption, or of the
+                              alt text / media caption it was found in; 0/0 for post rules */
+  guint      source;       /* HbField or HbSource */
+  guint      index;        /* guest or media position */
+  guint      start;        /* code points of the source's own text, end exclusive */
+  guint      end;
+  gboolean   acknowledged; /* the post carries an acknowledgement for rule + text */
+} HbPostFinding;
+
+HbPostSnapshot *hb_post_snapshot_new   (HbPost         *post);
+void            hb_post_snapshot_free  (HbPostSnapshot *snapshot);
+const HbCaption *hb_post_snapshot_get_caption (HbPostSnapshot *snapshot);
+GPtrArray      *hb_post_lint_snapshot  (HbPolicy       *policy,
+                                        HbPostSnapshot *snapshot,
+                                        GError        **error);
+GPtrArray      *hb_post_lint           (HbPolicy       *policy,
+                                        HbPost         *post,
+                                        GError        **error);
+void            hb_post_finding_free   (HbPostFinding  *finding);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HbPostSnapshot, hb_post_snapshot_free)
+
+G_END_DECLS

@@ -1,0 +1,434 @@
+/* test-draft.c — `.hebahan` drafts: a full round trip, media paths, every
+ * kind of corrupt draft, and atomic saving that keeps the old file. */
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "hb-draft.h"
+#include "hb-error.h"
+
+static void
+add_guest (HbPost     *post,
+           const char *title,
+           const char *name)
+{
+  g_autoptr(HbGuest) guest = hb_guest_new (title, name);
+
+  g_list_store_append (hb_post_get_guests (post), guest);
+}
+
+static void
+add_media (HbPost     *post,
+           const char *path,
+           const char *sha256,
+           const char *alt_text,
+           const char *caption)
+{
+  g_autoptr(HbMediaItem) item = hb_media_item_new (path);
+
+  hb_media_item_set_sha256 (item, sha256);
+  hb_media_item_set_alt_text (item, alt_text);
+  hb_media_item_set_caption (item, caption);
+  g_list_store_append (hb_post_get_media (post), item);
+}
+
+static void
+add_ack (HbPost     *post,
+         const char *rule,
+         const char *text,
+         const char *reason,
+         const char *who,
+         const char *when)
+{
+  HbAck *ack = g_new0 (HbAck, 1);
+
+  ack->rule = g_strdup (rule);
+  ack->text = g_strdup (text);
+  ack->reason = g_strdup (reason);
+  ack->who = g_strdup (who);
+  ack->when = g_date_time_new_from_iso8601 (when, NULL);
+  g_assert_nonnull (ack->when);
+  g_ptr_array_add (hb_post_get_acks (post), ack);
+}
+
+static JsonNode *
+json (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  JsonNode *node = json_from_string (text, &error);
+
+  g_assert_no_error (error);
+  return node;
+}
+
+/* Every field filled; one photo inside @base, one outside it. */
+static HbPost *
+full_post (const char *base)
+{
+  HbPost *post = hb_post_new ();
+  g_autofree char *inside = g_build_filename (base, "photos", "a.jpg", NULL);
+  g_autoptr(JsonNode) checklist =
+    json ("{\"jk-notified\": {\"done\": true, \"who\": \"Aminah\", \"when\": \"2026-11-25\","
+          " \"note\": \"Emel 24/11\"}, \"official-link\": {\"url\": \"https://www.mpkk.gov.my/x\"}}");
+
+  hb_post_set_post_type (post, HB_POST_ANNOUNCEMENT);
+  hb_post_set_language (post, HB_LANG_EN);
+  hb_post_set_platforms (post, (const char * const[]) { "facebook", "instagram", "x", NULL });
+  hb_post_set_field (post, HB_FIELD_EVENT_NAME, "Program Gotong-Royong “Kulim Bersih”");
+  hb_post_set_field (post, HB_FIELD_DATE, "2026-12-12");
+  hb_post_set_field (post, HB_FIELD_START_TIME, "08:00");
+  hb_post_set_field (post, HB_FIELD_END_TIME, "13:00");
+  hb_post_set_field (post, HB_FIELD_VENUE, "Dewan Orang Ramai Taman Selasih");
+  add_guest (post, "YB Dato' Haji", "Ahmad bin Ali");
+  add_guest (post, "Tuan", "Lim Ah Kow");
+  hb_post_set_field (post, HB_FIELD_BODY, "Baris satu.\nBaris dua 👍 dengan \"petikan\".\n");
+  hb_post_set_field (post, HB_FIELD_HASHTAGS, "#MPKK #Kulim");
+  hb_post_set_field (post, HB_FIELD_LINK, "https://www.mpkk.gov.my/ms/berita/1");
+  add_media (post, inside, "aa11", "Peserta membersihkan longkang.", "Sesi pagi.");
+  add_media (post, "/srv/shared/b.mp4", NULL, "", "Video ringkas.");
+  hb_post_set_checklist (post, checklist);
+  add_ack (post, "unverified.rumour", "Kononnya", "Dinafikan dalam ayat sama.", "Aminah",
+           "2026-11-25T10:00:00+08:00");
+  add_ack (post, "incomplete.guests", "", "Tiada tetamu.", "Rahman", "2026-11-26T09:30:15+08:00");
+  return post;
+}
+
+static void
+assert_posts_equal (HbPost *a,
+                    HbPost *b)
+{
+  GListModel *ga = G_LIST_MODEL (hb_post_get_guests (a)), *gb = G_LIST_MODEL (hb_post_get_guests (b));
+  GListModel *ma = G_LIST_MODEL (hb_post_get_media (a)), *mb = G_LIST_MODEL (hb_post_get_media (b));
+  GPtrArray *aa = hb_post_get_acks (a), *ab = hb_post_get_acks (b);
+
+  g_assert_cmpint (hb_post_get_post_type (a), ==, hb_post_get_post_type (b));
+  g_assert_cmpint (hb_post_get_language (a), ==, hb_post_get_language (b));
+  g_assert_true (g_strv_equal (hb_post_get_platforms (a), hb_post_get_platforms (b)));
+  for (guint f = 0; f < HB_N_FIELDS; f++)
+    g_assert_cmpstr (hb_post_get_field (a, f), ==, hb_post_get_field (b, f));
+  g_assert_cmpuint (g_list_model_get_n_items (ga), ==, g_list_model_get_n_items (gb));
+  for (guint i = 0; i < g_list_model_get_n_items (ga); i++)
+    {
+      g_autoptr(HbGuest) x = g_list_model_get_item (ga, i);
+      g_autoptr(HbGuest) y = g_list_model_get_item (gb, i);
+
+      g_assert_cmpstr (hb_guest_get_title (x), ==, hb_guest_get_title (y));
+      g_assert_cmpstr (hb_guest_get_name (x), ==, hb_guest_get_name (y));
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (ma), ==, g_list_model_get_n_items (mb));
+  for (guint i = 0; i < g_list_model_get_n_items (ma); i++)
+    {
+      g_autoptr(HbMediaItem) x = g_list_model_get_item (ma, i);
+      g_autoptr(HbMediaItem) y = g_list_model_get_item (mb, i);
+
+      g_assert_cmpstr (hb_media_item_get_path (x), ==, hb_media_item_get_path (y));
+      g_assert_cmpstr (hb_media_item_get_sha256 (x), ==, hb_media_item_get_sha256 (y));
+      g_assert_cmpstr (hb_media_item_get_alt_text (x), ==, hb_media_item_get_alt_text (y));
+      g_assert_cmpstr (hb_media_item_get_caption (x), ==, hb_media_item_get_caption (y));
+    }
+  g_assert_true ((hb_post_get_checklist (a) == NULL) == (hb_post_get_checklist (b) == NULL));
+  if (hb_post_get_checklist (a))
+    g_assert_true (json_node_equal (hb_post_get_checklist (a), hb_post_get_checklist (b)));
+  g_assert_cmpuint (aa->len, ==, ab->len);
+  for (guint i = 0; i < aa->len; i++)
+    {
+      const HbAck *x = aa->pdata[i], *y = ab->pdata[i];
+
+      g_assert_cmpstr (x->rule, ==, y->rule);
+      g_assert_cmpstr (x->text, ==, y->text);
+      g_assert_cmpstr (x->reason, ==, y->reason);
+      g_assert_cmpstr (x->who, ==, y->who);
+      g_assert_true (g_date_time_equal (x->when, y->when));
+    }
+}
+
+static void
+test_round_trip (void)
+{
+  g_autoptr(GFile) base = g_file_new_for_path ("/home/pegawai/hebahan");
+  g_autoptr(HbPost) post = full_post ("/home/pegawai/hebahan");
+  g_autoptr(GBytes) bytes = hb_draft_to_bytes (post, base);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HbPost) back = hb_draft_load_bytes (bytes, base, &error);
+  g_autoptr(GBytes) again = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (back);
+  assert_posts_equal (post, back);
+  /* Writing the loaded post gives the same bytes. */
+  again = hb_draft_to_bytes (back, base);
+  g_assert_true (g_bytes_equal (bytes, again));
+}
+
+static void
+test_file_shape (void)
+{
+  g_autoptr(GFile) base = g_file_new_for_path ("/home/pegawai/hebahan");
+  g_autoptr(HbPost) post = full_post ("/home/pegawai/hebahan");
+  g_autoptr(GBytes) bytes = hb_draft_to_bytes (post, base);
+  g_autoptr(JsonNode) root = json (g_bytes_get_data (bytes, NULL));
+  JsonObject *obj = json_node_get_object (root);
+  JsonObject *event = json_object_get_object_member (obj, "event");
+  JsonArray *media = json_object_get_array_member (obj, "media");
+  JsonObject *ack = json_array_get_object_element (json_object_get_array_member (obj, "acknowledged"), 0);
+
+  g_assert_cmpstr (json_object_get_string_member (obj, "format"), ==, "hebahan-draft/1");
+  g_assert_cmpstr (json_object_get_string_member (obj, "type"), ==, "announcement");
+  g_assert_cmpstr (json_object_get_string_member (obj, "language"), ==, "en");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (obj, "platforms")), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (event, "date"), ==, "2026-12-12");
+  g_assert_cmpstr (json_object_get_string_member (event, "start_time"), ==, "08:00");
+  g_assert_cmpstr (json_object_get_string_member (event, "end_time"), ==, "13:00");
+  /* The CLI reads the body at the top level. */
+  g_assert_cmpstr (json_object_get_string_member (obj, "body"), ==, "Baris satu.\nBaris dua 👍 dengan \"petikan\".\n");
+  g_assert_cmpstr (json_object_get_string_member (obj, "hashtags"), ==, "#MPKK #Kulim");
+  /* Inside the draft's folder: relative; elsewhere: absolute. */
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (media, 0), "path"), ==,
+                   "photos/a.jpg");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (media, 1), "path"), ==,
+                   "/srv/shared/b.mp4");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (media, 0), "sha256"), ==,
+                   "aa11");
+  g_assert_false (json_object_has_member (json_array_get_object_element (media, 1), "sha256"));
+  g_assert_cmpstr (json_object_get_string_member (ack, "when"), ==, "2026-11-25T10:00:00+08:00");
+  g_assert_true (json_object_has_member (json_object_get_object_member (obj, "checklist"), "jk-notified"));
+}
+
+/* A draft moved with its photos finds them in the new place. */
+static void
+test_media_paths_resolved (void)
+{
+  g_autoptr(GFile) old_base = g_file_new_for_path ("/home/pegawai/hebahan");
+  g_autoptr(GFile) new_base = g_file_new_for_path ("/media/usb/kempen");
+  g_autoptr(HbPost) post = full_post ("/home/pegawai/hebahan");
+  g_autoptr(GBytes) bytes = hb_draft_to_bytes (post, old_base);
+  g_autoptr(HbPost) moved = hb_draft_load_bytes (bytes, new_base, NULL);
+  g_autoptr(HbPost) unbased = hb_draft_load_bytes (bytes, NULL, NULL);
+  g_autoptr(HbMediaItem) first = g_list_model_get_item (G_LIST_MODEL (hb_post_get_media (moved)), 0);
+  g_autoptr(HbMediaItem) second = g_list_model_get_item (G_LIST_MODEL (hb_post_get_media (moved)), 1);
+  g_autoptr(HbMediaItem) kept = g_list_model_get_item (G_LIST_MODEL (hb_post_get_media (unbased)), 0);
+  g_autoptr(GBytes) no_base = hb_draft_to_bytes (post, NULL);
+
+  g_assert_cmpstr (hb_media_item_get_path (first), ==, "/media/usb/kempen/photos/a.jpg");
+  g_assert_cmpstr (hb_media_item_get_path (second), ==, "/srv/shared/b.mp4");
+  g_assert_cmpstr (hb_media_item_get_path (kept), ==, "photos/a.jpg");
+  /* Without a folder, paths stay absolute. */
+  g_assert_nonnull (strstr (g_bytes_get_data (no_base, NULL), "\"/home/pegawai/hebahan/photos/a.jpg\""));
+}
+
+static void
+test_lenient_reading (void)
+{
+  static const char draft[] =
+    "{\"format\": \"hebahan-draft/1\", \"future_member\": {\"x\": [1, 2]},"
+    " \"event\": {\"date\": \"12/12/2026\", \"start_time\": \"8.00 pagi\", \"end_time\": null, \"colour\": 3},"
+    " \"platforms\": [\"facebook\", \"myspace\"], \"guests\": [{\"name\": \"Siti\"}],"
+    " \"body\": \"Hai\"}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (draft, strlen (draft));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HbPost) post = hb_draft_load_bytes (bytes, NULL, &error);
+  g_autoptr(HbGuest) guest = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (hb_post_get_post_type (post), ==, HB_POST_EVENT_REPORT);
+  g_assert_cmpstr (hb_post_get_field (post, HB_FIELD_DATE), ==, "2026-12-12");
+  g_assert_cmpstr (hb_post_get_field (post, HB_FIELD_START_TIME), ==, "08:00");
+  g_assert_cmpstr (hb_post_get_field (post, HB_FIELD_END_TIME), ==, "");
+  g_assert_cmpstr (hb_post_get_field (post, HB_FIELD_BODY), ==, "Hai");
+  g_assert_true (g_strv_equal (hb_post_get_platforms (post), (const char * const[]) { "facebook", NULL }));
+  guest = g_list_model_get_item (G_LIST_MODEL (hb_post_get_guests (post)), 0);
+  g_assert_cmpstr (hb_guest_get_title (guest), ==, "");
+  g_assert_cmpstr (hb_guest_get_name (guest), ==, "Siti");
+  g_assert_null (hb_post_get_checklist (post));
+}
+
+static void
+assert_invalid (const char *data,
+                gssize      len,
+                const char *words)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (data, len < 0 ? strlen (data) : (gsize) len);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HbPost) post = hb_draft_load_bytes (bytes, NULL, &error);
+
+  if (post != NULL)
+    g_error ("“%s” loaded as a draft", data);
+  g_assert_error (error, HB_ERROR, HB_ERROR_INVALID_DRAFT);
+  if (strstr (error->message, words) == NULL)
+    g_error ("“%s”: message “%s” does not mention “%s”", data, error->message, words);
+}
+
+#define D "{\"format\": \"hebahan-draft/1\", "
+
+static void
+test_corrupt (void)
+{
+  assert_invalid ("", 0, "not a Hebahan draft");
+  assert_invalid ("Program gotong-royong esok.", -1, "not a Hebahan draft");
+  assert_invalid ("{\"format\": \"hebahan-draft/1\"", -1, "not a Hebahan draft");
+  assert_invalid ("{\"format\": \"hebahan-draft/1\", \"body\": \"\xc3\x28\"}", -1, "not a Hebahan draft");
+  assert_invalid ("[1, 2]", -1, "not a Hebahan draft");
+  assert_invalid ("\"hebahan-draft/1\"", -1, "not a Hebahan draft");
+  assert_invalid ("{}", -1, "not a Hebahan draft");
+  assert_invalid ("{\"format\": 1}", -1, "not a Hebahan draft");
+  assert_invalid ("{\"format\": \"hebahan-policy/1\"}", -1, "not a Hebahan draft");
+  assert_invalid ("{\"format\": \"hebahan-draft/2\"}", -1, "newer Hebahan (format “hebahan-draft/2”)");
+  assert_invalid (D "\"type\": 5}", -1, "“type”");
+  assert_invalid (D "\"type\": \"press-release\"}", -1, "“type”");
+  assert_invalid (D "\"language\": \"fr\"}", -1, "“language”");
+  assert_invalid (D "\"platforms\": \"facebook\"}", -1, "“platforms”");
+  assert_invalid (D "\"platforms\": [1]}", -1, "“platforms[0]”");
+  assert_invalid (D "\"event\": []}", -1, "“event”");
+  assert_invalid (D "\"event\": {\"name\": 7}}", -1, "“event.name”");
+  assert_invalid (D "\"event\": {\"date\": \"2026-02-31\"}}", -1, "“event.date”");
+  assert_invalid (D "\"event\": {\"start_time\": \"25:00\"}}", -1, "“event.start_time”");
+  assert_invalid (D "\"guests\": {}}", -1, "“guests”");
+  assert_invalid (D "\"guests\": [\"Ali\"]}", -1, "“guests[0]”");
+  assert_invalid (D "\"guests\": [{\"name\": \"Ali\"}, {\"name\": [\"x\"]}]}", -1, "“guests[1].name”");
+  assert_invalid (D "\"body\": 12}", -1, "“body”");
+  assert_invalid (D "\"link\": true}", -1, "“link”");
+  assert_invalid (D "\"media\": [{\"alt_text\": \"x\"}]}", -1, "“media[0].path”");
+  assert_invalid (D "\"media\": [{\"path\": \"a.jpg\", \"caption\": 1}]}", -1, "“media[0].caption”");
+  assert_invalid (D "\"checklist\": [1]}", -1, "“checklist”");
+  assert_invalid (D "\"acknowledged\": [{\"text\": \"x\"}]}", -1, "“acknowledged[0].rule”");
+  assert_invalid (D "\"acknowledged\": [{\"rule\": \"r\", \"when\": \"semalam\"}]}", -1,
+                  "“acknowledged[0].when”");
+}
+
+/* Whatever the bytes, loading either gives a post or a draft error. */
+static void
+test_never_crashes (void)
+{
+  g_autoptr(GFile) base = g_file_new_for_path ("/home/pegawai/hebahan");
+  g_autoptr(HbPost) post = full_post ("/home/pegawai/hebahan");
+  g_autoptr(GBytes) bytes = hb_draft_to_bytes (post, base);
+  gsize len = 0;
+  const guint8 *data = g_bytes_get_data (bytes, &len);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261212);
+
+  for (guint i = 0; i < 600; i++)
+    {
+      g_autofree guint8 *copy = g_memdup2 (data, len);
+      gsize cut = i < 200 ? (len * i) / 200 : len;
+      g_autoptr(GBytes) broken = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(HbPost) loaded = NULL;
+
+      if (i >= 200)
+        for (guint k = 0; k < 1 + i % 4; k++)
+          copy[g_rand_int_range (rand, 0, len)] = "{}[]\",:0a\\ \xff"[g_rand_int_range (rand, 0, 13)];
+      broken = g_bytes_new (copy, cut);
+      loaded = hb_draft_load_bytes (broken, base, &error);
+      if (loaded == NULL)
+        g_assert_error (error, HB_ERROR, HB_ERROR_INVALID_DRAFT);
+    }
+}
+
+static char *
+temp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("hb-draft-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static void
+test_save_and_load_file (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "gotong-royong.hebahan", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(HbPost) post = full_post (dir);
+  g_autoptr(HbPost) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+
+  g_assert_true (hb_draft_save (post, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "\"photos/a.jpg\""));
+  back = hb_draft_load (file, NULL, &error);
+  g_assert_no_error (error);
+  assert_posts_equal (post, back);
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+static void
+test_load_errors_name_file (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "nota.hebahan", NULL);
+  g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/hilang.hebahan");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (hb_draft_load (missing, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "“hilang.hebahan”"));
+  g_clear_error (&error);
+
+  g_assert_true (g_file_set_contents (path, "Bukan draf.", -1, NULL));
+  g_assert_null (hb_draft_load (file, NULL, &error));
+  g_assert_error (error, HB_ERROR, HB_ERROR_INVALID_DRAFT);
+  g_assert_nonnull (strstr (error->message, "“nota.hebahan” is not a Hebahan draft"));
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+/* A save that cannot complete leaves the previous draft untouched. */
+static void
+test_save_fails_keeps_old (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "lama.hebahan", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(HbPost) post = full_post (dir);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *after = NULL;
+  const char *old = "{\"format\": \"hebahan-draft/1\", \"body\": \"versi lama\"}";
+  gboolean saved;
+
+  g_assert_true (g_file_set_contents (path, old, -1, NULL));
+  g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+  if (access (dir, W_OK) == 0)
+    {
+      g_chmod (dir, 0700);
+      g_remove (path);
+      g_rmdir (dir);
+      g_test_skip ("running as a user that can write to a read-only folder (root)");
+      return;
+    }
+  saved = hb_draft_save (post, file, NULL, &error);
+  g_chmod (dir, 0700);
+
+  g_assert_false (saved);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+  g_assert_nonnull (strstr (error->message, "Could not save “lama.hebahan”: "));
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, old);
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/draft/round-trip", test_round_trip);
+  g_test_add_func ("/draft/file-shape", test_file_shape);
+  g_test_add_func ("/draft/media-paths-resolved", test_media_paths_resolved);
+  g_test_add_func ("/draft/lenient-reading", test_lenient_reading);
+  g_test_add_func ("/draft/corrupt", test_corrupt);
+  g_test_add_func ("/draft/never-crashes", test_never_crashes);
+  g_test_add_func ("/draft/save-and-load-file", test_save_and_load_file);
+  g_test_add_func ("/draft/load-errors-name-file", test_load_errors_name_file);
+  g_test_add_func ("/draft/save-fails-keeps-old", test_save_fails_keeps_old);
+  return g_test_run ();
+}

@@ -1,0 +1,525 @@
+/* test-post-lint.c — linting a whole post: findings mapped back to fields,
+ * guests and media; the pack's `post` rules; acknowledgements; the
+ * validator for `post` rules; linting a snapshot in a worker thread. */
+#include <string.h>
+
+#include "hb-linter.h"
+#include "hb-post-lint.h"
+
+static HbPolicy *builtin;
+
+static void
+add_guest (HbPost     *post,
+           const char *title,
+           const char *name)
+{
+  g_autoptr(HbGuest) guest = hb_guest_new (title, name);
+
+  g_list_store_append (hb_post_get_guests (post), guest);
+}
+
+static void
+add_media (HbPost     *post,
+           const char *path,
+           const char *alt_text,
+           const char *caption)
+{
+  g_autoptr(HbMediaItem) item = hb_media_item_new (path);
+
+  hb_media_item_set_alt_text (item, alt_text);
+  hb_media_item_set_caption (item, caption);
+  g_list_store_append (hb_post_get_media (post), item);
+}
+
+static HbPost *
+complete_post (void)
+{
+  HbPost *post = hb_post_new ();
+
+  hb_post_set_field (post, HB_FIELD_EVENT_NAME, "Program Gotong-Royong Perdana");
+  hb_post_set_field (post, HB_FIELD_DATE, "2026-12-12");
+  hb_post_set_field (post, HB_FIELD_START_TIME, "08:00");
+  hb_post_set_field (post, HB_FIELD_END_TIME, "13:00");
+  hb_post_set_field (post, HB_FIELD_VENUE, "Dewan Orang Ramai Taman Selasih");
+  add_guest (post, "YB Dato' Haji", "Ahmad bin Ali");
+  hb_post_set_field (post, HB_FIELD_BODY, "Terima kasih kepada semua peserta yang hadir.");
+  hb_post_set_field (post, HB_FIELD_HASHTAGS, "#MPKK #KulimBersih");
+  return post;
+}
+
+/* The findings of @rule in @findings, in order. */
+static GPtrArray *
+of_rule (GPtrArray  *findings,
+         const char *rule)
+{
+  GPtrArray *out = g_ptr_array_new ();
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      HbPostFinding *pf = findings->pdata[i];
+
+      if (g_strcmp0 (hb_finding_get_rule_id (pf->finding), rule) == 0)
+        g_ptr_array_add (out, pf);
+    }
+  return out;
+}
+
+static GPtrArray *
+lint (HbPost *post)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *findings = hb_post_lint (builtin, post, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (findings);
+  return findings;
+}
+
+static void
+test_complete_post_clean (void)
+{
+  g_autoptr(HbPost) post = complete_post ();
+  g_autoptr(GPtrArray) findings = lint (post);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      HbPostFinding *pf = findings->pdata[i];
+
+      g_error ("unexpected finding %s on “%s”", hb_finding_get_rule_id (pf->finding), pf->finding->text);
+    }
+}
+
+static void
+test_missing_venue (void)
+{
+  g_autoptr(HbPost) post = complete_post ();
+  g_autoptr(GPtrArray) findings = NULL;
+  HbPostFinding *pf;
+
+  hb_post_set_field (post, HB_FIELD_VENUE, "   ");
+  findings = lint (post);
+  g_assert_cmpuint (findings->len, ==, 1);
+  pf = findings->pdata[0];
+  g_assert_cmpstr (hb_finding_get_rule_id (pf->finding), ==, "incomplete.venue");
+  g_assert_cmpstr (hb_finding_get_topic (pf->finding), ==, "incomplete");
+  g_assert_cmpstr (hb_finding_get_clause (pf->finding), ==, "7.a.iii.2");
+  g_assert_cmpint (hb_finding_get_severity (pf->finding), ==, HB_SEVERITY_WARNING);
+  g_assert_cmpuint (pf->source, ==, HB_FIELD_VENUE);
+  g_assert_cmpuint (pf->start, ==, 0);
+  g_assert_cmpuint (pf->end, ==, 0);
+  g_assert_cmpuint (pf->finding->start, ==, 0);
+  g_assert_cmpuint (pf->finding->end, ==, 0);
+  g_assert_false (pf->acknowledged);
+  g_assert_nonnull (strstr (hb_finding_get_message (pf->finding, HB_LANG_MS), "Tempat"));
+}
+
+/* Post type decides which fields are expected. */
+static void
+test_missing_by_type (void)
+{
+  g_autoptr(HbPost) post = hb_post_new ();
+  g_autoptr(GPtrArray) report = NULL;
+  g_autoptr(GPtrArray) announcement = NULL;
+  g_autoptr(GPtrArray) reply = NULL;
+  g_autoptr(GPtrArray) guests = NULL;
+  static const char * const expected[] = {
+    "incomplete.event-name", "incomplete.date", "incomplete.time", "incomplete.venue",
+    "incomplete.guests",
+  };
+  static const guint sources[] = {
+    HB_FIELD_EVENT_NAME, HB_FIELD_DATE, HB_FIELD_START_TIME, HB_FIELD_VENUE, HB_SOURCE_GUEST,
+  };
+
+  add_guest (post, "YB", "");  /* a title alone names nobody */
+  report = lint (post);
+  g_assert_cmpuint (report->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      HbPostFinding *pf = report->pdata[i];
+
+      /* Sorted in caption order: name, date, time, venue, guests. */
+      g_assert_cmpstr (hb_finding_get_rule_id (pf->finding), ==, expected[i]);
+      g_assert_cmpuint (pf->source, ==, sources[i]);
+      g_assert_cmpuint (pf->index, ==, 0);
+    }
+
+  hb_post_set_post_type (post, HB_POST_ANNOUNCEMENT);
+  announcement = lint (post);
+  g_assert_cmpuint (announcement->len, ==, 4);
+  guests = of_rule (announcement, "incomplete.guests");
+  g_assert_cmpuint (guests->len, ==, 0);
+
+  hb_post_set_post_type (post, HB_POST_REPLY);
+  reply = lint (post);
+  g_assert_cmpuint (reply->len, ==, 0);
+}
+
+static void
+test_weekday_mismatch (void)
+{
+  g_autoptr(HbPost) post = complete_post ();
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GPtrArray) weekday = NULL;
+  g_autoptr(GPtrArray) good = NULL;
+  g_autofree char *suggestion = NULL;
+  g_autofree char *saran = NULL;
+  HbPostFinding *pf;
+
+  /* 12 December 2026 is a Saturday. */
+  hb_post_set_field (post, HB_FIELD_BODY, "Jumpa anda pada hari Ahad, 12 Disember 2026.");
+  findings = lint (post);
+  weekday = of_rule (findings, "incomplete.weekday");
+  g_assert_cmpuint (weekday->len, ==, 1);
+  pf = weekday->pdata[0];
+  g_assert_cmpuint (pf->source, ==, HB_FIELD_BODY);
+  g_assert_cmpuint (pf->start, ==, 21);
+  g_assert_cmpuint (pf->end, ==, 25);
+  g_assert_cmpstr (pf->finding->text, ==, "Ahad");
+  g_assert_cmpstr (hb_finding_get_clause (pf->finding), ==, "6.a.i");
+  g_assert_cmpstr (pf->finding->replacement, ==, "Sabtu");
+  suggestion = hb_finding_dup_suggestion (pf->finding, HB_LANG_EN);
+  saran = hb_finding_dup_suggestion (pf->finding, HB_LANG_MS);
+  g_assert_nonnull (strstr (suggestion, "Sabtu"));
+  g_assert_nonnull (strstr (saran, "Sabtu"));
+
+  hb_post_set_field (post, HB_FIELD_BODY, "Jumpa anda pada hari Sabtu, 12 Disember 2026.");
+  good = lint (post);
+  g_assert_cmpuint (good->len, ==, 0);
+}
+
+static void
+test_weekday_span_in_caption (void)
+{
+  g_autoptr(HbPost) post = complete_post ();
+  g_autoptr(HbCaption) caption = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GPtrArray) weekday = NULL;
+  HbPostFinding *pf;
+  const char *ahad;
+
+  hb_post_set_field (post, HB_FIELD_BODY, "Ahad, 12/12/2026.");
+  caption = hb_caption_compose (post, HB_LANG_MS);
+  findings = lint (post);
+  weekday = of_rule (findings, "incomplete.weekday");
+  g_assert_cmpuint (weekday->len, ==, 1);
+  pf = weekday->pdata[0];
+  ahad = strstr (caption->text, "Ahad");
+  g_assert_cmpuint (pf->finding->start, ==, g_utf8_pointer_to_offset (caption->text, ahad));
+  g_assert_cmpuint (pf->start, ==, 0);
+  g_assert_cmpuint (pf->end, ==, 4);
+}
+
+static void
+test_acknowledged (void)
+{
+  g_autoptr(HbPost) post = complete_post ();
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GPtrArray) rumour = NULL;
+  g_autoptr(GPtrArray) venue = NULL;
+
+  hb_post_set_field (post, HB_FIELD_BODY, "Kononnya ada buaya. Kononnya lagi.");
+  hb_post_set_field (post, HB_FIELD_VENUE, "");
+  hb_post_add_ack (post, "unverified.rumour", "Kononnya", "Dinafikan dalam ayat seterusnya.", "Aminah");
+  hb_post_add_ack (post, "unverified.rumour", "tular", "Tidak berkaitan.", "Aminah");
+  findings = lint (post);
+  rumour = of_rule (findings, "unverified.rumour");
+  venue = of_rule (findings, "incomplete.venue");
+  g_assert_cmpuint (rumour->len, ==, 2);
+  for (guint i = 0; i < rumour->len; i++)
+    g_assert_true (((HbPostFinding *) rumour->pdata[i])->acknowledged);
+  g_assert_cmpuint (venue->len, ==, 1);
+  g_assert_false (((HbPostFinding *) venue->pdata[0])->acknowledged);
+
+  /* A missing field is acknowledged by rule with empty text. */
+  hb_post_add_ack (post, "incomplete.venue", "", "Program dalam talian.", "Aminah");
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  g_clear_pointer (&venue, g_ptr_array_unref);
+  findings = lint (post);
+  venue = of_rule (findings, "incomplete.venue");
+  g_assert_true (((HbPostFinding *) venue->pdata[0])->acknowledged);
+}
+
+/* A party name typed into the second guest's name is reported on that
+ * guest, with offsets in its display text "Tuan Ali, Ketua UMNO Bahagian". */
+static void
+test_guest_mapping (void)
+{
+  g_autoptr(HbPost) post = complete_post ();
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GPtrArray) party = NULL;
+  HbPostFinding *pf;
+
+  add_guest (post, "Tuan", "Ali, Ketua UMNO Bahagian");
+  findings = lint (post);
+  party = of_rule (findings, "politics.party");
+  g_assert_cmpuint (party->len, ==, 1);
+  pf = party->pdata[0];
+  g_assert_cmpuint (pf->source, ==, HB_SOURCE_GUEST);
+  g_assert_cmpuint (pf->index, ==, 1);
+  g_assert_cmpuint (pf->start, ==, 16);
+  g_assert_cmpuint (pf->end, ==, 20);
+  g_assert_cmpstr (pf->finding->text, ==, "UMNO");
+}
+
+/* Fields are trimmed in the caption; offsets still point into the field
+ * as typed. */
+static void
+test_field_offsets (void)
+{
+  g_autoptr(HbPost) post = complete_post ();
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GPtrArray) spelling = NULL;
+  HbPostFinding *pf;
+
+  hb_post_set_field (post, HB_FIELD_VENUE, "  Dewan 👍 yg baharu");
+  findings = lint (post);
+  spelling = of_rule (findings, "spelling.non-standard");
+  g_assert_cmpuint (spelling->len, ==, 1);
+  pf = spelling->pdata[0];
+  g_assert_cmpuint (pf->source, ==, HB_FIELD_VENUE);
+  g_assert_cmpuint (pf->start, ==, 10);
+  g_assert_cmpuint (pf->end, ==, 12);
+}
+
+static void
+test_media (void)
+{
+  g_autoptr(HbPost) post = complete_post ();
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GPtrArray) alt = NULL;
+  g_autoptr(GPtrArray) rumour = NULL;
+  g_autoptr(GPtrArray) spelling = NULL;
+  HbPostFinding *pf;
+
+  add_media (post, "/tmp/a.jpg", "", "");
+  add_media (post, "/tmp/b.jpg", "Dengar khabar peserta ramai.", "Peserta yg hadir.");
+  add_media (post, "/tmp/clip.mp4", "", "");  /* videos have no alt text to give */
+  findings = lint (post);
+
+  alt = of_rule (findings, "media.alt-text");
+  g_assert_cmpuint (alt->len, ==, 1);
+  pf = alt->pdata[0];
+  g_assert_cmpuint (pf->source, ==, HB_SOURCE_ALT_TEXT);
+  g_assert_cmpuint (pf->index, ==, 0);
+  g_assert_cmpstr (hb_finding_get_topic (pf->finding), ==, "media");
+  g_assert_cmpstr (hb_finding_get_clause (pf->finding), ==, "7.a.iii.6");
+
+  rumour = of_rule (findings, "unverified.rumour");
+  g_assert_cmpuint (rumour->len, ==, 1);
+  pf = rumour->pdata[0];
+  g_assert_cmpuint (pf->source, ==, HB_SOURCE_ALT_TEXT);
+  g_assert_cmpuint (pf->index, ==, 1);
+  g_assert_cmpuint (pf->start, ==, 0);
+  g_assert_cmpuint (pf->end, ==, 13);
+
+  spelling = of_rule (findings, "spelling.non-standard");
+  g_assert_cmpuint (spelling->len, ==, 1);
+  pf = spelling->pdata[0];
+  g_assert_cmpuint (pf->source, ==, HB_SOURCE_MEDIA_CAPTION);
+  g_assert_cmpuint (pf->index, ==, 1);
+  g_assert_cmpuint (pf->start, ==, 8);
+  g_assert_cmpuint (pf->end, ==, 10);
+  /* Media findings come after the caption's, alt text before caption. */
+  pf = findings->pdata[findings->len - 1];
+  g_assert_cmpuint (pf->source, ==, HB_SOURCE_MEDIA_CAPTION);
+}
+
+typedef struct
+{
+  HbPostSnapshot *snapshot;
+  GPtrArray      *findings;
+} Job;
+
+static gpointer
+lint_in_thread (gpointer data)
+{
+  Job *job = data;
+
+  job->findings = hb_post_lint_snapshot (builtin, job->snapshot, NULL);
+  return NULL;
+}
+
+/* The snapshot owns everything the lint reads: the post can change or go
+ * away while a worker lints. */
+static void
+test_snapshot_in_thread (void)
+{
+  HbPost *post = complete_post ();
+  g_autoptr(HbPostSnapshot) snapshot = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  Job job = { NULL, NULL };
+  GThread *thread;
+
+  hb_post_set_field (post, HB_FIELD_BODY, "Kononnya ada buaya.");
+  snapshot = hb_post_snapshot_new (post);
+  g_assert_nonnull (strstr (hb_post_snapshot_get_caption (snapshot)->text, "Kononnya ada buaya."));
+  hb_post_set_field (post, HB_FIELD_BODY, "Semua baik.");
+  g_object_unref (post);
+
+  job.snapshot = snapshot;
+  thread = g_thread_new ("lint", lint_in_thread, &job);
+  g_thread_join (thread);
+  findings = job.findings;
+  g_assert_nonnull (findings);
+  g_assert_cmpuint (findings->len, ==, 1);
+  g_assert_cmpuint (((HbPostFinding *) findings->pdata[0])->source, ==, HB_FIELD_BODY);
+}
+
+/* ------------------------------------------------------------------ */
+/* The pack's `post` rules                                             */
+
+#define PACK_HEAD \
+  "{\"format\": \"hebahan-policy/1\", \"id\": \"t\", \"version\": \"1\"," \
+  " \"title\": {\"ms\": \"t\", \"en\": \"t\"}," \
+  " \"clauses\": [{\"id\": \"7.a.iii.2\", \"text\": {\"ms\": \"x\", \"en\": \"x\"}}," \
+  "               {\"id\": \"8.c\", \"text\": {\"ms\": \"x\", \"en\": \"x\"}}]," \
+  " \"checklist\": [], \"allow\": []," \
+  " \"lexicons\": {\"w\": {\"morph\": \"none\", \"terms\": [\"tarikh\"]}}," \
+  " \"rules\": [{\"id\": \"t.word\", \"topic\": \"tone\", \"severity\": \"info\", \"kind\": \"lexicon\"," \
+  "   \"match\": \"w\", \"message\": {\"ms\": \"m\", \"en\": \"m\"}, \"examples\": {\"bad\": [\"tarikh\"]}}"
+#define MSG "\"message\": {\"ms\": \"m\", \"en\": \"m\"}"
+
+static GPtrArray *
+check_pack (const char *rules)
+{
+  g_autofree char *json = g_strconcat (PACK_HEAD, rules, "]}", NULL);
+  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+
+  return hb_policy_check_bytes (bytes);
+}
+
+static void
+assert_problem (GPtrArray  *problems,
+                const char *path,
+                const char *words)
+{
+  for (guint i = 0; i < problems->len; i++)
+    if (g_str_has_prefix (problems->pdata[i], path) && strstr (problems->pdata[i], words))
+      return;
+  for (guint i = 0; i < problems->len; i++)
+    g_printerr ("  %s\n", (const char *) problems->pdata[i]);
+  g_error ("no problem at %s mentioning “%s”", path, words);
+}
+
+static void
+test_validator (void)
+{
+  g_autoptr(GPtrArray) good = check_pack (
+    ", {\"id\": \"p\", \"topic\": \"incomplete\", \"severity\": \"warning\", \"kind\": \"post\","
+    " \"check\": \"missing-venue\", \"applies_to\": [\"event-report\", \"reply\"], " MSG "}");
+  g_autoptr(GPtrArray) unknown = check_pack (
+    ", {\"id\": \"p\", \"topic\": \"incomplete\", \"severity\": \"warning\", \"kind\": \"post\","
+    " \"check\": \"missing-parking\", " MSG "}");
+  g_autoptr(GPtrArray) no_check = check_pack (
+    ", {\"id\": \"p\", \"topic\": \"incomplete\", \"severity\": \"warning\", \"kind\": \"post\", " MSG "}");
+  g_autoptr(GPtrArray) text_fields = check_pack (
+    ", {\"id\": \"p\", \"topic\": \"incomplete\", \"severity\": \"warning\", \"kind\": \"post\","
+    " \"check\": \"missing-date\", \"match\": \"w\", \"examples\": {\"bad\": [\"x\"]}, " MSG "}");
+  g_autoptr(GPtrArray) bad_type = check_pack (
+    ", {\"id\": \"p\", \"topic\": \"incomplete\", \"severity\": \"warning\", \"kind\": \"post\","
+    " \"check\": \"missing-date\", \"applies_to\": [\"event-report\", \"press-release\"], " MSG "}");
+  g_autoptr(GPtrArray) check_on_text = check_pack (
+    ", {\"id\": \"p\", \"topic\": \"tone\", \"severity\": \"info\", \"kind\": \"lexicon\", \"match\": \"w\","
+    " \"check\": \"missing-date\", \"examples\": {\"bad\": [\"tarikh\"]}, " MSG "}");
+
+  g_assert_cmpuint (good->len, ==, 0);
+  assert_problem (unknown, "$.rules[1]", "unknown post check “missing-parking”");
+  assert_problem (no_check, "$.rules[1]", "“check”");
+  assert_problem (text_fields, "$.rules[1]", "a post rule takes no “match”");
+  assert_problem (text_fields, "$.rules[1]", "a post rule takes no “examples”");
+  assert_problem (bad_type, "$.rules[1].applies_to", "unknown post type “press-release”");
+  assert_problem (check_on_text, "$.rules[1]", "only post rules take “check”");
+}
+
+static void
+test_builtin_post_rules (void)
+{
+  static const struct { const char *id, *check, *topic, *clause; gboolean report, announcement, correction; } want[] = {
+    { "incomplete.event-name", "missing-event-name", "incomplete", "7.a.iii.2", TRUE, TRUE, FALSE },
+    { "incomplete.date", "missing-date", "incomplete", "7.a.iii.2", TRUE, TRUE, FALSE },
+    { "incomplete.time", "missing-time", "incomplete", "7.a.iii.2", TRUE, TRUE, FALSE },
+    { "incomplete.venue", "missing-venue", "incomplete", "7.a.iii.2", TRUE, TRUE, FALSE },
+    { "incomplete.guests", "missing-guests", "incomplete", "7.a.iii.2", TRUE, FALSE, FALSE },
+    { "incomplete.weekday", "weekday-mismatch", "incomplete", "6.a.i", TRUE, TRUE, TRUE },
+    { "media.alt-text", "alt-text-missing", "media", "7.a.iii.6", TRUE, TRUE, TRUE },
+  };
+  g_autoptr(GPtrArray) findings = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (want); i++)
+    {
+      const HbRule *rule = NULL;
+
+      for (guint r = 0; r < hb_policy_get_n_rules (builtin); r++)
+        if (g_strcmp0 (hb_rule_get_id (hb_policy_get_rule (builtin, r)), want[i].id) == 0)
+          rule = hb_policy_get_rule (builtin, r);
+      if (rule == NULL)
+        g_error ("no rule %s", want[i].id);
+      g_assert_cmpstr (hb_rule_get_post_check (rule), ==, want[i].check);
+      g_assert_cmpstr (hb_rule_get_topic (rule), ==, want[i].topic);
+      g_assert_cmpstr (hb_rule_get_clause (rule), ==, want[i].clause);
+      g_assert_cmpint (hb_rule_get_severity (rule), ==, HB_SEVERITY_WARNING);
+      g_assert_nonnull (hb_rule_get_message (rule, HB_LANG_MS));
+      g_assert_nonnull (hb_rule_get_message (rule, HB_LANG_EN));
+      g_assert_nonnull (hb_rule_get_suggestion (rule, HB_LANG_MS));
+      g_assert_nonnull (hb_rule_get_suggestion (rule, HB_LANG_EN));
+      g_assert_cmpint (hb_rule_applies_to (rule, "event-report"), ==, want[i].report);
+      g_assert_cmpint (hb_rule_applies_to (rule, "announcement"), ==, want[i].announcement);
+      g_assert_cmpint (hb_rule_applies_to (rule, "correction"), ==, want[i].correction);
+    }
+  /* hb_lint() sees text only: post rules never fire there. */
+  findings = hb_lint (builtin, "", 0, NULL);
+  g_assert_cmpuint (findings->len, ==, 0);
+  g_assert_null (hb_rule_get_post_check (hb_policy_get_rule (builtin, 0)));
+}
+
+/* A finding that starts in composer text ("Tarikh:") stays on the label. */
+static void
+test_label_finding (void)
+{
+  g_autofree char *json = g_strconcat (PACK_HEAD, "]}", NULL);
+  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HbPolicy) policy = hb_policy_new_from_bytes (bytes, &error);
+  g_autoptr(HbPost) post = complete_post ();
+  g_autoptr(GPtrArray) findings = NULL;
+  HbPostFinding *pf;
+
+  g_assert_no_error (error);
+  hb_post_set_field (post, HB_FIELD_BODY, "Tarikh baharu.");
+  findings = hb_post_lint (policy, post, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (findings->len, ==, 2);
+  pf = findings->pdata[0];
+  g_assert_cmpuint (pf->source, ==, HB_FIELD_BODY);
+  g_assert_cmpuint (pf->start, ==, 0);
+  pf = findings->pdata[1];
+  g_assert_cmpuint (pf->source, ==, HB_SOURCE_LABEL);
+  g_assert_cmpuint (pf->start, ==, pf->finding->start);
+  g_assert_cmpuint (pf->start, ==, strlen ("Program Gotong-Royong Perdana\n\n"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+  builtin = hb_policy_new_builtin ();
+  g_test_add_func ("/post-lint/complete-post-clean", test_complete_post_clean);
+  g_test_add_func ("/post-lint/missing-venue", test_missing_venue);
+  g_test_add_func ("/post-lint/missing-by-type", test_missing_by_type);
+  g_test_add_func ("/post-lint/weekday-mismatch", test_weekday_mismatch);
+  g_test_add_func ("/post-lint/weekday-span-in-caption", test_weekday_span_in_caption);
+  g_test_add_func ("/post-lint/acknowledged", test_acknowledged);
+  g_test_add_func ("/post-lint/guest-mapping", test_guest_mapping);
+  g_test_add_func ("/post-lint/field-offsets", test_field_offsets);
+  g_test_add_func ("/post-lint/media", test_media);
+  g_test_add_func ("/post-lint/snapshot-in-thread", test_snapshot_in_thread);
+  g_test_add_func ("/post-lint/validator", test_validator);
+  g_test_add_func ("/post-lint/builtin-post-rules", test_builtin_post_rules);
+  g_test_add_func ("/post-lint/label-finding", test_label_finding);
+  ret = g_test_run ();
+  g_object_unref (builtin);
+  return ret;
+}
