@@ -1,0 +1,43 @@
+/* hb-media.h — reading photos and videos for the post: digest, kind,
+ * dimensions and a reduced-size thumbnail, off the main thread. */
+#pragma once
+
+#include <gdk-pixbuf/gdk-pixbuf.h>
+#include <gio/gio.h>
+
+#include "hb-media-item.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  HbMediaKind  kind;
+  char        *mime;       /* sniffed from the bytes, not the name */
+  int          width;      /* photos: full size in pixels; videos: 0 (the UI probes) */
+  int          height;
+  guint64      size;       /* bytes */
+  char        *sha256;
+  GdkPixbuf   *thumbnail;  /* photos: at most thumb_size on the long side */
+} HbMediaInfo;
+
+#define HB_TYPE_MEDIA_INFO (hb_media_info_get_type ())
+
+GType        hb_media_info_get_type (void) G_GNUC_CONST;
+HbMediaInfo *hb_media_info_copy     (const HbMediaInfo *info);
+void         hb_media_info_free     (HbMediaInfo       *info);
+
+HbMediaInfo *hb_media_load          (const char          *path,
+                                     int                  thumb_size,
+                                     GCancellable        *cancellable,
+                                     GError             **error);
+void         hb_media_load_async    (const char          *path,
+                                     int                  thumb_size,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data);
+HbMediaInfo *hb_media_load_finish   (GAsyncResult        *result,
+                                     GError             **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HbMediaInfo, hb_media_info_free)
+
+G_END_DECLS

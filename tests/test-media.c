@@ -1,0 +1,531 @@
+/* test-media.c — reading photos and videos: reduced thumbnails, EXIF
+ * orientation, digests, and a clear error for every kind of bad file. */
+#include <gdk-pixbuf/gdk-pixbuf.h>
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/resource.h>
+
+#include "hb-error.h"
+#include "hb-media.h"
+
+/* Every bad file must be turned away at once, never after a long decode. */
+#define QUICK_SECONDS 2.0
+
+static char *fixture_dir;
+
+static char *
+fixture_path (const char *name)
+{
+  return g_build_filename (fixture_dir, name, NULL);
+}
+
+static char *
+write_fixture (const char *name,
+               const void *data,
+               gsize       len)
+{
+  char *path = fixture_path (name);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, data, len, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+/* Left half red, right half blue, so a test can see which way a photo
+ * was turned. */
+static GdkPixbuf *
+make_two_tone (int width,
+               int height)
+{
+  GdkPixbuf *pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, width, height);
+  int stride = gdk_pixbuf_get_rowstride (pixbuf);
+  guchar *pixels = gdk_pixbuf_get_pixels (pixbuf);
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        guchar *p = pixels + y * stride + x * 3;
+
+        p[0] = x < width / 2 ? 230 : 20;
+        p[1] = 20;
+        p[2] = x < width / 2 ? 20 : 230;
+      }
+  return pixbuf;
+}
+
+static GBytes *
+encode (GdkPixbuf  *pixbuf,
+        const char *type)
+{
+  g_autoptr(GError) error = NULL;
+  char *buffer = NULL;
+  gsize len = 0;
+
+  gdk_pixbuf_save_to_buffer (pixbuf, &buffer, &len, type, &error, NULL);
+  g_assert_no_error (error);
+  return g_bytes_new_take (buffer, len);
+}
+
+static char *
+write_pixbuf (const char *name,
+              GdkPixbuf  *pixbuf,
+              const char *type)
+{
+  g_autoptr(GBytes) bytes = encode (pixbuf, type);
+
+  return write_fixture (name, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+static guint32
+crc32 (const guint8 *data,
+       gsize         len)
+{
+  guint32 crc = 0xffffffff;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      crc ^= data[i];
+      for (int k = 0; k < 8; k++)
+        crc = (crc >> 1) ^ (0xedb88320 & -(crc & 1));
+    }
+  return crc ^ 0xffffffff;
+}
+
+static void
+append_be32 (GByteArray *array,
+             guint32     value)
+{
+  guint8 b[4] = { value >> 24, value >> 16, value >> 8, value };
+
+  g_byte_array_append (array, b, 4);
+}
+
+static void
+append_png_chunk (GByteArray   *png,
+                  const char   *type,
+                  const guint8 *data,
+                  guint32       len)
+{
+  g_autoptr(GByteArray) body = g_byte_array_new ();
+
+  g_byte_array_append (body, (const guint8 *) type, 4);
+  g_byte_array_append (body, data, len);
+  append_be32 (png, len);
+  g_byte_array_append (png, body->data, body->len);
+  append_be32 (png, crc32 (body->data, body->len));
+}
+
+/* A valid PNG header claiming 30000 × 30000 RGBA pixels (3.6 GB when
+ * decoded) followed by a scrap of image data. */
+static GByteArray *
+make_png_bomb (void)
+{
+  static const guint8 signature[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+  static const guint8 ihdr[] = { 0, 0, 0x75, 0x30, 0, 0, 0x75, 0x30, 8, 6, 0, 0, 0 };
+  static const guint8 idat[] = { 0x78, 0x9c, 0x63, 0x60, 0x00, 0x00 };
+  GByteArray *png = g_byte_array_new ();
+
+  g_byte_array_append (png, signature, sizeof signature);
+  append_png_chunk (png, "IHDR", ihdr, sizeof ihdr);
+  append_png_chunk (png, "IDAT", idat, sizeof idat);
+  return png;
+}
+
+/* A JPEG whose APP1 segment says "turn 90° clockwise to display"
+ * (EXIF orientation 6), as phones write when held upright. */
+static char *
+write_exif_rotated_jpeg (const char *name)
+{
+  static const guint8 app1[] = {
+    0xff, 0xe1, 0x00, 0x22, 'E', 'x', 'i', 'f', 0, 0,
+    'M', 'M', 0, 0x2a, 0, 0, 0, 8,              /* big-endian TIFF, IFD at 8 */
+    0, 1,                                        /* one entry */
+    0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0,    /* Orientation, SHORT, 6 */
+    0, 0, 0, 0,                                  /* no next IFD */
+  };
+  g_autoptr(GdkPixbuf) pixbuf = make_two_tone (64, 32);
+  g_autoptr(GBytes) jpeg = encode (pixbuf, "jpeg");
+  const guint8 *data = g_bytes_get_data (jpeg, NULL);
+  g_autoptr(GByteArray) out = g_byte_array_new ();
+
+  g_assert_cmpint (data[0], ==, 0xff);
+  g_assert_cmpint (data[1], ==, 0xd8);
+  g_byte_array_append (out, data, 2);
+  g_byte_array_append (out, app1, sizeof app1);
+  g_byte_array_append (out, data + 2, g_bytes_get_size (jpeg) - 2);
+  return write_fixture (name, out->data, out->len);
+}
+
+static HbMediaInfo *
+load_ok (const char *path,
+         int         thumb_size)
+{
+  g_autoptr(GError) error = NULL;
+  HbMediaInfo *info = hb_media_load (path, thumb_size, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (info);
+  return info;
+}
+
+static void
+test_thumbnail_reduced (void)
+{
+  g_autoptr(GdkPixbuf) pixbuf = make_two_tone (1600, 1000);
+  g_autofree char *path = write_pixbuf ("big.jpg", pixbuf, "jpeg");
+  g_autoptr(HbMediaInfo) info = load_ok (path, 256);
+
+  g_assert_cmpint (info->kind, ==, HB_MEDIA_PHOTO);
+  g_assert_cmpstr (info->mime, ==, "image/jpeg");
+  g_assert_cmpint (info->width, ==, 1600);
+  g_assert_cmpint (info->height, ==, 1000);
+  g_assert_nonnull (info->thumbnail);
+  g_assert_cmpint (gdk_pixbuf_get_width (info->thumbnail), ==, 256);
+  g_assert_cmpint (gdk_pixbuf_get_height (info->thumbnail), ==, 160);
+}
+
+static void
+test_small_photo_not_enlarged (void)
+{
+  g_autoptr(GdkPixbuf) pixbuf = make_two_tone (40, 30);
+  g_autofree char *path = write_pixbuf ("small.png", pixbuf, "png");
+  g_autoptr(HbMediaInfo) info = load_ok (path, 256);
+
+  g_assert_cmpstr (info->mime, ==, "image/png");
+  g_assert_cmpint (gdk_pixbuf_get_width (info->thumbnail), ==, 40);
+  g_assert_cmpint (gdk_pixbuf_get_height (info->thumbnail), ==, 30);
+}
+
+static void
+assert_colour (GdkPixbuf *pixbuf,
+               int        x,
+               int        y,
+               gboolean   red)
+{
+  const guchar *p = gdk_pixbuf_read_pixels (pixbuf)
+                    + y * gdk_pixbuf_get_rowstride (pixbuf)
+                    + x * gdk_pixbuf_get_n_channels (pixbuf);
+
+  if (red)
+    g_assert_cmpint (p[0], >, p[2] + 100);
+  else
+    g_assert_cmpint (p[2], >, p[0] + 100);
+}
+
+static void
+test_exif_orientation (void)
+{
+  g_autofree char *path = write_exif_rotated_jpeg ("upright.jpg");
+  g_autoptr(HbMediaInfo) info = load_ok (path, 256);
+  GdkPixbuf *thumb = info->thumbnail;
+  int w = gdk_pixbuf_get_width (thumb), h = gdk_pixbuf_get_height (thumb);
+
+  /* Stored 64 × 32 with red on the left; shown 32 × 64 with red on top. */
+  g_assert_cmpint (w, ==, 32);
+  g_assert_cmpint (h, ==, 64);
+  g_assert_cmpint (info->width, ==, 32);
+  g_assert_cmpint (info->height, ==, 64);
+  assert_colour (thumb, w / 2, 4, TRUE);
+  assert_colour (thumb, w / 2, h - 5, FALSE);
+}
+
+static void
+test_sha256 (void)
+{
+  g_autoptr(GdkPixbuf) pixbuf = make_two_tone (300, 200);
+  g_autofree char *path = write_pixbuf ("digest.png", pixbuf, "png");
+  g_autofree char *contents = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(HbMediaInfo) info = load_ok (path, 64);
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  expected = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (guchar *) contents, len);
+  g_assert_cmpstr (info->sha256, ==, expected);
+  g_assert_cmpuint (info->size, ==, len);
+}
+
+static void
+test_sha256_large_file (void)
+{
+  /* Bigger than one read chunk, so the digest is really streamed. */
+  gsize len = 3 * 1024 * 1024 + 17;
+  g_autofree guint8 *data = g_malloc (len);
+  g_autofree char *path = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(HbMediaInfo) info = NULL;
+  static const guint8 ebml[] = { 0x1a, 0x45, 0xdf, 0xa3 };
+
+  for (gsize i = 0; i < len; i++)
+    data[i] = (i * 7919) >> 3;
+  memcpy (data, ebml, sizeof ebml);
+  path = write_fixture ("long.mkv", data, len);
+  info = load_ok (path, 64);
+  expected = g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, len);
+  g_assert_cmpstr (info->sha256, ==, expected);
+  g_assert_cmpuint (info->size, ==, len);
+}
+
+static void
+test_video_kind (void)
+{
+  g_autofree char *demo = g_test_build_filename (G_TEST_DIST, "..", "data", "demo", "video.webm", NULL);
+  g_autoptr(HbMediaInfo) info = NULL;
+
+  if (!g_file_test (demo, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("data/demo/video.webm is missing");
+      return;
+    }
+  info = load_ok (demo, 256);
+  g_assert_cmpint (info->kind, ==, HB_MEDIA_VIDEO);
+  g_assert_true (g_str_has_prefix (info->mime, "video/"));
+  g_assert_null (info->thumbnail);
+  g_assert_cmpuint (info->size, >, 1000);
+  g_assert_cmpint (strlen (info->sha256), ==, 64);
+}
+
+/* Loads @path expecting @code, quickly, with the file's name in a
+ * message the user can act on. */
+static void
+assert_rejected (const char *path,
+                 HbError     code,
+                 const char *also_in_message)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTimer) timer = g_timer_new ();
+  g_autofree char *name = g_path_get_basename (path);
+  HbMediaInfo *info = hb_media_load (path, 256, NULL, &error);
+
+  g_assert_null (info);
+  g_assert_error (error, HB_ERROR, (int) code);
+  g_test_message ("%s: %s", name, error->message);
+  g_assert_nonnull (strstr (error->message, name));
+  if (also_in_message)
+    g_assert_nonnull (strstr (error->message, also_in_message));
+  g_assert_cmpfloat (g_timer_elapsed (timer, NULL), <, QUICK_SECONDS);
+}
+
+static void
+test_missing (void)
+{
+  g_autofree char *path = fixture_path ("not-there.jpg");
+
+  assert_rejected (path, HB_ERROR_MEDIA_UNREADABLE, "could not be found");
+}
+
+static void
+test_empty (void)
+{
+  g_autofree char *path = write_fixture ("empty.jpg", "", 0);
+
+  assert_rejected (path, HB_ERROR_MEDIA_UNREADABLE, "empty");
+}
+
+static void
+test_text_named_jpeg (void)
+{
+  static const char text[] = "Mesyuarat agung pada hari Isnin.\nThis is not a photo.\n";
+  g_autofree char *path = write_fixture ("notes.jpg", text, sizeof text - 1);
+
+  assert_rejected (path, HB_ERROR_MEDIA_UNSUPPORTED, NULL);
+}
+
+static void
+test_text_named_video (void)
+{
+  static const char text[] = "Not a video at all, just a note.\n";
+  g_autofree char *path = write_fixture ("clip.mp4", text, sizeof text - 1);
+
+  assert_rejected (path, HB_ERROR_MEDIA_UNSUPPORTED, NULL);
+}
+
+static void
+test_unknown_binary (void)
+{
+  guint8 junk[2048];
+  g_autofree char *path = NULL;
+
+  for (gsize i = 0; i < sizeof junk; i++)
+    junk[i] = (i * 131 + 7) & 0xff;
+  path = write_fixture ("scan.tif", junk, sizeof junk);
+  assert_rejected (path, HB_ERROR_MEDIA_UNSUPPORTED, NULL);
+}
+
+static void
+test_corrupt_jpeg (void)
+{
+  g_autoptr(GdkPixbuf) pixbuf = make_two_tone (320, 240);
+  g_autoptr(GBytes) jpeg = encode (pixbuf, "jpeg");
+  gsize len = g_bytes_get_size (jpeg);
+  g_autofree guint8 *data = g_memdup2 (g_bytes_get_data (jpeg, NULL), len);
+  g_autofree char *path = NULL;
+
+  /* Keep the JPEG signature and trash the tables that follow. */
+  for (gsize i = 4; i < 400 && i < len; i++)
+    data[i] = (i * 37) & 0xff;
+  path = write_fixture ("corrupt.jpg", data, len);
+  assert_rejected (path, HB_ERROR_MEDIA_UNREADABLE, NULL);
+}
+
+static void
+test_truncated_jpeg (void)
+{
+  g_autoptr(GdkPixbuf) pixbuf = make_two_tone (640, 480);
+  g_autoptr(GBytes) jpeg = encode (pixbuf, "jpeg");
+  g_autofree char *path = write_fixture ("cut-short.jpg", g_bytes_get_data (jpeg, NULL),
+                                         g_bytes_get_size (jpeg) * 2 / 3);
+
+  assert_rejected (path, HB_ERROR_MEDIA_UNREADABLE, NULL);
+}
+
+static void
+test_truncated_png (void)
+{
+  g_autoptr(GdkPixbuf) pixbuf = make_two_tone (400, 300);
+  g_autoptr(GBytes) png = NULL;
+  g_autofree char *path = NULL;
+
+  /* Noise keeps the image data long enough to cut in the middle. */
+  for (int i = 0; i < 400 * 300; i += 3)
+    gdk_pixbuf_get_pixels (pixbuf)[i] ^= (i * 2654435761u) >> 24;
+  png = encode (pixbuf, "png");
+  path = write_fixture ("truncated.png", g_bytes_get_data (png, NULL), g_bytes_get_size (png) / 2);
+  assert_rejected (path, HB_ERROR_MEDIA_UNREADABLE, NULL);
+}
+
+static void
+load_png_bomb (void)
+{
+  g_autoptr(GByteArray) png = make_png_bomb ();
+  g_autofree char *path = write_fixture ("bomb.png", png->data, png->len);
+
+#ifndef __SANITIZE_ADDRESS__
+  /* Decoding would need 3.6 GB: with a 512 MB address space any attempt
+   * to allocate it aborts this child process and fails the test. */
+  struct rlimit limit = { 512 * 1024 * 1024, 512 * 1024 * 1024 };
+
+  g_assert_cmpint (setrlimit (RLIMIT_AS, &limit), ==, 0);
+#endif
+  assert_rejected (path, HB_ERROR_TOO_LARGE, "30000 × 30000");
+}
+
+static void
+test_png_bomb (void)
+{
+  if (g_test_subprocess ())
+    {
+      load_png_bomb ();
+      return;
+    }
+  g_test_trap_subprocess (NULL, 20 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+static void
+test_cancelled (void)
+{
+  g_autoptr(GdkPixbuf) pixbuf = make_two_tone (100, 100);
+  g_autofree char *path = write_pixbuf ("cancelled.png", pixbuf, "png");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_cancellable_cancel (cancellable);
+  g_assert_null (hb_media_load (path, 64, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+static void
+on_loaded (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static void
+test_async (void)
+{
+  g_autoptr(GdkPixbuf) pixbuf = make_two_tone (800, 600);
+  g_autofree char *path = write_pixbuf ("async.jpg", pixbuf, "jpeg");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(HbMediaInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+
+  hb_media_load_async (path, 100, NULL, on_loaded, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  info = hb_media_load_finish (result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_pixbuf_get_width (info->thumbnail), ==, 100);
+  g_assert_cmpint (gdk_pixbuf_get_height (info->thumbnail), ==, 75);
+}
+
+static void
+test_async_error (void)
+{
+  g_autofree char *path = fixture_path ("gone.png");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  hb_media_load_async (path, 100, NULL, on_loaded, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (hb_media_load_finish (result, &error));
+  g_assert_error (error, HB_ERROR, HB_ERROR_MEDIA_UNREADABLE);
+}
+
+static void
+remove_fixtures (void)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture_dir, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *path = fixture_path (name);
+
+      g_remove (path);
+    }
+  g_rmdir (fixture_dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  fixture_dir = g_dir_make_tmp ("hb-test-media-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/media/thumbnail-reduced", test_thumbnail_reduced);
+  g_test_add_func ("/media/small-photo-not-enlarged", test_small_photo_not_enlarged);
+  g_test_add_func ("/media/exif-orientation", test_exif_orientation);
+  g_test_add_func ("/media/sha256", test_sha256);
+  g_test_add_func ("/media/sha256-large-file", test_sha256_large_file);
+  g_test_add_func ("/media/video-kind", test_video_kind);
+  g_test_add_func ("/media/bad/missing", test_missing);
+  g_test_add_func ("/media/bad/empty", test_empty);
+  g_test_add_func ("/media/bad/text-named-jpeg", test_text_named_jpeg);
+  g_test_add_func ("/media/bad/text-named-video", test_text_named_video);
+  g_test_add_func ("/media/bad/unknown-binary", test_unknown_binary);
+  g_test_add_func ("/media/bad/corrupt-jpeg", test_corrupt_jpeg);
+  g_test_add_func ("/media/bad/truncated-jpeg", test_truncated_jpeg);
+  g_test_add_func ("/media/bad/truncated-png", test_truncated_png);
+  g_test_add_func ("/media/bad/png-bomb", test_png_bomb);
+  g_test_add_func ("/media/cancelled", test_cancelled);
+  g_test_add_func ("/media/async", test_async);
+  g_test_add_func ("/media/async-error", test_async_error);
+
+  status = g_test_run ();
+  remove_fixtures ();
+  g_free (fixture_dir);
+  return status;
+}
