@@ -321,12 +321,6 @@ typedef struct
   guint           n;
 } Chars;
 
-static gboolean
-is_word_char (gunichar c)
-{
-  return g_unichar_isalnum (c);
-}
-
 static guint
 word_end (const Chars *t,
           guint        i)
@@ -351,7 +345,10 @@ word_is (const Chars *t,
          guint        end,
          const char  *word)
 {
-  if (end - i != strlen (word))
+  /* The first letter rules out almost every word before strlen() runs:
+   * this is called for every word of a long post. */
+  if (i >= end || t->c[i] > 127 || g_ascii_tolower (t->c[i]) != g_ascii_tolower (word[0]) ||
+      end - i != strlen (word))
     return FALSE;
   for (guint k = 0; i + k < end; k++)
     if (t->c[i + k] > 127 || g_ascii_tolower (t->c[i + k]) != g_ascii_tolower (word[k]))
@@ -580,31 +577,98 @@ check_weekday (const Chars *t,
   return mm;
 }
 
+/* Is the ASCII word at @p (@len letters) a weekday name?  Most words of
+ * a long post are not; this keeps them out of the slow path. */
+static gboolean
+maybe_weekday (const char *p,
+               gsize       len)
+{
+  if (len < 4 || len > 9)
+    return FALSE;
+  for (guint l = 0; l < HB_N_LANGS; l++)
+    for (guint w = 0; w < 7; w++)
+      if (g_ascii_tolower (p[0]) == g_ascii_tolower (weekdays[l][w][0]) &&
+          strlen (weekdays[l][w]) == len && g_ascii_strncasecmp (p, weekdays[l][w], len) == 0)
+        return TRUE;
+  return FALSE;
+}
+
+/* Does the word continue past its ASCII letters ("Sabtué", "Ahad2")? */
+static gboolean
+runs_on (const char *w,
+         const char *end)
+{
+  if (w == end)
+    return FALSE;
+  if ((guchar) *w < 0x80)
+    return g_ascii_isdigit (*w);
+  return g_unichar_isalnum (g_utf8_get_char (w));
+}
+
+/* The slow path for one candidate word: decode a short window from the
+ * word onwards (a date follows within a few dozen characters). */
+static HbWeekdayMismatch *
+check_candidate (const char *p,
+                 const char *text_end,
+                 guint       offset)
+{
+  const char *stop = p;
+  g_autofree gunichar *chars = NULL;
+  glong n = 0;
+  HbWeekdayMismatch *mm;
+  Chars t;
+
+  for (guint k = 0; k < 64 && stop < text_end; k++)
+    stop = g_utf8_next_char (stop);
+  chars = g_utf8_to_ucs4_fast (p, MIN (stop, text_end) - p, &n);
+  t = (Chars) { chars, (guint) n };
+  mm = check_weekday (&t, 0, word_end (&t, 0));
+  if (mm)
+    {
+      mm->start += offset;
+      mm->end += offset;
+    }
+  return mm;
+}
+
 /* Returns HbWeekdayMismatch for every weekday name followed by a date that
  * falls on another day.  An impossible date (31 Februari) is not a
- * contradiction of the weekday, so it is skipped. */
+ * contradiction of the weekday, so it is skipped.  Weekday names are
+ * ASCII, so the scan walks bytes and counts code points as it goes. */
 GPtrArray *
 hb_find_weekday_mismatches (const char *text,
                             gssize      len)
 {
   GPtrArray *found = g_ptr_array_new_with_free_func ((GDestroyNotify) hb_weekday_mismatch_free);
-  glong n = 0;
-  g_autofree gunichar *chars = g_utf8_to_ucs4_fast (text, len, &n);
-  Chars t = { chars, (guint) n };
+  const char *end = text + (len < 0 ? strlen (text) : (gsize) len);
+  const char *p = text;
+  guint offset = 0;
+  gboolean after_word = FALSE;
 
-  for (guint i = 0; i < t.n; i++)
+  while (p < end)
     {
-      HbWeekdayMismatch *mm;
-      guint end;
+      guchar c = *p;
 
-      if (!g_unichar_isalpha (t.c[i]) || (i > 0 && is_word_char (t.c[i - 1])))
-        continue;
-      end = word_end (&t, i);
-      if (end < t.n && g_unichar_isdigit (t.c[end]))
-        continue;
-      if ((mm = check_weekday (&t, i, end)) != NULL)
-        g_ptr_array_add (found, mm);
-      i = end - 1;
+      if (g_ascii_isalpha (c) && !after_word)
+        {
+          const char *w = p;
+          HbWeekdayMismatch *mm;
+
+          while (w < end && g_ascii_isalpha (*w))
+            w++;
+          /* A word that runs on into a non-ASCII letter or a digit is not
+           * a weekday name. */
+          if (maybe_weekday (p, w - p) && !runs_on (w, end) &&
+              (mm = check_candidate (p, end, offset)) != NULL)
+            g_ptr_array_add (found, mm);
+          offset += w - p;
+          p = w;
+          after_word = TRUE;
+          continue;
+        }
+      after_word = c >= 0x80 ? g_unichar_isalnum (g_utf8_get_char (p)) : g_ascii_isalnum (c);
+      p = g_utf8_next_char (p);
+      offset++;
     }
   return found;
 }

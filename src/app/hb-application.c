@@ -1,0 +1,423 @@
+/* hb-application.c — the Hebahan GtkApplication: app actions, the policy
+ * pack shared by every window, preferences and the command line. */
+#include "hb-application.h"
+
+#include <glib/gi18n.h>
+
+#include "hb-app-resources.h"
+#include "hb-demo-resources.h"
+#include "hb-preferences-window.h"
+#include "hb-window.h"
+
+#define APP_ID "my.gov.mpkk.Hebahan"
+
+struct _HbApplication
+{
+  AdwApplication  parent_instance;
+  GSettings      *settings;
+  HbPolicy       *policy;
+  gboolean        demo;
+};
+
+G_DEFINE_FINAL_TYPE (HbApplication, hb_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_POLICY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Reads the language preference before anything is translated: gettext
+ * honours LANGUAGE over the locale, so forcing Malay or English needs no
+ * restart of the session, only of the app. */
+void
+hb_apply_language_setting (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *lang = NULL;
+
+  if (source == NULL || (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)) == NULL)
+    return;
+  settings = g_settings_new (APP_ID);
+  lang = g_settings_get_string (settings, "language");
+  if (g_str_equal (lang, "ms"))
+    g_setenv ("LANGUAGE", "ms", TRUE);
+  else if (g_str_equal (lang, "en"))
+    g_setenv ("LANGUAGE", "en", TRUE);
+}
+
+HbLang
+hb_application_get_ui_lang (HbApplication *self)
+{
+  g_autofree char *lang = g_settings_get_string (self->settings, "language");
+  HbLang out;
+
+  return hb_lang_from_string (lang, &out) ? out : hb_lang_default ();
+}
+
+static void
+policy_loaded (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(HbApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  HbPolicy *policy = g_task_propagate_pointer (G_TASK (result), &error);
+
+  self->policy = policy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POLICY]);
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+load_policy_thread (GTask        *task,
+                    gpointer      source,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  g_autoptr(GError) override_error = NULL;
+  HbPolicy *policy = hb_policy_load_default (&override_error);
+
+  /* A broken pack in the config folder falls back to the built-in one;
+   * the window tells the user why (see hb_window's policy banner). */
+  if (override_error)
+    g_object_set_data_full (G_OBJECT (policy), "hb-override-error",
+                            g_strdup (override_error->message), g_free);
+  g_task_return_pointer (task, policy, g_object_unref);
+}
+
+/* Loading and indexing the pack takes ~100 ms: do it in a worker so the
+ * first window appears at once. */
+static void
+start_policy_load (HbApplication *self)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, policy_loaded, g_object_ref (self));
+
+  g_application_hold (G_APPLICATION (self));
+  g_task_run_in_thread (task, load_policy_thread);
+}
+
+HbPolicy *
+hb_application_get_policy (HbApplication *self)
+{
+  return self->policy;
+}
+
+GSettings *
+hb_application_get_settings (HbApplication *self)
+{
+  return self->settings;
+}
+
+static void
+open_window (HbApplication *self,
+             GFile         *file,
+             gboolean       recover)
+{
+  HbWindow *window = hb_window_new (self);
+
+  if (file)
+    hb_window_open_file (window, file);
+  else if (recover)
+    hb_window_offer_recovery (window);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+hb_application_activate (GApplication *app)
+{
+  HbApplication *self = HB_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (self->demo)
+    {
+      self->demo = FALSE;
+      g_action_group_activate_action (G_ACTION_GROUP (app), "demo", NULL);
+    }
+  else if (window)
+    gtk_window_present (window);
+  else
+    open_window (self, NULL, TRUE);
+}
+
+static void
+hb_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  for (int i = 0; i < n_files; i++)
+    open_window (HB_APPLICATION (app), files[i], FALSE);
+}
+
+static int
+hb_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_variant_dict_contains (options, "demo"))
+    return -1;
+  /* The demo opens in the running instance if there is one. */
+  if (!g_application_register (app, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  if (g_application_get_is_remote (app))
+    {
+      g_action_group_activate_action (G_ACTION_GROUP (app), "demo", NULL);
+      return 0;
+    }
+  HB_APPLICATION (app)->demo = TRUE;
+  return -1;
+}
+
+static void
+demo_extracted (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(HbApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (file == NULL)
+    g_warning ("Could not prepare the demo post: %s", error->message);
+  else
+    open_window (self, file, FALSE);
+  g_application_release (G_APPLICATION (self));
+}
+
+/* The demo post and its photos are resources; the editor works on real
+ * files, so they are copied to the cache folder first (off the UI thread). */
+static void
+extract_demo_thread (GTask        *task,
+                     gpointer      source,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "hebahan", "demo", NULL);
+  g_auto(GStrv) names = g_resources_enumerate_children ("/my/gov/mpkk/Hebahan/demo", 0, NULL);
+  GError *error = NULL;
+
+  g_mkdir_with_parents (dir, 0700);
+  for (guint i = 0; names && names[i]; i++)
+    {
+      g_autofree char *uri = g_strconcat ("resource:///my/gov/mpkk/Hebahan/demo/", names[i], NULL);
+      g_autoptr(GFile) from = g_file_new_for_uri (uri);
+      g_autoptr(GFile) to = g_file_new_build_filename (dir, names[i], NULL);
+
+      if (!g_file_copy (from, to, G_FILE_COPY_OVERWRITE, cancellable, NULL, NULL, &error))
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+    }
+  g_task_return_pointer (task, g_file_new_build_filename (dir, "demo.hebahan", NULL),
+                         g_object_unref);
+}
+
+static void
+app_demo (GSimpleAction *action,
+          GVariant      *param,
+          gpointer       user_data)
+{
+  HbApplication *self = user_data;
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, demo_extracted, g_object_ref (self));
+
+  g_application_hold (G_APPLICATION (self));
+  g_task_run_in_thread (task, extract_demo_thread);
+}
+
+static void
+app_new (GSimpleAction *action,
+         GVariant      *param,
+         gpointer       user_data)
+{
+  open_window (HB_APPLICATION (user_data), NULL, FALSE);
+}
+
+static void
+app_preferences (GSimpleAction *action,
+                 GVariant      *param,
+                 gpointer       user_data)
+{
+  HbApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWindow *prefs = GTK_WINDOW (hb_preferences_window_new (self->settings));
+
+  gtk_window_set_transient_for (prefs, parent);
+  gtk_window_present (prefs);
+}
+
+static void
+app_about (GSimpleAction *action,
+           GVariant      *param,
+           gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  const char *developers[] = { _("Hebahan developers"), NULL };
+  GtkWidget *about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+    "transient-for", parent,
+    "application-name", _("Hebahan"),
+    "application-icon", APP_ID,
+    "developer-name", _("Majlis Perbandaran Kulim"),
+    "version", HB_VERSION,
+    "comments", _("Compose social media posts that follow the council’s guideline"),
+    "license-type", GTK_LICENSE_GPL_3_0,
+    "developers", developers,
+    "translator-credits", _("translator-credits"),
+    NULL);
+
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+app_quit (GSimpleAction *action,
+          GVariant      *param,
+          gpointer       user_data)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (user_data));
+
+  /* Each window asks about its own unsaved work; close() lets it. */
+  for (GList *l = windows; l; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static const GActionEntry app_actions[] = {
+  { "new", app_new },
+  { "demo", app_demo },
+  { "preferences", app_preferences },
+  { "about", app_about },
+  { "quit", app_quit },
+};
+
+static void
+set_accels (GtkApplication *app)
+{
+  static const struct { const char *action; const char *accels[3]; } accels[] = {
+    { "app.new", { "<Control>n", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "app.quit", { "<Control>q", NULL } },
+    { "win.open", { "<Control>o", NULL } },
+    { "win.save", { "<Control>s", NULL } },
+    { "win.save-as", { "<Shift><Control>s", NULL } },
+    { "win.export", { "<Control>e", NULL } },
+    { "win.print-signoff", { "<Control>p", NULL } },
+    { "win.close", { "<Control>w", NULL } },
+    { "win.next-finding", { "F8", NULL } },
+    { "win.previous-finding", { "<Shift>F8", NULL } },
+    { "win.show-findings", { "<Control>l", NULL } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (app, accels[i].action, accels[i].accels);
+}
+
+static void
+apply_style (HbApplication *self)
+{
+  g_autofree char *style = g_settings_get_string (self->settings, "style");
+  AdwColorScheme scheme = ADW_COLOR_SCHEME_DEFAULT;
+
+  if (g_str_equal (style, "light"))
+    scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
+  else if (g_str_equal (style, "dark"))
+    scheme = ADW_COLOR_SCHEME_FORCE_DARK;
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
+}
+
+static void
+hb_application_startup (GApplication *app)
+{
+  HbApplication *self = HB_APPLICATION (app);
+
+  G_APPLICATION_CLASS (hb_application_parent_class)->startup (app);
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  set_accels (GTK_APPLICATION (app));
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed::style", G_CALLBACK (apply_style),
+                           self, G_CONNECT_SWAPPED);
+  apply_style (self);
+  start_policy_load (self);
+}
+
+static void
+hb_application_dispose (GObject *object)
+{
+  HbApplication *self = HB_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->policy);
+  G_OBJECT_CLASS (hb_application_parent_class)->dispose (object);
+}
+
+static void
+hb_application_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_POLICY: g_value_set_object (value, HB_APPLICATION (object)->policy); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/* The resources live in a static library, where the linker keeps an
+ * object only if something refers to it; referring to them here pulls
+ * them in, and their constructors register them. */
+void
+hb_app_ensure_resources (void)
+{
+  g_assert (hb_app_get_resource () != NULL);
+  g_assert (hb_demo_get_resource () != NULL);
+}
+
+static void
+hb_application_class_init (HbApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  hb_app_ensure_resources ();
+  object_class->dispose = hb_application_dispose;
+  object_class->get_property = hb_application_get_property;
+  app_class->startup = hb_application_startup;
+  app_class->activate = hb_application_activate;
+  app_class->open = hb_application_open;
+  app_class->handle_local_options = hb_application_handle_local_options;
+
+  properties[PROP_POLICY] =
+    g_param_spec_object ("policy", NULL, NULL, HB_TYPE_POLICY,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+hb_application_init (HbApplication *self)
+{
+  static const GOptionEntry options[] = {
+    { "demo", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Open the demo post that shows every feature"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+}
+
+HbApplication *
+hb_application_new (void)
+{
+  return g_object_new (HB_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/my/gov/mpkk/Hebahan",
+                       NULL);
+}

@@ -1,0 +1,13 @@
+/* hb-preferences-window.h — the preferences: language, officer, style. */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define HB_TYPE_PREFERENCES_WINDOW (hb_preferences_window_get_type ())
+G_DECLARE_FINAL_TYPE (HbPreferencesWindow, hb_preferences_window, HB, PREFERENCES_WINDOW, AdwPreferencesWindow)
+
+GtkWidget *hb_preferences_window_new (GSettings *settings);
+
+G_END_DECLS

@@ -1,0 +1,91 @@
+/* hb-gui-test.c — helpers for the GUI tests under Xvfb. */
+#include "hb-gui-test.h"
+
+#include <adwaita.h>
+
+void
+hb_gui_test_init (int    *argc,
+                  char ***argv)
+{
+  /* Settings stay in memory and the cairo renderer draws the same on
+   * every machine, GL or not. */
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  g_setenv ("GTK_A11Y", "none", FALSE);
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+}
+
+static gboolean
+timed_out (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Spins the default main context until done() holds or time runs out;
+ * returns whether done() held. */
+gboolean
+hb_gui_test_wait_until (gboolean (*done) (gpointer data),
+                        gpointer   data,
+                        guint      timeout_ms)
+{
+  gboolean expired = FALSE;
+  guint id = g_timeout_add (timeout_ms, timed_out, &expired);
+
+  while (!done (data) && !expired)
+    g_main_context_iteration (NULL, TRUE);
+  if (!expired)
+    g_source_remove (id);
+  return done (data);
+}
+
+static gboolean
+never (gpointer data)
+{
+  return FALSE;
+}
+
+/* Lets layout, drawing and idle work run for a while. */
+void
+hb_gui_test_iterate (guint ms)
+{
+  hb_gui_test_wait_until (never, NULL, ms);
+}
+
+static gboolean
+drawable (gpointer data)
+{
+  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
+}
+
+/* Renders @widget as it is on screen to
+ * $G_TEST_BUILDDIR/screenshots/NAME.png and returns the path. */
+char *
+hb_gui_test_screenshot (GtkWidget  *widget,
+                        const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
+                                           "screenshots", NULL);
+  g_autofree char *file = g_strconcat (name, ".png", NULL);
+  char *path = g_build_filename (dir, file, NULL);
+  GskRenderer *renderer;
+  int w, h;
+
+  g_assert_true (hb_gui_test_wait_until (drawable, widget, 5000));
+  hb_gui_test_iterate (200);
+  w = gtk_widget_get_width (widget);
+  h = gtk_widget_get_height (widget);
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  g_mkdir_with_parents (dir, 0755);
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  return path;
+}

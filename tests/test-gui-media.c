@@ -1,0 +1,395 @@
+/* test-gui-media.c — the media grid as a user sees it: thumbnails, item
+ * errors, alt text, reordering, removing, and a video's details. */
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "hb-application.h"
+#include "hb-gui-test.h"
+#include "hb-media-grid.h"
+#include "hb-media-tile.h"
+
+static char *fixture_dir;
+
+typedef struct
+{
+  GtkWidget   *window;
+  HbMediaGrid *grid;
+  GListStore  *model;
+} Fixture;
+
+static char *
+demo_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "..", "data", "demo", name, NULL);
+}
+
+static GFile *
+write_fixture (const char *name,
+               const void *data,
+               gsize       len)
+{
+  g_autofree char *path = g_build_filename (fixture_dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, data, len, NULL));
+  return g_file_new_for_path (path);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->model = g_list_store_new (HB_TYPE_MEDIA_ITEM);
+  f->grid = HB_MEDIA_GRID (hb_media_grid_new ());
+  hb_media_grid_set_model (f->grid, f->model);
+  f->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 820, 560);
+  gtk_widget_set_margin_start (GTK_WIDGET (f->grid), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (f->grid), 12);
+  gtk_widget_set_margin_top (GTK_WIDGET (f->grid), 12);
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->grid));
+  gtk_window_present (GTK_WINDOW (f->window));
+  hb_gui_test_iterate (100);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->model);
+  hb_gui_test_iterate (50);
+}
+
+static gboolean
+nothing_pending (gpointer data)
+{
+  Fixture *f = data;
+
+  return hb_media_grid_get_n_pending (f->grid) == 0;
+}
+
+static HbMediaTile *
+find_tile (GtkWidget   *root,
+           HbMediaItem *item)
+{
+  if (HB_IS_MEDIA_TILE (root) && hb_media_tile_get_item (HB_MEDIA_TILE (root)) == item)
+    return HB_MEDIA_TILE (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      HbMediaTile *tile = find_tile (child, item);
+
+      if (tile)
+        return tile;
+    }
+  return NULL;
+}
+
+static HbMediaTile *
+tile_at (Fixture *f,
+         guint    position)
+{
+  g_autoptr(HbMediaItem) item = g_list_model_get_item (G_LIST_MODEL (f->model), position);
+  HbMediaTile *tile = find_tile (GTK_WIDGET (f->grid), item);
+
+  g_assert_nonnull (tile);
+  return tile;
+}
+
+/* The first widget of @type under @root whose label contains @text (or
+ * the first of @type at all when @text is NULL). */
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *text)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    {
+      const char *label = GTK_IS_LABEL (root) ? gtk_label_get_label (GTK_LABEL (root)) : NULL;
+
+      if (text == NULL || (label && strstr (label, text)))
+        return root;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, text);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The screenshot helper paints the window's last frame: let one be drawn
+ * after the latest change. */
+static char *
+screenshot (Fixture    *f,
+            const char *name)
+{
+  hb_gui_test_iterate (300);
+  return hb_gui_test_screenshot (f->window, name);
+}
+
+static void
+add_files (Fixture *f,
+           GFile  **files,
+           guint    n)
+{
+  hb_media_grid_add_files (f->grid, files, n);
+  g_assert_true (hb_gui_test_wait_until (nothing_pending, f, 20000));
+  hb_gui_test_iterate (200);
+}
+
+static void
+test_empty_state (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkWidget *empty = find_widget (GTK_WIDGET (f->grid), GTK_TYPE_LABEL, "No photos or videos yet");
+
+  g_assert_nonnull (empty);
+  g_assert_true (gtk_widget_get_mapped (empty));
+  g_assert_cmpuint (hb_media_grid_get_n_pending (f->grid), ==, 0);
+}
+
+static void
+check_photo_tile (HbMediaTile *tile)
+{
+  GdkPaintable *preview = hb_media_tile_get_preview (tile);
+  GtkWidget *picture = find_widget (GTK_WIDGET (tile), GTK_TYPE_PICTURE, NULL);
+
+  g_assert_nonnull (preview);
+  g_assert_true (GDK_IS_TEXTURE (preview));
+  /* The demo photo is 1600 × 1067: the tile holds a 256-pixel thumbnail. */
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (preview), ==, 256);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_height (preview), ==, 171);
+  g_assert_true (gtk_widget_get_mapped (picture));
+  g_assert_true (gtk_picture_get_paintable (GTK_PICTURE (picture)) == preview);
+  g_assert_cmpstr (hb_media_tile_get_details (tile), ==, "1600 × 1067");
+}
+
+static void
+check_alt_text (HbMediaTile *tile)
+{
+  HbMediaItem *item = hb_media_tile_get_item (tile);
+  GtkWidget *entry = find_widget (GTK_WIDGET (tile), GTK_TYPE_ENTRY, NULL);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Sukarelawan membersihkan longkang");
+  g_assert_cmpstr (hb_media_item_get_alt_text (item), ==, "Sukarelawan membersihkan longkang");
+  hb_media_item_set_alt_text (item, "Sukarelawan di Taman Selasih");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Sukarelawan di Taman Selasih");
+}
+
+static void
+test_photo_and_bad_file (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *photo_path = demo_path ("gotong-royong-1.jpg");
+  g_autoptr(GFile) photo = g_file_new_for_path (photo_path);
+  g_autoptr(GFile) bad = write_fixture ("nota.jpg", "bukan gambar\n", 13);
+  GFile *files[] = { photo, bad };
+  HbMediaTile *bad_tile;
+  GtkWidget *error_label;
+
+  add_files (f, files, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->model)), ==, 2);
+  check_photo_tile (tile_at (f, 0));
+  check_alt_text (tile_at (f, 0));
+  g_assert_cmpint (strlen (hb_media_item_get_sha256 (hb_media_tile_get_item (tile_at (f, 0)))), ==, 64);
+
+  bad_tile = tile_at (f, 1);
+  error_label = find_widget (GTK_WIDGET (bad_tile), GTK_TYPE_LABEL, "“nota.jpg”");
+  g_assert_nonnull (error_label);
+  g_assert_true (gtk_widget_get_mapped (error_label));
+  g_assert_nonnull (strstr (hb_media_item_get_error (hb_media_tile_get_item (bad_tile)), "nota.jpg"));
+  g_assert_null (hb_media_tile_get_preview (bad_tile));
+  g_free (screenshot (f, "media-grid"));
+}
+
+static void
+test_alt_finding (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *photo_path = demo_path ("dewan.jpg");
+  g_autoptr(GFile) photo = g_file_new_for_path (photo_path);
+  HbMediaTile *tile;
+  GtkEntry *entry;
+
+  add_files (f, &photo, 1);
+  tile = tile_at (f, 0);
+  entry = GTK_ENTRY (find_widget (GTK_WIDGET (tile), GTK_TYPE_ENTRY, NULL));
+  hb_media_grid_set_alt_finding (f->grid, hb_media_tile_get_item (tile),
+                                 "Alt text is missing", HB_SEVERITY_WARNING);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry), "warning"));
+  g_assert_cmpstr (gtk_entry_get_icon_name (entry, GTK_ENTRY_ICON_SECONDARY), ==, "dialog-warning-symbolic");
+  g_assert_cmpstr (gtk_entry_get_icon_tooltip_text (entry, GTK_ENTRY_ICON_SECONDARY), ==, "Alt text is missing");
+  g_free (screenshot (f, "media-grid-alt-finding"));
+
+  hb_media_grid_set_alt_finding (f->grid, hb_media_tile_get_item (tile), NULL, HB_SEVERITY_INFO);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (entry), "warning"));
+  g_assert_null (gtk_entry_get_icon_name (entry, GTK_ENTRY_ICON_SECONDARY));
+}
+
+static HbMediaItem *
+item_at (Fixture *f,
+         guint    position)
+{
+  g_autoptr(HbMediaItem) item = g_list_model_get_item (G_LIST_MODEL (f->model), position);
+
+  return item;  /* the model keeps it alive */
+}
+
+static void
+test_move_and_remove (Fixture       *f,
+                      gconstpointer  data)
+{
+  const char *names[] = { "gotong-royong-1.jpg", "gotong-royong-2.jpg", "dewan.jpg" };
+  GFile *files[3];
+  HbMediaItem *first, *second, *third;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *path = demo_path (names[i]);
+
+      files[i] = g_file_new_for_path (path);
+    }
+  add_files (f, files, 3);
+  for (guint i = 0; i < 3; i++)
+    g_object_unref (files[i]);
+  first = item_at (f, 0), second = item_at (f, 1), third = item_at (f, 2);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (tile_at (f, 0)), "tile.move-right", NULL));
+  g_assert_true (item_at (f, 0) == second);
+  g_assert_true (item_at (f, 1) == first);
+  /* The rebuilt tile shows what was loaded before, without loading again. */
+  g_assert_cmpuint (hb_media_grid_get_n_pending (f->grid), ==, 0);
+  g_assert_nonnull (hb_media_tile_get_preview (tile_at (f, 1)));
+
+  gtk_widget_activate_action (GTK_WIDGET (tile_at (f, 2)), "tile.move-left", NULL);
+  g_assert_true (item_at (f, 1) == third);
+  g_assert_true (item_at (f, 2) == first);
+
+  /* Nothing moves past either end. */
+  gtk_widget_activate_action (GTK_WIDGET (tile_at (f, 0)), "tile.move-left", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (tile_at (f, 2)), "tile.move-right", NULL);
+  g_assert_true (item_at (f, 0) == second);
+  g_assert_true (item_at (f, 2) == first);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (tile_at (f, 1)), "tile.remove", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->model)), ==, 2);
+  g_assert_true (item_at (f, 0) == second);
+  g_assert_true (item_at (f, 1) == first);
+  g_assert_null (find_tile (GTK_WIDGET (f->grid), third));
+
+  gtk_widget_activate_action (GTK_WIDGET (tile_at (f, 0)), "tile.remove", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (tile_at (f, 0)), "tile.remove", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->model)), ==, 0);
+  hb_gui_test_iterate (100);
+  g_assert_true (gtk_widget_get_mapped (find_widget (GTK_WIDGET (f->grid), GTK_TYPE_LABEL,
+                                                     "No photos or videos yet")));
+}
+
+static gboolean
+have_gstreamer (void)
+{
+  g_autoptr(GtkMediaStream) stream = gtk_media_file_new ();
+
+  return !g_str_equal (G_OBJECT_TYPE_NAME (stream), "GtkNoMediaFile");
+}
+
+static GtkWidget *
+find_player (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_VIDEO (gtk_window_get_child (GTK_WINDOW (window))))
+        return window;  /* GTK keeps it while it is open */
+    }
+  return NULL;
+}
+
+static void
+test_video (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *video_path = demo_path ("video.webm");
+  g_autoptr(GFile) video = g_file_new_for_path (video_path);
+  guint8 junk[4096];
+  g_autoptr(GFile) broken = NULL;
+  GFile *files[2] = { video, NULL };
+  HbMediaTile *tile;
+  GdkPaintable *poster;
+  GtkWidget *player;
+
+  if (!have_gstreamer ())
+    {
+      g_test_skip ("GTK has no GStreamer media backend here");
+      return;
+    }
+  for (gsize i = 0; i < sizeof junk; i++)
+    junk[i] = (i * 2654435761u) >> 13;
+  files[1] = broken = write_fixture ("rosak.webm", junk, sizeof junk);
+  add_files (f, files, 2);
+
+  tile = tile_at (f, 0);
+  g_assert_null (hb_media_item_get_error (hb_media_tile_get_item (tile)));
+  g_assert_cmpstr (hb_media_tile_get_details (tile), ==, "0:02 · 320 × 240");
+  g_assert_true (gtk_widget_get_mapped (find_widget (GTK_WIDGET (tile), GTK_TYPE_LABEL, "0:02 · 320 × 240")));
+  poster = hb_media_tile_get_preview (tile);
+  g_assert_nonnull (poster);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (poster), ==, 320);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_height (poster), ==, 240);
+
+  g_assert_nonnull (strstr (hb_media_item_get_error (hb_media_tile_get_item (tile_at (f, 1))), "rosak.webm"));
+  g_assert_true (gtk_widget_get_mapped (find_widget (GTK_WIDGET (tile_at (f, 1)), GTK_TYPE_LABEL, "“rosak.webm”")));
+  g_free (screenshot (f, "media-grid-video"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (tile), "tile.play", NULL));
+  hb_gui_test_iterate (300);
+  player = find_player ();
+  g_assert_nonnull (player);
+  gtk_window_close (GTK_WINDOW (player));
+  hb_gui_test_iterate (100);
+  g_assert_null (find_player ());
+}
+
+static void
+remove_fixtures (void)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture_dir, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *path = g_build_filename (fixture_dir, name, NULL);
+
+      g_remove (path);
+    }
+  g_rmdir (fixture_dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  hb_gui_test_init (&argc, &argv);
+  hb_app_ensure_resources ();
+  fixture_dir = g_dir_make_tmp ("hb-test-gui-media-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  g_test_add ("/gui-media/empty-state", Fixture, NULL, fixture_set_up, test_empty_state, fixture_tear_down);
+  g_test_add ("/gui-media/photo-and-bad-file", Fixture, NULL, fixture_set_up, test_photo_and_bad_file, fixture_tear_down);
+  g_test_add ("/gui-media/alt-finding", Fixture, NULL, fixture_set_up, test_alt_finding, fixture_tear_down);
+  g_test_add ("/gui-media/move-and-remove", Fixture, NULL, fixture_set_up, test_move_and_remove, fixture_tear_down);
+  g_test_add ("/gui-media/video", Fixture, NULL, fixture_set_up, test_video, fixture_tear_down);
+
+  status = g_test_run ();
+  remove_fixtures ();
+  g_free (fixture_dir);
+  return status;
+}

@@ -1,0 +1,528 @@
+/* test-gui-window.c — drives the real composer window under Xvfb: typing,
+ * findings, the form, media, saving, crash recovery; saves screenshots of
+ * the main states to the build folder's tests/screenshots/. */
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <signal.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "hb-application.h"
+#include "hb-caption-view.h"
+#include "hb-draft.h"
+#include "hb-findings-panel.h"
+#include "hb-gui-test.h"
+#include "hb-guest-row.h"
+#include "hb-media-grid.h"
+#include "hb-window.h"
+
+static HbApplication *app;
+
+static gboolean
+policy_loaded (gpointer data)
+{
+  return hb_application_get_policy (app) != NULL;
+}
+
+static gboolean
+window_idle (gpointer data)
+{
+  return !hb_window_is_linting (data) && hb_window_get_findings (data) != NULL;
+}
+
+static HbWindow *
+new_window (void)
+{
+  HbWindow *window = hb_window_new (app);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 820);
+  hb_window_set_autosave_delay (window, 50);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (hb_gui_test_wait_until (policy_loaded, NULL, 10000));
+  g_assert_true (hb_gui_test_wait_until (window_idle, window, 10000));
+  return window;
+}
+
+static void
+settle (HbWindow *window)
+{
+  g_assert_true (hb_gui_test_wait_until (window_idle, window, 10000));
+  hb_gui_test_iterate (50);
+}
+
+static GtkTextBuffer *
+body_buffer (HbWindow *window)
+{
+  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (hb_window_get_part (window, "caption_view")));
+}
+
+/* Types as the keyboard does: at the cursor, as a user action. */
+static void
+type_text (HbWindow   *window,
+           const char *text)
+{
+  gtk_text_buffer_insert_interactive_at_cursor (body_buffer (window), text, -1, TRUE);
+}
+
+static const HbPostFinding *
+find_rule (HbWindow   *window,
+           const char *rule)
+{
+  GPtrArray *findings = hb_window_get_findings (window);
+
+  for (guint i = 0; findings && i < findings->len; i++)
+    {
+      const HbPostFinding *f = findings->pdata[i];
+
+      if (g_str_equal (hb_finding_get_rule_id (f->finding), rule))
+        return f;
+    }
+  return NULL;
+}
+
+static gboolean
+panel_lists (HbWindow   *window,
+             const char *rule)
+{
+  HbFindingsPanel *panel = HB_FINDINGS_PANEL (hb_window_get_part (window, "findings_panel"));
+
+  for (guint i = 0; i < hb_findings_panel_get_n_rows (panel); i++)
+    if (g_str_equal (hb_finding_get_rule_id (hb_findings_panel_get_finding (panel, i)->finding), rule))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+has_tag_at (HbWindow   *window,
+            const char *tag_name,
+            guint       offset)
+{
+  GtkTextBuffer *buffer = body_buffer (window);
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), tag_name);
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  return gtk_text_iter_has_tag (&iter, tag);
+}
+
+static void
+test_empty_window (void)
+{
+  HbWindow *window = new_window ();
+  g_autofree char *shot = NULL;
+
+  g_assert_false (hb_window_get_modified (window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "New Post — Hebahan");
+  shot = hb_gui_test_screenshot (GTK_WIDGET (window), "window-empty");
+  g_test_message ("screenshot: %s", shot);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Type a violating sentence: the finding shows in the panel and as a tag
+ * in the buffer; fix it and both go.  Apply a suggestion; undo it. */
+static void
+test_type_and_fix (void)
+{
+  HbWindow *window = new_window ();
+  GtkTextBuffer *buffer = body_buffer (window);
+  HbCaptionView *view = HB_CAPTION_VIEW (hb_window_get_part (window, "caption_view"));
+  GtkTextIter start, end;
+  const HbPostFinding *f;
+  g_autofree char *tooltip = NULL, *text = NULL, *shot = NULL;
+
+  type_text (window, "Dengar khabar pasar malam akan ditutup, datang utk tengok.");
+  settle (window);
+  f = find_rule (window, "unverified.rumour");
+  g_assert_nonnull (f);
+  g_assert_cmpuint (f->source, ==, HB_FIELD_BODY);
+  g_assert_cmpuint (f->start, ==, 0);
+  g_assert_cmpuint (f->end, ==, 13);
+  g_assert_true (panel_lists (window, "unverified.rumour"));
+  g_assert_true (has_tag_at (window, "hb-warning", 3));
+  g_assert_false (has_tag_at (window, "hb-warning", 20));
+  tooltip = hb_caption_view_dup_tooltip (view, 3);
+  g_assert_nonnull (strstr (tooltip, "8.a"));
+  shot = hb_gui_test_screenshot (GTK_WIDGET (window), "window-typed-finding");
+
+  /* Apply the spelling suggestion from the context menu action. */
+  f = find_rule (window, "spelling.non-standard");
+  g_assert_nonnull (f);
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, f->start + 1);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "caption.apply-suggestion", NULL));
+  settle (window);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (text, ==, "Dengar khabar pasar malam akan ditutup, datang untuk tengok.");
+  g_assert_null (find_rule (window, "spelling.non-standard"));
+  g_clear_pointer (&text, g_free);
+
+  /* Undo brings the old word back, and its finding. */
+  g_assert_true (gtk_text_buffer_get_can_undo (buffer));
+  gtk_text_buffer_undo (buffer);
+  settle (window);
+  g_assert_nonnull (find_rule (window, "spelling.non-standard"));
+  gtk_text_buffer_redo (buffer);
+  settle (window);
+  g_assert_null (find_rule (window, "spelling.non-standard"));
+
+  /* Fix the rumour by rewording: finding and tag both go. */
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, 0);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, 13);
+  gtk_text_buffer_delete_interactive (buffer, &start, &end, TRUE);
+  gtk_text_buffer_insert_interactive (buffer, &start, "Dimaklumkan", -1, TRUE);
+  settle (window);
+  g_assert_null (find_rule (window, "unverified.rumour"));
+  g_assert_false (panel_lists (window, "unverified.rumour"));
+  g_assert_false (has_tag_at (window, "hb-warning", 3));
+  g_assert_true (hb_window_get_modified (window));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static char *
+preview_text (HbWindow *window)
+{
+  AdwViewStack *stack = ADW_VIEW_STACK (hb_window_get_part (window, "side_stack"));
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  adw_view_stack_set_visible_child_name (stack, "caption");
+  settle (window);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (hb_window_get_part (window, "preview_view")));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+fill_form (HbWindow *window)
+{
+  GtkListBox *guests = GTK_LIST_BOX (hb_window_get_part (window, "guest_list"));
+  g_autoptr(GDateTime) date = g_date_time_new_local (2026, 12, 12, 0, 0, 0);
+  GtkListBoxRow *row;
+
+  gtk_editable_set_text (GTK_EDITABLE (hb_window_get_part (window, "name_row")), "Program Gotong-Royong Perdana");
+  gtk_calendar_select_day (GTK_CALENDAR (hb_window_get_part (window, "calendar")), date);
+  g_signal_emit_by_name (hb_window_get_part (window, "calendar"), "day-selected");
+  gtk_editable_set_text (GTK_EDITABLE (hb_window_get_part (window, "start_row")), "8.00 pagi");
+  gtk_editable_set_text (GTK_EDITABLE (hb_window_get_part (window, "end_row")), "1.30 ptg");
+  gtk_editable_set_text (GTK_EDITABLE (hb_window_get_part (window, "end_row")), "13:30");
+  gtk_editable_set_text (GTK_EDITABLE (hb_window_get_part (window, "venue_row")), "Dewan Orang Ramai Taman Selasih");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-guest", NULL));
+  row = gtk_list_box_get_row_at_index (guests, 0);
+  g_assert_nonnull (row);
+  hb_guest_set_title (hb_guest_row_get_guest (HB_GUEST_ROW (row)), "YB Dato'");
+  hb_guest_set_name (hb_guest_row_get_guest (HB_GUEST_ROW (row)), "Haji Ahmad bin Ismail");
+  type_text (window, "Terima kasih kepada semua yang hadir.");
+  gtk_editable_set_text (GTK_EDITABLE (hb_window_get_part (window, "hashtags_row")), "#MPKK");
+}
+
+/* The form composes the caption in the post's language, with official
+ * Malay dates and times; missing fields are `incomplete` findings. */
+static void
+test_form_caption (void)
+{
+  HbWindow *window = new_window ();
+  AdwComboRow *language = ADW_COMBO_ROW (hb_window_get_part (window, "language_row"));
+  g_autofree char *ms = NULL, *en = NULL, *shot = NULL;
+
+  settle (window);
+  g_assert_nonnull (find_rule (window, "incomplete.venue"));
+  fill_form (window);
+  settle (window);
+  g_assert_null (find_rule (window, "incomplete.venue"));
+  g_assert_null (find_rule (window, "incomplete.guests"));
+  ms = preview_text (window);
+  g_assert_cmpstr (ms, ==,
+                   "Program Gotong-Royong Perdana\n\n"
+                   "Tarikh: Sabtu, 12 Disember 2026\n"
+                   "Masa: 8.00 pagi – 1.30 tengah hari\n"
+                   "Tempat: Dewan Orang Ramai Taman Selasih\n"
+                   "Tetamu: YB Dato' Haji Ahmad bin Ismail\n\n"
+                   "Terima kasih kepada semua yang hadir.\n\n"
+                   "#MPKK");
+  shot = hb_gui_test_screenshot (GTK_WIDGET (window), "window-form-caption");
+  adw_combo_row_set_selected (language, 1);
+  en = preview_text (window);
+  g_assert_cmpstr (en, ==,
+                   "Program Gotong-Royong Perdana\n\n"
+                   "Date: Saturday, 12 December 2026\n"
+                   "Time: 8.00 am – 1.30 pm\n"
+                   "Venue: Dewan Orang Ramai Taman Selasih\n"
+                   "Guests: YB Dato' Haji Ahmad bin Ismail\n\n"
+                   "Terima kasih kepada semua yang hadir.\n\n"
+                   "#MPKK");
+  /* A weekday typed by hand that contradicts its date is flagged. */
+  type_text (window, " Jumpa lagi pada Ahad, 12 Disember 2026.");
+  settle (window);
+  g_assert_nonnull (find_rule (window, "incomplete.weekday"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static char *
+demo_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "..", "data", "demo", name, NULL);
+}
+
+static gboolean
+media_done (gpointer data)
+{
+  return hb_media_grid_get_n_pending (data) == 0;
+}
+
+/* Photos added to the window's grid get thumbnails; alt text is linted. */
+static void
+test_media (void)
+{
+  HbWindow *window = new_window ();
+  HbMediaGrid *grid = HB_MEDIA_GRID (hb_window_get_part (window, "media_grid"));
+  g_autofree char *p1 = demo_path ("gotong-royong-1.jpg"), *p2 = demo_path ("dewan.jpg");
+  g_autoptr(GFile) f1 = g_file_new_for_path (p1);
+  g_autoptr(GFile) f2 = g_file_new_for_path (p2);
+  GFile *files[] = { f1, f2 };
+  GListModel *media = G_LIST_MODEL (hb_post_get_media (hb_window_get_post (window)));
+  g_autoptr(HbMediaItem) first = NULL;
+  g_autofree char *shot = NULL;
+
+  hb_media_grid_add_files (grid, files, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (media), ==, 2);
+  g_assert_true (hb_gui_test_wait_until (media_done, grid, 15000));
+  settle (window);
+  first = g_list_model_get_item (media, 0);
+  g_assert_nonnull (hb_media_item_get_sha256 (first));
+  g_assert_null (hb_media_item_get_error (first));
+  g_assert_nonnull (find_rule (window, "media.alt-text"));
+  hb_media_item_set_alt_text (first, "Penduduk membersihkan longkang");
+  settle (window);
+  shot = hb_gui_test_screenshot (GTK_WIDGET (grid), "window-media-grid");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+not_busy (gpointer data)
+{
+  return !hb_window_is_busy (data);
+}
+
+/* Save, reopen in a new window and compare what both show. */
+static void
+test_save_reopen (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("hb-save-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "post.hebahan", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  HbWindow *window = new_window ();
+  HbWindow *again;
+  g_autoptr(HbPost) loaded = NULL;
+  GListModel *guests;
+
+  /* An empty file to open, then edits, then Save writes it in place. */
+  g_assert_true (g_file_set_contents (path, "{\"format\": \"hebahan-draft/1\"}", -1, NULL));
+  hb_window_open_file (window, file);
+  g_assert_true (hb_gui_test_wait_until (not_busy, window, 10000));
+  g_assert_false (hb_window_get_modified (window));
+  fill_form (window);
+  settle (window);
+  g_assert_true (hb_window_get_modified (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  g_assert_true (hb_gui_test_wait_until (not_busy, window, 10000));
+  g_assert_false (hb_window_get_modified (window));
+
+  loaded = hb_draft_load (file, NULL, NULL);
+  g_assert_nonnull (loaded);
+  g_assert_cmpstr (hb_post_get_field (loaded, HB_FIELD_VENUE), ==, "Dewan Orang Ramai Taman Selasih");
+  g_assert_cmpstr (hb_post_get_field (loaded, HB_FIELD_START_TIME), ==, "08:00");
+  g_assert_cmpstr (hb_post_get_field (loaded, HB_FIELD_DATE), ==, "2026-12-12");
+
+  again = new_window ();
+  hb_window_open_file (again, file);
+  g_assert_true (hb_gui_test_wait_until (not_busy, again, 10000));
+  settle (again);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hb_window_get_part (again, "name_row"))), ==,
+                   "Program Gotong-Royong Perdana");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hb_window_get_part (again, "start_row"))), ==,
+                   "8.00 pagi");
+  guests = G_LIST_MODEL (hb_post_get_guests (hb_window_get_post (again)));
+  g_assert_cmpuint (g_list_model_get_n_items (guests), ==, 1);
+  g_assert_cmpstr (hb_post_get_field (hb_window_get_post (again), HB_FIELD_BODY), ==,
+                   hb_post_get_field (hb_window_get_post (window), HB_FIELD_BODY));
+  g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (hb_window_get_part (again, "window_title"))), ==,
+                   "Program Gotong-Royong Perdana");
+  gtk_window_destroy (GTK_WINDOW (again));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static gboolean
+autosaved (gpointer data)
+{
+  const char *path = hb_window_get_autosave_path (data);
+
+  return path && g_file_test (path, G_FILE_TEST_EXISTS) && !hb_window_is_busy (data);
+}
+
+static gboolean
+recovery_shown (gpointer data)
+{
+  return gtk_revealer_get_reveal_child (GTK_REVEALER (hb_window_get_part (data, "recovery_revealer")));
+}
+
+/* Backups other tests' windows left behind. */
+static void
+clear_autosaves (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "hebahan", "autosave", NULL);
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d && (name = g_dir_read_name (d)))
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_unlink (path);
+    }
+}
+
+/* Kill the app while editing; the next start offers the work back. */
+static void
+test_kill_and_recover (void)
+{
+  HbWindow *window;
+  g_autofree char *shot = NULL;
+
+  if (g_test_subprocess ())
+    {
+      window = new_window ();
+      hb_window_set_autosave_delay (window, 100);
+      type_text (window, "Teks yang belum disimpan semasa aplikasi mati.");
+      g_assert_true (hb_gui_test_wait_until (autosaved, window, 10000));
+      kill (getpid (), SIGKILL);
+      return;
+    }
+  clear_autosaves ();
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_failed ();
+
+  window = new_window ();
+  hb_window_offer_recovery (window);
+  g_assert_true (hb_gui_test_wait_until (recovery_shown, window, 10000));
+  shot = hb_gui_test_screenshot (GTK_WIDGET (window), "window-recovery");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.recover", NULL));
+  settle (window);
+  g_assert_cmpstr (hb_post_get_field (hb_window_get_post (window), HB_FIELD_BODY), ==,
+                   "Teks yang belum disimpan semasa aplikasi mati.");
+  g_assert_true (hb_window_get_modified (window));
+  /* Discarding the recovered work on close removes the backup for good. */
+  g_assert_nonnull (hb_window_get_autosave_path (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+demo_open (gpointer data)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  for (GList *l = windows; l; l = l->next)
+    if (HB_IS_WINDOW (l->data) && hb_window_get_file (l->data) &&
+        !hb_window_is_busy (l->data) && hb_window_get_findings (l->data))
+      {
+        *(HbWindow **) data = l->data;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* `hebahan --demo`'s post: every kind of finding, media, an
+ * acknowledgement; shown in the light and the dark style. */
+static void
+test_demo (void)
+{
+  HbWindow *window = NULL;
+  HbMediaGrid *grid;
+  g_autofree char *shot = NULL, *dark = NULL;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "demo", NULL);
+  g_assert_true (hb_gui_test_wait_until (demo_open, &window, 15000));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 820);
+  grid = HB_MEDIA_GRID (hb_window_get_part (window, "media_grid"));
+  g_assert_true (hb_gui_test_wait_until (media_done, grid, 15000));
+  settle (window);
+  g_assert_nonnull (find_rule (window, "unverified.rumour"));
+  g_assert_nonnull (find_rule (window, "personal-data.mobile"));
+  g_assert_nonnull (find_rule (window, "incomplete.weekday"));
+  g_assert_nonnull (find_rule (window, "incomplete.venue"));
+  g_assert_nonnull (find_rule (window, "media.alt-text"));
+  g_assert_nonnull (find_rule (window, "royalty.honorific"));
+  g_assert_true (find_rule (window, "unverified.viral")->acknowledged);
+  shot = hb_gui_test_screenshot (GTK_WIDGET (window), "window-demo");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  hb_gui_test_iterate (300);
+  dark = hb_gui_test_screenshot (GTK_WIDGET (window), "window-demo-dark");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The interface in Malay: a fresh process, as the language is chosen
+ * before anything is translated. */
+static void
+test_malay_ui (void)
+{
+  HbWindow *window;
+  g_autofree char *shot = NULL;
+
+  if (g_test_subprocess ())
+    {
+      g_setenv ("LANGUAGE", "ms", TRUE);
+      setlocale (LC_ALL, "");
+      window = new_window ();
+      g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), !=, "New Post — Hebahan");
+      g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
+                       g_strdup_printf ("%s — Hebahan", g_dgettext (GETTEXT_PACKAGE, "New Post")));
+      shot = hb_gui_test_screenshot (GTK_WIDGET (window), "window-malay");
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
+    }
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *data_home = g_dir_make_tmp ("hb-gui-XXXXXX", NULL);
+  int status;
+
+  /* Backups, recent files and the demo copy stay in a scratch folder;
+   * a subprocess inherits it, so recovery finds the killed child's work. */
+  if (g_getenv ("HB_TEST_DATA_HOME"))
+    g_setenv ("XDG_DATA_HOME", g_getenv ("HB_TEST_DATA_HOME"), TRUE);
+  else
+    {
+      g_setenv ("HB_TEST_DATA_HOME", data_home, TRUE);
+      g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+    }
+  g_setenv ("XDG_CACHE_HOME", g_getenv ("XDG_DATA_HOME"), TRUE);
+  hb_gui_test_init (&argc, &argv);
+  bindtextdomain (GETTEXT_PACKAGE, HB_BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  app = hb_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+  g_test_add_func ("/window/empty", test_empty_window);
+  g_test_add_func ("/window/type-and-fix", test_type_and_fix);
+  g_test_add_func ("/window/form-caption", test_form_caption);
+  g_test_add_func ("/window/media", test_media);
+  g_test_add_func ("/window/save-reopen", test_save_reopen);
+  g_test_add_func ("/window/kill-and-recover", test_kill_and_recover);
+  g_test_add_func ("/window/demo", test_demo);
+  g_test_add_func ("/window/malay-ui", test_malay_ui);
+  status = g_test_run ();
+  g_object_unref (app);
+  return status;
+}
