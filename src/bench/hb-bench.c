@@ -1,6 +1,9 @@
 /* hb-bench.c — benchmarks of the real code paths, one JSON line per mode.
  *
  *   hb-bench lint FILE     lint FILE in-process, policy loaded once
+ *   hb-bench typing FILE   type into the real window's body editor holding
+ *                          FILE (X11, e.g. under xvfb-run), from key event
+ *                          to updated underlines (hb-bench-typing.c)
  *
  * Timings use the monotonic clock around the call being measured only; the
  * policy load and the file read are outside the loop.
@@ -10,6 +13,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "hb-bench.h"
 #include "hb-linter.h"
 #include "hb-policy.h"
 
@@ -17,8 +21,8 @@
 #define MAX_RUNS    20000
 #define BUDGET_NS   (2 * G_GINT64_CONSTANT (1000000000))
 
-static gint64
-now_ns (void)
+gint64
+hb_bench_now_ns (void)
 {
   struct timespec ts;
 
@@ -26,18 +30,18 @@ now_ns (void)
   return (gint64) ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
-static int
-compare_i64 (gconstpointer a,
-             gconstpointer b)
+int
+hb_bench_compare_i64 (gconstpointer a,
+                      gconstpointer b)
 {
   gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
 
   return x < y ? -1 : x > y;
 }
 
-static double
-percentile_ms (GArray *samples,
-               double  p)
+double
+hb_bench_percentile_ms (GArray *samples,
+                        double  p)
 {
   guint i = (guint) (p * (samples->len - 1) + 0.5);
 
@@ -61,13 +65,13 @@ bench_lint (const char *path)
       return 2;
     }
 
-  started = now_ns ();
-  while (samples->len < MAX_RUNS && (samples->len < MIN_RUNS || now_ns () - started < BUDGET_NS))
+  started = hb_bench_now_ns ();
+  while (samples->len < MAX_RUNS && (samples->len < MIN_RUNS || hb_bench_now_ns () - started < BUDGET_NS))
     {
-      gint64 t0 = now_ns (), dt;
+      gint64 t0 = hb_bench_now_ns (), dt;
       g_autoptr(GPtrArray) findings = hb_lint (policy, text, len, &error);
 
-      dt = now_ns () - t0;
+      dt = hb_bench_now_ns () - t0;
       if (findings == NULL)
         {
           g_printerr ("hb-bench: %s\n", error->message);
@@ -76,10 +80,10 @@ bench_lint (const char *path)
       n_findings = findings->len;
       g_array_append_val (samples, dt);
     }
-  g_array_sort (samples, compare_i64);
+  g_array_sort (samples, hb_bench_compare_i64);
   g_print ("{\"bench\":\"lint\",\"chars\":%ld,\"findings\":%u,\"median_ms\":%.4f,\"p99_ms\":%.4f,\"runs\":%u}\n",
-           g_utf8_strlen (text, len), n_findings, percentile_ms (samples, 0.5),
-           percentile_ms (samples, 0.99), samples->len);
+           g_utf8_strlen (text, len), n_findings, hb_bench_percentile_ms (samples, 0.5),
+           hb_bench_percentile_ms (samples, 0.99), samples->len);
   return 0;
 }
 
@@ -90,6 +94,8 @@ main (int    argc,
   setlocale (LC_ALL, "");
   if (argc == 3 && strcmp (argv[1], "lint") == 0)
     return bench_lint (argv[2]);
-  g_printerr ("Usage: hb-bench lint FILE\n");
+  if (argc == 3 && strcmp (argv[1], "typing") == 0)
+    return hb_bench_typing (argv[2]);
+  g_printerr ("Usage: hb-bench lint FILE\n       hb-bench typing FILE\n");
   return 2;
 }

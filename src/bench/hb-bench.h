@@ -1,0 +1,11 @@
+/* hb-bench.h — timing helpers shared by the benchmark modes. */
+#pragma once
+
+#include <glib.h>
+
+gint64 hb_bench_now_ns        (void);
+int    hb_bench_compare_i64   (gconstpointer a,
+                               gconstpointer b);
+double hb_bench_percentile_ms (GArray       *samples,
+                               double        p);
+int    hb_bench_typing        (const char   *path);
