@@ -14,7 +14,8 @@ main (int   argc,
    * templates read anything. */
   hb_apply_language_setting ();
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* HB_LOCALEDIR lets build-aux/run use the catalogues in the build folder. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("HB_LOCALEDIR") ? g_getenv ("HB_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
