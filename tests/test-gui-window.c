@@ -182,6 +182,96 @@ test_type_and_fix (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+find_dialog (void)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  GtkWidget *found = NULL;
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      found = l->data;
+  g_list_free (toplevels);
+  return found;
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return find_dialog () != NULL;
+}
+
+/* The panel takes the user to a finding; acknowledging asks for a reason
+ * that ends up in the post, and the finding turns grey. */
+static void
+test_panel_and_acknowledge (void)
+{
+  HbWindow *window = new_window ();
+  HbFindingsPanel *panel = HB_FINDINGS_PANEL (hb_window_get_part (window, "findings_panel"));
+  GtkTextBuffer *buffer = body_buffer (window);
+  HbCaptionView *view = HB_CAPTION_VIEW (hb_window_get_part (window, "caption_view"));
+  GtkWidget *dialog;
+  GtkTextIter s, e;
+  g_autofree char *selected = NULL;
+  GPtrArray *acks;
+  guint row = G_MAXUINT;
+
+  type_text (window, "Program ini sudah tular di media sosial.");
+  settle (window);
+  for (guint i = 0; i < hb_findings_panel_get_n_rows (panel); i++)
+    if (g_str_equal (hb_finding_get_rule_id (hb_findings_panel_get_finding (panel, i)->finding), "unverified.viral"))
+      row = i;
+  g_assert_cmpuint (row, !=, G_MAXUINT);
+  hb_findings_panel_activate_row (panel, row);
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &s, &e));
+  selected = gtk_text_buffer_get_text (buffer, &s, &e, FALSE);
+  g_assert_cmpstr (selected, ==, "tular");
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (view)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "caption.acknowledge", NULL));
+  g_assert_true (hb_gui_test_wait_until (dialog_shown, NULL, 5000));
+  dialog = find_dialog ();
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "acknowledge"));
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog))),
+                         "Video rasmi MPKK sendiri.");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "acknowledge"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "acknowledge");
+  settle (window);
+  acks = hb_post_get_acks (hb_window_get_post (window));
+  g_assert_cmpuint (acks->len, ==, 1);
+  g_assert_cmpstr (((HbAck *) acks->pdata[0])->rule, ==, "unverified.viral");
+  g_assert_cmpstr (((HbAck *) acks->pdata[0])->reason, ==, "Video rasmi MPKK sendiri.");
+  g_assert_true (find_rule (window, "unverified.viral")->acknowledged);
+  g_assert_true (has_tag_at (window, "hb-acknowledged", 21));
+  g_assert_false (has_tag_at (window, "hb-warning", 21));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Keyboard only: Tab reaches every part of the form, the body and the
+ * findings. */
+static void
+test_keyboard_reach (void)
+{
+  HbWindow *window = new_window ();
+  const char *parts[] = { "name_row", "date_button", "start_row", "end_row", "venue_row",
+                          "hashtags_row", "link_row", "caption_view", "type_row", "language_row" };
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < 200; i++)
+    {
+      GtkWidget *focus;
+
+      if (!gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD))
+        gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD);
+      for (focus = gtk_root_get_focus (GTK_ROOT (window)); focus; focus = gtk_widget_get_parent (focus))
+        g_hash_table_add (seen, focus);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (!g_hash_table_contains (seen, hb_window_get_part (window, parts[i])))
+      g_error ("Tab never reaches %s", parts[i]);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static char *
 preview_text (HbWindow *window)
 {
@@ -516,6 +606,8 @@ main (int    argc,
 
   g_test_add_func ("/window/empty", test_empty_window);
   g_test_add_func ("/window/type-and-fix", test_type_and_fix);
+  g_test_add_func ("/window/panel-and-acknowledge", test_panel_and_acknowledge);
+  g_test_add_func ("/window/keyboard-reach", test_keyboard_reach);
   g_test_add_func ("/window/form-caption", test_form_caption);
   g_test_add_func ("/window/media", test_media);
   g_test_add_func ("/window/save-reopen", test_save_reopen);

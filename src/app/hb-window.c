@@ -9,8 +9,8 @@
 #include "hb-window.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
+#include "hb-autosave.h"
 #include "hb-caption-view.h"
 #include "hb-datetime.h"
 #include "hb-draft.h"
@@ -372,50 +372,7 @@ policy_ready (HbWindow *self)
 }
 
 /* ------------------------------------------------------------------ */
-/* Autosave                                                            */
-
-static char *
-autosave_dir (void)
-{
-  return g_build_filename (g_get_user_data_dir (), "hebahan", "autosave", NULL);
-}
-
-typedef struct
-{
-  GBytes *bytes;
-  char   *path;
-  char   *origin;   /* URI of the draft this autosave belongs to, or NULL */
-} AutosaveJob;
-
-static void
-autosave_job_free (AutosaveJob *job)
-{
-  g_bytes_unref (job->bytes);
-  g_free (job->path);
-  g_free (job->origin);
-  g_free (job);
-}
-
-static void
-autosave_thread (GTask        *task,
-                 gpointer      source,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
-{
-  AutosaveJob *job = task_data;
-  g_autofree char *dir = g_path_get_dirname (job->path);
-  g_autofree char *origin_path = g_strconcat (job->path, ".origin", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (job->path);
-  GError *error = NULL;
-
-  g_mkdir_with_parents (dir, 0700);
-  /* The origin first: a recovered post must know which file it belongs to. */
-  if (!g_file_set_contents (origin_path, job->origin ? job->origin : "", -1, &error) ||
-      !hb_draft_save_bytes (job->bytes, file, cancellable, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
+/* Autosave (hb-autosave.c does the files)                             */
 
 static void
 autosave_done (GObject      *source,
@@ -426,7 +383,7 @@ autosave_done (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   self->pending_io--;
-  if (!g_task_propagate_boolean (G_TASK (result), &error) &&
+  if (!hb_autosave_write_finish (result, &error) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_autofree char *text = g_strdup_printf (_("Automatic backup failed: %s"), error->message);
@@ -438,35 +395,16 @@ static gboolean
 autosave_now (gpointer user_data)
 {
   HbWindow *self = user_data;
-  AutosaveJob *job = g_new0 (AutosaveJob, 1);
-  g_autoptr(GTask) task = g_task_new (NULL, self->cancellable, autosave_done, g_object_ref (self));
+  /* Absolute media paths: the backup lives elsewhere than the draft. */
+  g_autoptr(GBytes) bytes = hb_draft_to_bytes (self->post, NULL);
 
   self->autosave_id = 0;
   if (self->autosave_path == NULL)
-    {
-      g_autofree char *dir = autosave_dir ();
-      g_autofree char *uuid = g_uuid_string_random ();
-      g_autofree char *name = g_strconcat (uuid, ".hebahan", NULL);
-
-      self->autosave_path = g_build_filename (dir, name, NULL);
-    }
-  /* Absolute media paths: the backup lives elsewhere than the draft. */
-  job->bytes = hb_draft_to_bytes (self->post, NULL);
-  job->path = g_strdup (self->autosave_path);
-  job->origin = self->file ? g_file_get_uri (self->file) : NULL;
-  g_task_set_task_data (task, job, (GDestroyNotify) autosave_job_free);
+    self->autosave_path = hb_autosave_new_path ();
   self->pending_io++;
-  g_task_run_in_thread (task, autosave_thread);
+  hb_autosave_write_async (self->autosave_path, bytes, self->file, self->cancellable,
+                           autosave_done, g_object_ref (self));
   return G_SOURCE_REMOVE;
-}
-
-static void
-delete_autosave (const char *path)
-{
-  g_autofree char *origin = g_strconcat (path, ".origin", NULL);
-
-  g_unlink (path);
-  g_unlink (origin);
 }
 
 static void
@@ -474,7 +412,7 @@ drop_autosave (HbWindow *self)
 {
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   if (self->autosave_path)
-    delete_autosave (self->autosave_path);
+    hb_autosave_delete (self->autosave_path);
   g_clear_pointer (&self->autosave_path, g_free);
 }
 
@@ -982,93 +920,24 @@ save_or_ask (HbWindow *self,
 /* ------------------------------------------------------------------ */
 /* Recovery after a crash                                              */
 
-typedef struct
-{
-  char      *path;
-  char      *origin;
-  HbPost    *post;
-  GDateTime *when;
-} Recovery;
-
 static void
-recovery_free (Recovery *r)
-{
-  g_free (r->path);
-  g_free (r->origin);
-  g_clear_object (&r->post);
-  g_clear_pointer (&r->when, g_date_time_unref);
-  g_free (r);
-}
-
-/* Finds the newest backup left behind by a session that did not end
- * cleanly (a clean end deletes its backup) and reads it. */
-static void
-scan_thread (GTask        *task,
-             gpointer      source,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  g_autofree char *dir = autosave_dir ();
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  g_autofree char *best = NULL;
-  gint64 best_time = 0;
-  const char *name;
-  Recovery *r;
-
-  while (d && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      GStatBuf st;
-
-      if (g_str_has_suffix (name, ".hebahan") && g_stat (path, &st) == 0 && st.st_mtime >= best_time)
-        {
-          best_time = st.st_mtime;
-          g_free (best);
-          best = g_steal_pointer (&path);
-        }
-    }
-  if (best == NULL)
-    {
-      g_task_return_pointer (task, NULL, NULL);
-      return;
-    }
-  r = g_new0 (Recovery, 1);
-  r->path = g_steal_pointer (&best);
-  {
-    g_autoptr(GFile) file = g_file_new_for_path (r->path);
-    g_autofree char *origin_path = g_strconcat (r->path, ".origin", NULL);
-
-    r->post = hb_draft_load (file, cancellable, NULL);
-    g_file_get_contents (origin_path, &r->origin, NULL, NULL);
-    r->when = g_date_time_new_from_unix_local (best_time);
-  }
-  g_task_return_pointer (task, r, (GDestroyNotify) recovery_free);
-}
-
-static void
-scan_done (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
+recovery_found (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
   g_autoptr(HbWindow) self = user_data;
-  Recovery *r = g_task_propagate_pointer (G_TASK (result), NULL);
-  g_autofree char *title = NULL, *time = NULL, *text = NULL;
+  HbRecovery *r = hb_autosave_find_finish (result, NULL);
+  g_autofree char *title = NULL, *when = NULL, *text = NULL;
 
   if (r == NULL)
     return;
-  if (r->post == NULL)
-    {
-      /* An unreadable backup helps nobody; it is removed, not offered. */
-      delete_autosave (r->path);
-      recovery_free (r);
-      return;
-    }
   title = hb_post_dup_title (r->post);
-  time = g_date_time_format (r->when, "%X");
-  text = g_strdup_printf (_("Unsaved work was found from a session that ended unexpectedly: “%s”, last changed at %s."),
-                          title ? title : _("New Post"), time);
+  /* The date too: the session that died may have been days ago. */
+  when = g_date_time_format (r->when, "%x %X");
+  text = g_strdup_printf (_("Unsaved work was found from a session that ended unexpectedly: “%s”, last changed %s."),
+                          title ? title : _("New Post"), when);
   gtk_label_set_label (self->recovery_label, text);
-  g_object_set_data_full (G_OBJECT (self), "hb-recovery", r, (GDestroyNotify) recovery_free);
+  g_object_set_data_full (G_OBJECT (self), "hb-recovery", r, (GDestroyNotify) hb_recovery_free);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.recover", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.discard-recovery", TRUE);
   gtk_revealer_set_reveal_child (self->recovery_revealer, TRUE);
@@ -1077,9 +946,7 @@ scan_done (GObject      *source,
 void
 hb_window_offer_recovery (HbWindow *self)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, self->cancellable, scan_done, g_object_ref (self));
-
-  g_task_run_in_thread (task, scan_thread);
+  hb_autosave_find_async (self->cancellable, recovery_found, g_object_ref (self));
 }
 
 static void
@@ -1088,20 +955,17 @@ win_recover (GtkWidget  *widget,
              GVariant   *param)
 {
   HbWindow *self = HB_WINDOW (widget);
-  Recovery *r = g_object_steal_data (G_OBJECT (self), "hb-recovery");
+  g_autoptr(HbRecovery) r = g_object_steal_data (G_OBJECT (self), "hb-recovery");
 
   gtk_revealer_set_reveal_child (self->recovery_revealer, FALSE);
   if (r == NULL)
     return;
   drop_autosave (self);
-  g_clear_object (&self->file);
-  if (r->origin && *r->origin)
-    self->file = g_file_new_for_uri (r->origin);
+  g_set_object (&self->file, r->origin);
   set_post (self, r->post);
   /* Keep writing to the same backup until the user saves. */
   self->autosave_path = g_steal_pointer (&r->path);
   set_modified (self, TRUE);
-  recovery_free (r);
 }
 
 static void
@@ -1110,14 +974,11 @@ win_discard_recovery (GtkWidget  *widget,
                       GVariant   *param)
 {
   HbWindow *self = HB_WINDOW (widget);
-  Recovery *r = g_object_steal_data (G_OBJECT (self), "hb-recovery");
+  g_autoptr(HbRecovery) r = g_object_steal_data (G_OBJECT (self), "hb-recovery");
 
   gtk_revealer_set_reveal_child (self->recovery_revealer, FALSE);
   if (r)
-    {
-      delete_autosave (r->path);
-      recovery_free (r);
-    }
+    hb_autosave_delete (r->path);
 }
 
 /* ------------------------------------------------------------------ */
