@@ -827,7 +827,7 @@ static char *
 suggested_name (HbWindow *self)
 {
   g_autofree char *title = hb_post_dup_title (self->post);
-  g_autofree char *base = title ? g_strdelimit (g_strdup (title), "/\\:*?\"<>|\n", '-') : g_strdup (_("Post"));
+  g_autofree char *base = title ? g_strdelimit (g_strdup (title), "/\\:*?\"<>|\n", '-') : g_strdup (C_("default file name", "Post"));
 
   return g_strconcat (base, ".hebahan", NULL);
 }
