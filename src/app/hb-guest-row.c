@@ -87,6 +87,12 @@ remove_guest (GtkWidget  *widget,
     g_list_store_remove (store, pos);
 }
 
+static GtkEditable *
+title_entry (HbGuestRow *self)
+{
+  return GTK_EDITABLE (gtk_combo_box_get_child (GTK_COMBO_BOX (self->title_combo)));
+}
+
 static void
 hb_guest_row_dispose (GObject *object)
 {
@@ -121,12 +127,8 @@ hb_guest_row_init (HbGuestRow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   for (guint i = 0; titles[i]; i++)
     gtk_combo_box_text_append_text (self->title_combo, titles[i]);
-}
-
-static GtkEditable *
-title_entry (HbGuestRow *self)
-{
-  return GTK_EDITABLE (gtk_combo_box_get_child (GTK_COMBO_BOX (self->title_combo)));
+  /* Titles are short; leave the room to the name. */
+  gtk_editable_set_width_chars (title_entry (self), 7);
 }
 
 GtkWidget *
