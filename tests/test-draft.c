@@ -86,6 +86,7 @@ full_post (const char *base)
   hb_post_set_field (post, HB_FIELD_LINK, "https://www.mpkk.gov.my/ms/berita/1");
   add_media (post, inside, "aa11", "Peserta membersihkan longkang.", "Sesi pagi.");
   add_media (post, "/srv/shared/b.mp4", NULL, "", "Video ringkas.");
+  hb_post_set_caption_override (post, "x", "Gotong-royong Sabtu ini di Taman Selasih. #MPKK");
   hb_post_set_checklist (post, checklist);
   add_ack (post, "unverified.rumour", "Kononnya", "Dinafikan dalam ayat sama.", "Aminah",
            "2026-11-25T10:00:00+08:00");
@@ -106,6 +107,8 @@ assert_posts_equal (HbPost *a,
   g_assert_true (g_strv_equal (hb_post_get_platforms (a), hb_post_get_platforms (b)));
   for (guint f = 0; f < HB_N_FIELDS; f++)
     g_assert_cmpstr (hb_post_get_field (a, f), ==, hb_post_get_field (b, f));
+  for (const char * const *id = hb_platform_ids (); *id; id++)
+    g_assert_cmpstr (hb_post_get_caption_override (a, *id), ==, hb_post_get_caption_override (b, *id));
   g_assert_cmpuint (g_list_model_get_n_items (ga), ==, g_list_model_get_n_items (gb));
   for (guint i = 0; i < g_list_model_get_n_items (ga); i++)
     {
@@ -290,6 +293,8 @@ test_corrupt (void)
   assert_invalid (D "\"media\": [{\"alt_text\": \"x\"}]}", -1, "“media[0].path”");
   assert_invalid (D "\"media\": [{\"path\": \"a.jpg\", \"caption\": 1}]}", -1, "“media[0].caption”");
   assert_invalid (D "\"checklist\": [1]}", -1, "“checklist”");
+  assert_invalid (D "\"captions\": [\"x\"]}", -1, "“captions”");
+  assert_invalid (D "\"captions\": {\"x\": 280}}", -1, "“captions.x”");
   assert_invalid (D "\"acknowledged\": [{\"text\": \"x\"}]}", -1, "“acknowledged[0].rule”");
   assert_invalid (D "\"acknowledged\": [{\"rule\": \"r\", \"when\": \"semalam\"}]}", -1,
                   "“acknowledged[0].when”");

@@ -155,6 +155,32 @@ write_platforms (JsonBuilder *b,
   json_builder_end_array (b);
 }
 
+/* "captions": {"x": "…"}: per-platform captions, only when there are any. */
+static void
+write_overrides (JsonBuilder *b,
+                 HbPost      *post)
+{
+  const char * const *ids = hb_platform_ids ();
+  gboolean any = FALSE;
+
+  for (guint i = 0; ids[i]; i++)
+    {
+      const char *text = hb_post_get_caption_override (post, ids[i]);
+
+      if (text == NULL)
+        continue;
+      if (!any)
+        {
+          json_builder_set_member_name (b, "captions");
+          json_builder_begin_object (b);
+          any = TRUE;
+        }
+      add_string (b, ids[i], text);
+    }
+  if (any)
+    json_builder_end_object (b);
+}
+
 /* The draft as JSON, pretty-printed so that it diffs well and an officer
  * can read it.  Media paths are made relative to @base_dir (may be NULL). */
 GBytes *
@@ -178,6 +204,7 @@ hb_draft_to_bytes (HbPost *post,
   for (guint i = 0; i < G_N_ELEMENTS (text_members); i++)
     add_string (b, text_members[i].member, hb_post_get_field (post, text_members[i].field));
   write_media (b, post, base_dir);
+  write_overrides (b, post);
   if (hb_post_get_checklist (post))
     {
       json_builder_set_member_name (b, "checklist");
@@ -466,6 +493,29 @@ read_ack (Load       *l,
   g_ptr_array_add (hb_post_get_acks (l->post), ack);
 }
 
+/* Per-platform captions; a platform this version does not know is
+ * dropped, as in "platforms". */
+static void
+read_overrides (Load       *l,
+                JsonObject *root)
+{
+  JsonNode *node = member_of_type (l, root, "captions", JSON_NODE_OBJECT);
+  JsonObject *obj = node ? json_node_get_object (node) : NULL;
+  const char * const *ids = hb_platform_ids ();
+
+  for (guint i = 0; obj && ids[i]; i++)
+    {
+      JsonNode *text = json_object_get_member (obj, ids[i]);
+
+      if (text == NULL)
+        continue;
+      if (!JSON_NODE_HOLDS_VALUE (text) || json_node_get_value_type (text) != G_TYPE_STRING)
+        bad_field (l, "captions.%s", ids[i]);
+      else
+        hb_post_set_caption_override (l->post, ids[i], json_node_get_string (text));
+    }
+}
+
 static void
 read_checklist (Load       *l,
                 JsonObject *root)
@@ -548,6 +598,7 @@ load_bytes (GBytes      *bytes,
   read_list (&l, obj, "guests", read_guest);
   read_texts (&l, obj);
   read_list (&l, obj, "media", read_media_item);
+  read_overrides (&l, obj);
   read_checklist (&l, obj);
   read_list (&l, obj, "acknowledged", read_ack);
   if (l.bad != NULL)

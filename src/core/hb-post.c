@@ -20,6 +20,7 @@ struct _HbPost
   GListStore *guests;
   GListStore *media;
   GPtrArray  *acks;
+  GHashTable *overrides;   /* platform id → caption written for that platform */
   JsonNode   *checklist;
 };
 
@@ -64,6 +65,7 @@ hb_post_finalize (GObject *object)
   g_clear_object (&self->guests);
   g_clear_object (&self->media);
   g_clear_pointer (&self->acks, g_ptr_array_unref);
+  g_clear_pointer (&self->overrides, g_hash_table_unref);
   g_clear_pointer (&self->checklist, json_node_unref);
   G_OBJECT_CLASS (hb_post_parent_class)->finalize (object);
 }
@@ -168,6 +170,7 @@ hb_post_init (HbPost *self)
   self->guests = g_list_store_new (HB_TYPE_GUEST);
   self->media = g_list_store_new (HB_TYPE_MEDIA_ITEM);
   self->acks = g_ptr_array_new_with_free_func ((GDestroyNotify) hb_ack_free);
+  self->overrides = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_signal_connect (self->guests, "items-changed", G_CALLBACK (store_items_changed), self);
   g_signal_connect (self->media, "items-changed", G_CALLBACK (store_items_changed), self);
 }
@@ -346,6 +349,32 @@ hb_post_is_acknowledged (HbPost     *self,
         return TRUE;
     }
   return FALSE;
+}
+
+/* A caption the officer wrote for one platform instead of the composed
+ * one (say, a shorter text for X), or NULL. */
+const char *
+hb_post_get_caption_override (HbPost     *self,
+                              const char *platform)
+{
+  g_return_val_if_fail (HB_IS_POST (self), NULL);
+  return g_hash_table_lookup (self->overrides, platform);
+}
+
+/* @text NULL goes back to the composed caption. */
+void
+hb_post_set_caption_override (HbPost     *self,
+                              const char *platform,
+                              const char *text)
+{
+  g_return_if_fail (HB_IS_POST (self));
+  if (g_strcmp0 (g_hash_table_lookup (self->overrides, platform), text) == 0)
+    return;
+  if (text == NULL)
+    g_hash_table_remove (self->overrides, platform);
+  else
+    g_hash_table_insert (self->overrides, g_strdup (platform), g_strdup (text));
+  emit_changed (self);
 }
 
 /* Checklist answers are kept as the draft's JSON object: the checklist

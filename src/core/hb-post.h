@@ -77,6 +77,11 @@ void          hb_post_add_ack         (HbPost      *self,
 gboolean      hb_post_is_acknowledged (HbPost      *self,
                                        const char  *rule,
                                        const char  *text);
+const char   *hb_post_get_caption_override (HbPost  *self,
+                                            const char *platform);
+void          hb_post_set_caption_override (HbPost  *self,
+                                            const char *platform,
+                                            const char *text);
 JsonNode     *hb_post_get_checklist   (HbPost      *self);
 void          hb_post_set_checklist   (HbPost      *self,
                                        JsonNode    *answers);
