@@ -365,6 +365,58 @@ test_usage (void)
   g_assert_nonnull (strstr (unknown.err, "publish"));
 }
 
+/* `count`: one JSON object; 0 within the limit, 1 over, 2 bad usage. */
+static void
+test_count (void)
+{
+  g_auto(Run) ok = { 0 };
+  g_auto(Run) over = { 0 };
+  g_auto(Run) threads = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GString) long_text = g_string_new (NULL);
+  JsonObject *obj;
+  JsonArray *range;
+
+  cli (&ok, "Hi http://test.co\n", (const char *[]) { "count", "--platform", "x", NULL });
+  g_assert_cmpint (ok.status, ==, 0);
+  g_assert_cmpstr (ok.out, ==,
+                   "{\"platform\":\"x\",\"length\":26,\"limit\":280,\"valid\":true,\"valid_range\":[0,16]}\n");
+
+  /* Ranges count code points of the input: 290 "é" then CJK over 280. */
+  for (guint i = 0; i < 150; i++)
+    g_string_append (long_text, "故é");
+  cli (&over, long_text->str, (const char *[]) { "count", "--platform", "x", "-", NULL });
+  g_assert_cmpint (over.status, ==, 1);
+  obj = parse_json (parser, over.out);
+  g_assert_cmpint (json_object_get_int_member (obj, "length"), ==, 450);
+  g_assert_false (json_object_get_boolean_member (obj, "valid"));
+  range = json_object_get_array_member (obj, "valid_range");
+  g_assert_cmpint (json_array_get_int_element (range, 0), ==, 0);
+  /* 93 pairs weigh 279, the 94th "故" passes 280: 186 code points fit. */
+  g_assert_cmpint (json_array_get_int_element (range, 1), ==, 185);
+
+  cli (&threads, "😷😷", (const char *[]) { "count", "--platform", "threads", NULL });
+  g_assert_cmpint (threads.status, ==, 0);
+  obj = parse_json (parser, threads.out);
+  g_assert_cmpint (json_object_get_int_member (obj, "length"), ==, 8);
+  g_assert_cmpint (json_object_get_int_member (obj, "limit"), ==, 500);
+}
+
+static void
+test_count_usage (void)
+{
+  g_auto(Run) unknown = { 0 };
+  g_auto(Run) missing = { 0 };
+  g_auto(Run) bad_utf8 = { 0 };
+
+  cli (&unknown, "x", (const char *[]) { "count", "--platform", "myspace", NULL });
+  assert_one_line_error (&unknown, "myspace");
+  cli (&missing, "x", (const char *[]) { "count", NULL });
+  assert_one_line_error (&missing, "--platform");
+  cli (&bad_utf8, "\xff\xfe", (const char *[]) { "count", "--platform", "x", NULL });
+  assert_one_line_error (&bad_utf8, "UTF-8");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -383,5 +435,7 @@ main (int    argc,
   g_test_add_func ("/cli/draft-acknowledged", test_draft_acknowledged_exit_0);
   g_test_add_func ("/cli/draft-errors", test_draft_errors);
   g_test_add_func ("/cli/usage", test_usage);
+  g_test_add_func ("/cli/count", test_count);
+  g_test_add_func ("/cli/count-usage", test_count_usage);
   return g_test_run ();
 }

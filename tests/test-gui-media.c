@@ -1,5 +1,6 @@
 /* test-gui-media.c — the media grid as a user sees it: thumbnails, item
- * errors, alt text, reordering, removing, and a video's details. */
+ * errors, alt text, reordering, removing, a video's details, and quality
+ * badges. */
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -355,6 +356,91 @@ test_video (Fixture       *f,
   g_assert_null (find_player ());
 }
 
+/* The badge showing @icon_name under @root, or NULL. */
+static GtkWidget *
+find_badge_in (GtkWidget  *root,
+               const char *icon_name)
+{
+  if (GTK_IS_IMAGE (root) && gtk_widget_has_css_class (root, "media-tile-badge")
+      && g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (root)), icon_name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_badge_in (child, icon_name);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_badge (HbMediaTile *tile,
+            const char  *icon_name)
+{
+  return find_badge_in (GTK_WIDGET (tile), icon_name);
+}
+
+static GFile *
+quality_fixture (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "media-quality", name, NULL);
+
+  return g_file_new_for_path (path);
+}
+
+static void
+test_quality_badges (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GFile) sharp = quality_fixture ("bythewater.jpg");
+  g_autoptr(GFile) blurred = quality_fixture ("bythewater-blurred.jpg");
+  GFile *files[] = { sharp, blurred };
+  const char *findings[] = { "Instagram needs at least 1080 px wide", "Too small for a Facebook cover", NULL };
+  g_autoptr(GFileInfo) file_info = g_file_query_info (blurred, G_FILE_ATTRIBUTE_STANDARD_SIZE, 0, NULL, NULL);
+  HbMediaItem *sharp_item, *blurred_item;
+  GtkWidget *fog, *warning;
+  guint64 size;
+  gboolean blurry, loaded;
+  int width;
+
+  add_files (f, files, 2);
+  sharp_item = hb_media_tile_get_item (tile_at (f, 0));
+  blurred_item = hb_media_tile_get_item (tile_at (f, 1));
+  g_object_get (blurred_item, "loaded", &loaded, "blurry", &blurry, "width", &width, "size", &size, NULL);
+  g_assert_true (loaded);
+  g_assert_true (blurry);
+  g_assert_cmpint (width, ==, 640);
+  g_assert_cmpuint (size, ==, g_file_info_get_size (file_info));
+  g_assert_true (hb_media_item_get_loaded (sharp_item));
+  g_object_get (sharp_item, "blurry", &blurry, NULL);
+  g_assert_false (blurry);
+
+  fog = find_badge (tile_at (f, 1), "weather-fog-symbolic");
+  g_assert_nonnull (fog);
+  g_assert_true (gtk_widget_get_mapped (fog));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (fog), "Blurred"));
+  g_assert_null (find_badge (tile_at (f, 0), "weather-fog-symbolic"));
+
+  /* Platform findings from the linter: one badge, every message in it. */
+  hb_media_grid_set_item_findings (f->grid, sharp_item, findings, HB_SEVERITY_WARNING);
+  warning = find_badge (tile_at (f, 0), "dialog-warning-symbolic");
+  g_assert_nonnull (warning);
+  g_assert_true (gtk_widget_has_css_class (warning, "warning"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (warning), "Facebook cover"));
+  g_free (screenshot (f, "media-grid-quality-badges"));
+
+  /* They survive a reorder, which rebuilds the tiles. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (tile_at (f, 0)), "tile.move-right", NULL));
+  hb_gui_test_iterate (100);
+  g_assert_true (hb_media_tile_get_item (tile_at (f, 1)) == sharp_item);
+  g_assert_nonnull (find_badge (tile_at (f, 1), "dialog-warning-symbolic"));
+  g_assert_nonnull (find_badge (tile_at (f, 0), "weather-fog-symbolic"));
+
+  hb_media_grid_set_item_findings (f->grid, sharp_item, NULL, HB_SEVERITY_INFO);
+  g_assert_null (find_badge (tile_at (f, 1), "dialog-warning-symbolic"));
+}
+
 static void
 remove_fixtures (void)
 {
@@ -387,6 +473,7 @@ main (int    argc,
   g_test_add ("/gui-media/alt-finding", Fixture, NULL, fixture_set_up, test_alt_finding, fixture_tear_down);
   g_test_add ("/gui-media/move-and-remove", Fixture, NULL, fixture_set_up, test_move_and_remove, fixture_tear_down);
   g_test_add ("/gui-media/video", Fixture, NULL, fixture_set_up, test_video, fixture_tear_down);
+  g_test_add ("/gui-media/quality-badges", Fixture, NULL, fixture_set_up, test_quality_badges, fixture_tear_down);
 
   status = g_test_run ();
   remove_fixtures ();

@@ -16,6 +16,7 @@
 #include "hb-gui-test.h"
 #include "hb-guest-row.h"
 #include "hb-media-grid.h"
+#include "hb-platform-preview.h"
 #include "hb-window.h"
 
 static HbApplication *app;
@@ -276,14 +277,12 @@ static char *
 preview_text (HbWindow *window)
 {
   AdwViewStack *stack = ADW_VIEW_STACK (hb_window_get_part (window, "side_stack"));
-  GtkTextBuffer *buffer;
-  GtkTextIter start, end;
+  HbPlatformPreview *preview = HB_PLATFORM_PREVIEW (hb_window_get_part (window, "platform_preview"));
 
   adw_view_stack_set_visible_child_name (stack, "caption");
+  hb_platform_preview_show_platform (preview, NULL);
   settle (window);
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (hb_window_get_part (window, "preview_view")));
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  return hb_platform_preview_dup_text (preview);
 }
 
 static void
@@ -461,6 +460,50 @@ recovery_shown (gpointer data)
   return gtk_revealer_get_reveal_child (GTK_REVEALER (hb_window_get_part (data, "recovery_revealer")));
 }
 
+/* Each selected platform's caption is counted its own way; text past
+ * the limit is marked and a platform finding raised; a caption of the
+ * platform's own can fix it. */
+static void
+test_platform_caption (void)
+{
+  HbWindow *window = new_window ();
+  HbPost *post = hb_window_get_post (window);
+  HbPlatformPreview *preview = HB_PLATFORM_PREVIEW (hb_window_get_part (window, "platform_preview"));
+  GString *body = g_string_new (NULL);
+  g_autofree char *shot = NULL;
+
+  hb_post_toggle_platform (post, "x", TRUE);
+  hb_post_toggle_platform (post, "facebook", TRUE);
+  for (guint i = 0; i < 12; i++)
+    g_string_append (body, "Gotong-royong perdana di Taman Selasih. ");
+  type_text (window, body->str);
+  g_string_free (body, TRUE);
+  settle (window);
+  g_assert_nonnull (find_rule (window, "platform.length"));
+  g_assert_cmpstr (find_rule (window, "platform.length")->finding->text, ==, "X");
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (hb_window_get_part (window, "side_stack")), "caption");
+  hb_platform_preview_show_platform (preview, "x");
+  settle (window);
+  g_assert_true (g_str_has_suffix (hb_platform_preview_get_counter (preview), "/ 280"));
+  g_assert_cmpuint (hb_platform_preview_get_over_start (preview), <, G_MAXUINT);
+  shot = hb_gui_test_screenshot (GTK_WIDGET (window), "window-platform-x");
+
+  hb_platform_preview_show_platform (preview, "facebook");
+  settle (window);
+  g_assert_cmpuint (hb_platform_preview_get_over_start (preview), ==, G_MAXUINT);
+
+  /* A shorter caption of X's own: the finding goes. */
+  hb_platform_preview_show_platform (preview, "x");
+  hb_platform_preview_set_own (preview, TRUE);
+  g_assert_nonnull (hb_post_get_caption_override (post, "x"));
+  hb_post_set_caption_override (post, "x", "Gotong-royong perdana Sabtu ini. #MPKK");
+  settle (window);
+  g_assert_cmpuint (hb_platform_preview_get_over_start (preview), ==, G_MAXUINT);
+  g_assert_null (find_rule (window, "platform.length"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Backups other tests' windows left behind. */
 static void
 clear_autosaves (void)
@@ -610,6 +653,7 @@ main (int    argc,
   g_test_add_func ("/window/keyboard-reach", test_keyboard_reach);
   g_test_add_func ("/window/form-caption", test_form_caption);
   g_test_add_func ("/window/media", test_media);
+  g_test_add_func ("/window/platform-caption", test_platform_caption);
   g_test_add_func ("/window/save-reopen", test_save_reopen);
   g_test_add_func ("/window/kill-and-recover", test_kill_and_recover);
   g_test_add_func ("/window/demo", test_demo);

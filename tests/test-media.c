@@ -1,8 +1,10 @@
 /* test-media.c — reading photos and videos: reduced thumbnails, EXIF
- * orientation, digests, and a clear error for every kind of bad file. */
+ * orientation, digests, blur and exposure verdicts on real photos, and a
+ * clear error for every kind of bad file. */
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 #include <sys/resource.h>
 
@@ -479,6 +481,139 @@ test_async_error (void)
   g_assert_error (error, HB_ERROR, HB_ERROR_MEDIA_UNREADABLE);
 }
 
+/* Real photos (tests/fixtures/media-quality/README.md), sharp and with
+ * a Gaussian blur of σ = 4 px at 1600 px. */
+static const char *quality_photos[] = { "bythewater", "grey", "dune" };
+
+static char *
+quality_fixture (const char *name,
+                 const char *suffix)
+{
+  g_autofree char *file = g_strconcat (name, suffix, ".jpg", NULL);
+
+  return g_test_build_filename (G_TEST_DIST, "fixtures", "media-quality", file, NULL);
+}
+
+static void
+test_quality_sharp_and_blurred (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (quality_photos); i++)
+    {
+      g_autofree char *sharp_path = quality_fixture (quality_photos[i], "");
+      g_autofree char *blurred_path = quality_fixture (quality_photos[i], "-blurred");
+      g_autoptr(HbMediaInfo) sharp = load_ok (sharp_path, 256);
+      g_autoptr(HbMediaInfo) blurred = load_ok (blurred_path, 256);
+
+      g_test_message ("%s: sharp %.1f / %.3f, blurred %.1f / %.3f", quality_photos[i],
+                      sharp->quality.blur_score, sharp->quality.fine_detail,
+                      blurred->quality.blur_score, blurred->quality.fine_detail);
+      g_assert_true (sharp->has_quality);
+      g_assert_false (sharp->quality.blurry);
+      g_assert_false (sharp->quality.underexposed);
+      g_assert_false (sharp->quality.overexposed);
+      g_assert_true (blurred->quality.blurry);
+      g_assert_cmpfloat (sharp->quality.blur_score, >, 3 * blurred->quality.blur_score);
+    }
+}
+
+/* As `convert -evaluate multiply @factor`: the same scene, exposed
+ * differently. */
+static char *
+write_exposed (const char *name,
+               double      factor)
+{
+  g_autofree char *source = quality_fixture (name, "");
+  g_autofree char *out = g_strdup_printf ("%s-x%.1f.jpg", name, factor);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new_from_file (source, &error);
+  guint8 *pixels;
+  guint len;
+
+  g_assert_no_error (error);
+  pixels = gdk_pixbuf_get_pixels_with_length (pixbuf, &len);
+  for (guint i = 0; i < len; i++)
+    pixels[i] = MIN (255, (int) (pixels[i] * factor + 0.5));
+  return write_pixbuf (out, pixbuf, "jpeg");
+}
+
+static void
+test_quality_exposure (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (quality_photos); i++)
+    {
+      g_autofree char *dark_path = write_exposed (quality_photos[i], 0.3);
+      g_autofree char *bright_path = write_exposed (quality_photos[i], 2.5);
+      g_autoptr(HbMediaInfo) dark = load_ok (dark_path, 256);
+      g_autoptr(HbMediaInfo) bright = load_ok (bright_path, 256);
+
+      g_test_message ("%s: dark mean %.2f highlight %.2f; bright mean %.2f clipped %.2f",
+                      quality_photos[i], dark->quality.mean_luma, dark->quality.highlight_level,
+                      bright->quality.mean_luma, bright->quality.bright_fraction);
+      g_assert_true (dark->quality.underexposed);
+      g_assert_false (dark->quality.overexposed);
+      /* Darker is not blurrier. */
+      g_assert_false (dark->quality.blurry);
+      g_assert_true (bright->quality.overexposed);
+      g_assert_false (bright->quality.underexposed);
+      g_assert_cmpfloat (dark->quality.mean_luma, <, bright->quality.mean_luma);
+    }
+}
+
+static void
+measure_scaled (GdkPixbuf      *photo,
+                double          factor,
+                HbMediaQuality *quality)
+{
+  g_autoptr(GdkPixbuf) scaled = gdk_pixbuf_scale_simple (photo,
+                                                         gdk_pixbuf_get_width (photo) * factor,
+                                                         gdk_pixbuf_get_height (photo) * factor,
+                                                         GDK_INTERP_BILINEAR);
+
+  hb_media_quality_measure (scaled, quality);
+}
+
+/* Measurements are made on an image of fixed size, so neither the
+ * thumbnail size asked for nor the photo's own size changes them much.
+ * (An enlarged copy is a little softer than the original, so the sizes
+ * are compared among enlargements, and the verdicts for all.) */
+static void
+test_quality_size_independent (void)
+{
+  g_autofree char *path = quality_fixture ("bythewater", "");
+  g_autoptr(HbMediaInfo) small_thumb = load_ok (path, 64);
+  g_autoptr(HbMediaInfo) large_thumb = load_ok (path, 256);
+  g_autoptr(GdkPixbuf) photo = gdk_pixbuf_new_from_file (path, NULL);
+  HbMediaQuality reference, q;
+
+  g_assert_cmpfloat_with_epsilon (small_thumb->quality.blur_score,
+                                  large_thumb->quality.blur_score, 1e-9);
+  g_assert_cmpint (gdk_pixbuf_get_width (small_thumb->thumbnail), ==, 64);
+  g_assert_cmpint (gdk_pixbuf_get_width (large_thumb->thumbnail), ==, 256);
+  measure_scaled (photo, 1.5, &reference);
+  for (double factor = 2.0; factor <= 4.0; factor += 1.0)
+    {
+      measure_scaled (photo, factor, &q);
+      g_test_message ("×%.0f: %.1f / %.3f (×1.5: %.1f / %.3f)", factor, q.blur_score,
+                      q.fine_detail, reference.blur_score, reference.fine_detail);
+      g_assert_cmpfloat (fabs (q.blur_score / reference.blur_score - 1), <, 0.15);
+      g_assert_cmpfloat (fabs (q.fine_detail / reference.fine_detail - 1), <, 0.15);
+      g_assert_cmpfloat_with_epsilon (q.mean_luma, reference.mean_luma, 0.02);
+      g_assert_false (q.blurry);
+    }
+  g_assert_false (small_thumb->quality.blurry);
+}
+
+static void
+test_quality_not_for_videos (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "demo", "video.webm", NULL);
+  g_autoptr(HbMediaInfo) info = load_ok (path, 256);
+
+  g_assert_cmpint (info->kind, ==, HB_MEDIA_VIDEO);
+  g_assert_false (info->has_quality);
+  g_assert_false (info->quality.blurry);
+}
+
 static void
 remove_fixtures (void)
 {
@@ -511,6 +646,10 @@ main (int    argc,
   g_test_add_func ("/media/sha256", test_sha256);
   g_test_add_func ("/media/sha256-large-file", test_sha256_large_file);
   g_test_add_func ("/media/video-kind", test_video_kind);
+  g_test_add_func ("/media/quality/sharp-and-blurred", test_quality_sharp_and_blurred);
+  g_test_add_func ("/media/quality/exposure", test_quality_exposure);
+  g_test_add_func ("/media/quality/size-independent", test_quality_size_independent);
+  g_test_add_func ("/media/quality/not-for-videos", test_quality_not_for_videos);
   g_test_add_func ("/media/bad/missing", test_missing);
   g_test_add_func ("/media/bad/empty", test_empty);
   g_test_add_func ("/media/bad/text-named-jpeg", test_text_named_jpeg);

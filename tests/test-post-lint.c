@@ -3,6 +3,7 @@
  * validator for `post` rules; linting a snapshot in a worker thread. */
 #include <string.h>
 
+#include "hb-count.h"
 #include "hb-linter.h"
 #include "hb-post-lint.h"
 
@@ -498,6 +499,149 @@ test_label_finding (void)
   g_assert_cmpuint (pf->start, ==, strlen ("Program Gotong-Royong Perdana\n\n"));
 }
 
+
+/* The caption over X's 280 (weighted) but within Facebook's limit: one
+ * finding, for X, spanning the text past the limit in caption code
+ * points, named by its text; the snapshot copies the platforms. */
+static void
+test_platform_length (void)
+{
+  g_autoptr(HbPost) post = complete_post ();
+  g_autoptr(GString) body = g_string_new ("Terima kasih kepada semua peserta.");
+  g_autoptr(GPtrArray) findings = NULL, hits = NULL;
+  const char *ids[] = { "facebook", "x", NULL };
+  const char *caption;
+  HbPostFinding *pf;
+  HbCount c;
+
+  while (body->len < 400)
+    g_string_append (body, " Kawasan taman dibersihkan bersama penduduk.");
+  hb_post_set_field (post, HB_FIELD_BODY, body->str);
+  hb_post_set_platforms (post, ids);
+  findings = lint (post);
+  hits = of_rule (findings, "platform.length");
+  g_assert_cmpuint (hits->len, ==, 1);
+  pf = hits->pdata[0];
+  g_assert_cmpstr (pf->finding->text, ==, "X");
+  g_assert_null (pf->finding->replacement);
+  g_assert_cmpstr (hb_finding_get_topic (pf->finding), ==, "platform");
+  g_assert_cmpstr (hb_finding_get_clause (pf->finding), ==, "8.d");
+  g_assert_cmpint (hb_finding_get_severity (pf->finding), ==, HB_SEVERITY_WARNING);
+
+  {
+    g_autoptr(HbPostSnapshot) snap = hb_post_snapshot_new (post);
+
+    caption = hb_post_snapshot_get_caption (snap)->text;
+    g_assert_true (hb_count_text (caption, -1, HB_COUNT_TWITTER_V3, 280, &c, NULL));
+    g_assert_false (c.valid);
+    g_assert_cmpuint (pf->finding->start, ==, c.valid_end + 1);
+    g_assert_cmpuint (pf->finding->end, ==, g_utf8_strlen (caption, -1));
+  }
+  g_assert_cmpuint (pf->source, ==, HB_FIELD_BODY);
+  g_assert_nonnull (strstr (hb_finding_get_message (pf->finding, HB_LANG_MS), "Kapsyen"));
+  {
+    g_autofree char *suggestion = hb_finding_dup_suggestion (pf->finding, HB_LANG_EN);
+
+    g_assert_nonnull (strstr (suggestion, "for X"));
+  }
+
+  /* Only the platforms selected; none over Facebook's 63,206. */
+  hb_post_set_platforms (post, (const char *[]) { "facebook", NULL });
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  findings = lint (post);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = of_rule (findings, "platform.length");
+  g_assert_cmpuint (hits->len, ==, 0);
+}
+
+/* A platform with a caption of its own is not checked on the composed one. */
+static void
+test_platform_length_override (void)
+{
+  g_autoptr(HbPost) post = complete_post ();
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autoptr(GPtrArray) findings = NULL, hits = NULL;
+
+  while (body->len < 600)
+    g_string_append (body, "Kawasan taman dibersihkan bersama penduduk. ");
+  hb_post_set_field (post, HB_FIELD_BODY, body->str);
+  hb_post_set_platforms (post, (const char *[]) { "x", "threads", NULL });
+  hb_post_set_caption_override (post, "x", "Gotong-royong di Taman Selasih. #MPKK");
+  findings = lint (post);
+  hits = of_rule (findings, "platform.length");
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpstr (((HbPostFinding *) hits->pdata[0])->finding->text, ==, "Threads");
+}
+
+/* Instagram and TikTok allow 5 hashtags, X any number: the finding
+ * covers the sixth to the last, on the hashtags field. */
+static void
+test_platform_hashtags (void)
+{
+  g_autoptr(HbPost) post = complete_post ();
+  g_autoptr(GPtrArray) findings = NULL, hits = NULL;
+  g_autoptr(HbPostSnapshot) snap = NULL;
+  HbPostFinding *pf;
+  const char *caption;
+  g_autofree char *marked = NULL;
+
+  hb_post_set_field (post, HB_FIELD_HASHTAGS, "#MPKK #KulimBersih #GotongRoyong #Kulim #Kedah #Komuniti #TamanSelasih");
+  hb_post_set_platforms (post, (const char *[]) { "instagram", "x", NULL });
+  findings = lint (post);
+  hits = of_rule (findings, "platform.hashtags");
+  g_assert_cmpuint (hits->len, ==, 1);
+  pf = hits->pdata[0];
+  g_assert_cmpstr (pf->finding->text, ==, "Instagram");
+  g_assert_cmpuint (pf->source, ==, HB_FIELD_HASHTAGS);
+  snap = hb_post_snapshot_new (post);
+  caption = hb_post_snapshot_get_caption (snap)->text;
+  marked = g_utf8_substring (caption, pf->finding->start, pf->finding->end);
+  g_assert_cmpstr (marked, ==, "#Komuniti #TamanSelasih");
+  g_assert_cmpuint (pf->end - pf->start, ==, g_utf8_strlen (marked, -1));
+
+  /* Five is fine. */
+  hb_post_set_field (post, HB_FIELD_HASHTAGS, "#MPKK #KulimBersih #GotongRoyong #Kulim #Kedah");
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  findings = lint (post);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = of_rule (findings, "platform.hashtags");
+  g_assert_cmpuint (hits->len, ==, 0);
+}
+
+/* Threads takes one topic tag; acknowledging the finding for Threads holds. */
+static void
+test_platform_hashtags_acknowledged (void)
+{
+  g_autoptr(HbPost) post = complete_post ();
+  g_autoptr(GPtrArray) findings = NULL, hits = NULL;
+
+  hb_post_set_platforms (post, (const char *[]) { "threads", NULL });
+  hb_post_add_ack (post, "platform.hashtags", "Threads", "Hanya tag pertama dipaparkan", "Pegawai");
+  findings = lint (post);
+  hits = of_rule (findings, "platform.hashtags");
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_true (((HbPostFinding *) hits->pdata[0])->acknowledged);
+}
+
+static void
+test_platform_mentions (void)
+{
+  g_autoptr(HbPost) post = complete_post ();
+  g_autoptr(GString) body = g_string_new ("Terima kasih");
+  g_autoptr(GPtrArray) findings = NULL, hits = NULL;
+
+  for (guint i = 0; i < 22; i++)
+    g_string_append_printf (body, " @rakan_kulim%u", i);
+  g_string_append (body, ". Aduan: aduan@mpkk.gov.my");
+  hb_post_set_field (post, HB_FIELD_BODY, body->str);
+  hb_post_set_platforms (post, (const char *[]) { "instagram", "facebook", NULL });
+  findings = lint (post);
+  hits = of_rule (findings, "platform.mentions");
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpstr (((HbPostFinding *) hits->pdata[0])->finding->text, ==, "Instagram");
+  g_assert_cmpuint (((HbPostFinding *) hits->pdata[0])->source, ==, HB_FIELD_BODY);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -519,6 +663,11 @@ main (int    argc,
   g_test_add_func ("/post-lint/validator", test_validator);
   g_test_add_func ("/post-lint/builtin-post-rules", test_builtin_post_rules);
   g_test_add_func ("/post-lint/label-finding", test_label_finding);
+  g_test_add_func ("/post-lint/platform-length", test_platform_length);
+  g_test_add_func ("/post-lint/platform-length-override", test_platform_length_override);
+  g_test_add_func ("/post-lint/platform-hashtags", test_platform_hashtags);
+  g_test_add_func ("/post-lint/platform-hashtags-acknowledged", test_platform_hashtags_acknowledged);
+  g_test_add_func ("/post-lint/platform-mentions", test_platform_mentions);
   ret = g_test_run ();
   g_object_unref (builtin);
   return ret;

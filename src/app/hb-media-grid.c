@@ -458,6 +458,28 @@ hb_media_grid_set_alt_finding (HbMediaGrid *self,
   hb_media_tile_set_alt_finding (tile, message, severity);
 }
 
+/**
+ * hb_media_grid_set_item_findings:
+ * @messages: (nullable) (array zero-terminated=1): the linter's findings
+ *   about @item, or %NULL to clear them
+ *
+ * Shows them as a badge on @item's tile (see hb_media_tile_set_findings()).
+ */
+void
+hb_media_grid_set_item_findings (HbMediaGrid        *self,
+                                 HbMediaItem        *item,
+                                 const char * const *messages,
+                                 HbSeverity          worst)
+{
+  guint position;
+  HbMediaTile *tile;
+
+  g_return_if_fail (HB_IS_MEDIA_GRID (self));
+  if (!find_item (self, item, &position) || !(tile = tile_at (self, position)))
+    return;
+  hb_media_tile_set_findings (tile, messages, worst);
+}
+
 /* Tiles still decoding a thumbnail or opening a video. */
 guint
 hb_media_grid_get_n_pending (HbMediaGrid *self)

@@ -22,6 +22,10 @@ void        hb_media_grid_set_alt_finding (HbMediaGrid  *self,
                                            HbMediaItem  *item,
                                            const char   *message,
                                            HbSeverity    severity);
+void        hb_media_grid_set_item_findings (HbMediaGrid        *self,
+                                             HbMediaItem        *item,
+                                             const char * const *messages,
+                                             HbSeverity          worst);
 guint       hb_media_grid_get_n_pending   (HbMediaGrid  *self);
 
 G_END_DECLS

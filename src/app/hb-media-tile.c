@@ -6,6 +6,10 @@
  * size and first frame, and closed again so that a post with several
  * videos does not keep several players running. What was learnt is kept
  * on the item, because the grid rebuilds tiles whenever the order changes.
+ *
+ * Badges on the preview say what is wrong with the photo itself (blurred,
+ * too dark, too bright: measured by the loader) and whatever the linter
+ * found about it for the chosen platforms (hb_media_tile_set_findings()).
  */
 #include "hb-media-tile.h"
 
@@ -35,6 +39,7 @@ struct _HbMediaTile
   GtkLabel       *error_label;
   GtkLabel       *details_label;
   GtkLabel       *name_label;
+  GtkBox         *badge_box;
   GtkWidget      *play_button;
   GtkWidget      *remove_button;
   GtkWidget      *move_left_button;
@@ -71,6 +76,9 @@ typedef struct
   char         *details;
   char         *finding;
   HbSeverity    severity;
+  guint64       size;      /* videos: bytes, until the probe is done */
+  char         *findings;  /* the linter's, one per line */
+  HbSeverity    findings_severity;
 } TileCache;
 
 static void
@@ -79,6 +87,7 @@ tile_cache_free (TileCache *cache)
   g_clear_object (&cache->preview);
   g_free (cache->details);
   g_free (cache->finding);
+  g_free (cache->findings);
   g_free (cache);
 }
 
@@ -113,6 +122,60 @@ set_loading (HbMediaTile *self,
 }
 
 static void
+add_badge (HbMediaTile *self,
+           const char  *icon_name,
+           const char  *tooltip,
+           const char  *style)
+{
+  GtkWidget *image = gtk_image_new_from_icon_name (icon_name);
+
+  gtk_widget_set_tooltip_text (image, tooltip);
+  gtk_widget_add_css_class (image, "osd");
+  gtk_widget_add_css_class (image, "media-tile-badge");
+  if (style)
+    gtk_widget_add_css_class (image, style);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (image),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
+                                  -1);
+  gtk_box_append (self->badge_box, image);
+}
+
+/* One badge per problem the loader measured, and one for the linter's
+ * findings about this item, with every message in its tooltip. */
+static void
+update_badges (HbMediaTile *self)
+{
+  static const char *icons[] = {
+    "dialog-information-symbolic", "dialog-warning-symbolic", "dialog-error-symbolic",
+  };
+  static const char *styles[] = { "accent", "warning", "error" };
+  TileCache *cache = get_cache (self->item);
+  HbMediaMeasurements m;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->badge_box))))
+    gtk_box_remove (self->badge_box, child);
+  hb_media_item_get_measurements (self->item, &m);
+  if (hb_media_item_get_loaded (self->item) && hb_media_item_get_error (self->item) == NULL)
+    {
+      if (m.blurry)
+        add_badge (self, "weather-fog-symbolic",
+                   _("Blurred: the photo has little sharp detail anywhere"), NULL);
+      if (m.underexposed)
+        add_badge (self, "weather-clear-night-symbolic",
+                   _("Too dark: even the brightest parts of the photo are dim"), NULL);
+      if (m.overexposed)
+        add_badge (self, "weather-clear-symbolic",
+                   _("Too bright: much of the photo is washed out to white"), NULL);
+    }
+  if (cache->findings)
+    add_badge (self, icons[cache->findings_severity], cache->findings,
+               styles[cache->findings_severity]);
+  gtk_widget_set_visible (GTK_WIDGET (self->badge_box),
+                          gtk_widget_get_first_child (GTK_WIDGET (self->badge_box)) != NULL);
+}
+
+static void
 show_preview (HbMediaTile *self)
 {
   TileCache *cache = get_cache (self->item);
@@ -123,6 +186,7 @@ show_preview (HbMediaTile *self)
   gtk_widget_set_visible (self->play_button, cache->video);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "tile.play", cache->video);
   gtk_stack_set_visible_child_name (self->stack, "preview");
+  update_badges (self);
 }
 
 static void
@@ -211,6 +275,10 @@ check_probe (HbMediaTile *self)
       /* Translators: a video's length, then its size in pixels. */
       cache->details = g_strdup_printf (_("%s · %d × %d"), duration, width, height);
       cache->preview = gdk_paintable_get_current_image (paintable);
+      hb_media_item_set_measurements (self->item, &(HbMediaMeasurements) {
+                                        .width = width, .height = height, .size = cache->size,
+                                        .duration = gtk_media_stream_get_duration (stream),
+                                      });
     }
   stop_probe (self);
   finish_loading (self, message);
@@ -266,12 +334,23 @@ on_loaded (GObject      *source,
   cache->video = info->kind == HB_MEDIA_VIDEO;
   if (cache->video)
     {
+      cache->size = info->size;
       gtk_entry_set_placeholder_text (self->alt_entry, _("Alt text: what the video shows"));
       start_probe (self);
       return;
     }
+  /* The texture is made from the thumbnail, never a larger image: that is
+   * all the main thread has to upload. */
   cache->preview = GDK_PAINTABLE (gdk_texture_new_for_pixbuf (info->thumbnail));
   cache->details = g_strdup_printf (_("%d × %d"), info->width, info->height);
+  hb_media_item_set_measurements (self->item, &(HbMediaMeasurements) {
+                                    .width = info->width, .height = info->height,
+                                    .size = info->size,
+                                    .blur_score = info->quality.blur_score,
+                                    .blurry = info->quality.blurry,
+                                    .underexposed = info->quality.underexposed,
+                                    .overexposed = info->quality.overexposed,
+                                  });
   finish_loading (self, NULL);
 }
 
@@ -501,6 +580,7 @@ hb_media_tile_class_init (HbMediaTileClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HbMediaTile, error_label);
   gtk_widget_class_bind_template_child (widget_class, HbMediaTile, details_label);
   gtk_widget_class_bind_template_child (widget_class, HbMediaTile, name_label);
+  gtk_widget_class_bind_template_child (widget_class, HbMediaTile, badge_box);
   gtk_widget_class_bind_template_child (widget_class, HbMediaTile, play_button);
   gtk_widget_class_bind_template_child (widget_class, HbMediaTile, remove_button);
   gtk_widget_class_bind_template_child (widget_class, HbMediaTile, move_left_button);
@@ -557,6 +637,33 @@ hb_media_tile_set_alt_finding (HbMediaTile *self,
   cache->finding = g_strdup (message);
   cache->severity = severity;
   apply_finding (self);
+}
+
+/**
+ * hb_media_tile_set_findings:
+ * @messages: (nullable) (array zero-terminated=1): what the linter found
+ *   about this item (resolution, aspect ratio, size, length…), or %NULL
+ * @worst: the highest severity among them
+ *
+ * Shows one badge on the preview, coloured by @worst, whose tooltip lists
+ * every message. The blur and exposure badges stay as they are.
+ */
+void
+hb_media_tile_set_findings (HbMediaTile        *self,
+                            const char * const *messages,
+                            HbSeverity          worst)
+{
+  TileCache *cache;
+
+  g_return_if_fail (HB_IS_MEDIA_TILE (self));
+  g_return_if_fail (worst <= HB_SEVERITY_ERROR);
+
+  cache = get_cache (self->item);
+  g_clear_pointer (&cache->findings, g_free);
+  if (messages && messages[0])
+    cache->findings = g_strjoinv ("\n", (char **) messages);
+  cache->findings_severity = worst;
+  update_badges (self);
 }
 
 gboolean

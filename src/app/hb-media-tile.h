@@ -16,6 +16,9 @@ HbMediaItem *hb_media_tile_get_item        (HbMediaTile *self);
 void         hb_media_tile_set_alt_finding (HbMediaTile *self,
                                             const char  *message,
                                             HbSeverity   severity);
+void         hb_media_tile_set_findings    (HbMediaTile        *self,
+                                            const char * const *messages,
+                                            HbSeverity          worst);
 gboolean     hb_media_tile_is_loading      (HbMediaTile *self);
 void         hb_media_tile_set_movable     (HbMediaTile *self,
                                             gboolean     earlier,

@@ -17,6 +17,7 @@
 #include "hb-findings-panel.h"
 #include "hb-guest-row.h"
 #include "hb-media-grid.h"
+#include "hb-platform-preview.h"
 #include "hb-post-lint.h"
 
 #define DEFAULT_AUTOSAVE_MS 2000
@@ -53,7 +54,7 @@ struct _HbWindow
   GtkRevealer          *side_revealer;
   AdwViewStack         *side_stack;
   HbFindingsPanel      *findings_panel;
-  GtkTextView          *preview_view;
+  HbPlatformPreview    *platform_preview;
   GMenu                *recent_menu;
 
   HbApplication        *app;
@@ -275,14 +276,12 @@ update_count (HbWindow *self)
 static void
 update_preview (HbWindow *self)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->preview_view);
-
-  /* Rewriting a long hidden preview on every key would waste the budget;
-   * it is refreshed when shown. */
+  /* Recomposing a long hidden preview on every key would waste the
+   * budget; it is refreshed when shown. */
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->side_stack), "caption") != 0 ||
-      !gtk_widget_get_mapped (GTK_WIDGET (self->preview_view)))
+      !gtk_widget_get_mapped (GTK_WIDGET (self->platform_preview)))
     return;
-  gtk_text_buffer_set_text (buffer, self->caption_text ? self->caption_text : "", -1);
+  hb_platform_preview_refresh (self->platform_preview);
 }
 
 static void
@@ -607,6 +606,7 @@ set_post (HbWindow *self,
   gtk_list_box_bind_model (self->guest_list, G_LIST_MODEL (hb_post_get_guests (post)),
                            create_guest_row, self, NULL);
   hb_media_grid_set_model (self->media_grid, hb_post_get_media (post));
+  hb_platform_preview_set_post (self->platform_preview, post);
   self->syncing = FALSE;
   g_signal_connect_object (post, "changed", G_CALLBACK (post_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (post, "notify::date", G_CALLBACK (update_date_row), self, G_CONNECT_SWAPPED);
@@ -1334,7 +1334,7 @@ static const struct { const char *name; gsize offset; } template_children[] = {
   CHILD (platform_box), CHILD (name_row), CHILD (date_row), CHILD (date_button),
   CHILD (calendar), CHILD (start_row), CHILD (end_row), CHILD (venue_row), CHILD (guest_list),
   CHILD (hashtags_row), CHILD (link_row), CHILD (media_grid), CHILD (caption_view),
-  CHILD (side_revealer), CHILD (side_stack), CHILD (findings_panel), CHILD (preview_view),
+  CHILD (side_revealer), CHILD (side_stack), CHILD (findings_panel), CHILD (platform_preview),
   CHILD (recent_menu),
 #undef CHILD
 };
@@ -1377,6 +1377,7 @@ hb_window_class_init (HbWindowClass *klass)
   g_type_ensure (HB_TYPE_CAPTION_VIEW);
   g_type_ensure (HB_TYPE_FINDINGS_PANEL);
   g_type_ensure (HB_TYPE_MEDIA_GRID);
+  g_type_ensure (HB_TYPE_PLATFORM_PREVIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/my/gov/mpkk/Hebahan/hb-window.ui");
   for (guint i = 0; i < G_N_ELEMENTS (template_children); i++)
     gtk_widget_class_bind_template_child_full (widget_class, template_children[i].name, FALSE,
@@ -1432,7 +1433,7 @@ hb_window_init (HbWindow *self)
   g_signal_connect_swapped (self->caption_view, "acknowledge", G_CALLBACK (acknowledge_finding), self);
   g_signal_connect_swapped (self->findings_panel, "finding-activated", G_CALLBACK (finding_activated), self);
   g_signal_connect_swapped (self->side_stack, "notify::visible-child-name", G_CALLBACK (side_visible_changed), self);
-  g_signal_connect_swapped (self->preview_view, "map", G_CALLBACK (side_visible_changed), self);
+  g_signal_connect_swapped (self->platform_preview, "map", G_CALLBACK (side_visible_changed), self);
   g_object_bind_property (self->findings_toggle, "active", self->side_revealer, "reveal-child",
                           G_BINDING_SYNC_CREATE);
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",

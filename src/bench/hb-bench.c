@@ -4,6 +4,9 @@
  *   hb-bench typing FILE   type into the real window's body editor holding
  *                          FILE (X11, e.g. under xvfb-run), from key event
  *                          to updated underlines (hb-bench-typing.c)
+ *   hb-bench media         30 photos of 24 megapixels into the real media
+ *                          grid (X11): first thumbnail, all done, longest
+ *                          main-loop stall, peak RSS (hb-bench-media.c)
  *
  * Timings use the monotonic clock around the call being measured only; the
  * policy load and the file read are outside the loop.
@@ -96,6 +99,10 @@ main (int    argc,
     return bench_lint (argv[2]);
   if (argc == 3 && strcmp (argv[1], "typing") == 0)
     return hb_bench_typing (argv[2]);
-  g_printerr ("Usage: hb-bench lint FILE\n       hb-bench typing FILE\n");
+  if (argc == 2 && strcmp (argv[1], "media") == 0)
+    return hb_bench_media (argv[0]);
+  if (argc == 3 && strcmp (argv[1], "media-generate") == 0)
+    return hb_bench_media_generate (argv[2]);
+  g_printerr ("Usage: hb-bench lint FILE\n       hb-bench typing FILE\n       hb-bench media\n");
   return 2;
 }

@@ -9,3 +9,5 @@ int    hb_bench_compare_i64   (gconstpointer a,
 double hb_bench_percentile_ms (GArray       *samples,
                                double        p);
 int    hb_bench_typing        (const char   *path);
+int    hb_bench_media         (const char   *self_path);
+int    hb_bench_media_generate (const char  *dir);

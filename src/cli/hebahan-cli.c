@@ -16,6 +16,7 @@
 #include "hb-draft.h"
 #include "hb-error.h"
 #include "hb-linter.h"
+#include "hb-platforms.h"
 #include "hb-policy.h"
 #include "hb-post-lint.h"
 
@@ -514,6 +515,87 @@ cmd_lint (int    argc,
 }
 
 /* ------------------------------------------------------------------ */
+/* count                                                               */
+
+/* One final newline (echo, editors) is not part of the post. */
+static gsize
+without_final_newline (const char *text,
+                       gsize       len)
+{
+  if (len > 0 && text[len - 1] == '\n')
+    len--;
+  if (len > 0 && text[len - 1] == '\r')
+    len--;
+  return len;
+}
+
+static void
+print_count (const char    *platform,
+             const HbCount *c)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *out = NULL;
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "platform");
+  json_builder_add_string_value (b, platform);
+  json_builder_set_member_name (b, "length");
+  json_builder_add_int_value (b, c->length);
+  json_builder_set_member_name (b, "limit");
+  json_builder_add_int_value (b, c->limit);
+  json_builder_set_member_name (b, "valid");
+  json_builder_add_boolean_value (b, c->valid);
+  json_builder_set_member_name (b, "valid_range");
+  json_builder_begin_array (b);
+  json_builder_add_int_value (b, 0);
+  json_builder_add_int_value (b, c->valid_end);
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  json_generator_set_root (gen, root);
+  out = json_generator_to_data (gen, NULL);
+  g_print ("%s\n", out);
+}
+
+static int
+cmd_count (int    argc,
+           char **argv)
+{
+  g_autofree char *platform_id = NULL, *text = NULL;
+  g_auto(GStrv) files = NULL;
+  const GOptionEntry entries[] = {
+    { "platform", 0, 0, G_OPTION_ARG_STRING, &platform_id, N_("Platform to count for (facebook, instagram, x, youtube, tiktok, threads)"), "ID" },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "[FILE|-]" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) ctx = g_option_context_new (_("— count a post as a platform counts it"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) input = NULL;
+  const HbPlatform *platform;
+  HbCount count;
+  gsize len = 0;
+
+  g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (ctx, &argc, &argv, &error))
+    return fail ("%s", error->message);
+  if (platform_id == NULL)
+    return fail (_("count needs --platform ID"));
+  if ((platform = hb_platforms_lookup (hb_platforms_get_default (), platform_id)) == NULL)
+    return fail (_("unknown platform “%s”"), platform_id);
+  if (files && g_strv_length (files) > 1)
+    return fail (_("count takes one file"));
+  if ((input = read_input (files ? files[0] : NULL, &error)) == NULL)
+    return fail ("%s: %s", files ? files[0] : "-", error->message);
+  text = text_of_input (input, &len);
+  if (!hb_platform_count (platform, text, without_final_newline (text, len), &count, &error))
+    return fail ("%s: %s", files ? files[0] : "-", error->message);
+  print_count (platform->id, &count);
+  return count.valid ? EXIT_SUCCESS : EXIT_FINDINGS;
+}
+
+/* ------------------------------------------------------------------ */
 /* policy validate                                                     */
 
 static int
@@ -556,7 +638,8 @@ usage (void)
 {
   g_printerr (_("Usage:\n"
                 "  %s lint [--lang ms|en] [--format text|json] [--policy FILE] [FILE|-]\n"
-                "  %s policy validate FILE\n"), prog, prog);
+                "  %s count --platform ID [FILE|-]\n"
+                "  %s policy validate FILE\n"), prog, prog, prog);
   return EXIT_USAGE;
 }
 
@@ -575,6 +658,8 @@ main (int    argc,
     return cmd_lint (argc - 1, argv + 1);
   if (strcmp (argv[1], "policy") == 0)
     return cmd_policy (argc - 1, argv + 1);
+  if (strcmp (argv[1], "count") == 0)
+    return cmd_count (argc - 1, argv + 1);
   if (strcmp (argv[1], "--version") == 0)
     {
       g_print ("%s %s\n", prog, HB_VERSION);

@@ -2,7 +2,8 @@
  *
  * The item holds what the draft file stores (path, digest, alt text,
  * caption) plus the last load error, so the grid can show it on the item
- * while the rest of the post keeps working.
+ * while the rest of the post keeps working, and what the loader measured
+ * (size, length, blur, exposure) once "loaded" is set, for the linter.
  */
 #include "hb-media-item.h"
 
@@ -17,6 +18,8 @@ struct _HbMediaItem
   char        *caption;
   char        *error;
   HbMediaKind  kind;
+  gboolean     loaded;
+  HbMediaMeasurements m;
 };
 
 G_DEFINE_FINAL_TYPE (HbMediaItem, hb_media_item, G_TYPE_OBJECT)
@@ -29,6 +32,15 @@ enum {
   PROP_ALT_TEXT,
   PROP_CAPTION,
   PROP_ERROR,
+  PROP_WIDTH,
+  PROP_HEIGHT,
+  PROP_SIZE,
+  PROP_DURATION,
+  PROP_BLUR_SCORE,
+  PROP_BLURRY,
+  PROP_UNDEREXPOSED,
+  PROP_OVEREXPOSED,
+  PROP_LOADED,
   N_PROPS
 };
 
@@ -63,6 +75,15 @@ hb_media_item_get_property (GObject    *object,
     case PROP_ALT_TEXT: g_value_set_string (value, self->alt_text); break;
     case PROP_CAPTION: g_value_set_string (value, self->caption); break;
     case PROP_ERROR: g_value_set_string (value, self->error); break;
+    case PROP_WIDTH: g_value_set_int (value, self->m.width); break;
+    case PROP_HEIGHT: g_value_set_int (value, self->m.height); break;
+    case PROP_SIZE: g_value_set_uint64 (value, self->m.size); break;
+    case PROP_DURATION: g_value_set_int64 (value, self->m.duration); break;
+    case PROP_BLUR_SCORE: g_value_set_double (value, self->m.blur_score); break;
+    case PROP_BLURRY: g_value_set_boolean (value, self->m.blurry); break;
+    case PROP_UNDEREXPOSED: g_value_set_boolean (value, self->m.underexposed); break;
+    case PROP_OVEREXPOSED: g_value_set_boolean (value, self->m.overexposed); break;
+    case PROP_LOADED: g_value_set_boolean (value, self->loaded); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -89,6 +110,23 @@ hb_media_item_set_property (GObject      *object,
     }
 }
 
+/* Read-only: hb_media_item_set_measurements() sets them all at once. */
+static void
+install_measurement_properties (void)
+{
+  GParamFlags ro = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  properties[PROP_WIDTH] = g_param_spec_int ("width", NULL, NULL, 0, G_MAXINT, 0, ro);
+  properties[PROP_HEIGHT] = g_param_spec_int ("height", NULL, NULL, 0, G_MAXINT, 0, ro);
+  properties[PROP_SIZE] = g_param_spec_uint64 ("size", NULL, NULL, 0, G_MAXUINT64, 0, ro);
+  properties[PROP_DURATION] = g_param_spec_int64 ("duration", NULL, NULL, 0, G_MAXINT64, 0, ro);
+  properties[PROP_BLUR_SCORE] = g_param_spec_double ("blur-score", NULL, NULL, 0, G_MAXDOUBLE, 0, ro);
+  properties[PROP_BLURRY] = g_param_spec_boolean ("blurry", NULL, NULL, FALSE, ro);
+  properties[PROP_UNDEREXPOSED] = g_param_spec_boolean ("underexposed", NULL, NULL, FALSE, ro);
+  properties[PROP_OVEREXPOSED] = g_param_spec_boolean ("overexposed", NULL, NULL, FALSE, ro);
+  properties[PROP_LOADED] = g_param_spec_boolean ("loaded", NULL, NULL, FALSE, ro);
+}
+
 static void
 hb_media_item_class_init (HbMediaItemClass *klass)
 {
@@ -109,6 +147,7 @@ hb_media_item_class_init (HbMediaItemClass *klass)
   properties[PROP_ALT_TEXT] = g_param_spec_string ("alt-text", NULL, NULL, "", rw);
   properties[PROP_CAPTION] = g_param_spec_string ("caption", NULL, NULL, "", rw);
   properties[PROP_ERROR] = g_param_spec_string ("error", NULL, NULL, NULL, rw);
+  install_measurement_properties ();
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -206,6 +245,61 @@ hb_media_item_set_error (HbMediaItem *self,
 {
   set_string (self, &self->error, error, PROP_ERROR);
 }
+
+gboolean
+hb_media_item_get_loaded (HbMediaItem *self)
+{
+  g_return_val_if_fail (HB_IS_MEDIA_ITEM (self), FALSE);
+  return self->loaded;
+}
+
+/**
+ * hb_media_item_get_measurements:
+ * @measurements: (out caller-allocates): all zero until "loaded"
+ */
+void
+hb_media_item_get_measurements (HbMediaItem         *self,
+                                HbMediaMeasurements *measurements)
+{
+  g_return_if_fail (HB_IS_MEDIA_ITEM (self));
+  *measurements = self->m;
+}
+
+#define NOTIFY_IF_CHANGED(field, prop) \
+  if (old.field != self->m.field) \
+    g_object_notify_by_pspec (G_OBJECT (self), properties[prop])
+
+/* Sets every measurement and "loaded" together, notifying (after the
+ * last one is set) only the properties that changed. */
+void
+hb_media_item_set_measurements (HbMediaItem               *self,
+                                const HbMediaMeasurements *measurements)
+{
+  HbMediaMeasurements old;
+
+  g_return_if_fail (HB_IS_MEDIA_ITEM (self));
+  g_return_if_fail (measurements != NULL);
+
+  old = self->m;
+  self->m = *measurements;
+  g_object_freeze_notify (G_OBJECT (self));
+  NOTIFY_IF_CHANGED (width, PROP_WIDTH);
+  NOTIFY_IF_CHANGED (height, PROP_HEIGHT);
+  NOTIFY_IF_CHANGED (size, PROP_SIZE);
+  NOTIFY_IF_CHANGED (duration, PROP_DURATION);
+  NOTIFY_IF_CHANGED (blur_score, PROP_BLUR_SCORE);
+  NOTIFY_IF_CHANGED (blurry, PROP_BLURRY);
+  NOTIFY_IF_CHANGED (underexposed, PROP_UNDEREXPOSED);
+  NOTIFY_IF_CHANGED (overexposed, PROP_OVEREXPOSED);
+  if (!self->loaded)
+    {
+      self->loaded = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+#undef NOTIFY_IF_CHANGED
 
 /* Decided by content type guessed from the name; the loader confirms it
  * from the file's bytes and reports a mismatch as an item error. */

@@ -1,11 +1,13 @@
 /* hb-media.h — reading photos and videos for the post: digest, kind,
- * dimensions and a reduced-size thumbnail, off the main thread. */
+ * dimensions, a reduced-size thumbnail and blur and exposure
+ * measurements, off the main thread. */
 #pragma once
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <gio/gio.h>
 
 #include "hb-media-item.h"
+#include "hb-media-quality.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +20,8 @@ typedef struct
   guint64      size;       /* bytes */
   char        *sha256;
   GdkPixbuf   *thumbnail;  /* photos: at most thumb_size on the long side */
+  gboolean     has_quality;  /* photos: @quality is measured */
+  HbMediaQuality quality;
 } HbMediaInfo;
 
 #define HB_TYPE_MEDIA_INFO (hb_media_info_get_type ())

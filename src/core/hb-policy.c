@@ -854,7 +854,8 @@ walk_post_rule (Walk       *w,
 {
   static const char * const checks[] = {
     "missing-event-name", "missing-date", "missing-time", "missing-venue", "missing-guests",
-    "weekday-mismatch", "alt-text-missing", NULL
+    "weekday-mismatch", "alt-text-missing", "platform-length", "platform-hashtags",
+    "platform-mentions", NULL
   };
   static const char * const text_members[] = {
     "match", "with", "with_scope", "unless", "unless_scope", "window", "pattern",

@@ -8,8 +8,10 @@
 
 #include <string.h>
 
+#include "hb-count.h"
 #include "hb-datetime.h"
 #include "hb-linter.h"
+#include "hb-platforms.h"
 
 typedef struct
 {
@@ -42,6 +44,7 @@ struct _HbPostSnapshot
   gboolean    missing[N_PARTS];
   GPtrArray  *media;  /* MediaCopy */
   GPtrArray  *acks;   /* AckCopy */
+  char      **platforms; /* selected platforms that publish the composed caption */
 };
 
 static const struct { const char *check; guint source; } missing_checks[N_PARTS] = {
@@ -134,6 +137,20 @@ copy_acks (HbPostSnapshot *snap,
     }
 }
 
+/* The selected platforms, less those that carry a caption of their own:
+ * the composed caption is not what they publish. */
+static char **
+copy_platforms (HbPost *post)
+{
+  const char * const *ids = hb_post_get_platforms (post);
+  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+
+  for (guint i = 0; ids && ids[i]; i++)
+    if (hb_post_get_caption_override (post, ids[i]) == NULL)
+      g_strv_builder_add (b, ids[i]);
+  return g_strv_builder_end (b);
+}
+
 /* Copies what the lint needs from @post; call on the thread that owns it. */
 HbPostSnapshot *
 hb_post_snapshot_new (HbPost *post)
@@ -152,6 +169,7 @@ hb_post_snapshot_new (HbPost *post)
   snap->acks = g_ptr_array_new_with_free_func (ack_copy_free);
   copy_media (snap, post);
   copy_acks (snap, post);
+  snap->platforms = copy_platforms (post);
   return snap;
 }
 
@@ -164,6 +182,7 @@ hb_post_snapshot_free (HbPostSnapshot *snap)
   g_free (snap->post_type);
   g_clear_pointer (&snap->media, g_ptr_array_unref);
   g_clear_pointer (&snap->acks, g_ptr_array_unref);
+  g_strfreev (snap->platforms);
   g_free (snap);
 }
 
@@ -309,6 +328,86 @@ check_weekdays (HbPolicy       *policy,
     }
 }
 
+/* A platform finding spans the caption's code points [start, end); its
+ * text names the platform (no replacement: there is nothing to swap in),
+ * so that an acknowledgement holds for that platform while the officer
+ * keeps editing. */
+static void
+add_platform_finding (HbPolicy         *policy,
+                      const HbRule     *rule,
+                      HbPostSnapshot   *snap,
+                      const HbPlatform *platform,
+                      guint             start,
+                      guint             end,
+                      GPtrArray        *out)
+{
+  HbFinding *f = hb_finding_new (policy, rule, start, end, g_strdup (platform->name), NULL);
+
+  g_ptr_array_add (out, locate_finding (snap->caption, f));
+}
+
+/* Over the length limit: the finding covers the text past it. */
+static void
+check_platform_length (const HbPlatform *platform,
+                       const char       *caption,
+                       guint            *start,
+                       guint            *end)
+{
+  HbCount c;
+
+  *start = *end = 0;
+  if (!hb_platform_count (platform, caption, -1, &c, NULL) || c.valid)
+    return;
+  *start = c.valid_end + 1;
+  *end = c.display_end + 1;
+}
+
+/* Too many hashtags or mentions: the finding covers the extra ones. */
+static void
+check_platform_tags (GArray *tags,
+                     guint   limit,
+                     guint  *start,
+                     guint  *end)
+{
+  *start = *end = 0;
+  if (limit == 0 || tags->len <= limit)
+    return;
+  *start = g_array_index (tags, HbSpan, limit).start;
+  *end = g_array_index (tags, HbSpan, tags->len - 1).end;
+}
+
+static void
+check_platforms (HbPolicy       *policy,
+                 const HbRule   *rule,
+                 const char     *check,
+                 HbPostSnapshot *snap,
+                 GPtrArray      *out)
+{
+  HbPlatforms *platforms = hb_platforms_get_default ();
+  const char *text = snap->caption->text;
+  gboolean hashtags = strcmp (check, "platform-hashtags") == 0;
+  g_autoptr(GArray) tags = NULL;
+
+  if (hashtags)
+    tags = hb_count_find_hashtags (text, -1);
+  else if (strcmp (check, "platform-mentions") == 0)
+    tags = hb_count_find_mentions (text, -1);
+  for (guint i = 0; snap->platforms[i]; i++)
+    {
+      const HbPlatform *p = hb_platforms_lookup (platforms, snap->platforms[i]);
+      guint start, end;
+
+      if (p == NULL)
+        continue;
+      if (tags == NULL)
+        check_platform_length (p, text, &start, &end);
+      else
+        check_platform_tags (tags, hashtags ? p->hashtag_limit : p->mention_limit, &start, &end);
+      if (end > start)
+        add_platform_finding (policy, rule, snap, p, start, end, out);
+    }
+}
+
 static void
 run_post_rule (HbPolicy       *policy,
                const HbRule   *rule,
@@ -326,6 +425,8 @@ run_post_rule (HbPolicy       *policy,
       }
   if (g_strcmp0 (check, "weekday-mismatch") == 0)
     check_weekdays (policy, rule, snap, out);
+  else if (g_str_has_prefix (check, "platform-"))
+    check_platforms (policy, rule, check, snap, out);
   else if (g_strcmp0 (check, "alt-text-missing") == 0)
     for (guint i = 0; i < snap->media->len; i++)
       {
