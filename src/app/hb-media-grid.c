@@ -25,7 +25,14 @@ struct _HbMediaGrid
   GtkStack        *stack;
   GtkFlowBox      *flow_box;
   GtkWidget       *add_button;
+
+  GQueue           queued;      /* paths waiting for their tile */
+  guint            queue_id;
 };
+
+/* Tiles are built from a template (a few ms each): a few per main loop
+ * turn, so that dropping thirty photos never freezes the window. */
+#define TILES_PER_TURN 2
 
 G_DEFINE_FINAL_TYPE (HbMediaGrid, hb_media_grid, GTK_TYPE_WIDGET)
 
@@ -310,6 +317,8 @@ hb_media_grid_dispose (GObject *object)
 {
   HbMediaGrid *self = HB_MEDIA_GRID (object);
 
+  g_clear_handle_id (&self->queue_id, g_source_remove);
+  g_queue_clear_full (&self->queued, g_free);
   hb_media_grid_set_model (self, NULL);
 #if !GTK_CHECK_VERSION (4, 10, 0)
   if (self->chooser)
@@ -421,8 +430,28 @@ hb_media_grid_set_model (HbMediaGrid *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
 }
 
+static gboolean
+add_queued (gpointer data)
+{
+  HbMediaGrid *self = data;
+
+  for (guint i = 0; i < TILES_PER_TURN && !g_queue_is_empty (&self->queued); i++)
+    {
+      g_autofree char *path = g_queue_pop_head (&self->queued);
+      g_autoptr(HbMediaItem) item = hb_media_item_new (path);
+
+      if (self->model)
+        g_list_store_append (self->model, item);
+    }
+  if (!g_queue_is_empty (&self->queued))
+    return G_SOURCE_CONTINUE;
+  self->queue_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
 /* Files without a local path (a browser's http:// drop) are left out:
- * the draft stores paths and the bundle copies from them. */
+ * the draft stores paths and the bundle copies from them.  The first
+ * file gets its tile (and starts loading) at once, the rest follow. */
 void
 hb_media_grid_add_files (HbMediaGrid  *self,
                          GFile       **files,
@@ -433,13 +462,16 @@ hb_media_grid_add_files (HbMediaGrid  *self,
 
   for (guint i = 0; i < n_files; i++)
     {
-      g_autofree char *path = g_file_get_path (files[i]);
-      g_autoptr(HbMediaItem) item = NULL;
+      char *path = g_file_get_path (files[i]);
 
-      if (path == NULL)
-        continue;
-      item = hb_media_item_new (path);
-      g_list_store_append (self->model, item);
+      if (path)
+        g_queue_push_tail (&self->queued, path);
+    }
+  if (self->queue_id == 0 && !g_queue_is_empty (&self->queued))
+    {
+      add_queued (self);
+      if (!g_queue_is_empty (&self->queued))
+        self->queue_id = g_idle_add (add_queued, self);
     }
 }
 
@@ -484,7 +516,7 @@ hb_media_grid_set_item_findings (HbMediaGrid        *self,
 guint
 hb_media_grid_get_n_pending (HbMediaGrid *self)
 {
-  guint n = 0;
+  guint n = g_queue_get_length (&self->queued);
 
   g_return_val_if_fail (HB_IS_MEDIA_GRID (self), 0);
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->flow_box));

@@ -34,7 +34,7 @@ struct _HbMediaTile
   gboolean        loading;
 
   GtkStack       *stack;
-  GtkSpinner     *spinner;
+  GtkImage       *loading_icon;
   GtkPicture     *picture;
   GtkLabel       *error_label;
   GtkLabel       *details_label;
@@ -115,7 +115,6 @@ set_loading (HbMediaTile *self,
   if (self->loading == loading)
     return;
   self->loading = loading;
-  gtk_spinner_set_spinning (self->spinner, loading);
   if (loading)
     gtk_stack_set_visible_child_name (self->stack, "loading");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
@@ -575,7 +574,7 @@ hb_media_tile_class_init (HbMediaTileClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/my/gov/mpkk/Hebahan/hb-media-tile.ui");
   gtk_widget_class_bind_template_child (widget_class, HbMediaTile, stack);
-  gtk_widget_class_bind_template_child (widget_class, HbMediaTile, spinner);
+  gtk_widget_class_bind_template_child (widget_class, HbMediaTile, loading_icon);
   gtk_widget_class_bind_template_child (widget_class, HbMediaTile, picture);
   gtk_widget_class_bind_template_child (widget_class, HbMediaTile, error_label);
   gtk_widget_class_bind_template_child (widget_class, HbMediaTile, details_label);
