@@ -591,6 +591,19 @@ test_demo (void)
   g_assert_nonnull (find_rule (window, "royalty.honorific"));
   g_assert_true (find_rule (window, "unverified.viral")->acknowledged);
   shot = hb_gui_test_screenshot (GTK_WIDGET (window), "window-demo");
+  {
+    g_autofree char *grid_shot = hb_gui_test_screenshot (GTK_WIDGET (grid), "window-demo-media");
+    GPtrArray *findings = hb_window_get_findings (window);
+
+    for (guint i = 0; i < findings->len; i++)
+      {
+        const HbPostFinding *f = findings->pdata[i];
+
+        if (f->source == HB_SOURCE_MEDIA)
+          g_test_message ("media finding: %s on item %u (%s)",
+                          hb_finding_get_rule_id (f->finding), f->index, f->finding->text);
+      }
+  }
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   hb_gui_test_iterate (300);
   dark = hb_gui_test_screenshot (GTK_WIDGET (window), "window-demo-dark");

@@ -443,6 +443,15 @@ test_builtin_post_rules (void)
     { "incomplete.guests", "missing-guests", "incomplete", "7.a.iii.2", TRUE, FALSE, FALSE },
     { "incomplete.weekday", "weekday-mismatch", "incomplete", "6.a.i", TRUE, TRUE, TRUE },
     { "media.alt-text", "alt-text-missing", "media", "7.a.iii.6", TRUE, TRUE, TRUE },
+    { "media.blurry", "media-blurry", "media", "7.a.iii.6", TRUE, TRUE, TRUE },
+    { "media.underexposed", "media-underexposed", "media", "7.a.iii.6", TRUE, TRUE, TRUE },
+    { "media.overexposed", "media-overexposed", "media", "7.a.iii.6", TRUE, TRUE, TRUE },
+    { "media.resolution", "media-resolution", "media", "7.a.iii.6", TRUE, TRUE, TRUE },
+    { "media.aspect", "media-aspect", "media", "7.a.iii.6", TRUE, TRUE, TRUE },
+    { "media.file-size", "media-file-size", "media", "7.a.iii.6", TRUE, TRUE, TRUE },
+    { "media.video-duration", "media-video-duration", "media", "7.a.iii.6", TRUE, TRUE, TRUE },
+    { "media.video-size", "media-video-size", "media", "7.a.iii.6", TRUE, TRUE, TRUE },
+    { "platform.media-count", "media-count", "platform", "8.d", TRUE, TRUE, TRUE },
   };
   g_autoptr(GPtrArray) findings = NULL;
 
@@ -642,6 +651,211 @@ test_platform_mentions (void)
   g_assert_cmpuint (((HbPostFinding *) hits->pdata[0])->source, ==, HB_FIELD_BODY);
 }
 
+#define MB 1000000
+
+/* A photo or video as the loader would leave it: measured, sharp and well
+ * exposed unless @m says otherwise. */
+static void
+add_measured (HbPost                    *post,
+              const char                *path,
+              const HbMediaMeasurements *m)
+{
+  g_autoptr(HbMediaItem) item = hb_media_item_new (path);
+
+  hb_media_item_set_alt_text (item, "Peserta membersihkan longkang.");
+  hb_media_item_set_measurements (item, m);
+  g_list_store_append (hb_post_get_media (post), item);
+}
+
+static const HbMediaMeasurements good_photo = { 1080, 1350, 2 * MB, 0, 900.0, FALSE, FALSE, FALSE };
+static const HbMediaMeasurements good_video = { 1080, 1920, 50 * MB, 30 * G_USEC_PER_SEC, 0, FALSE, FALSE, FALSE };
+
+/* Every finding on a media item itself. */
+static GPtrArray *
+on_media (GPtrArray *findings)
+{
+  GPtrArray *out = g_ptr_array_new ();
+
+  for (guint i = 0; i < findings->len; i++)
+    if (((HbPostFinding *) findings->pdata[i])->source == HB_SOURCE_MEDIA)
+      g_ptr_array_add (out, findings->pdata[i]);
+  return out;
+}
+
+/* The one finding of @rule, on media item @index, naming @text. */
+static HbPostFinding *
+assert_one_media (GPtrArray  *findings,
+                  const char *rule,
+                  guint       index,
+                  const char *text)
+{
+  g_autoptr(GPtrArray) hits = of_rule (findings, rule);
+  HbPostFinding *pf;
+
+  if (hits->len != 1)
+    g_error ("%s: %u findings, want 1", rule, hits->len);
+  pf = hits->pdata[0];
+  g_assert_cmpuint (pf->source, ==, HB_SOURCE_MEDIA);
+  g_assert_cmpuint (pf->index, ==, index);
+  g_assert_cmpuint (pf->start, ==, 0);
+  g_assert_cmpuint (pf->end, ==, 0);
+  g_assert_cmpstr (pf->finding->text, ==, text);
+  g_assert_cmpint (hb_finding_get_severity (pf->finding), ==, HB_SEVERITY_WARNING);
+  return pf;
+}
+
+/* A sharp photo and video within every platform's limits: nothing. */
+static void
+test_media_quality_clean (void)
+{
+  g_autoptr(HbPost) post = complete_post ();
+  g_autoptr(GPtrArray) findings = NULL, hits = NULL;
+
+  hb_post_set_platforms (post, (const char *[]) { "facebook", "instagram", "x", "tiktok", "threads", NULL });
+  add_measured (post, "/tmp/a.jpg", &good_photo);
+  add_measured (post, "/tmp/clip.mp4", &good_video);
+  findings = lint (post);
+  hits = on_media (findings);
+  g_assert_cmpuint (hits->len, ==, 0);
+}
+
+/* The loader's verdicts, item by item; an item still loading has none,
+ * nor any measurement to fail a platform on. */
+static void
+test_media_verdicts (void)
+{
+  g_autoptr(HbPost) post = complete_post ();
+  g_autoptr(GPtrArray) findings = NULL, hits = NULL;
+  HbMediaMeasurements blurry = good_photo, dark = good_photo, bright = good_photo;
+  HbPostFinding *pf;
+
+  blurry.blurry = TRUE;
+  dark.underexposed = TRUE;
+  bright.overexposed = TRUE;
+  hb_post_set_platforms (post, (const char *[]) { "instagram", NULL });
+  add_media (post, "/tmp/loading.jpg", "Peserta bergotong-royong.", "");
+  add_measured (post, "/tmp/blurry.jpg", &blurry);
+  add_measured (post, "/tmp/dark.jpg", &dark);
+  add_measured (post, "/tmp/bright.jpg", &bright);
+  findings = lint (post);
+  pf = assert_one_media (findings, "media.blurry", 1, "");
+  g_assert_cmpstr (hb_finding_get_topic (pf->finding), ==, "media");
+  g_assert_cmpstr (hb_finding_get_clause (pf->finding), ==, "7.a.iii.6");
+  assert_one_media (findings, "media.underexposed", 2, "");
+  assert_one_media (findings, "media.overexposed", 3, "");
+  hits = on_media (findings);
+  g_assert_cmpuint (hits->len, ==, 3);
+}
+
+/* Limits of data/platforms.json: Instagram and Threads want photos 320 px
+ * wide and files ≤ 8 MB, Instagram 4:5 to 1.91:1, X 5 MB; videos: X
+ * 140 s and 512 MB, Instagram 300 MB, Threads 300 s and 1 GB. */
+static void
+test_media_platform_limits (void)
+{
+  g_autoptr(HbPost) post = complete_post ();
+  g_autoptr(GPtrArray) findings = NULL;
+  HbMediaMeasurements small = good_photo, tall = good_photo, heavy = good_photo, video = good_video;
+  HbPostFinding *pf;
+
+  small.width = small.height = 200;
+  tall.width = 1000, tall.height = 2000;
+  heavy.width = heavy.height = 1080, heavy.size = 9 * MB;
+  video.duration = 200 * G_USEC_PER_SEC, video.size = 600 * (guint64) MB;
+  hb_post_set_platforms (post, (const char *[]) { "instagram", "threads", "x", NULL });
+  add_measured (post, "/tmp/small.jpg", &small);
+  add_measured (post, "/tmp/tall.jpg", &tall);
+  add_measured (post, "/tmp/heavy.jpg", &heavy);
+  add_measured (post, "/tmp/long.mp4", &video);
+  findings = lint (post);
+  pf = assert_one_media (findings, "media.resolution", 0, "Instagram, Threads");
+  {
+    g_autofree char *suggestion = hb_finding_dup_suggestion (pf->finding, HB_LANG_EN);
+
+    g_assert_nonnull (strstr (suggestion, "for Instagram, Threads"));
+  }
+  assert_one_media (findings, "media.aspect", 1, "Instagram");
+  assert_one_media (findings, "media.file-size", 2, "Instagram, Threads, X");
+  assert_one_media (findings, "media.video-duration", 3, "X");
+  assert_one_media (findings, "media.video-size", 3, "Instagram, X");
+
+  /* Facebook alone: no minimum size or shape for photos, 10 MB, and
+   * Reels of 3 to 90 seconds. */
+  hb_post_set_platforms (post, (const char *[]) { "facebook", NULL });
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  findings = lint (post);
+  assert_one_media (findings, "media.video-duration", 3, "Facebook");
+  {
+    g_autoptr(GPtrArray) hits = on_media (findings);
+
+    g_assert_cmpuint (hits->len, ==, 1);
+  }
+}
+
+/* A platform with a caption of its own still publishes the media. */
+static void
+test_media_override_still_checked (void)
+{
+  g_autoptr(HbPost) post = complete_post ();
+  g_autoptr(GPtrArray) findings = NULL;
+  HbMediaMeasurements small = good_photo;
+
+  small.width = small.height = 200;
+  hb_post_set_platforms (post, (const char *[]) { "instagram", NULL });
+  hb_post_set_caption_override (post, "instagram", "Gotong-royong di Taman Selasih.");
+  add_measured (post, "/tmp/small.jpg", &small);
+  findings = lint (post);
+  assert_one_media (findings, "media.resolution", 0, "Instagram");
+}
+
+/* Too short a video, and an acknowledgement for the platforms named. */
+static void
+test_media_acknowledged (void)
+{
+  g_autoptr(HbPost) post = complete_post ();
+  g_autoptr(GPtrArray) findings = NULL;
+  HbMediaMeasurements clip = good_video;
+  HbPostFinding *pf;
+
+  clip.duration = 2 * G_USEC_PER_SEC;
+  hb_post_set_platforms (post, (const char *[]) { "facebook", "x", NULL });
+  hb_post_add_ack (post, "media.video-duration", "Facebook", "Disiarkan sebagai video suapan", "Pegawai");
+  add_measured (post, "/tmp/short.mp4", &clip);
+  findings = lint (post);
+  pf = assert_one_media (findings, "media.video-duration", 0, "Facebook");
+  g_assert_true (pf->acknowledged);
+}
+
+/* Facebook takes 10 items, X 4: the finding sits on the first item past
+ * the smallest limit and names both; ten is fine for Facebook alone. */
+static void
+test_media_count (void)
+{
+  g_autoptr(HbPost) post = complete_post ();
+  g_autoptr(GPtrArray) findings = NULL, hits = NULL;
+  HbPostFinding *pf;
+
+  for (guint i = 0; i < 11; i++)
+    add_media (post, "/tmp/a.jpg", "Peserta bergotong-royong.", "");  /* count needs no loading */
+  hb_post_set_platforms (post, (const char *[]) { "facebook", NULL });
+  findings = lint (post);
+  pf = assert_one_media (findings, "platform.media-count", 10, "Facebook");
+  g_assert_cmpstr (hb_finding_get_topic (pf->finding), ==, "platform");
+  g_assert_cmpstr (hb_finding_get_clause (pf->finding), ==, "8.d");
+
+  hb_post_set_platforms (post, (const char *[]) { "x", "facebook", NULL });
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  findings = lint (post);
+  assert_one_media (findings, "platform.media-count", 4, "X, Facebook");
+
+  g_list_store_remove (hb_post_get_media (post), 0);
+  hb_post_set_platforms (post, (const char *[]) { "facebook", NULL });
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  findings = lint (post);
+  hits = of_rule (findings, "platform.media-count");
+  g_assert_cmpuint (hits->len, ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -668,6 +882,12 @@ main (int    argc,
   g_test_add_func ("/post-lint/platform-hashtags", test_platform_hashtags);
   g_test_add_func ("/post-lint/platform-hashtags-acknowledged", test_platform_hashtags_acknowledged);
   g_test_add_func ("/post-lint/platform-mentions", test_platform_mentions);
+  g_test_add_func ("/post-lint/media-quality-clean", test_media_quality_clean);
+  g_test_add_func ("/post-lint/media-verdicts", test_media_verdicts);
+  g_test_add_func ("/post-lint/media-platform-limits", test_media_platform_limits);
+  g_test_add_func ("/post-lint/media-override-still-checked", test_media_override_still_checked);
+  g_test_add_func ("/post-lint/media-acknowledged", test_media_acknowledged);
+  g_test_add_func ("/post-lint/media-count", test_media_count);
   ret = g_test_run ();
   g_object_unref (builtin);
   return ret;

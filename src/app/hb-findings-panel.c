@@ -67,6 +67,7 @@ describe_source (const HbPostFinding *f)
       return g_strdup_printf (_("Guest %u"), f->index + 1);
     case HB_SOURCE_ALT_TEXT: return g_strdup_printf (_("Alt text of item %u"), f->index + 1);
     case HB_SOURCE_MEDIA_CAPTION: return g_strdup_printf (_("Caption of item %u"), f->index + 1);
+    case HB_SOURCE_MEDIA: return g_strdup_printf (_("Photo or video %u"), f->index + 1);
     default: return g_strdup (_("Caption"));
     }
 }

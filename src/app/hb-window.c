@@ -249,6 +249,40 @@ mark_fields (HbWindow *self)
     }
 }
 
+/* Every open finding about a media item itself (quality, platform
+ * limits) goes on its tile as one badge listing them all. */
+static void
+mark_media (HbWindow *self)
+{
+  GListModel *media = G_LIST_MODEL (hb_post_get_media (self->post));
+  guint n_media = g_list_model_get_n_items (media);
+
+  for (guint m = 0; m < n_media; m++)
+    {
+      g_autoptr(HbMediaItem) item = g_list_model_get_item (media, m);
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) messages = NULL;
+      HbSeverity worst = HB_SEVERITY_INFO;
+
+      for (guint i = 0; self->findings && i < self->findings->len; i++)
+        {
+          const HbPostFinding *f = self->findings->pdata[i];
+          const char *message = hb_finding_get_message (f->finding, ui_lang (self));
+          g_autofree char *line = NULL;
+
+          if (f->acknowledged || f->source != HB_SOURCE_MEDIA || f->index != m)
+            continue;
+          line = *f->finding->text ? g_strdup_printf ("%s (%s)", message, f->finding->text)
+                                   : g_strdup (message);
+          g_strv_builder_add (builder, line);
+          worst = MAX (worst, hb_finding_get_severity (f->finding));
+        }
+      messages = g_strv_builder_end (builder);
+      hb_media_grid_set_item_findings (self->media_grid, item,
+                                       messages[0] ? (const char * const *) messages : NULL, worst);
+    }
+}
+
 static void
 update_count (HbWindow *self)
 {
@@ -299,6 +333,7 @@ apply_findings (HbWindow  *self,
   g_signal_emit (self, signals[LINT_APPLIED], 0);
   hb_findings_panel_set_findings (self->findings_panel, findings, policy, ui_lang (self));
   mark_fields (self);
+  mark_media (self);
   update_count (self);
   update_preview (self);
 }
@@ -1020,7 +1055,8 @@ go_to_finding (HbWindow            *self,
       else
         gtk_widget_activate_action (GTK_WIDGET (self), "win.add-guest", NULL);
     }
-  else if (f->source == HB_SOURCE_ALT_TEXT || f->source == HB_SOURCE_MEDIA_CAPTION)
+  else if (f->source == HB_SOURCE_ALT_TEXT || f->source == HB_SOURCE_MEDIA_CAPTION ||
+           f->source == HB_SOURCE_MEDIA)
     gtk_widget_grab_focus (GTK_WIDGET (self->media_grid));
   else if (widget)
     {

@@ -151,6 +151,7 @@ source_name (guint source)
     case HB_SOURCE_GUEST: return "guest";
     case HB_SOURCE_ALT_TEXT: return "alt-text";
     case HB_SOURCE_MEDIA_CAPTION: return "media-caption";
+    case HB_SOURCE_MEDIA: return "media";
     default: return hb_field_to_string (source);
     }
 }
@@ -159,7 +160,7 @@ static gboolean
 source_has_index (guint source)
 {
   return source == HB_SOURCE_GUEST || source == HB_SOURCE_ALT_TEXT ||
-         source == HB_SOURCE_MEDIA_CAPTION;
+         source == HB_SOURCE_MEDIA_CAPTION || source == HB_SOURCE_MEDIA;
 }
 
 /* The members every finding has (DESIGN.md), inside an open object. */
@@ -328,8 +329,8 @@ line_col (const char *text,
 }
 
 /* Where a draft finding is: "FILE:line:col" in the composed caption,
- * "FILE (alt text 2):1:col" in a photo's own text, or just "FILE" for
- * something missing. */
+ * "FILE (alt text 2):1:col" in a photo's own text, "FILE (media 2)" for
+ * the item itself, or just "FILE" for something missing. */
 static char *
 draft_location (const char          *name,
                 const HbCaption     *caption,
@@ -339,6 +340,9 @@ draft_location (const char          *name,
   const HbFinding *f = pf->finding;
   guint line, col;
 
+  /* The item itself: its text names platforms, not a stretch of caption. */
+  if (pf->source == HB_SOURCE_MEDIA)
+    return g_strdup_printf (_("%s (media %u)"), name, pf->index + 1);
   if (f->start == f->end && *f->text == '\0')
     {
       if (pf->source == HB_SOURCE_ALT_TEXT)

@@ -14,6 +14,8 @@ typedef enum
   HB_SOURCE_GUEST,               /* index = guest position */
   HB_SOURCE_ALT_TEXT,            /* index = media position; linted separately */
   HB_SOURCE_MEDIA_CAPTION,       /* index = media position; linted separately */
+  HB_SOURCE_MEDIA,               /* the media item itself (its size, blur…): index = media
+                                    position; start = end = 0 */
 } HbSource;
 
 typedef struct

@@ -855,7 +855,9 @@ walk_post_rule (Walk       *w,
   static const char * const checks[] = {
     "missing-event-name", "missing-date", "missing-time", "missing-venue", "missing-guests",
     "weekday-mismatch", "alt-text-missing", "platform-length", "platform-hashtags",
-    "platform-mentions", NULL
+    "platform-mentions", "media-blurry", "media-underexposed", "media-overexposed",
+    "media-resolution", "media-aspect", "media-file-size", "media-video-duration",
+    "media-video-size", "media-count", NULL
   };
   static const char * const text_members[] = {
     "match", "with", "with_scope", "unless", "unless_scope", "window", "pattern",

@@ -15,9 +15,11 @@
 
 typedef struct
 {
-  HbMediaKind  kind;
-  char        *alt_text;
-  char        *caption;
+  HbMediaKind          kind;
+  char                *alt_text;
+  char                *caption;
+  gboolean             loaded;  /* FALSE: nothing measured yet, nothing to check */
+  HbMediaMeasurements  m;
 } MediaCopy;
 
 typedef struct
@@ -45,6 +47,7 @@ struct _HbPostSnapshot
   GPtrArray  *media;  /* MediaCopy */
   GPtrArray  *acks;   /* AckCopy */
   char      **platforms; /* selected platforms that publish the composed caption */
+  char      **media_platforms; /* every selected platform: all of them publish the media */
 };
 
 static const struct { const char *check; guint source; } missing_checks[N_PARTS] = {
@@ -116,6 +119,9 @@ copy_media (HbPostSnapshot *snap,
       m->kind = hb_media_item_get_kind (item);
       m->alt_text = g_strdup (hb_media_item_get_alt_text (item));
       m->caption = g_strdup (hb_media_item_get_caption (item));
+      m->loaded = hb_media_item_get_loaded (item);
+      if (m->loaded)
+        hb_media_item_get_measurements (item, &m->m);
       g_ptr_array_add (snap->media, m);
     }
 }
@@ -170,6 +176,9 @@ hb_post_snapshot_new (HbPost *post)
   copy_media (snap, post);
   copy_acks (snap, post);
   snap->platforms = copy_platforms (post);
+  snap->media_platforms = g_strdupv ((char **) hb_post_get_platforms (post));
+  if (snap->media_platforms == NULL)
+    snap->media_platforms = g_new0 (char *, 1);
   return snap;
 }
 
@@ -183,6 +192,7 @@ hb_post_snapshot_free (HbPostSnapshot *snap)
   g_clear_pointer (&snap->media, g_ptr_array_unref);
   g_clear_pointer (&snap->acks, g_ptr_array_unref);
   g_strfreev (snap->platforms);
+  g_strfreev (snap->media_platforms);
   g_free (snap);
 }
 
@@ -408,6 +418,199 @@ check_platforms (HbPolicy       *policy,
     }
 }
 
+/* ------------------------------------------------------------------ */
+/* Media                                                               */
+
+/* The platforms say "MB" without saying which; decimal megabytes are the
+ * smaller, so a file that passes here passes either reading. */
+#define BYTES_PER_MB 1000000.0
+
+/* Width / height is compared with a little slack, so that a 1080 × 1350
+ * photo counts as exactly 4:5 whatever the rounding of "1.91:1". */
+#define ASPECT_SLACK 0.001
+
+static gboolean
+photo_too_small (const HbPlatform *p,
+                 const MediaCopy  *m)
+{
+  return m->kind == HB_MEDIA_PHOTO && m->m.width > 0 && m->m.height > 0 &&
+         ((guint) m->m.width < p->image.min_width || (guint) m->m.height < p->image.min_height);
+}
+
+static gboolean
+wrong_aspect (const HbPlatform *p,
+              const MediaCopy  *m)
+{
+  double lo = m->kind == HB_MEDIA_PHOTO ? p->image.min_aspect : p->video.min_aspect;
+  double hi = m->kind == HB_MEDIA_PHOTO ? p->image.max_aspect : p->video.max_aspect;
+  double aspect;
+
+  if (m->m.width <= 0 || m->m.height <= 0)
+    return FALSE;
+  aspect = (double) m->m.width / m->m.height;
+  return (lo > 0 && aspect < lo * (1 - ASPECT_SLACK)) ||
+         (hi > 0 && aspect > hi * (1 + ASPECT_SLACK));
+}
+
+static gboolean
+photo_too_big (const HbPlatform *p,
+               const MediaCopy  *m)
+{
+  return m->kind == HB_MEDIA_PHOTO && p->image.max_mb > 0 &&
+         m->m.size > p->image.max_mb * BYTES_PER_MB;
+}
+
+/* Too long, or too short for the platform to take it (a Reel needs 3 s). */
+static gboolean
+wrong_duration (const HbPlatform *p,
+                const MediaCopy  *m)
+{
+  double seconds = m->m.duration / (double) G_USEC_PER_SEC;
+
+  return m->kind == HB_MEDIA_VIDEO && m->m.duration > 0 &&
+         ((p->video.max_seconds > 0 && seconds > p->video.max_seconds) ||
+          seconds < p->video.min_seconds);
+}
+
+static gboolean
+video_too_big (const HbPlatform *p,
+               const MediaCopy  *m)
+{
+  return m->kind == HB_MEDIA_VIDEO && p->video.max_mb > 0 &&
+         m->m.size > p->video.max_mb * BYTES_PER_MB;
+}
+
+typedef gboolean (*MediaTest) (const HbPlatform *p,
+                               const MediaCopy  *m);
+
+static const struct { const char *check; MediaTest fails; } media_tests[] = {
+  { "media-resolution", photo_too_small },
+  { "media-aspect", wrong_aspect },
+  { "media-file-size", photo_too_big },
+  { "media-video-duration", wrong_duration },
+  { "media-video-size", video_too_big },
+};
+
+/* A finding on media item @index (or, for media-count, the first item
+ * over the limit); @text names the platforms concerned, so that an
+ * acknowledgement holds for those platforms. */
+static void
+add_media_finding (HbPolicy     *policy,
+                   const HbRule *rule,
+                   guint         index,
+                   const char   *text,
+                   GPtrArray    *out)
+{
+  HbFinding *f = hb_finding_new (policy, rule, 0, 0, g_strdup (text), NULL);
+
+  g_ptr_array_add (out, post_finding_new (f, HB_SOURCE_MEDIA, index, 0, 0));
+}
+
+/* The names of the selected platforms @m fails @test on, joined with
+ * ", "; NULL when it fails on none. */
+static char *
+failing_platforms (HbPostSnapshot  *snap,
+                   MediaTest        test,
+                   const MediaCopy *m)
+{
+  HbPlatforms *platforms = hb_platforms_get_default ();
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; snap->media_platforms[i]; i++)
+    {
+      const HbPlatform *p = hb_platforms_lookup (platforms, snap->media_platforms[i]);
+
+      if (p != NULL && test (p, m))
+        g_string_append_printf (names, "%s%s", names->len ? ", " : "", p->name);
+    }
+  return names->len ? g_string_free (g_steal_pointer (&names), FALSE) : NULL;
+}
+
+static void
+check_media_limits (HbPolicy       *policy,
+                    const HbRule   *rule,
+                    MediaTest       test,
+                    HbPostSnapshot *snap,
+                    GPtrArray      *out)
+{
+  for (guint i = 0; i < snap->media->len; i++)
+    {
+      const MediaCopy *m = snap->media->pdata[i];
+      g_autofree char *names = NULL;
+
+      if (m->loaded && (names = failing_platforms (snap, test, m)))
+        add_media_finding (policy, rule, i, names, out);
+    }
+}
+
+/* The loader's own verdicts on a photo: no platform involved. */
+static void
+check_media_verdicts (HbPolicy       *policy,
+                      const HbRule   *rule,
+                      const char     *check,
+                      HbPostSnapshot *snap,
+                      GPtrArray      *out)
+{
+  for (guint i = 0; i < snap->media->len; i++)
+    {
+      const MediaCopy *m = snap->media->pdata[i];
+      gboolean bad = strcmp (check, "media-blurry") == 0 ? m->m.blurry
+                   : strcmp (check, "media-underexposed") == 0 ? m->m.underexposed
+                   : m->m.overexposed;
+
+      if (m->loaded && bad)
+        add_media_finding (policy, rule, i, "", out);
+    }
+}
+
+/* More items than a platform takes: one finding on the first item past
+ * the smallest limit exceeded, naming every platform over its limit. */
+static void
+check_media_count (HbPolicy       *policy,
+                   const HbRule   *rule,
+                   HbPostSnapshot *snap,
+                   GPtrArray      *out)
+{
+  HbPlatforms *platforms = hb_platforms_get_default ();
+  g_autoptr(GString) names = g_string_new (NULL);
+  guint first = G_MAXUINT;
+
+  for (guint i = 0; snap->media_platforms[i]; i++)
+    {
+      const HbPlatform *p = hb_platforms_lookup (platforms, snap->media_platforms[i]);
+
+      if (p == NULL || p->media_max == 0 || snap->media->len <= p->media_max)
+        continue;
+      g_string_append_printf (names, "%s%s", names->len ? ", " : "", p->name);
+      first = MIN (first, p->media_max);
+    }
+  if (names->len)
+    add_media_finding (policy, rule, first, names->str, out);
+}
+
+static gboolean
+run_media_rule (HbPolicy       *policy,
+                const HbRule   *rule,
+                const char     *check,
+                HbPostSnapshot *snap,
+                GPtrArray      *out)
+{
+  for (guint t = 0; t < G_N_ELEMENTS (media_tests); t++)
+    if (strcmp (check, media_tests[t].check) == 0)
+      {
+        check_media_limits (policy, rule, media_tests[t].fails, snap, out);
+        return TRUE;
+      }
+  if (strcmp (check, "media-count") == 0)
+    check_media_count (policy, rule, snap, out);
+  else if (strcmp (check, "media-blurry") == 0 || strcmp (check, "media-underexposed") == 0 ||
+           strcmp (check, "media-overexposed") == 0)
+    check_media_verdicts (policy, rule, check, snap, out);
+  else
+    return FALSE;
+  return TRUE;
+}
+
 static void
 run_post_rule (HbPolicy       *policy,
                const HbRule   *rule,
@@ -425,6 +628,8 @@ run_post_rule (HbPolicy       *policy,
       }
   if (g_strcmp0 (check, "weekday-mismatch") == 0)
     check_weekdays (policy, rule, snap, out);
+  else if (run_media_rule (policy, rule, check, snap, out))
+    return;
   else if (g_str_has_prefix (check, "platform-"))
     check_platforms (policy, rule, check, snap, out);
   else if (g_strcmp0 (check, "alt-text-missing") == 0)
@@ -469,7 +674,8 @@ mark_acknowledged (HbPostSnapshot *snap,
     }
 }
 
-/* Sources in the order the caption shows them, then media. */
+/* Sources in the order the caption shows them, then media: the item's
+ * own problems before those of its texts. */
 static guint
 source_rank (guint source)
 {
@@ -477,7 +683,7 @@ source_rank (guint source)
     [HB_FIELD_EVENT_NAME] = 0, [HB_FIELD_DATE] = 1, [HB_FIELD_START_TIME] = 2,
     [HB_FIELD_END_TIME] = 3, [HB_FIELD_VENUE] = 4, [HB_SOURCE_GUEST] = 5, [HB_FIELD_BODY] = 6,
     [HB_FIELD_HASHTAGS] = 7, [HB_FIELD_LINK] = 8, [HB_SOURCE_LABEL] = 9,
-    [HB_SOURCE_ALT_TEXT] = 10, [HB_SOURCE_MEDIA_CAPTION] = 11,
+    [HB_SOURCE_MEDIA] = 10, [HB_SOURCE_ALT_TEXT] = 11, [HB_SOURCE_MEDIA_CAPTION] = 12,
   };
   return source < G_N_ELEMENTS (ranks) ? ranks[source] : G_MAXUINT;
 }

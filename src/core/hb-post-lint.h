@@ -1,6 +1,15 @@
 /* hb-post-lint.h — checks a whole post: the composed caption, alt texts
  * and media captions against the pack's text rules, plus the pack's `post`
- * rules (missing fields, a weekday that contradicts its date).
+ * rules (missing fields, a weekday that contradicts its date, platform
+ * limits, the quality of the media as the loader measured it).
+ *
+ * Findings on a media item itself (too small, blurred, too long for a
+ * platform…) have source HB_SOURCE_MEDIA, index = its position and
+ * start = end = 0; their text names the platforms concerned ("Instagram,
+ * X"), or is empty for the loader's verdicts (blur, exposure).  Too many
+ * items (`media-count`) is reported the same way, on the first item past
+ * the smallest limit exceeded.  Items not yet loaded are not measured, so
+ * they give no such findings.
  *
  * The window takes a snapshot on the main thread (cheap: plain strings)
  * and lints it in a worker, so typing never waits for the linter.
