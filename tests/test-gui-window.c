@@ -501,6 +501,29 @@ test_platform_caption (void)
   settle (window);
   g_assert_cmpuint (hb_platform_preview_get_over_start (preview), ==, G_MAXUINT);
   g_assert_null (find_rule (window, "platform.length"));
+
+  /* X's own caption is checked too; the panel leads to the words. */
+  hb_post_set_caption_override (post, "x", "Jemput datang yg ramai. #MPKK");
+  settle (window);
+  {
+    HbFindingsPanel *panel = HB_FINDINGS_PANEL (hb_window_get_part (window, "findings_panel"));
+    GtkWidget *focus;
+    GtkTextIter s, e;
+    g_autofree char *selected = NULL;
+    guint row = G_MAXUINT;
+
+    for (guint i = 0; i < hb_findings_panel_get_n_rows (panel); i++)
+      if (hb_findings_panel_get_finding (panel, i)->source == HB_SOURCE_PLATFORM_CAPTION)
+        row = i;
+    g_assert_cmpuint (row, !=, G_MAXUINT);
+    hb_findings_panel_activate_row (panel, row);
+    focus = gtk_root_get_focus (GTK_ROOT (window));
+    g_assert_true (GTK_IS_TEXT_VIEW (focus));
+    g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (preview)));
+    gtk_text_buffer_get_selection_bounds (gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus)), &s, &e);
+    selected = gtk_text_iter_get_text (&s, &e);
+    g_assert_cmpstr (selected, ==, "yg");
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -856,6 +856,41 @@ test_media_count (void)
   g_assert_cmpuint (hits->len, ==, 0);
 }
 
+/* A caption written for one platform is linted as published text and
+ * counted against that platform alone; one for a platform that is not
+ * selected is not published, so it is not checked. */
+static void
+test_own_caption (void)
+{
+  g_autoptr(HbPost) post = complete_post ();
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GPtrArray) length = NULL, spelling = NULL;
+  GString *own = g_string_new ("Jemput datang yg ramai. ");
+  const HbPostFinding *pf;
+
+  while (g_utf8_strlen (own->str, -1) < 300)
+    g_string_append (own, "Gotong-royong perdana. ");
+  hb_post_set_platforms (post, (const char * const[]) { "facebook", "x", NULL });
+  hb_post_set_caption_override (post, "x", own->str);
+  hb_post_set_caption_override (post, "tiktok", "Tak diterbitkan yg ini.");
+  findings = lint (post);
+  length = of_rule (findings, "platform.length");
+  g_assert_cmpuint (length->len, ==, 1);
+  pf = length->pdata[0];
+  g_assert_cmpuint (pf->source, ==, HB_SOURCE_PLATFORM_CAPTION);
+  g_assert_cmpstr (hb_platform_ids ()[pf->index], ==, "x");
+  g_assert_cmpstr (pf->finding->text, ==, "X");
+  g_assert_cmpuint (pf->end, ==, g_utf8_strlen (own->str, -1));
+  g_assert_cmpuint (pf->start, <, pf->end);
+  spelling = of_rule (findings, "spelling.non-standard");
+  g_assert_cmpuint (spelling->len, ==, 1);
+  pf = spelling->pdata[0];
+  g_assert_cmpuint (pf->source, ==, HB_SOURCE_PLATFORM_CAPTION);
+  g_assert_cmpuint (pf->start, ==, 14);
+  g_assert_cmpuint (pf->end, ==, 16);
+  g_string_free (own, TRUE);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -888,6 +923,7 @@ main (int    argc,
   g_test_add_func ("/post-lint/media-override-still-checked", test_media_override_still_checked);
   g_test_add_func ("/post-lint/media-acknowledged", test_media_acknowledged);
   g_test_add_func ("/post-lint/media-count", test_media_count);
+  g_test_add_func ("/post-lint/own-caption", test_own_caption);
   ret = g_test_run ();
   g_object_unref (builtin);
   return ret;

@@ -8,6 +8,7 @@
  */
 #include "hb-findings-panel.h"
 #include "hb-finding-item.h"
+#include "hb-platforms.h"
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
@@ -68,6 +69,13 @@ describe_source (const HbPostFinding *f)
     case HB_SOURCE_ALT_TEXT: return g_strdup_printf (_("Alt text of item %u"), f->index + 1);
     case HB_SOURCE_MEDIA_CAPTION: return g_strdup_printf (_("Caption of item %u"), f->index + 1);
     case HB_SOURCE_MEDIA: return g_strdup_printf (_("Photo or video %u"), f->index + 1);
+    case HB_SOURCE_PLATFORM_CAPTION:
+      {
+        const HbPlatform *p = hb_platforms_lookup (hb_platforms_get_default (),
+                                                   hb_platform_ids ()[f->index]);
+        /* TRANSLATORS: "Caption for Instagram" */
+        return g_strdup_printf (_("Caption for %s"), p ? p->name : hb_platform_ids ()[f->index]);
+      }
     default: return g_strdup (_("Caption"));
     }
 }

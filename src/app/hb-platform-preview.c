@@ -206,6 +206,26 @@ hb_platform_preview_show_platform (HbPlatformPreview *self,
       gtk_drop_down_set_selected (self->chooser, i);
 }
 
+/* Shows @platform's caption with [start, end) selected, for a finding in
+ * a caption of the platform's own. */
+void
+hb_platform_preview_select (HbPlatformPreview *self,
+                            const char        *platform,
+                            guint              start,
+                            guint              end)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->view);
+  GtkTextIter s, e;
+
+  hb_platform_preview_show_platform (self, platform);
+  hb_platform_preview_refresh (self);
+  gtk_text_buffer_get_iter_at_offset (buffer, &s, start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &e, end);
+  gtk_text_buffer_select_range (buffer, &s, &e);
+  gtk_text_view_scroll_to_iter (self->view, &s, 0.2, FALSE, 0, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (self->view));
+}
+
 /* What ticking "Write a separate caption" does. */
 void
 hb_platform_preview_set_own (HbPlatformPreview *self,

@@ -17,6 +17,10 @@ void        hb_platform_preview_set_post     (HbPlatformPreview *self,
 void        hb_platform_preview_refresh      (HbPlatformPreview *self);
 void        hb_platform_preview_show_platform (HbPlatformPreview *self,
                                                const char        *platform);
+void        hb_platform_preview_select       (HbPlatformPreview *self,
+                                              const char        *platform,
+                                              guint              start,
+                                              guint              end);
 void        hb_platform_preview_set_own      (HbPlatformPreview *self,
                                               gboolean           own);
 const char *hb_platform_preview_get_counter  (HbPlatformPreview *self);

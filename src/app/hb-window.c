@@ -1046,6 +1046,13 @@ go_to_finding (HbWindow            *self,
 
   if (f->source == HB_FIELD_BODY)
     hb_caption_view_select_finding (self->caption_view, f);
+  else if (f->source == HB_SOURCE_PLATFORM_CAPTION)
+    {
+      gtk_toggle_button_set_active (self->findings_toggle, TRUE);
+      adw_view_stack_set_visible_child_name (self->side_stack, "caption");
+      hb_platform_preview_select (self->platform_preview, hb_platform_ids ()[f->index],
+                                  f->start, f->end);
+    }
   else if (f->source == HB_SOURCE_GUEST)
     {
       GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->guest_list, f->index);

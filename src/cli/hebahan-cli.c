@@ -152,6 +152,7 @@ source_name (guint source)
     case HB_SOURCE_ALT_TEXT: return "alt-text";
     case HB_SOURCE_MEDIA_CAPTION: return "media-caption";
     case HB_SOURCE_MEDIA: return "media";
+    case HB_SOURCE_PLATFORM_CAPTION: return "platform-caption";
     default: return hb_field_to_string (source);
     }
 }
@@ -160,7 +161,8 @@ static gboolean
 source_has_index (guint source)
 {
   return source == HB_SOURCE_GUEST || source == HB_SOURCE_ALT_TEXT ||
-         source == HB_SOURCE_MEDIA_CAPTION || source == HB_SOURCE_MEDIA;
+         source == HB_SOURCE_MEDIA_CAPTION || source == HB_SOURCE_MEDIA ||
+         source == HB_SOURCE_PLATFORM_CAPTION;
 }
 
 /* The members every finding has (DESIGN.md), inside an open object. */
@@ -349,6 +351,12 @@ draft_location (const char          *name,
         return g_strdup_printf (_("%s (alt text %u)"), name, pf->index + 1);
       return g_strdup (name);
     }
+  if (pf->source == HB_SOURCE_PLATFORM_CAPTION)
+    {
+      line_col (own_text, f->start, &line, &col);
+      return g_strdup_printf (_("%s (caption for %s):%u:%u"), name,
+                              hb_platform_ids ()[pf->index], line, col);
+    }
   if (pf->source == HB_SOURCE_ALT_TEXT || pf->source == HB_SOURCE_MEDIA_CAPTION)
     {
       line_col (own_text, f->start, &line, &col);
@@ -366,6 +374,8 @@ media_text (HbPost              *post,
 {
   g_autoptr(HbMediaItem) item = NULL;
 
+  if (pf->source == HB_SOURCE_PLATFORM_CAPTION)
+    return hb_post_get_caption_override (post, hb_platform_ids ()[pf->index]);
   if (pf->source != HB_SOURCE_ALT_TEXT && pf->source != HB_SOURCE_MEDIA_CAPTION)
     return NULL;
   item = g_list_model_get_item (G_LIST_MODEL (hb_post_get_media (post)), pf->index);

@@ -16,6 +16,8 @@ typedef enum
   HB_SOURCE_MEDIA_CAPTION,       /* index = media position; linted separately */
   HB_SOURCE_MEDIA,               /* the media item itself (its size, blur…): index = media
                                     position; start = end = 0 */
+  HB_SOURCE_PLATFORM_CAPTION,    /* a caption written for one platform: index = its
+                                    position in hb_platform_ids(); linted separately */
 } HbSource;
 
 typedef struct

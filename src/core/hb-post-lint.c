@@ -28,6 +28,14 @@ typedef struct
   char *text;
 } AckCopy;
 
+/* A caption written for one platform. */
+typedef struct
+{
+  char  *platform;
+  guint  index;    /* in hb_platform_ids() */
+  char  *text;
+} OwnCaption;
+
 /* The fields a `missing-*` check looks at. */
 typedef enum
 {
@@ -48,6 +56,7 @@ struct _HbPostSnapshot
   GPtrArray  *acks;   /* AckCopy */
   char      **platforms; /* selected platforms that publish the composed caption */
   char      **media_platforms; /* every selected platform: all of them publish the media */
+  GPtrArray  *own_captions;    /* OwnCaption, for selected platforms only */
 };
 
 static const struct { const char *check; guint source; } missing_checks[N_PARTS] = {
@@ -157,6 +166,38 @@ copy_platforms (HbPost *post)
   return g_strv_builder_end (b);
 }
 
+static void
+own_caption_free (gpointer data)
+{
+  OwnCaption *c = data;
+
+  g_free (c->platform);
+  g_free (c->text);
+  g_free (c);
+}
+
+static GPtrArray *
+copy_own_captions (HbPost *post)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func (own_caption_free);
+  const char * const *ids = hb_platform_ids ();
+
+  for (guint i = 0; ids[i]; i++)
+    {
+      const char *text = hb_post_get_caption_override (post, ids[i]);
+      OwnCaption *c;
+
+      if (text == NULL || !hb_post_has_platform (post, ids[i]))
+        continue;
+      c = g_new0 (OwnCaption, 1);
+      c->platform = g_strdup (ids[i]);
+      c->index = i;
+      c->text = g_strdup (text);
+      g_ptr_array_add (out, c);
+    }
+  return out;
+}
+
 /* Copies what the lint needs from @post; call on the thread that owns it. */
 HbPostSnapshot *
 hb_post_snapshot_new (HbPost *post)
@@ -176,6 +217,7 @@ hb_post_snapshot_new (HbPost *post)
   copy_media (snap, post);
   copy_acks (snap, post);
   snap->platforms = copy_platforms (post);
+  snap->own_captions = copy_own_captions (post);
   snap->media_platforms = g_strdupv ((char **) hb_post_get_platforms (post));
   if (snap->media_platforms == NULL)
     snap->media_platforms = g_new0 (char *, 1);
@@ -193,6 +235,7 @@ hb_post_snapshot_free (HbPostSnapshot *snap)
   g_clear_pointer (&snap->acks, g_ptr_array_unref);
   g_strfreev (snap->platforms);
   g_strfreev (snap->media_platforms);
+  g_clear_pointer (&snap->own_captions, g_ptr_array_unref);
   g_free (snap);
 }
 
@@ -286,6 +329,24 @@ lint_media_text (HbPolicy    *policy,
       HbFinding *f = g_steal_pointer (&findings->pdata[i]);
 
       g_ptr_array_add (out, post_finding_new (f, source, index, f->start, f->end));
+    }
+  return TRUE;
+}
+
+/* A platform's own caption is published as it is: every text rule
+ * applies to it, with offsets in its own text. */
+static gboolean
+lint_own_captions (HbPolicy        *policy,
+                   HbPostSnapshot  *snap,
+                   GPtrArray       *out,
+                   GError         **error)
+{
+  for (guint i = 0; i < snap->own_captions->len; i++)
+    {
+      OwnCaption *c = snap->own_captions->pdata[i];
+
+      if (!lint_media_text (policy, c->text, HB_SOURCE_PLATFORM_CAPTION, c->index, out, error))
+        return FALSE;
     }
   return TRUE;
 }
@@ -386,6 +447,29 @@ check_platform_tags (GArray *tags,
   *end = g_array_index (tags, HbSpan, tags->len - 1).end;
 }
 
+/* The stretch of @text over @p's limit for @check, or start == end. */
+static void
+platform_excess (const HbPlatform *p,
+                 const char       *check,
+                 const char       *text,
+                 guint            *start,
+                 guint            *end)
+{
+  gboolean hashtags = strcmp (check, "platform-hashtags") == 0;
+  g_autoptr(GArray) tags = NULL;
+
+  if (hashtags)
+    tags = hb_count_find_hashtags (text, -1);
+  else if (strcmp (check, "platform-mentions") == 0)
+    tags = hb_count_find_mentions (text, -1);
+  if (tags == NULL)
+    check_platform_length (p, text, start, end);
+  else
+    check_platform_tags (tags, hashtags ? p->hashtag_limit : p->mention_limit, start, end);
+}
+
+/* The composed caption for the platforms that publish it, and each
+ * platform's own caption for that platform alone. */
 static void
 check_platforms (HbPolicy       *policy,
                  const HbRule   *rule,
@@ -394,27 +478,30 @@ check_platforms (HbPolicy       *policy,
                  GPtrArray      *out)
 {
   HbPlatforms *platforms = hb_platforms_get_default ();
-  const char *text = snap->caption->text;
-  gboolean hashtags = strcmp (check, "platform-hashtags") == 0;
-  g_autoptr(GArray) tags = NULL;
+  guint start, end;
 
-  if (hashtags)
-    tags = hb_count_find_hashtags (text, -1);
-  else if (strcmp (check, "platform-mentions") == 0)
-    tags = hb_count_find_mentions (text, -1);
   for (guint i = 0; snap->platforms[i]; i++)
     {
       const HbPlatform *p = hb_platforms_lookup (platforms, snap->platforms[i]);
-      guint start, end;
 
       if (p == NULL)
         continue;
-      if (tags == NULL)
-        check_platform_length (p, text, &start, &end);
-      else
-        check_platform_tags (tags, hashtags ? p->hashtag_limit : p->mention_limit, &start, &end);
+      platform_excess (p, check, snap->caption->text, &start, &end);
       if (end > start)
         add_platform_finding (policy, rule, snap, p, start, end, out);
+    }
+  for (guint i = 0; i < snap->own_captions->len; i++)
+    {
+      OwnCaption *c = snap->own_captions->pdata[i];
+      const HbPlatform *p = hb_platforms_lookup (platforms, c->platform);
+
+      if (p == NULL)
+        continue;
+      platform_excess (p, check, c->text, &start, &end);
+      if (end > start)
+        g_ptr_array_add (out, post_finding_new (hb_finding_new (policy, rule, start, end,
+                                                                g_strdup (p->name), NULL),
+                                                HB_SOURCE_PLATFORM_CAPTION, c->index, start, end));
     }
 }
 
@@ -684,6 +771,7 @@ source_rank (guint source)
     [HB_FIELD_END_TIME] = 3, [HB_FIELD_VENUE] = 4, [HB_SOURCE_GUEST] = 5, [HB_FIELD_BODY] = 6,
     [HB_FIELD_HASHTAGS] = 7, [HB_FIELD_LINK] = 8, [HB_SOURCE_LABEL] = 9,
     [HB_SOURCE_MEDIA] = 10, [HB_SOURCE_ALT_TEXT] = 11, [HB_SOURCE_MEDIA_CAPTION] = 12,
+    [HB_SOURCE_PLATFORM_CAPTION] = 13,
   };
   return source < G_N_ELEMENTS (ranks) ? ranks[source] : G_MAXUINT;
 }
@@ -718,7 +806,8 @@ hb_post_lint_snapshot (HbPolicy        *policy,
 
   g_return_val_if_fail (HB_IS_POLICY (policy), NULL);
   g_return_val_if_fail (snap != NULL, NULL);
-  if (!lint_caption (policy, snap, out, error) || !lint_media (policy, snap, out, error))
+  if (!lint_caption (policy, snap, out, error) || !lint_media (policy, snap, out, error) ||
+      !lint_own_captions (policy, snap, out, error))
     return NULL;
   run_post_rules (policy, snap, out);
   mark_acknowledged (snap, out);
