@@ -402,6 +402,27 @@ test_count (void)
   g_assert_cmpint (json_object_get_int_member (obj, "limit"), ==, 500);
 }
 
+/* A draft is counted as what the platform publishes: its own caption
+ * when it has one, else the composed caption, not the JSON. */
+static void
+test_count_draft (void)
+{
+  g_auto(Run) composed = { 0 };
+  g_auto(Run) own = { 0 };
+  const char *draft =
+    "{\"format\": \"hebahan-draft/1\", \"platforms\": [\"x\", \"facebook\"],"
+    " \"event\": {\"name\": \"Gotong-royong\"}, \"body\": \"Jemput datang.\","
+    " \"captions\": {\"x\": \"Hai\"}}";
+
+  /* "Gotong-royong\n\nJemput datang." */
+  cli (&composed, draft, (const char *[]) { "count", "--platform", "facebook", NULL });
+  g_assert_cmpint (composed.status, ==, 0);
+  g_assert_nonnull (strstr (composed.out, "\"length\":29"));
+  cli (&own, draft, (const char *[]) { "count", "--platform", "x", NULL });
+  g_assert_cmpint (own.status, ==, 0);
+  g_assert_nonnull (strstr (own.out, "\"length\":3,"));
+}
+
 static void
 test_count_usage (void)
 {
@@ -437,5 +458,6 @@ main (int    argc,
   g_test_add_func ("/cli/usage", test_usage);
   g_test_add_func ("/cli/count", test_count);
   g_test_add_func ("/cli/count-usage", test_count_usage);
+  g_test_add_func ("/cli/count-draft", test_count_draft);
   return g_test_run ();
 }

@@ -573,6 +573,25 @@ print_count (const char    *platform,
   g_print ("%s\n", out);
 }
 
+/* What @platform publishes of a draft: its own caption, else the
+ * composed one (DESIGN.md: "platform length as the platform counts it"). */
+static char *
+draft_caption_for (GBytes            *input,
+                   const HbPlatform  *platform,
+                   GError           **error)
+{
+  g_autoptr(HbPost) post = hb_draft_load_bytes (input, NULL, error);
+  g_autoptr(HbCaption) caption = NULL;
+  const char *own;
+
+  if (post == NULL)
+    return NULL;
+  if ((own = hb_post_get_caption_override (post, platform->id)) != NULL)
+    return g_strdup (own);
+  caption = hb_caption_compose (post, hb_post_get_language (post));
+  return g_steal_pointer (&caption->text);
+}
+
 static int
 cmd_count (int    argc,
            char **argv)
@@ -602,7 +621,14 @@ cmd_count (int    argc,
     return fail (_("count takes one file"));
   if ((input = read_input (files ? files[0] : NULL, &error)) == NULL)
     return fail ("%s: %s", files ? files[0] : "-", error->message);
-  text = text_of_input (input, &len);
+  if (is_draft (input))
+    {
+      if ((text = draft_caption_for (input, platform, &error)) == NULL)
+        return fail ("%s: %s", files ? files[0] : "-", error->message);
+      len = strlen (text);
+    }
+  else
+    text = text_of_input (input, &len);
   if (!hb_platform_count (platform, text, without_final_newline (text, len), &count, &error))
     return fail ("%s: %s", files ? files[0] : "-", error->message);
   print_count (platform->id, &count);
