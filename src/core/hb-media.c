@@ -643,6 +643,20 @@ lower_thread_priority (void)
 #endif
 }
 
+static GThreadPool *get_pool (void);
+
+/* A batch starts with one decoder, so the first thumbnail has a core to
+ * itself (the other runs the window); once it is done the rest of the
+ * batch gets every core, and an idle pool drops back to one. */
+static void
+ramp_pool (void)
+{
+  GThreadPool *pool = get_pool ();
+
+  g_thread_pool_set_max_threads (pool, g_thread_pool_unprocessed (pool) > 0
+                                       ? MAX (2, (int) g_get_num_processors ()) : 1, NULL);
+}
+
 /* Runs in the pool; takes the reference hb_media_load_async() gave. */
 static void
 load_in_pool (gpointer task_pointer,
@@ -655,6 +669,7 @@ load_in_pool (gpointer task_pointer,
 
   lower_thread_priority ();
   info = hb_media_load (data->path, data->thumb_size, g_task_get_cancellable (task), &error);
+  ramp_pool ();
 
   if (info)
     g_task_return_pointer (task, info, (GDestroyNotify) hb_media_info_free);
@@ -672,8 +687,7 @@ get_pool (void)
 
   if (g_once_init_enter (&created))
     {
-      pool = g_thread_pool_new (load_in_pool, NULL, MAX (2, (int) g_get_num_processors ()),
-                                FALSE, NULL);
+      pool = g_thread_pool_new (load_in_pool, NULL, 1, FALSE, NULL);
       g_once_init_leave (&created, 1);
     }
   return pool;
