@@ -1,0 +1,44 @@
+/* hb-bundle.h — the ready-to-post bundle (DESIGN.md "Bundle"): export,
+ * atomically, as a folder or a .zip; and verification against its
+ * manifest and SHA256SUMS. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "hb-policy.h"
+#include "hb-post.h"
+
+G_BEGIN_DECLS
+
+#define HB_BUNDLE_FORMAT "hebahan-bundle/1"
+
+/* Called from the exporting thread: @fraction 0–1 and what is being
+ * done, in the UI language.  Marshal to the main thread yourself. */
+typedef void (*HbBundleProgress) (double      fraction,
+                                  const char *what,
+                                  gpointer    user_data);
+
+/* Exports @post (every checklist item must be complete: otherwise
+ * HB_ERROR_INCOMPLETE naming each missing item) to @dest: a folder path
+ * that must not exist yet, or a path ending in ".zip".  Nothing is left
+ * behind on failure or cancellation.  Runs in the calling thread: call
+ * from a worker.  @post must not change meanwhile (export a copy). */
+gboolean   hb_bundle_export       (HbPolicy          *policy,
+                                   HbPost            *post,
+                                   const char        *dest,
+                                   HbBundleProgress   progress,
+                                   gpointer           user_data,
+                                   GCancellable      *cancellable,
+                                   char             **manifest_sha256,
+                                   GError           **error);
+/* The default name: "<yyyy-mm-dd>-<slug>" from the event date (or today)
+ * and the programme name. */
+char      *hb_bundle_default_name (HbPost            *post);
+/* Re-hashes every file of a bundle (folder or .zip) against SHA256SUMS
+ * and the manifest.  Returns the problems, one line each, naming the file
+ * ("changed: media/01-x.jpg", "missing: …", "added: …"); empty when the
+ * bundle is intact.  NULL with @error when it cannot be read at all. */
+GPtrArray *hb_bundle_verify       (const char        *path,
+                                   GError           **error);
+
+G_END_DECLS

@@ -1,0 +1,61 @@
+/* hb-checklist.h — the guideline checklist (sections 6–8) for one post:
+ * `auto` items evaluated from the post and its findings, `confirm` items
+ * answered by an officer.  Answers live in the draft's "checklist". */
+#pragma once
+
+#include "hb-policy.h"
+#include "hb-post.h"
+#include "hb-post-lint.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  HB_ITEM_PASS,            /* auto: the post meets it */
+  HB_ITEM_FAIL,            /* auto: it does not (see `reason`) */
+  HB_ITEM_OVERRIDDEN,      /* auto: failing, but overridden with a written justification */
+  HB_ITEM_UNANSWERED,      /* confirm: not ticked yet */
+  HB_ITEM_CONFIRMED,       /* confirm: ticked (who, when, note/dates) */
+  HB_ITEM_STALE,           /* confirm or override: the content it vouched for has changed */
+  HB_ITEM_NOT_APPLICABLE,  /* `applies_to` excludes this post type */
+} HbItemState;
+
+typedef struct
+{
+  const HbChecklistItem *item;      /* from the pack (borrowed; the pack outlives it) */
+  HbItemState            state;
+  gboolean               complete;  /* PASS, OVERRIDDEN, CONFIRMED or NOT_APPLICABLE */
+  char                  *reason;    /* FAIL/STALE: why, in the language asked for */
+  char                  *who;       /* the answer, if any */
+  GDateTime             *when;
+  char                  *note;      /* confirm: evidence text; override: the justification */
+  char                 **dates;     /* confirm items with evidence "dates" (ISO "2026-11-20") */
+} HbCheckStatus;
+
+GPtrArray   *hb_checklist_evaluate   (HbPolicy           *policy,
+                                      HbPost             *post,
+                                      GPtrArray          *findings,
+                                      HbLang              lang);
+guint        hb_checklist_n_complete (GPtrArray          *statuses);
+guint        hb_checklist_n_items    (GPtrArray          *statuses);
+gboolean     hb_checklist_is_complete (GPtrArray         *statuses);
+const char  *hb_item_state_to_string (HbItemState         state);
+
+gboolean     hb_checklist_confirm    (HbPost             *post,
+                                      HbPolicy           *policy,
+                                      const char         *item_id,
+                                      const char         *who,
+                                      const char         *note,
+                                      const char * const *dates,
+                                      GError            **error);
+gboolean     hb_checklist_override   (HbPost             *post,
+                                      HbPolicy           *policy,
+                                      const char         *item_id,
+                                      const char         *who,
+                                      const char         *justification,
+                                      GError            **error);
+void         hb_checklist_clear      (HbPost             *post,
+                                      const char         *item_id);
+void         hb_check_status_free    (HbCheckStatus      *status);
+
+G_END_DECLS
