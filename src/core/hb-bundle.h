@@ -40,5 +40,10 @@ char      *hb_bundle_default_name (HbPost            *post);
  * bundle is intact.  NULL with @error when it cannot be read at all. */
 GPtrArray *hb_bundle_verify       (const char        *path,
                                    GError           **error);
+/* The same, also returning the SHA-256 of the manifest.json found (NULL
+ * when there is none), to compare with the one on the signed sheet. */
+GPtrArray *hb_bundle_verify_full  (const char        *path,
+                                   char             **manifest_sha256,
+                                   GError           **error);
 
 G_END_DECLS

@@ -1,0 +1,189 @@
+/* hb-cli-bundle.c — `hebahan-cli export` and `verify` (DESIGN.md "Bundle").
+ *
+ * The export runs in a worker thread while the main thread waits in a
+ * main loop, so that Ctrl+C cancels it cleanly: hb_bundle_export() then
+ * removes what it had written, and nothing half-made is left behind.
+ */
+#include "hb-cli-bundle.h"
+
+#include <glib-unix.h>
+#include <glib/gi18n.h>
+#include <signal.h>
+#include <string.h>
+
+#include "hb-bundle.h"
+#include "hb-draft.h"
+#include "hb-error.h"
+#include "hb-policy.h"
+
+#define EXIT_FINDINGS 1
+#define EXIT_USAGE    2
+
+static const char *prog = "hebahan-cli";
+
+G_GNUC_PRINTF (1, 2)
+static int
+fail (const char *format,
+      ...)
+{
+  va_list args;
+  g_autofree char *msg = NULL;
+
+  va_start (args, format);
+  msg = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_printerr ("%s: %s\n", prog, msg);
+  return EXIT_USAGE;
+}
+
+static HbPolicy *
+load_policy (const char  *path,
+             GError     **error)
+{
+  g_autoptr(GError) override_error = NULL;
+  HbPolicy *policy;
+
+  if (path != NULL)
+    return hb_policy_new_from_file (path, error);
+  policy = hb_policy_load_default (&override_error);
+  if (override_error != NULL)
+    g_printerr ("%s: %s\n", prog, override_error->message);
+  return policy;
+}
+
+typedef struct
+{
+  HbPolicy     *policy;
+  HbPost       *post;
+  const char   *dest;
+  GCancellable *cancellable;
+  GMainLoop    *loop;
+  char         *digest;
+  GError       *error;
+  gboolean      ok;
+} ExportJob;
+
+static gboolean
+quit_loop (gpointer data)
+{
+  g_main_loop_quit (data);
+  return G_SOURCE_REMOVE;
+}
+
+static gpointer
+export_thread (gpointer data)
+{
+  ExportJob *job = data;
+
+  job->ok = hb_bundle_export (job->policy, job->post, job->dest, NULL, NULL,
+                              job->cancellable, &job->digest, &job->error);
+  g_idle_add (quit_loop, job->loop);
+  return NULL;
+}
+
+static gboolean
+on_interrupt (gpointer data)
+{
+  g_cancellable_cancel (data);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+run_export (ExportJob *job)
+{
+  GThread *thread;
+  guint sigint, sigterm;
+
+  job->cancellable = g_cancellable_new ();
+  job->loop = g_main_loop_new (NULL, FALSE);
+  sigint = g_unix_signal_add (SIGINT, on_interrupt, job->cancellable);
+  sigterm = g_unix_signal_add (SIGTERM, on_interrupt, job->cancellable);
+  thread = g_thread_new ("hb-export", export_thread, job);
+  g_main_loop_run (job->loop);
+  g_thread_join (thread);
+  g_source_remove (sigint);
+  g_source_remove (sigterm);
+  g_clear_pointer (&job->loop, g_main_loop_unref);
+  g_clear_object (&job->cancellable);
+}
+
+/* The error lists one missing item a line after its first line. */
+static int
+report_incomplete (const char   *draft,
+                   const GError *error)
+{
+  g_auto(GStrv) lines = g_strsplit (error->message, "\n", -1);
+
+  g_printerr ("%s: %s: %s\n", prog, draft, lines[0]);
+  for (guint i = 1; lines[i]; i++)
+    g_printerr ("  %s\n", lines[i]);
+  return EXIT_FINDINGS;
+}
+
+int
+hb_cli_export (int    argc,
+               char **argv)
+{
+  g_autofree char *output = NULL, *policy_path = NULL;
+  g_auto(GStrv) files = NULL;
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Bundle to write: a new folder, or a file ending in .zip"), "PATH" },
+    { "policy", 0, 0, G_OPTION_ARG_FILENAME, &policy_path, N_("Policy pack to use"), "FILE" },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "DRAFT" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) ctx = g_option_context_new (_("— export a finished post as a bundle"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HbPolicy) policy = NULL;
+  g_autoptr(HbPost) post = NULL;
+  g_autoptr(GFile) file = NULL;
+  ExportJob job = { NULL, };
+
+  g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (ctx, &argc, &argv, &error))
+    return fail ("%s", error->message);
+  if (files == NULL || g_strv_length (files) != 1 || output == NULL)
+    return fail (_("usage: %s export DRAFT --output PATH[.zip]"), prog);
+  if ((policy = load_policy (policy_path, &error)) == NULL)
+    return fail ("%s: %s", policy_path, error->message);
+  file = g_file_new_for_commandline_arg (files[0]);
+  if ((post = hb_draft_load (file, NULL, &error)) == NULL)
+    return fail ("%s: %s", files[0], error->message);
+
+  job.policy = policy, job.post = post, job.dest = output;
+  run_export (&job);
+  if (!job.ok)
+    {
+      g_autoptr(GError) job_error = g_steal_pointer (&job.error);
+
+      if (g_error_matches (job_error, HB_ERROR, HB_ERROR_INCOMPLETE))
+        return report_incomplete (files[0], job_error);
+      return fail ("%s", job_error->message);
+    }
+  g_print ("%s\n", output);
+  g_print (_("manifest.json SHA-256: %s\n"), job.digest);
+  g_free (job.digest);
+  return EXIT_SUCCESS;
+}
+
+int
+hb_cli_verify (int    argc,
+               char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *digest = NULL;
+
+  if (argc != 2 || g_str_has_prefix (argv[1], "-"))
+    return fail (_("usage: %s verify BUNDLE"), prog);
+  if ((problems = hb_bundle_verify_full (argv[1], &digest, &error)) == NULL)
+    return fail ("%s: %s", argv[1], error->message);
+  for (guint i = 0; i < problems->len; i++)
+    g_print ("%s: %s\n", argv[1], (const char *) problems->pdata[i]);
+  if (problems->len > 0)
+    return EXIT_FINDINGS;
+  g_print ("OK\n");
+  if (digest)
+    g_print (_("manifest.json SHA-256: %s\n"), digest);
+  return EXIT_SUCCESS;
+}

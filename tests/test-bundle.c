@@ -1,0 +1,580 @@
+/* test-bundle.c — bundle export and verify, checked with outside tools.
+ *
+ * The checklist's "page reviewed today" answer is only good for the day it
+ * was given, so a finished draft cannot be stored once for all: every test
+ * answers tests/fixtures/complete.hebahan's confirm items through the API
+ * into a temporary folder.  `test-bundle --write-fixture FILE` does the same
+ * to refresh the stored fixture.
+ */
+#include <gdk-pixbuf/gdk-pixbuf.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "hb-bundle.h"
+#include "hb-checklist.h"
+#include "hb-draft.h"
+#include "hb-error.h"
+
+#define WHO "Pegawai Komunikasi Korporat"
+
+typedef struct
+{
+  char     *dir;      /* temporary folder */
+  char     *draft;    /* the finished draft in it */
+  HbPolicy *policy;
+  HbPost   *post;
+} Fixture;
+
+static char *
+fixture_path (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", "complete.hebahan", NULL);
+}
+
+/* Every confirm item that is not answered yet gets a plausible answer. */
+static void
+answer_all (HbPolicy *policy,
+            HbPost   *post)
+{
+  g_autoptr(GPtrArray) statuses = hb_checklist_evaluate (policy, post, NULL, HB_LANG_MS);
+  const char * const dates[] = { "2026-11-20", NULL };
+
+  for (guint i = 0; i < statuses->len; i++)
+    {
+      const HbCheckStatus *s = statuses->pdata[i];
+      g_autoptr(GError) error = NULL;
+
+      if (s->complete || s->item->kind != HB_CHECK_CONFIRM)
+        continue;
+      hb_checklist_confirm (post, policy, s->item->id, WHO, "Disahkan dengan Encik Azman, Unit Komunikasi",
+                            g_strcmp0 (s->item->evidence, "dates") == 0 ? dates : NULL, &error);
+      g_assert_no_error (error);
+    }
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *source = fixture_path ();
+  g_autoptr(GFile) in = g_file_new_for_path (source);
+  g_autoptr(GFile) out = NULL;
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("hb-bundle-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->policy = hb_policy_new_builtin ();
+  f->post = hb_draft_load (in, NULL, &error);
+  g_assert_no_error (error);
+  if (data == NULL)
+    answer_all (f->policy, f->post);
+  else
+    for (guint i = 0; i < hb_policy_get_n_checklist (f->policy); i++)
+      hb_checklist_clear (f->post, hb_policy_get_checklist (f->policy, i)->id);
+  f->draft = g_build_filename (f->dir, "complete.hebahan", NULL);
+  out = g_file_new_for_path (f->draft);
+  hb_draft_save (f->post, out, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_chmod (f->dir, 0755);
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->draft);
+  g_clear_object (&f->policy);
+  g_clear_object (&f->post);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The names in @dir, sorted, as one string "a b c". */
+static char *
+list_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (d && (name = g_dir_read_name (d)))
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+/* Runs a program; returns its exit status (-1 when it could not run). */
+static int
+run (const char * const *argv,
+     const char         *cwd,
+     char              **out,
+     char              **err)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out_ignored = NULL, *err_ignored = NULL;
+  int status = 0;
+
+  /* Captured even when unused: the TAP stream must stay clean. */
+  if (!g_spawn_sync (cwd, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                     out ? out : &out_ignored, err ? err : &err_ignored, &status, &error))
+    return -1;
+  if (!WIFEXITED (status))
+    return -1;
+  return WEXITSTATUS (status);
+}
+
+static gboolean
+have_tool (const char *name)
+{
+  g_autofree char *path = g_find_program_in_path (name);
+
+  if (path == NULL)
+    g_test_skip_printf ("%s is not installed", name);
+  return path != NULL;
+}
+
+static const char *
+cli (void)
+{
+  return g_getenv ("HB_CLI");
+}
+
+static char *
+file_sha256 (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
+}
+
+/* Whitespace collapsed to one space: pdftotext breaks lines where the
+ * sheet wraps them. */
+static char *
+squeeze (const char *text,
+         gboolean    drop)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p++)
+    {
+      if (!g_ascii_isspace (*p))
+        g_string_append_c (out, *p);
+      else if (!drop && out->len > 0 && out->str[out->len - 1] != ' ')
+        g_string_append_c (out, ' ');
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* ------------------------------------------------------------------ */
+
+static void
+test_default_name (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *name = hb_bundle_default_name (f->post);
+
+  g_assert_cmpstr (name, ==, "2026-12-12-program-kebersihan-taman-selasih");
+}
+
+typedef struct
+{
+  guint         calls;
+  double        last;
+  guint         cancel_at;  /* 0: never */
+  GCancellable *cancellable;
+} Progress;
+
+static void
+on_progress (double      fraction,
+             const char *what,
+             gpointer    user_data)
+{
+  Progress *p = user_data;
+
+  g_assert_cmpfloat (fraction, >=, p->last);
+  g_assert_cmpfloat (fraction, <=, 1.0);
+  g_assert_true (what && *what);
+  p->last = fraction;
+  if (++p->calls == p->cancel_at)
+    g_cancellable_cancel (p->cancellable);
+}
+
+static void
+test_export_folder (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *dest = g_build_filename (f->dir, "bundle", NULL);
+  g_autofree char *manifest = g_build_filename (dest, "manifest.json", NULL);
+  g_autofree char *digest = NULL, *actual = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  Progress p = { 0, };
+  g_autofree char *top = NULL, *media = NULL;
+  g_autofree char *media_dir = g_build_filename (dest, "media", NULL);
+
+  g_assert_true (hb_bundle_export (f->policy, f->post, dest, on_progress, &p, NULL, &digest, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (p.last, ==, 1.0);
+  g_assert_cmpuint (p.calls, >=, 6);
+  actual = file_sha256 (manifest);
+  g_assert_cmpstr (digest, ==, actual);
+  top = list_dir (dest);
+  g_assert_cmpstr (top, ==, "SHA256SUMS alt-text.txt caption.txt captions manifest.json media signoff.pdf");
+  media = list_dir (media_dir);
+  g_assert_cmpstr (media, ==, "01-taman-selasih.jpg 02-dewan-serbaguna.png 03-program.webm");
+  problems = hb_bundle_verify (dest, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  /* Nothing but the draft and the bundle: no temporary folder left. */
+  g_clear_pointer (&top, g_free);
+  top = list_dir (f->dir);
+  g_assert_cmpstr (top, ==, "bundle complete.hebahan");
+
+  /* A folder is never replaced. */
+  g_assert_false (hb_bundle_export (f->policy, f->post, dest, NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+}
+
+static void
+flip_byte (const char *path,
+           gsize       at)
+{
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  g_assert_cmpuint (len, >, at);
+  data[at] ^= 0x01;
+  g_assert_true (g_file_set_contents (path, data, len, NULL));
+}
+
+static gboolean
+has_problem (GPtrArray  *problems,
+             const char *line)
+{
+  for (guint i = 0; i < problems->len; i++)
+    if (g_strcmp0 (problems->pdata[i], line) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_verify_detects (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *dest = g_build_filename (f->dir, "bundle", NULL);
+  g_autofree char *photo = g_build_filename (dest, "media", "01-taman-selasih.jpg", NULL);
+  g_autofree char *alt = g_build_filename (dest, "alt-text.txt", NULL);
+  g_autofree char *extra = g_build_filename (dest, "media", "extra.jpg", NULL);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (hb_bundle_export (f->policy, f->post, dest, NULL, NULL, NULL, NULL, &error));
+  flip_byte (photo, 1000);
+  g_unlink (alt);
+  g_assert_true (g_file_set_contents (extra, "x", 1, NULL));
+  problems = hb_bundle_verify (dest, &error);
+  g_assert_no_error (error);
+  g_assert_true (has_problem (problems, "changed: media/01-taman-selasih.jpg"));
+  g_assert_true (has_problem (problems, "missing: alt-text.txt"));
+  g_assert_true (has_problem (problems, "added: media/extra.jpg"));
+}
+
+/* The photo with EXIF orientation 6 and GPS: upright (500 × 600: the
+ * camera stored it 600 × 500), red on top where the camera had it on the
+ * left, and with no metadata at all. */
+static void
+check_photo (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new_from_file (path, &error);
+  const guchar *px;
+  int stride;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_pixbuf_get_width (pixbuf), ==, 500);
+  g_assert_cmpint (gdk_pixbuf_get_height (pixbuf), ==, 600);
+  px = gdk_pixbuf_get_pixels (pixbuf);
+  stride = gdk_pixbuf_get_rowstride (pixbuf);
+  g_assert_cmpint (px[100 * stride + 250 * 3], >, px[100 * stride + 250 * 3 + 2]);  /* top: red */
+  g_assert_cmpint (px[500 * stride + 250 * 3], <, px[500 * stride + 250 * 3 + 2]);  /* bottom: blue */
+  g_assert_null (gdk_pixbuf_get_option (pixbuf, "orientation"));
+}
+
+static void
+check_no_metadata (const char *dir)
+{
+  const char *argv[] = { "exiftool", "-a", "-G1", "-s", "media/01-taman-selasih.jpg",
+                         "media/02-dewan-serbaguna.png", NULL };
+  g_autofree char *out = NULL;
+
+  if (!have_tool ("exiftool"))
+    return;
+  g_assert_cmpint (run (argv, dir, &out, NULL), ==, 0);
+  g_test_message ("%s", out);
+  g_assert_null (strstr (out, "GPS"));
+  g_assert_null (strstr (out, "Orientation"));
+  g_assert_null (strstr (out, "[IFD0]"));
+  g_assert_null (strstr (out, "[ExifIFD]"));
+  g_assert_null (strstr (out, "XMP"));
+  g_assert_null (strstr (out, "Comment"));
+  g_assert_null (strstr (out, "TestCam"));
+  g_assert_nonnull (strstr (out, "1440x900"));  /* the PNG, fitted to Instagram's width */
+}
+
+static void
+check_signoff (const char *dir,
+               HbPolicy   *policy,
+               const char *digest)
+{
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", "signoff.pdf", "-", NULL };
+  g_autofree char *out = NULL, *flat = NULL, *bare = NULL;
+
+  if (!have_tool ("pdftotext"))
+    return;
+  g_assert_cmpint (run (argv, dir, &out, NULL), ==, 0);
+  flat = squeeze (out, FALSE);
+  bare = squeeze (out, TRUE);
+  for (guint i = 0; i < hb_policy_get_n_checklist (policy); i++)
+    {
+      const HbChecklistItem *item = hb_policy_get_checklist (policy, i);
+      g_autofree char *label = squeeze (item->label[HB_LANG_MS], FALSE);
+
+      if (strstr (flat, label) == NULL)
+        g_error ("signoff.pdf does not name “%s”:\n%s", label, out);
+    }
+  g_assert_nonnull (strstr (bare, digest));
+}
+
+static void
+test_cli_zip (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *zip = g_build_filename (f->dir, "bundle.zip", NULL);
+  g_autofree char *out_dir = g_build_filename (f->dir, "out", NULL);
+  g_autofree char *bundle = g_build_filename (out_dir, "bundle", NULL);
+  g_autofree char *manifest = g_build_filename (bundle, "manifest.json", NULL);
+  g_autofree char *photo = g_build_filename (bundle, "media", "01-taman-selasih.jpg", NULL);
+  const char *export_argv[] = { cli (), "export", f->draft, "--output", zip, NULL };
+  const char *unzip_test[] = { "unzip", "-t", zip, NULL };
+  const char *unzip_x[] = { "unzip", "-q", zip, "-d", out_dir, NULL };
+  const char *sums[] = { "sha256sum", "--quiet", "-c", "SHA256SUMS", NULL };
+  const char *verify_zip[] = { cli (), "verify", zip, NULL };
+  const char *verify_dir[] = { cli (), "verify", bundle, NULL };
+  g_autofree char *out = NULL, *err = NULL, *digest = NULL, *listing = NULL;
+
+  g_assert_cmpint (run (export_argv, NULL, &out, &err), ==, 0);
+  g_test_message ("%s%s", out, err);
+  listing = list_dir (f->dir);
+  g_assert_cmpstr (listing, ==, "bundle.zip complete.hebahan");
+  if (!have_tool ("unzip"))
+    return;
+  g_assert_cmpint (run (unzip_test, NULL, NULL, NULL), ==, 0);
+  g_assert_cmpint (run (unzip_x, NULL, NULL, NULL), ==, 0);
+  digest = file_sha256 (manifest);
+  g_assert_nonnull (strstr (out, digest));
+  if (have_tool ("sha256sum"))
+    g_assert_cmpint (run (sums, bundle, NULL, NULL), ==, 0);
+  check_photo (photo);
+  check_no_metadata (bundle);
+  check_signoff (bundle, f->policy, digest);
+
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run (verify_zip, NULL, &out, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "OK"));
+  g_assert_cmpint (run (verify_dir, NULL, NULL, NULL), ==, 0);
+  flip_byte (photo, 700);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run (verify_dir, NULL, &out, NULL), ==, 1);
+  g_assert_nonnull (strstr (out, "changed: media/01-taman-selasih.jpg"));
+}
+
+/* A zip whose one file was changed and re-zipped with the outside tool. */
+static void
+test_cli_verify_zip_changed (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *zip = g_build_filename (f->dir, "b.zip", NULL);
+  g_autofree char *caption = g_build_filename (f->dir, "b", "caption.txt", NULL);
+  const char *unzip_x[] = { "unzip", "-q", zip, "-d", f->dir, NULL };
+  const char *rezip[] = { "zip", "-q", "b.zip", "b/caption.txt", NULL };
+  const char *verify[] = { cli (), "verify", zip, NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!have_tool ("unzip") || !have_tool ("zip"))
+    return;
+  g_assert_true (hb_bundle_export (f->policy, f->post, zip, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (run (unzip_x, NULL, NULL, NULL), ==, 0);
+  flip_byte (caption, 3);
+  g_assert_cmpint (run (rezip, f->dir, NULL, NULL), ==, 0);
+  g_assert_cmpint (run (verify, NULL, &out, NULL), ==, 1);
+  g_assert_nonnull (strstr (out, "changed: caption.txt"));
+}
+
+static void
+test_cli_incomplete (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *dest = g_build_filename (f->dir, "bundle", NULL);
+  const char *argv[] = { cli (), "export", f->draft, "--output", dest, NULL };
+  g_autofree char *err = NULL, *listing = NULL;
+
+  g_assert_cmpint (run (argv, NULL, NULL, &err), ==, 1);
+  g_test_message ("%s", err);
+  for (guint i = 0; i < hb_policy_get_n_checklist (f->policy); i++)
+    {
+      const HbChecklistItem *item = hb_policy_get_checklist (f->policy, i);
+
+      if (item->kind == HB_CHECK_CONFIRM)
+        g_assert_nonnull (strstr (err, item->id));
+    }
+  listing = list_dir (f->dir);
+  g_assert_cmpstr (listing, ==, "complete.hebahan");
+}
+
+/* Destinations that cannot be written: a folder under /proc, a path whose
+ * parent is a regular file, and (not as root) a read-only folder. */
+static void
+test_unwritable (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *file = g_build_filename (f->dir, "plain-file", NULL);
+  g_autofree char *under_file = g_build_filename (file, "bundle.zip", NULL);
+  g_autofree char *ro = g_build_filename (f->dir, "ro", NULL);
+  g_autofree char *under_ro = g_build_filename (ro, "bundle", NULL);
+  const char *argv[] = { cli (), "export", f->draft, "--output", "/proc/hebahan-bundle", NULL };
+  g_autofree char *err = NULL, *listing = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (run (argv, NULL, NULL, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "/proc/hebahan-bundle"));
+  g_assert_null (strchr (strchr (err, '\n') + 1, '\n'));  /* one line */
+
+  g_assert_true (g_file_set_contents (file, "x", 1, NULL));
+  g_assert_false (hb_bundle_export (f->policy, f->post, under_file, NULL, NULL, NULL, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, under_file));
+  g_clear_error (&error);
+
+  g_assert_cmpint (g_mkdir (ro, 0555), ==, 0);
+  if (geteuid () != 0)
+    {
+      g_assert_false (hb_bundle_export (f->policy, f->post, under_ro, NULL, NULL, NULL, NULL, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+      g_assert_nonnull (strstr (error->message, "Permission denied"));
+    }
+  listing = list_dir (f->dir);
+  g_assert_cmpstr (listing, ==, "complete.hebahan plain-file ro");
+  g_clear_pointer (&listing, g_free);
+  listing = list_dir (ro);
+  g_assert_cmpstr (listing, ==, "");
+}
+
+/* Cancelled from the progress callback at every step in turn. */
+static void
+test_cancel (Fixture       *f,
+             gconstpointer  data)
+{
+  for (guint zip = 0; zip < 2; zip++)
+    for (guint at = 1; at <= (zip ? 8u : 7u); at++)
+      {
+        g_autofree char *dest = g_build_filename (f->dir, zip ? "bundle.zip" : "bundle", NULL);
+        g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+        g_autoptr(GError) error = NULL;
+        g_autofree char *listing = NULL;
+        Progress p = { 0, 0.0, at, cancellable };
+
+        g_assert_false (hb_bundle_export (f->policy, f->post, dest, on_progress, &p, cancellable,
+                                          NULL, &error));
+        g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+        listing = list_dir (f->dir);
+        g_assert_cmpstr (listing, ==, "complete.hebahan");
+      }
+}
+
+static void
+test_incomplete_api (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *dest = g_build_filename (f->dir, "bundle", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (hb_bundle_export (f->policy, f->post, dest, NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, HB_ERROR, HB_ERROR_INCOMPLETE);
+  g_assert_nonnull (strstr (error->message, "committees-notified"));
+  g_assert_false (g_file_test (dest, G_FILE_TEST_EXISTS));
+}
+
+/* test-bundle --write-fixture FILE: answers FILE's checklist in place. */
+static int
+write_fixture (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(HbPolicy) policy = hb_policy_new_builtin ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HbPost) post = hb_draft_load (file, NULL, &error);
+
+  if (post == NULL)
+    g_error ("%s: %s", path, error->message);
+  answer_all (policy, post);
+  if (!hb_draft_save (post, file, NULL, &error))
+    g_error ("%s: %s", path, error->message);
+  return 0;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  if (argc == 3 && g_strcmp0 (argv[1], "--write-fixture") == 0)
+    return write_fixture (argv[2]);
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func, unanswered) \
+  g_test_add ("/bundle/" path, Fixture, unanswered, fixture_set_up, func, fixture_tear_down)
+  ADD ("default-name", test_default_name, NULL);
+  ADD ("export-folder", test_export_folder, NULL);
+  ADD ("verify-detects", test_verify_detects, NULL);
+  ADD ("cli-zip", test_cli_zip, NULL);
+  ADD ("cli-verify-zip-changed", test_cli_verify_zip_changed, NULL);
+  ADD ("cli-incomplete", test_cli_incomplete, "unanswered");
+  ADD ("incomplete", test_incomplete_api, "unanswered");
+  ADD ("unwritable", test_unwritable, NULL);
+  ADD ("cancel", test_cancel, NULL);
+#undef ADD
+  return g_test_run ();
+}
