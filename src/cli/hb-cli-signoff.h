@@ -1,0 +1,5 @@
+/* hb-cli-signoff.h — `hebahan-cli signoff DRAFT --output FILE.pdf`. */
+#pragma once
+
+int hb_cli_signoff (int    argc,
+                    char **argv);
