@@ -10,7 +10,9 @@
 #include <unistd.h>
 
 #include "hb-application.h"
+#include "hb-bundle.h"
 #include "hb-caption-view.h"
+#include "hb-checklist.h"
 #include "hb-draft.h"
 #include "hb-findings-panel.h"
 #include "hb-gui-test.h"
@@ -527,6 +529,100 @@ test_platform_caption (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+not_exporting (gpointer data)
+{
+  return !hb_window_is_exporting (data);
+}
+
+/* A button bound to a disabled action is insensitive: what the user sees. */
+static gboolean
+action_enabled (HbWindow   *window,
+                const char *name)
+{
+  g_assert_cmpstr (name, ==, "export");
+  return gtk_widget_get_sensitive (hb_window_get_part (window, "export_button"));
+}
+
+/* Export opens exactly when the last checklist item is complete; the
+ * missing items are listed beside it and lead to the checklist. */
+static void
+test_checklist_gate (void)
+{
+  HbWindow *window = new_window ();
+  HbPost *post = hb_window_get_post (window);
+  HbPolicy *policy = hb_application_get_policy (app);
+  GSettings *settings = hb_application_get_settings (app);
+  GtkWidget *missing = hb_window_get_part (window, "missing_button");
+  g_autofree char *shot = NULL;
+  const char *last = NULL;
+
+  g_settings_set_string (settings, "officer-name", "Aminah binti Ali, Pegawai Komunikasi");
+  fill_form (window);
+  gtk_editable_set_text (GTK_EDITABLE (hb_window_get_part (window, "link_row")),
+                         "https://www.mpkk.gov.my/ms/berita/gotong-royong");
+  hb_post_toggle_platform (post, "facebook", TRUE);
+  settle (window);
+  g_assert_false (action_enabled (window, "export"));
+  g_assert_true (gtk_widget_get_visible (missing));
+
+  /* Answer every confirm item but one through the API… */
+  for (guint i = 0; i < hb_policy_get_n_checklist (policy); i++)
+    {
+      const HbChecklistItem *item = hb_policy_get_checklist (policy, i);
+      const char *dates[] = { "2026-11-20", "2026-11-21", NULL };
+
+      if (item->kind != HB_CHECK_CONFIRM ||
+          (item->applies_to && !g_strv_contains ((const char * const *) item->applies_to,
+                                                 hb_post_type_to_string (hb_post_get_post_type (post)))))
+        continue;
+      if (last == NULL && item->evidence == NULL)
+        {
+          last = item->id;
+          continue;
+        }
+      g_assert_true (hb_checklist_confirm (post, policy, item->id, "Aminah", "Disemak dengan BKK",
+                                           g_strcmp0 (item->evidence, "dates") == 0 ? dates : NULL, NULL));
+    }
+  settle (window);
+  g_assert_nonnull (last);
+  g_assert_false (action_enabled (window, "export"));
+
+  /* …and the last one with the panel's own tick. */
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (hb_window_get_part (window, "side_stack")), "checklist");
+  g_assert_true (gtk_widget_activate_action (hb_window_get_part (window, "checklist_panel"),
+                                             "checklist.confirm", "s", last));
+  settle (window);
+  g_assert_true (action_enabled (window, "export"));
+  g_assert_false (gtk_widget_get_visible (missing));
+  shot = hb_gui_test_screenshot (GTK_WIDGET (window), "window-checklist");
+
+  /* Export from the window: off the main thread, into a new zip. */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("hb-export-XXXXXX", NULL);
+    g_autofree char *zip = g_build_filename (dir, "bundle.zip", NULL);
+    g_autoptr(GPtrArray) problems = NULL;
+
+    hb_window_export_to (window, zip);
+    g_assert_true (hb_window_is_exporting (window));
+    g_assert_false (action_enabled (window, "export"));
+    g_assert_true (hb_gui_test_wait_until (not_exporting, window, 60000));
+    g_assert_true (g_file_test (zip, G_FILE_TEST_IS_REGULAR));
+    g_assert_cmpuint (strlen (hb_window_get_manifest_sha256 (window)), ==, 64);
+    problems = hb_bundle_verify (zip, NULL);
+    g_assert_nonnull (problems);
+    g_assert_cmpuint (problems->len, ==, 0);
+    g_unlink (zip);
+    g_rmdir (dir);
+  }
+
+  /* Editing the caption asks for the caption items again. */
+  type_text (window, " Jumpa lagi.");
+  settle (window);
+  g_assert_false (action_enabled (window, "export"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Backups other tests' windows left behind. */
 static void
 clear_autosaves (void)
@@ -658,6 +754,17 @@ test_malay_ui (void)
   g_test_trap_assert_passed ();
 }
 
+/* Xvfb has no notification daemon; GIO's complaint about it is not a
+ * failure of the app. */
+static gboolean
+ignore_missing_notifier (const char     *domain,
+                         GLogLevelFlags  level,
+                         const char     *message,
+                         gpointer        data)
+{
+  return strstr (message, "org.freedesktop.Notifications") == NULL;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -676,6 +783,7 @@ main (int    argc,
     }
   g_setenv ("XDG_CACHE_HOME", g_getenv ("XDG_DATA_HOME"), TRUE);
   hb_gui_test_init (&argc, &argv);
+  g_test_log_set_fatal_handler (ignore_missing_notifier, NULL);
   bindtextdomain (GETTEXT_PACKAGE, HB_BUILD_LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
@@ -690,6 +798,7 @@ main (int    argc,
   g_test_add_func ("/window/form-caption", test_form_caption);
   g_test_add_func ("/window/media", test_media);
   g_test_add_func ("/window/platform-caption", test_platform_caption);
+  g_test_add_func ("/window/checklist-gate", test_checklist_gate);
   g_test_add_func ("/window/save-reopen", test_save_reopen);
   g_test_add_func ("/window/kill-and-recover", test_kill_and_recover);
   g_test_add_func ("/window/demo", test_demo);

@@ -289,7 +289,17 @@ app_quit (GSimpleAction *action,
     gtk_window_close (l->data);
 }
 
+/* From the "Bundle exported" notification and toast. */
+static void
+app_show_folder (GSimpleAction *action,
+                 GVariant      *param,
+                 gpointer       user_data)
+{
+  g_app_info_launch_default_for_uri_async (g_variant_get_string (param, NULL), NULL, NULL, NULL, NULL);
+}
+
 static const GActionEntry app_actions[] = {
+  { "show-folder", app_show_folder, "s" },
   { "new", app_new },
   { "demo", app_demo },
   { "preferences", app_preferences },

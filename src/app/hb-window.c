@@ -9,9 +9,12 @@
 #include "hb-window.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "hb-autosave.h"
+#include "hb-bundle.h"
 #include "hb-caption-view.h"
+#include "hb-checklist-panel.h"
 #include "hb-datetime.h"
 #include "hb-draft.h"
 #include "hb-findings-panel.h"
@@ -19,6 +22,7 @@
 #include "hb-media-grid.h"
 #include "hb-platform-preview.h"
 #include "hb-post-lint.h"
+#include "hb-signoff.h"
 
 #define DEFAULT_AUTOSAVE_MS 2000
 
@@ -55,6 +59,12 @@ struct _HbWindow
   AdwViewStack         *side_stack;
   HbFindingsPanel      *findings_panel;
   HbPlatformPreview    *platform_preview;
+  HbChecklistPanel     *checklist_panel;
+  GtkMenuButton        *missing_button;
+  GtkBox               *missing_box;
+  GtkWidget            *export_button;
+  GtkRevealer          *export_revealer;
+  GtkProgressBar       *export_progress;
   GMenu                *recent_menu;
 
   HbApplication        *app;
@@ -73,6 +83,12 @@ struct _HbWindow
   guint64               generation;     /* bumped on every post change */
   gboolean              linting;
   gboolean              lint_again;
+
+  /* checklist, export, sign-off */
+  GPtrArray            *statuses;       /* HbCheckStatus of the last lint */
+  GCancellable         *export_cancellable;
+  char                 *manifest_sha256; /* of the last export, for the printed sheet */
+  char                 *missing_key;     /* ids of missing items, to skip idle rebuilds */
 
   /* saving */
   guint                 autosave_id;
@@ -283,6 +299,63 @@ mark_media (HbWindow *self)
     }
 }
 
+/* The popover beside Export: one button per missing item, leading to it. */
+static void
+list_missing (HbWindow *self,
+              guint     n_missing)
+{
+  GtkWidget *child;
+  g_autoptr(GString) tip = g_string_new (_("Complete the checklist first:"));
+  g_autoptr(GString) key = g_string_new (NULL);
+  g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u to do", "%u to do", n_missing), n_missing);
+
+  for (guint i = 0; i < self->statuses->len; i++)
+    if (!((HbCheckStatus *) self->statuses->pdata[i])->complete)
+      g_string_append_printf (key, "%s ", ((HbCheckStatus *) self->statuses->pdata[i])->item->id);
+  if (g_strcmp0 (key->str, self->missing_key) == 0)
+    return;
+  g_free (self->missing_key);
+  self->missing_key = g_strdup (key->str);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->missing_box))))
+    gtk_box_remove (self->missing_box, child);
+  for (guint i = 0; i < self->statuses->len; i++)
+    {
+      const HbCheckStatus *s = self->statuses->pdata[i];
+      GtkWidget *button;
+
+      if (s->complete)
+        continue;
+      button = gtk_button_new_with_label (s->item->label[ui_lang (self)]);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), 0);
+      gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-checklist-item");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", s->item->id);
+      gtk_box_append (self->missing_box, button);
+      g_string_append_printf (tip, "\n• %s", s->item->label[ui_lang (self)]);
+    }
+  gtk_menu_button_set_label (self->missing_button, label);
+  gtk_widget_set_tooltip_text (self->export_button, n_missing ? tip->str : _("Export a ready-to-post bundle (Ctrl+E)"));
+  gtk_widget_set_visible (GTK_WIDGET (self->missing_button), n_missing > 0);
+}
+
+/* Re-evaluated after every lint; Export opens exactly when the last item
+ * is complete. */
+static void
+update_checklist (HbWindow *self)
+{
+  HbPolicy *policy = hb_application_get_policy (self->app);
+  guint missing;
+
+  g_clear_pointer (&self->statuses, g_ptr_array_unref);
+  self->statuses = hb_checklist_evaluate (policy, self->post, self->findings, ui_lang (self));
+  hb_checklist_panel_set_statuses (self->checklist_panel, self->statuses, policy, ui_lang (self));
+  missing = hb_checklist_n_items (self->statuses) - hb_checklist_n_complete (self->statuses);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export",
+                                 missing == 0 && self->export_cancellable == NULL);
+  list_missing (self, missing);
+}
+
 static void
 update_count (HbWindow *self)
 {
@@ -334,6 +407,7 @@ apply_findings (HbWindow  *self,
   hb_findings_panel_set_findings (self->findings_panel, findings, policy, ui_lang (self));
   mark_fields (self);
   mark_media (self);
+  update_checklist (self);
   update_count (self);
   update_preview (self);
 }
@@ -642,6 +716,7 @@ set_post (HbWindow *self,
                            create_guest_row, self, NULL);
   hb_media_grid_set_model (self->media_grid, hb_post_get_media (post));
   hb_platform_preview_set_post (self->platform_preview, post);
+  hb_checklist_panel_set_post (self->checklist_panel, post, self->settings);
   self->syncing = FALSE;
   g_signal_connect_object (post, "changed", G_CALLBACK (post_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (post, "notify::date", G_CALLBACK (update_date_row), self, G_CONNECT_SWAPPED);
@@ -821,7 +896,8 @@ with_extension (GFile *file)
 /* File chooser (GtkFileDialog from GTK 4.10; the portal-aware native
  * chooser on 4.8)                                                     */
 
-typedef enum { CHOOSE_OPEN, CHOOSE_SAVE, CHOOSE_SAVE_AND_CLOSE } ChooseMode;
+typedef enum { CHOOSE_OPEN, CHOOSE_SAVE, CHOOSE_SAVE_AND_CLOSE, CHOOSE_EXPORT } ChooseMode;
+
 
 static void
 file_chosen (HbWindow   *self,
@@ -844,6 +920,14 @@ file_chosen (HbWindow   *self,
         hb_window_open_file (self, file);
       return;
     }
+  if (mode == CHOOSE_EXPORT)
+    {
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path)
+        hb_window_export_to (self, path);
+      return;
+    }
   target = with_extension (file);
   save_to (self, target, mode == CHOOSE_SAVE_AND_CLOSE);
 }
@@ -858,12 +942,19 @@ draft_filter (void)
   return filter;
 }
 
+/* A name ending in .zip gives a zip archive, any other a folder. */
 static char *
-suggested_name (HbWindow *self)
+suggested_name (HbWindow   *self,
+                ChooseMode  mode)
 {
   g_autofree char *title = hb_post_dup_title (self->post);
   g_autofree char *base = title ? g_strdelimit (g_strdup (title), "/\\:*?\"<>|\n", '-') : g_strdup (C_("default file name", "Post"));
 
+  if (mode == CHOOSE_EXPORT)
+    {
+      g_autofree char *bundle = hb_bundle_default_name (self->post);
+      return g_strconcat (bundle, ".zip", NULL);
+    }
   return g_strconcat (base, ".hebahan", NULL);
 }
 
@@ -890,19 +981,41 @@ choose_file (HbWindow   *self,
   g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
   g_autoptr(GtkFileFilter) filter = draft_filter ();
 
-  gtk_file_dialog_set_default_filter (dialog, filter);
+  if (mode != CHOOSE_EXPORT)
+    gtk_file_dialog_set_default_filter (dialog, filter);
   g_object_set_data (G_OBJECT (dialog), "hb-mode", GINT_TO_POINTER (mode));
   if (mode == CHOOSE_OPEN)
     gtk_file_dialog_open (dialog, GTK_WINDOW (self), NULL, dialog_done, g_object_ref (self));
   else
     {
-      g_autofree char *name = suggested_name (self);
+      g_autofree char *name = suggested_name (self, mode);
 
       gtk_file_dialog_set_initial_name (dialog, name);
       gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, dialog_done, g_object_ref (self));
     }
 }
 #else
+/* The chooser's "Save as" choice decides zip or folder; the name follows. */
+static GFile *
+export_target (GtkNativeDialog *native,
+               GFile           *file)
+{
+  const char *format = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (native), "format");
+  g_autofree char *path = g_file_get_path (file);
+  gboolean zip = g_strcmp0 (format, "folder") != 0;
+
+  if (path == NULL)
+    return g_object_ref (file);
+  if (zip && !g_str_has_suffix (path, ".zip"))
+    {
+      g_autofree char *with_zip = g_strconcat (path, ".zip", NULL);
+      return g_file_new_for_path (with_zip);
+    }
+  if (!zip && g_str_has_suffix (path, ".zip"))
+    path[strlen (path) - 4] = '\0';
+  return g_file_new_for_path (path);
+}
+
 static void
 native_response (GtkNativeDialog *native,
                  int              response,
@@ -913,7 +1026,9 @@ native_response (GtkNativeDialog *native,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      file_chosen (self, file, mode);
+      g_autoptr(GFile) chosen = mode == CHOOSE_EXPORT ? export_target (native, file) : g_object_ref (file);
+
+      file_chosen (self, chosen, mode);
     }
   g_object_unref (native);
 }
@@ -922,18 +1037,26 @@ static void
 choose_file (HbWindow   *self,
              ChooseMode  mode)
 {
-  gboolean open = mode == CHOOSE_OPEN;
+  gboolean open = mode == CHOOSE_OPEN, export = mode == CHOOSE_EXPORT;
   g_autoptr(GtkFileFilter) filter = draft_filter ();
   GtkFileChooserNative *native =
-    gtk_file_chooser_native_new (open ? _("Open a Draft") : _("Save the Draft"), GTK_WINDOW (self),
+    gtk_file_chooser_native_new (open ? _("Open a Draft") : export ? _("Export the Bundle") : _("Save the Draft"),
+                                 GTK_WINDOW (self),
                                  open ? GTK_FILE_CHOOSER_ACTION_OPEN : GTK_FILE_CHOOSER_ACTION_SAVE,
-                                 open ? _("_Open") : _("_Save"), _("_Cancel"));
+                                 open ? _("_Open") : export ? _("_Export") : _("_Save"), _("_Cancel"));
 
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  if (export)
+    gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (native), "format", _("Save as"),
+                                 (const char *[]) { "zip", "folder", NULL },
+                                 (const char *[]) { _("Zip archive"), _("Folder"), NULL });
+  else
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  if (export)
+    gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (native), "format", "zip");
   if (!open)
     {
-      g_autofree char *name = suggested_name (self);
+      g_autofree char *name = suggested_name (self, mode);
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
     }
   g_object_set_data (G_OBJECT (native), "hb-mode", GINT_TO_POINTER (mode));
@@ -1342,6 +1465,301 @@ update_recent_menu (HbWindow *self)
 }
 
 /* ------------------------------------------------------------------ */
+/* Export and the sign-off sheet                                       */
+
+typedef struct
+{
+  HbWindow *self;
+  double    fraction;
+  char     *what;
+} Progress;
+
+static gboolean
+show_progress (gpointer data)
+{
+  Progress *p = data;
+
+  gtk_progress_bar_set_fraction (p->self->export_progress, p->fraction);
+  gtk_progress_bar_set_text (p->self->export_progress, p->what);
+  g_object_unref (p->self);
+  g_free (p->what);
+  g_free (p);
+  return G_SOURCE_REMOVE;
+}
+
+/* Called in the export thread: hand the figures to the main loop. */
+static void
+export_progress (double      fraction,
+                 const char *what,
+                 gpointer    user_data)
+{
+  Progress *p = g_new0 (Progress, 1);
+
+  p->self = g_object_ref (user_data);
+  p->fraction = fraction;
+  p->what = g_strdup (what);
+  g_idle_add (show_progress, p);
+}
+
+typedef struct
+{
+  HbPolicy *policy;
+  HbPost   *post;   /* a copy: the officer may keep editing meanwhile */
+  char     *dest;
+  HbWindow *self;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_object_unref (job->policy);
+  g_object_unref (job->post);
+  g_free (job->dest);
+  g_object_unref (job->self);
+  g_free (job);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  GError *error = NULL;
+  char *digest = NULL;
+
+  if (hb_bundle_export (job->policy, job->post, job->dest, export_progress, job->self,
+                        cancellable, &digest, &error))
+    g_task_return_pointer (task, digest, g_free);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+notify_exported (HbWindow   *self,
+                 const char *dest)
+{
+  g_autoptr(GNotification) n = g_notification_new (_("Bundle Exported"));
+  g_autoptr(GFile) file = g_file_new_for_path (dest);
+  g_autoptr(GFile) folder = g_str_has_suffix (dest, ".zip") ? g_file_get_parent (file) : g_object_ref (file);
+  g_autofree char *uri = g_file_get_uri (folder);
+  g_autofree char *name = g_file_get_basename (file);
+  AdwToast *toast = adw_toast_new (_("Bundle exported"));
+
+  g_notification_set_body (n, name);
+  g_notification_add_button_with_target (n, _("Open Folder"), "app.show-folder", "s", uri);
+  /* A long export may finish while the officer works elsewhere: then the
+   * desktop says so; in front of the window, the toast is enough. */
+  if (!gtk_window_is_active (GTK_WINDOW (self)))
+    g_application_send_notification (G_APPLICATION (self->app), "exported", n);
+  adw_toast_set_button_label (toast, _("Open Folder"));
+  adw_toast_set_action_name (toast, "app.show-folder");
+  adw_toast_set_action_target (toast, "s", uri);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+export_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(HbWindow) self = user_data;
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  char *digest = g_task_propagate_pointer (G_TASK (result), &error);
+
+  gtk_revealer_set_reveal_child (self->export_revealer, FALSE);
+  g_clear_object (&self->export_cancellable);
+  update_checklist (self);
+  if (digest == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (self, _("Export cancelled; nothing was written"));
+      else
+        show_error (self, _("The bundle was not exported"), error->message);
+      return;
+    }
+  g_free (self->manifest_sha256);
+  self->manifest_sha256 = digest;
+  notify_exported (self, job->dest);
+}
+
+/* Exports to @dest (a new folder, or a .zip) in a worker, with a progress
+ * bar and Cancel; what the Export dialog does once a place is chosen. */
+void
+hb_window_export_to (HbWindow   *self,
+                     const char *dest)
+{
+  g_autoptr(GBytes) bytes = hb_draft_to_bytes (self->post, NULL);
+  g_autoptr(GTask) task = NULL;
+  ExportJob *job = g_new0 (ExportJob, 1);
+
+  job->policy = g_object_ref (hb_application_get_policy (self->app));
+  job->post = hb_draft_load_bytes (bytes, NULL, NULL);
+  job->dest = g_strdup (dest);
+  job->self = g_object_ref (self);
+  self->export_cancellable = g_cancellable_new ();
+  task = g_task_new (NULL, self->export_cancellable, export_done, g_object_ref (self));
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  gtk_progress_bar_set_fraction (self->export_progress, 0);
+  gtk_progress_bar_set_text (self->export_progress, _("Preparing the bundle…"));
+  gtk_revealer_set_reveal_child (self->export_revealer, TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
+  g_task_run_in_thread (task, export_thread);
+}
+
+static void
+win_export (GtkWidget  *widget,
+            const char *action,
+            GVariant   *param)
+{
+  choose_file (HB_WINDOW (widget), CHOOSE_EXPORT);
+}
+
+static void
+win_cancel_export (GtkWidget  *widget,
+                   const char *action,
+                   GVariant   *param)
+{
+  HbWindow *self = HB_WINDOW (widget);
+
+  if (self->export_cancellable)
+    g_cancellable_cancel (self->export_cancellable);
+}
+
+static void
+win_show_checklist_item (GtkWidget  *widget,
+                         const char *action,
+                         GVariant   *param)
+{
+  HbWindow *self = HB_WINDOW (widget);
+
+  gtk_toggle_button_set_active (self->findings_toggle, TRUE);
+  adw_view_stack_set_visible_child_name (self->side_stack, "checklist");
+  gtk_menu_button_popdown (self->missing_button);
+  hb_checklist_panel_focus_item (self->checklist_panel, g_variant_get_string (param, NULL));
+}
+
+static void
+begin_print (GtkPrintOperation *op,
+             GtkPrintContext   *context,
+             HbSignoff         *sheet)
+{
+  guint pages = hb_signoff_layout (sheet, gtk_print_context_get_cairo_context (context),
+                                   gtk_print_context_get_width (context),
+                                   gtk_print_context_get_height (context));
+
+  gtk_print_operation_set_n_pages (op, pages);
+}
+
+static void
+draw_page (GtkPrintOperation *op,
+           GtkPrintContext   *context,
+           int                page,
+           HbSignoff         *sheet)
+{
+  hb_signoff_draw_page (sheet, gtk_print_context_get_cairo_context (context), page);
+}
+
+static void
+run_print (HbWindow  *self,
+           HbSignoff *sheet)
+{
+  g_autoptr(GtkPrintOperation) op = gtk_print_operation_new ();
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  g_autoptr(GError) error = NULL;
+
+  gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
+  gtk_print_operation_set_default_page_setup (op, setup);
+  /* The sheet is laid out in points, as in the PDF. */
+  gtk_print_operation_set_unit (op, GTK_UNIT_POINTS);
+  gtk_print_operation_set_job_name (op, _("Sign-off sheet"));
+  gtk_print_operation_set_embed_page_setup (op, TRUE);
+  g_signal_connect (op, "begin-print", G_CALLBACK (begin_print), sheet);
+  g_signal_connect (op, "draw-page", G_CALLBACK (draw_page), sheet);
+  g_object_set_data_full (G_OBJECT (op), "hb-sheet", sheet, (GDestroyNotify) hb_signoff_free);
+  if (gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self),
+                               &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    show_error (self, _("The sign-off sheet was not printed"), error->message);
+}
+
+typedef struct
+{
+  HbPolicy  *policy;
+  HbPost    *post;     /* a copy, read in the worker */
+  GPtrArray *statuses;
+  GPtrArray *findings;
+  char      *digest;
+} SheetJob;
+
+static void
+sheet_job_free (SheetJob *job)
+{
+  g_object_unref (job->policy);
+  g_object_unref (job->post);
+  g_ptr_array_unref (job->statuses);
+  g_ptr_array_unref (job->findings);
+  g_free (job->digest);
+  g_free (job);
+}
+
+/* The sheet reads every photo for its thumbnail: not on the UI thread. */
+static void
+sheet_thread (GTask        *task,
+              gpointer      source,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  SheetJob *job = task_data;
+
+  g_task_return_pointer (task, hb_signoff_new (job->policy, job->post, job->statuses,
+                                               job->findings, job->digest),
+                         (GDestroyNotify) hb_signoff_free);
+}
+
+static void
+sheet_ready (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(HbWindow) self = user_data;
+  HbSignoff *sheet = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  self->pending_io--;
+  if (sheet)
+    run_print (self, sheet);
+}
+
+/* The same sheet as signoff.pdf, through the print dialog (preview and
+ * Print to File included); with the digest of the last export, if any. */
+static void
+win_print_signoff (GtkWidget  *widget,
+                   const char *action,
+                   GVariant   *param)
+{
+  HbWindow *self = HB_WINDOW (widget);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GTask) task = NULL;
+  SheetJob *job;
+
+  if (self->statuses == NULL || self->findings == NULL)
+    return;
+  bytes = hb_draft_to_bytes (self->post, NULL);
+  job = g_new0 (SheetJob, 1);
+  job->policy = g_object_ref (hb_application_get_policy (self->app));
+  job->post = hb_draft_load_bytes (bytes, NULL, NULL);
+  job->statuses = g_ptr_array_ref (self->statuses);
+  job->findings = g_ptr_array_ref (self->findings);
+  job->digest = g_strdup (self->manifest_sha256);
+  task = g_task_new (NULL, self->cancellable, sheet_ready, g_object_ref (self));
+  g_task_set_task_data (task, job, (GDestroyNotify) sheet_job_free);
+  self->pending_io++;
+  g_task_run_in_thread (task, sheet_thread);
+}
+
+/* ------------------------------------------------------------------ */
 /* Life cycle                                                          */
 
 static void
@@ -1358,6 +1776,12 @@ hb_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
+  g_clear_pointer (&self->statuses, g_ptr_array_unref);
+  g_clear_pointer (&self->manifest_sha256, g_free);
+  g_clear_pointer (&self->missing_key, g_free);
+  if (self->export_cancellable)
+    g_cancellable_cancel (self->export_cancellable);
+  g_clear_object (&self->export_cancellable);
   g_clear_pointer (&self->caption_text, g_free);
   g_clear_pointer (&self->autosave_path, g_free);
   G_OBJECT_CLASS (hb_window_parent_class)->dispose (object);
@@ -1377,7 +1801,9 @@ static const struct { const char *name; gsize offset; } template_children[] = {
   CHILD (platform_box), CHILD (name_row), CHILD (date_row), CHILD (date_button),
   CHILD (calendar), CHILD (start_row), CHILD (end_row), CHILD (venue_row), CHILD (guest_list),
   CHILD (hashtags_row), CHILD (link_row), CHILD (media_grid), CHILD (caption_view),
-  CHILD (side_revealer), CHILD (side_stack), CHILD (findings_panel), CHILD (platform_preview),
+  CHILD (side_revealer), CHILD (side_stack), CHILD (findings_panel), CHILD (platform_preview), CHILD (checklist_panel),
+  CHILD (missing_button), CHILD (missing_box), CHILD (export_button), CHILD (export_revealer),
+  CHILD (export_progress),
   CHILD (recent_menu),
 #undef CHILD
 };
@@ -1389,10 +1815,10 @@ install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", win_open_recent);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, win_save);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, win_save_as);
-  /* Export and the sign-off sheet need the checklist (issue 4); the
-   * actions exist so menus and shortcuts are in place, disabled. */
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, NULL);
-  gtk_widget_class_install_action (widget_class, "win.print-signoff", NULL, NULL);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, win_export);
+  gtk_widget_class_install_action (widget_class, "win.cancel-export", NULL, win_cancel_export);
+  gtk_widget_class_install_action (widget_class, "win.print-signoff", NULL, win_print_signoff);
+  gtk_widget_class_install_action (widget_class, "win.show-checklist-item", "s", win_show_checklist_item);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, win_close);
   gtk_widget_class_install_action (widget_class, "win.clear-date", NULL, win_clear_date);
   gtk_widget_class_install_action (widget_class, "win.add-guest", NULL, win_add_guest);
@@ -1421,6 +1847,7 @@ hb_window_class_init (HbWindowClass *klass)
   g_type_ensure (HB_TYPE_FINDINGS_PANEL);
   g_type_ensure (HB_TYPE_MEDIA_GRID);
   g_type_ensure (HB_TYPE_PLATFORM_PREVIEW);
+  g_type_ensure (HB_TYPE_CHECKLIST_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class, "/my/gov/mpkk/Hebahan/hb-window.ui");
   for (guint i = 0; i < G_N_ELEMENTS (template_children); i++)
     gtk_widget_class_bind_template_child_full (widget_class, template_children[i].name, FALSE,
@@ -1483,7 +1910,6 @@ hb_window_init (HbWindow *self)
                            G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
   update_recent_menu (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-signoff", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.recover", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.discard-recovery", FALSE);
 }
@@ -1549,6 +1975,18 @@ hb_window_get_part (HbWindow   *self,
                     const char *name)
 {
   return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), HB_TYPE_WINDOW, name));
+}
+
+const char *
+hb_window_get_manifest_sha256 (HbWindow *self)
+{
+  return self->manifest_sha256;
+}
+
+gboolean
+hb_window_is_exporting (HbWindow *self)
+{
+  return self->export_cancellable != NULL;
 }
 
 gboolean

@@ -13,6 +13,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "hb-cli-bundle.h"
+#include "hb-cli-check.h"
+#include "hb-cli-signoff.h"
 #include "hb-draft.h"
 #include "hb-error.h"
 #include "hb-linter.h"
@@ -678,8 +681,12 @@ usage (void)
 {
   g_printerr (_("Usage:\n"
                 "  %s lint [--lang ms|en] [--format text|json] [--policy FILE] [FILE|-]\n"
+                "  %s check DRAFT [--format text|json]\n"
+                "  %s export DRAFT --output PATH[.zip]\n"
+                "  %s signoff DRAFT --output FILE.pdf\n"
+                "  %s verify BUNDLE\n"
                 "  %s count --platform ID [FILE|-]\n"
-                "  %s policy validate FILE\n"), prog, prog, prog);
+                "  %s policy validate FILE\n"), prog, prog, prog, prog, prog, prog, prog);
   return EXIT_USAGE;
 }
 
@@ -700,6 +707,14 @@ main (int    argc,
     return cmd_policy (argc - 1, argv + 1);
   if (strcmp (argv[1], "count") == 0)
     return cmd_count (argc - 1, argv + 1);
+  if (strcmp (argv[1], "check") == 0)
+    return hb_cli_check (argc - 1, argv + 1);
+  if (strcmp (argv[1], "export") == 0)
+    return hb_cli_export (argc - 1, argv + 1);
+  if (strcmp (argv[1], "verify") == 0)
+    return hb_cli_verify (argc - 1, argv + 1);
+  if (strcmp (argv[1], "signoff") == 0)
+    return hb_cli_signoff (argc - 1, argv + 1);
   if (strcmp (argv[1], "--version") == 0)
     {
       g_print ("%s %s\n", prog, HB_VERSION);

@@ -1,0 +1,525 @@
+/* hb-checklist-panel.c — the guideline checklist beside the editor.
+ *
+ * The window evaluates the checklist after every lint and hands the
+ * statuses here.  Ticking, evidence and overrides go straight into the
+ * post through hb-checklist (so they are saved with the draft); the post
+ * changes, the window re-evaluates, and the rows follow.
+ */
+#include "hb-checklist-panel.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "hb-datetime.h"
+
+struct _HbChecklistPanel
+{
+  GtkWidget    parent_instance;
+  GtkLabel    *progress_label;
+  GtkLevelBar *progress_bar;
+  GtkListBox  *list;
+
+  HbPost      *post;
+  GSettings   *settings;
+  HbPolicy    *policy;
+  GPtrArray   *statuses;   /* HbCheckStatus */
+  HbLang       lang;
+  char        *progress;
+};
+
+G_DEFINE_FINAL_TYPE (HbChecklistPanel, hb_checklist_panel, GTK_TYPE_WIDGET)
+
+static const char *
+state_icon (const HbCheckStatus *s)
+{
+  switch (s->state)
+    {
+    case HB_ITEM_PASS:
+    case HB_ITEM_CONFIRMED:
+    case HB_ITEM_NOT_APPLICABLE: return "emblem-ok-symbolic";
+    case HB_ITEM_OVERRIDDEN: return "emblem-important-symbolic";
+    case HB_ITEM_FAIL: return "dialog-error-symbolic";
+    case HB_ITEM_STALE: return "view-refresh-symbolic";
+    default: return "checkbox-symbolic";
+    }
+}
+
+static const char *
+state_words (const HbCheckStatus *s)
+{
+  switch (s->state)
+    {
+    case HB_ITEM_PASS: return _("Met");
+    case HB_ITEM_FAIL: return _("Not met");
+    case HB_ITEM_OVERRIDDEN: return _("Overridden");
+    case HB_ITEM_UNANSWERED: return _("To confirm");
+    case HB_ITEM_CONFIRMED: return _("Confirmed");
+    case HB_ITEM_STALE: return _("Confirm again");
+    default: return _("Does not apply to this type of post");
+    }
+}
+
+static GtkWidget *
+label_new (const char *text,
+           const char *css)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (css)
+    gtk_widget_add_css_class (label, css);
+  return label;
+}
+
+/* "Confirmed by Aminah, 25/11/2026 10:42 — note" */
+static char *
+answer_line (const HbCheckStatus *s)
+{
+  g_autofree char *when = s->when ? g_date_time_format (s->when, "%d/%m/%Y %H:%M") : NULL;
+  g_autofree char *dates = s->dates && s->dates[0] ? g_strjoinv (", ", s->dates) : NULL;
+
+  if (s->who == NULL || *s->who == '\0')
+    return NULL;
+  /* TRANSLATORS: "<state> — <officer>, <date and time>" */
+  return g_strdup_printf (_("%s — %s, %s%s%s%s%s"), state_words (s), s->who, when ? when : "",
+                          s->note && *s->note ? "\n" : "", s->note ? s->note : "",
+                          dates ? "\n" : "", dates ? dates : "");
+}
+
+static GtkWidget *
+action_button (const HbCheckStatus *s)
+{
+  const char *label = NULL, *action = NULL;
+  GtkWidget *button;
+
+  if (s->item->kind == HB_CHECK_CONFIRM && s->state != HB_ITEM_NOT_APPLICABLE)
+    {
+      gboolean ticked = s->state == HB_ITEM_CONFIRMED;
+      label = ticked ? _("Undo") : _("Confirm…");
+      action = ticked ? "checklist.clear" : "checklist.confirm";
+    }
+  else if (s->state == HB_ITEM_FAIL || s->state == HB_ITEM_STALE)
+    label = _("Override…"), action = "checklist.override";
+  else if (s->state == HB_ITEM_OVERRIDDEN)
+    label = _("Remove Override"), action = "checklist.clear";
+  if (action == NULL)
+    return NULL;
+  button = gtk_button_new_with_label (label);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", s->item->id);
+  if (g_str_equal (action, "checklist.confirm"))
+    gtk_widget_add_css_class (button, "suggested-action");
+  return button;
+}
+
+static GtkWidget *
+make_row (HbChecklistPanel    *self,
+          const HbCheckStatus *s)
+{
+  const HbClause *clause = self->policy ? hb_policy_find_clause (self->policy, s->item->clause) : NULL;
+  g_autofree char *clause_line = g_strdup_printf ("%s — %s", s->item->clause, clause ? clause->text[self->lang] : "");
+  g_autofree char *answer = answer_line (s);
+  g_autofree char *a11y = g_strdup_printf ("%s: %s. %s", s->item->label[self->lang], state_words (s),
+                                           s->reason ? s->reason : "");
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *icon = gtk_image_new_from_icon_name (state_icon (s));
+  GtkWidget *button = action_button (s);
+
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_widget_add_css_class (icon, s->complete ? "success" : s->state == HB_ITEM_FAIL ? "error" : "warning");
+  gtk_box_append (GTK_BOX (text), label_new (s->item->label[self->lang], NULL));
+  gtk_box_append (GTK_BOX (text), label_new (clause_line, "caption"));
+  gtk_widget_add_css_class (gtk_widget_get_last_child (text), "dim-label");
+  if (s->reason && !s->complete)
+    gtk_box_append (GTK_BOX (text), label_new (s->reason, "caption"));
+  if (answer)
+    gtk_box_append (GTK_BOX (text), label_new (answer, "caption"));
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), text);
+  if (button)
+    gtk_box_append (GTK_BOX (box), button);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_name (row, s->item->id);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+  return row;
+}
+
+/* Section 6, 7 or 8: the first part of the clause id. */
+static char
+section_of (GtkListBoxRow *row,
+            GPtrArray     *statuses)
+{
+  int i = gtk_list_box_row_get_index (row);
+  const HbCheckStatus *s = i >= 0 && (guint) i < statuses->len ? statuses->pdata[i] : NULL;
+
+  return s ? s->item->clause[0] : 0;
+}
+
+static void
+update_header (GtkListBoxRow *row,
+               GtkListBoxRow *before,
+               gpointer       user_data)
+{
+  HbChecklistPanel *self = user_data;
+  char section = section_of (row, self->statuses);
+  g_autofree char *title = NULL;
+  GtkWidget *label;
+
+  if (section == 0 || (before && section_of (before, self->statuses) == section))
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+  /* TRANSLATORS: a heading such as "Section 6" of the guideline */
+  title = g_strdup_printf (_("Section %c"), section);
+  label = label_new (title, "hb-clause-header");
+  gtk_list_box_row_set_header (row, label);
+}
+
+static void
+rebuild (HbChecklistPanel *self)
+{
+  GtkWidget *child;
+  guint done = hb_checklist_n_complete (self->statuses), all = hb_checklist_n_items (self->statuses);
+
+  gtk_list_box_set_header_func (self->list, NULL, NULL, NULL);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))))
+    gtk_list_box_remove (self->list, child);
+  for (guint i = 0; i < self->statuses->len; i++)
+    gtk_list_box_append (self->list, make_row (self, self->statuses->pdata[i]));
+  gtk_list_box_set_header_func (self->list, update_header, self, NULL);
+  g_free (self->progress);
+  /* TRANSLATORS: checklist progress, "12 of 18 complete" */
+  self->progress = g_strdup_printf (_("%u of %u complete"), done, all);
+  gtk_label_set_label (self->progress_label, self->progress);
+  gtk_level_bar_set_value (self->progress_bar, all ? (double) done / all : 1.0);
+}
+
+static gboolean
+same_status (const HbCheckStatus *a,
+             const HbCheckStatus *b)
+{
+  return a->item == b->item && a->state == b->state && g_strcmp0 (a->reason, b->reason) == 0 &&
+         g_strcmp0 (a->who, b->who) == 0 && g_strcmp0 (a->note, b->note) == 0 &&
+         ((a->when == NULL) == (b->when == NULL)) &&
+         (a->when == NULL || g_date_time_equal (a->when, b->when)) &&
+         g_strv_equal ((const char * const *) (a->dates ? a->dates : (char *[]) { NULL }),
+                       (const char * const *) (b->dates ? b->dates : (char *[]) { NULL }));
+}
+
+/* Evaluated after every lint: rows are rebuilt only when something shown
+ * has changed, so typing does not pay for them. */
+static gboolean
+same_statuses (GPtrArray *a,
+               GPtrArray *b)
+{
+  if (a == NULL || b == NULL || a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    if (!same_status (a->pdata[i], b->pdata[i]))
+      return FALSE;
+  return TRUE;
+}
+
+void
+hb_checklist_panel_set_statuses (HbChecklistPanel *self,
+                                 GPtrArray        *statuses,
+                                 HbPolicy         *policy,
+                                 HbLang            lang)
+{
+  gboolean same = same_statuses (self->statuses, statuses) && self->lang == lang &&
+                  self->policy == policy;
+
+  g_set_object (&self->policy, policy);
+  self->lang = lang;
+  g_clear_pointer (&self->statuses, g_ptr_array_unref);
+  self->statuses = g_ptr_array_ref (statuses);
+  if (!same)
+    rebuild (self);
+}
+
+const char *
+hb_checklist_panel_get_progress (HbChecklistPanel *self)
+{
+  return self->progress;
+}
+
+void
+hb_checklist_panel_focus_item (HbChecklistPanel *self,
+                               const char       *item_id)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list)); row;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (gtk_widget_get_name (row), item_id) == 0)
+      {
+        GtkWidget *last = gtk_widget_get_last_child (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)));
+
+        gtk_widget_grab_focus (GTK_IS_BUTTON (last) ? last : row);
+        return;
+      }
+}
+
+void
+hb_checklist_panel_set_post (HbChecklistPanel *self,
+                             HbPost           *post,
+                             GSettings        *settings)
+{
+  g_set_object (&self->post, post);
+  g_set_object (&self->settings, settings);
+}
+
+static const HbCheckStatus *
+find_status (HbChecklistPanel *self,
+             const char       *id)
+{
+  for (guint i = 0; self->statuses && i < self->statuses->len; i++)
+    {
+      const HbCheckStatus *s = self->statuses->pdata[i];
+
+      if (g_str_equal (s->item->id, id))
+        return s;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+entry_new (const char *placeholder,
+           const char *text)
+{
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, placeholder, -1);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text ? text : "");
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  return entry;
+}
+
+/* "20/11/2026, 2026-11-21" → ISO dates; NULL when one does not read. */
+static GStrv
+parse_dates (const char *text)
+{
+  g_auto(GStrv) parts = g_regex_split_simple ("[,;\\s]+", text, 0, 0);
+  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+
+  for (guint i = 0; parts[i]; i++)
+    {
+      g_autoptr(GDateTime) date = NULL;
+      g_autofree char *iso = NULL;
+
+      if (*parts[i] == '\0')
+        continue;
+      if (!hb_date_parse (parts[i], &date))
+        return NULL;
+      iso = g_date_time_format (date, "%Y-%m-%d");
+      g_strv_builder_add (b, iso);
+    }
+  return g_strv_builder_end (b);
+}
+
+static const char *
+evidence_prompt (const HbChecklistItem *item)
+{
+  if (g_strcmp0 (item->evidence, "dates") == 0)
+    return _("Dates notified, e.g. 20/11/2026, 21/11/2026");
+  if (g_strcmp0 (item->evidence, "text") == 0)
+    return _("Evidence: who checked it, or how it was verified");
+  return NULL;
+}
+
+static void
+show_problem (HbChecklistPanel *self,
+              const char       *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                              _("The Answer Was Not Saved"), message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+typedef struct
+{
+  HbChecklistPanel *self;
+  char             *id;
+  gboolean          override;
+  GtkEditable      *who;
+  GtkEditable      *note;
+} Answer;
+
+static void
+answer_free (Answer *a)
+{
+  g_object_unref (a->self);
+  g_free (a->id);
+  g_free (a);
+}
+
+static void
+answer_closure_free (gpointer  data,
+                     GClosure *closure)
+{
+  answer_free (data);
+}
+
+static void
+answer_response (AdwMessageDialog *dialog,
+                 const char       *response,
+                 Answer           *a)
+{
+  const HbCheckStatus *s = find_status (a->self, a->id);
+  const char *who = gtk_editable_get_text (a->who);
+  const char *note = a->note ? gtk_editable_get_text (a->note) : "";
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) dates = NULL;
+  gboolean ok;
+
+  if (!g_str_equal (response, "save") || s == NULL)
+    return;
+  g_settings_set_string (a->self->settings, "officer-name", who);
+  if (a->override)
+    ok = hb_checklist_override (a->self->post, a->self->policy, a->id, who, note, &error);
+  else if (g_strcmp0 (s->item->evidence, "dates") == 0 && (dates = parse_dates (note)) == NULL)
+    {
+      show_problem (a->self, _("A date could not be read. Write dates like 20/11/2026."));
+      return;
+    }
+  else
+    ok = hb_checklist_confirm (a->self->post, a->self->policy, a->id, who,
+                               dates ? NULL : note, (const char * const *) dates, &error);
+  if (!ok)
+    show_problem (a->self, error->message);
+}
+
+/* Asks for the officer's name and, where the item wants it, evidence or
+ * (for an override) the justification printed on the sign-off sheet. */
+static void
+ask (HbChecklistPanel    *self,
+     const HbCheckStatus *s,
+     gboolean             override)
+{
+  g_autofree char *officer = g_settings_get_string (self->settings, "officer-name");
+  const char *prompt = override ? _("Justification (printed on the sign-off sheet)")
+                                : evidence_prompt (s->item);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *dialog;
+  Answer *a = g_new0 (Answer, 1);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   override ? _("Override This Item?") : _("Confirm This Item?"),
+                                   s->item->label[self->lang]);
+  a->self = g_object_ref (self);
+  a->id = g_strdup (s->item->id);
+  a->override = override;
+  a->who = GTK_EDITABLE (entry_new (_("Your name and position"), officer));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (a->who));
+  if (prompt)
+    {
+      a->note = GTK_EDITABLE (entry_new (prompt, s->note));
+      gtk_box_append (GTK_BOX (box), GTK_WIDGET (a->note));
+    }
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "save", override ? _("_Override") : _("C_onfirm"), NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              override ? ADW_RESPONSE_DESTRUCTIVE : ADW_RESPONSE_SUGGESTED);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (answer_response), a,
+                         answer_closure_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+confirm_item (GtkWidget  *widget,
+              const char *action,
+              GVariant   *param)
+{
+  HbChecklistPanel *self = HB_CHECKLIST_PANEL (widget);
+  const HbCheckStatus *s = find_status (self, g_variant_get_string (param, NULL));
+  g_autofree char *officer = NULL;
+
+  if (s == NULL || self->post == NULL)
+    return;
+  officer = g_settings_get_string (self->settings, "officer-name");
+  /* A plain tick needs nothing more when the officer's name is known. */
+  if (s->item->evidence == NULL && *officer &&
+      hb_checklist_confirm (self->post, self->policy, s->item->id, officer, NULL, NULL, NULL))
+    return;
+  ask (self, s, FALSE);
+}
+
+static void
+override_item (GtkWidget  *widget,
+               const char *action,
+               GVariant   *param)
+{
+  HbChecklistPanel *self = HB_CHECKLIST_PANEL (widget);
+  const HbCheckStatus *s = find_status (self, g_variant_get_string (param, NULL));
+
+  if (s && self->post)
+    ask (self, s, TRUE);
+}
+
+static void
+clear_item (GtkWidget  *widget,
+            const char *action,
+            GVariant   *param)
+{
+  HbChecklistPanel *self = HB_CHECKLIST_PANEL (widget);
+
+  if (self->post)
+    hb_checklist_clear (self->post, g_variant_get_string (param, NULL));
+}
+
+static void
+hb_checklist_panel_dispose (GObject *object)
+{
+  HbChecklistPanel *self = HB_CHECKLIST_PANEL (object);
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), HB_TYPE_CHECKLIST_PANEL);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+  g_clear_pointer (&self->statuses, g_ptr_array_unref);
+  g_clear_pointer (&self->progress, g_free);
+  g_clear_object (&self->post);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->policy);
+  G_OBJECT_CLASS (hb_checklist_panel_parent_class)->dispose (object);
+}
+
+static void
+hb_checklist_panel_class_init (HbChecklistPanelClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = hb_checklist_panel_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class, "/my/gov/mpkk/Hebahan/hb-checklist-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, HbChecklistPanel, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, HbChecklistPanel, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, HbChecklistPanel, list);
+  gtk_widget_class_install_action (widget_class, "checklist.confirm", "s", confirm_item);
+  gtk_widget_class_install_action (widget_class, "checklist.override", "s", override_item);
+  gtk_widget_class_install_action (widget_class, "checklist.clear", "s", clear_item);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+hb_checklist_panel_init (HbChecklistPanel *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->statuses = g_ptr_array_new ();
+}
+
+GtkWidget *
+hb_checklist_panel_new (void)
+{
+  return g_object_new (HB_TYPE_CHECKLIST_PANEL, NULL);
+}
