@@ -616,6 +616,27 @@ test_checklist_gate (void)
     g_rmdir (dir);
   }
 
+  /* Printing goes through GtkPrintOperation; "Print to File" gives the
+   * same sheet, with the digest of the export just made. */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("hb-print-XXXXXX", NULL);
+    g_autofree char *pdf = g_build_filename (dir, "sheet.pdf", NULL);
+    g_autofree char *out = NULL;
+    g_autofree char *cmd = g_strdup_printf ("pdftotext '%s' -", pdf);
+    g_autofree char *tool = g_find_program_in_path ("pdftotext");
+
+    hb_window_print_signoff (window, pdf);
+    g_assert_true (hb_gui_test_wait_until (not_busy, window, 30000));
+    g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+    if (tool && g_spawn_command_line_sync (cmd, &out, NULL, NULL, NULL))
+      {
+        g_assert_nonnull (strstr (out, "Disediakan oleh"));
+        g_assert_nonnull (strstr (out, hb_window_get_manifest_sha256 (window)));
+      }
+    g_unlink (pdf);
+    g_rmdir (dir);
+  }
+
   /* Editing the caption asks for the caption items again. */
   type_text (window, " Jumpa lagi.");
   settle (window);

@@ -1662,9 +1662,12 @@ draw_page (GtkPrintOperation *op,
   hb_signoff_draw_page (sheet, gtk_print_context_get_cairo_context (context), page);
 }
 
+/* @pdf NULL: the print dialog; else straight to that PDF through the same
+ * print path (GTK_PRINT_OPERATION_ACTION_EXPORT), as "Print to File". */
 static void
-run_print (HbWindow  *self,
-           HbSignoff *sheet)
+run_print (HbWindow   *self,
+           HbSignoff  *sheet,
+           const char *pdf)
 {
   g_autoptr(GtkPrintOperation) op = gtk_print_operation_new ();
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
@@ -1680,8 +1683,11 @@ run_print (HbWindow  *self,
   g_signal_connect (op, "begin-print", G_CALLBACK (begin_print), sheet);
   g_signal_connect (op, "draw-page", G_CALLBACK (draw_page), sheet);
   g_object_set_data_full (G_OBJECT (op), "hb-sheet", sheet, (GDestroyNotify) hb_signoff_free);
-  if (gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self),
-                               &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+  if (pdf)
+    gtk_print_operation_set_export_filename (op, pdf);
+  if (gtk_print_operation_run (op, pdf ? GTK_PRINT_OPERATION_ACTION_EXPORT
+                                       : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
     show_error (self, _("The sign-off sheet was not printed"), error->message);
 }
 
@@ -1692,6 +1698,7 @@ typedef struct
   GPtrArray *statuses;
   GPtrArray *findings;
   char      *digest;
+  char      *pdf;
 } SheetJob;
 
 static void
@@ -1702,6 +1709,7 @@ sheet_job_free (SheetJob *job)
   g_ptr_array_unref (job->statuses);
   g_ptr_array_unref (job->findings);
   g_free (job->digest);
+  g_free (job->pdf);
   g_free (job);
 }
 
@@ -1725,21 +1733,21 @@ sheet_ready (GObject      *source,
              gpointer      user_data)
 {
   g_autoptr(HbWindow) self = user_data;
+  SheetJob *job = g_task_get_task_data (G_TASK (result));
   HbSignoff *sheet = g_task_propagate_pointer (G_TASK (result), NULL);
 
-  self->pending_io--;
   if (sheet)
-    run_print (self, sheet);
+    run_print (self, sheet, job->pdf);
+  self->pending_io--;
 }
 
 /* The same sheet as signoff.pdf, through the print dialog (preview and
- * Print to File included); with the digest of the last export, if any. */
-static void
-win_print_signoff (GtkWidget  *widget,
-                   const char *action,
-                   GVariant   *param)
+ * Print to File included), or to @pdf; with the digest of the last
+ * export, if any. */
+void
+hb_window_print_signoff (HbWindow   *self,
+                         const char *pdf)
 {
-  HbWindow *self = HB_WINDOW (widget);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GTask) task = NULL;
   SheetJob *job;
@@ -1753,10 +1761,19 @@ win_print_signoff (GtkWidget  *widget,
   job->statuses = g_ptr_array_ref (self->statuses);
   job->findings = g_ptr_array_ref (self->findings);
   job->digest = g_strdup (self->manifest_sha256);
+  job->pdf = g_strdup (pdf);
   task = g_task_new (NULL, self->cancellable, sheet_ready, g_object_ref (self));
   g_task_set_task_data (task, job, (GDestroyNotify) sheet_job_free);
   self->pending_io++;
   g_task_run_in_thread (task, sheet_thread);
+}
+
+static void
+win_print_signoff (GtkWidget  *widget,
+                   const char *action,
+                   GVariant   *param)
+{
+  hb_window_print_signoff (HB_WINDOW (widget), NULL);
 }
 
 /* ------------------------------------------------------------------ */

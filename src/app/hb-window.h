@@ -26,6 +26,8 @@ gboolean   hb_window_is_linting       (HbWindow      *self);
 void       hb_window_export_to        (HbWindow      *self,
                                        const char    *dest);
 gboolean   hb_window_is_exporting     (HbWindow      *self);
+void       hb_window_print_signoff    (HbWindow      *self,
+                                       const char    *pdf);
 const char *hb_window_get_manifest_sha256 (HbWindow  *self);
 const char *hb_window_get_autosave_path (HbWindow    *self);
 void       hb_window_set_autosave_delay (HbWindow    *self,
