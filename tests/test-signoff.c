@@ -315,7 +315,7 @@ test_malay_sheet (Fixture       *f,
   assert_contains (text, "Semangat program, disemak oleh ketua unit");
   assert_contains (text, "Merujuk video rasmi MPKK yang tular");
   g_assert_null (strstr (text, "<b>"));
-  assert_contains (text, "Diatasi (justifikasi)");
+  assert_contains (text, "Diketepikan (justifikasi)");
   assert_contains (text, hb_policy_get_version (f->policy));
   pages = pdf_pages (pdf);
   g_assert_cmpuint (pages, >=, 3);

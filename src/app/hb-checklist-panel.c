@@ -97,7 +97,7 @@ action_button (const HbCheckStatus *s)
   if (s->item->kind == HB_CHECK_CONFIRM && s->state != HB_ITEM_NOT_APPLICABLE)
     {
       gboolean ticked = s->state == HB_ITEM_CONFIRMED;
-      label = ticked ? _("Undo") : _("Confirm…");
+      label = ticked ? _("Withdraw") : _("Confirm…");
       action = ticked ? "checklist.clear" : "checklist.confirm";
     }
   else if (s->state == HB_ITEM_FAIL || s->state == HB_ITEM_STALE)

@@ -67,7 +67,7 @@ hb_cli_signoff (int    argc,
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
     return fail ("%s", error->message);
   if (files == NULL || g_strv_length (files) != 1)
-    return fail (_("usage: hebahan-cli signoff DRAFT --output FILE.pdf"));
+    return fail (_("usage: %s signoff DRAFT --output FILE.pdf"), g_get_prgname () ? g_get_prgname () : "hebahan-cli");
   if (output == NULL || *output == '\0')
     return fail (_("signoff needs --output FILE.pdf"));
 

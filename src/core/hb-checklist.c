@@ -690,7 +690,7 @@ parse_dates (const HbChecklistItem  *item,
   if (n == 0 || (g_str_equal (item->evidence, "date") && n > 1))
     {
       g_set_error_literal (error, HB_ERROR, HB_ERROR_INCOMPLETE,
-                           n == 0 ? _("Give at least one date (YYYY-MM-DD)") : _("Give one date (YYYY-MM-DD)"));
+                           n == 0 ? _("Give at least one date, such as 20/11/2026") : _("Give one date, such as 20/11/2026"));
       return NULL;
     }
   for (guint i = 0; i < n; i++)
@@ -701,7 +701,7 @@ parse_dates (const HbChecklistItem  *item,
       if (!hb_date_parse (dates[i], &date))
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                       _("“%s” is not a date (use YYYY-MM-DD)"), dates[i]);
+                       _("“%s” is not a date; write dates such as 20/11/2026"), dates[i]);
           return NULL;
         }
       iso = g_date_time_format (date, "%Y-%m-%d");
