@@ -504,6 +504,42 @@ test_unwritable (Fixture       *f,
   g_assert_cmpstr (listing, ==, "");
 }
 
+/* A full disk: a 160 KB tmpfs (root only, as the mount needs it; CI runs
+ * as root) is too small for the bundle.  The error says so, names the
+ * place, and the disk is left as empty as it was. */
+static void
+test_full_disk (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *mnt = g_build_filename (f->dir, "small-disk", NULL);
+  g_autofree char *mount = g_strdup_printf ("mount -t tmpfs -o size=160k tmpfs '%s'", mnt);
+  g_autofree char *umount = g_strdup_printf ("umount '%s'", mnt);
+  g_autofree char *listing = NULL;
+  int status = -1;
+
+  g_assert_cmpint (g_mkdir (mnt, 0755), ==, 0);
+  if (geteuid () != 0 || !g_spawn_command_line_sync (mount, NULL, NULL, &status, NULL) ||
+      !g_spawn_check_wait_status (status, NULL))
+    {
+      g_test_skip ("mounting a small tmpfs needs root");
+      return;
+    }
+  for (guint zip = 0; zip < 2; zip++)
+    {
+      g_autofree char *dest = g_build_filename (mnt, zip ? "bundle.zip" : "bundle", NULL);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (hb_bundle_export (f->policy, f->post, dest, NULL, NULL, NULL, NULL, &error));
+      g_assert_nonnull (error);
+      g_test_message ("full disk: %s", error->message);
+      g_assert_nonnull (strstr (error->message, "No space left on device"));
+      g_clear_pointer (&listing, g_free);
+      listing = list_dir (mnt);
+      g_assert_cmpstr (listing, ==, "");
+    }
+  g_spawn_command_line_sync (umount, NULL, NULL, NULL, NULL);
+}
+
 /* Cancelled from the progress callback at every step in turn. */
 static void
 test_cancel (Fixture       *f,
@@ -573,6 +609,7 @@ main (int    argc,
   ADD ("cli-verify-zip-changed", test_cli_verify_zip_changed, NULL);
   ADD ("cli-incomplete", test_cli_incomplete, "unanswered");
   ADD ("incomplete", test_incomplete_api, "unanswered");
+  ADD ("full-disk", test_full_disk, NULL);
   ADD ("unwritable", test_unwritable, NULL);
   ADD ("cancel", test_cancel, NULL);
 #undef ADD
