@@ -11,45 +11,13 @@
 #include <signal.h>
 #include <string.h>
 
+#include "hb-cli-common.h"
 #include "hb-bundle.h"
 #include "hb-draft.h"
 #include "hb-error.h"
 #include "hb-policy.h"
 
-#define EXIT_FINDINGS 1
-#define EXIT_USAGE    2
 
-static const char *prog = "hebahan-cli";
-
-G_GNUC_PRINTF (1, 2)
-static int
-fail (const char *format,
-      ...)
-{
-  va_list args;
-  g_autofree char *msg = NULL;
-
-  va_start (args, format);
-  msg = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_printerr ("%s: %s\n", prog, msg);
-  return EXIT_USAGE;
-}
-
-static HbPolicy *
-load_policy (const char  *path,
-             GError     **error)
-{
-  g_autoptr(GError) override_error = NULL;
-  HbPolicy *policy;
-
-  if (path != NULL)
-    return hb_policy_new_from_file (path, error);
-  policy = hb_policy_load_default (&override_error);
-  if (override_error != NULL)
-    g_printerr ("%s: %s\n", prog, override_error->message);
-  return policy;
-}
 
 typedef struct
 {
@@ -114,7 +82,7 @@ report_incomplete (const char   *draft,
 {
   g_auto(GStrv) lines = g_strsplit (error->message, "\n", -1);
 
-  g_printerr ("%s: %s: %s\n", prog, draft, lines[0]);
+  g_printerr ("%s: %s: %s\n", HB_CLI_PROG, draft, lines[0]);
   for (guint i = 1; lines[i]; i++)
     g_printerr ("  %s\n", lines[i]);
   return EXIT_FINDINGS;
@@ -141,14 +109,14 @@ hb_cli_export (int    argc,
 
   g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
-    return fail ("%s", error->message);
+    return hb_cli_fail ("%s", error->message);
   if (files == NULL || g_strv_length (files) != 1 || output == NULL)
-    return fail (_("usage: %s export DRAFT --output PATH[.zip]"), prog);
-  if ((policy = load_policy (policy_path, &error)) == NULL)
-    return fail ("%s: %s", policy_path, error->message);
+    return hb_cli_fail (_("usage: %s export DRAFT --output PATH[.zip]"), HB_CLI_PROG);
+  if ((policy = hb_cli_load_policy (policy_path, &error)) == NULL)
+    return hb_cli_fail ("%s: %s", policy_path, error->message);
   file = g_file_new_for_commandline_arg (files[0]);
   if ((post = hb_draft_load (file, NULL, &error)) == NULL)
-    return fail ("%s: %s", files[0], error->message);
+    return hb_cli_fail ("%s: %s", files[0], error->message);
 
   job.policy = policy, job.post = post, job.dest = output;
   run_export (&job);
@@ -158,7 +126,7 @@ hb_cli_export (int    argc,
 
       if (g_error_matches (job_error, HB_ERROR, HB_ERROR_INCOMPLETE))
         return report_incomplete (files[0], job_error);
-      return fail ("%s", job_error->message);
+      return hb_cli_fail ("%s", job_error->message);
     }
   g_print ("%s\n", output);
   g_print (_("manifest.json SHA-256: %s\n"), job.digest);
@@ -175,9 +143,9 @@ hb_cli_verify (int    argc,
   g_autofree char *digest = NULL;
 
   if (argc != 2 || g_str_has_prefix (argv[1], "-"))
-    return fail (_("usage: %s verify BUNDLE"), prog);
+    return hb_cli_fail (_("usage: %s verify BUNDLE"), HB_CLI_PROG);
   if ((problems = hb_bundle_verify_full (argv[1], &digest, &error)) == NULL)
-    return fail ("%s: %s", argv[1], error->message);
+    return hb_cli_fail ("%s: %s", argv[1], error->message);
   for (guint i = 0; i < problems->len; i++)
     g_print ("%s: %s\n", argv[1], (const char *) problems->pdata[i]);
   if (problems->len > 0)

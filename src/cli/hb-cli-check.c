@@ -6,43 +6,13 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "hb-cli-common.h"
 #include "hb-checklist.h"
 #include "hb-draft.h"
 
 /* Exit status: 0 the checklist is complete, 1 it is not, 2 bad usage or
  * an unreadable draft or pack, with a one-line reason on stderr. */
-#define EXIT_INCOMPLETE 1
-#define EXIT_USAGE      2
-
-G_GNUC_PRINTF (1, 2)
-static int
-fail (const char *format,
-      ...)
-{
-  va_list args;
-  g_autofree char *msg = NULL;
-
-  va_start (args, format);
-  msg = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_printerr ("hebahan-cli: %s\n", msg);
-  return EXIT_USAGE;
-}
-
-static HbPolicy *
-load_policy (const char  *path,
-             GError     **error)
-{
-  g_autoptr(GError) override_error = NULL;
-  HbPolicy *policy;
-
-  if (path != NULL)
-    return hb_policy_new_from_file (path, error);
-  policy = hb_policy_load_default (&override_error);
-  if (override_error != NULL)
-    g_printerr ("hebahan-cli: %s\n", override_error->message);
-  return policy;
-}
+#define EXIT_INCOMPLETE EXIT_FINDINGS
 
 /* ------------------------------------------------------------------ */
 /* JSON                                                                */
@@ -231,19 +201,19 @@ hb_cli_check (int    argc,
   HbLang lang = hb_lang_default ();
 
   if (!parse_options (&argc, &argv, &lang_name, &format, &policy_path, &files, &error))
-    return fail ("%s", error->message);
+    return hb_cli_fail ("%s", error->message);
   if (lang_name && !hb_lang_from_string (lang_name, &lang))
-    return fail (_("unknown language “%s” (use ms or en)"), lang_name);
+    return hb_cli_fail (_("unknown language “%s” (use ms or en)"), lang_name);
   if (format && g_strcmp0 (format, "text") != 0 && g_strcmp0 (format, "json") != 0)
-    return fail (_("unknown format “%s” (use text or json)"), format);
+    return hb_cli_fail (_("unknown format “%s” (use text or json)"), format);
   if (files == NULL || g_strv_length (files) != 1)
-    return fail (_("check takes one draft file"));
+    return hb_cli_fail (_("check takes one draft file"));
 
-  if ((policy = load_policy (policy_path, &error)) == NULL)
-    return fail ("%s: %s", policy_path, error->message);
+  if ((policy = hb_cli_load_policy (policy_path, &error)) == NULL)
+    return hb_cli_fail ("%s: %s", policy_path, error->message);
   file = g_file_new_for_commandline_arg (files[0]);
   if ((post = hb_draft_load (file, NULL, &error)) == NULL)
-    return fail ("%s: %s", files[0], error->message);
+    return hb_cli_fail ("%s: %s", files[0], error->message);
   statuses = hb_checklist_evaluate (policy, post, NULL, lang);
   if (g_strcmp0 (format, "json") == 0)
     print_json (statuses, lang);

@@ -2,27 +2,11 @@
 #include <glib/gi18n.h>
 
 #include "hb-checklist.h"
+#include "hb-cli-common.h"
 #include "hb-cli-signoff.h"
 #include "hb-draft.h"
 #include "hb-post-lint.h"
 #include "hb-signoff.h"
-
-#define EXIT_USAGE 2
-
-G_GNUC_PRINTF (1, 2)
-static int
-fail (const char *format,
-      ...)
-{
-  va_list args;
-  g_autofree char *msg = NULL;
-
-  va_start (args, format);
-  msg = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_printerr ("hebahan-cli: %s\n", msg);
-  return EXIT_USAGE;
-}
 
 /* The sheet printed before export: the bundle does not exist yet, so the
  * manifest digest reads "not exported yet". */
@@ -31,19 +15,17 @@ write_signoff (HbPost     *post,
                const char *draft,
                const char *output)
 {
-  g_autoptr(GError) error = NULL, override_error = NULL;
-  g_autoptr(HbPolicy) policy = hb_policy_load_default (&override_error);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HbPolicy) policy = hb_cli_load_policy (NULL, NULL);
   g_autoptr(GPtrArray) findings = NULL, statuses = NULL;
   g_autoptr(HbSignoff) signoff = NULL;
 
-  if (override_error != NULL)
-    g_printerr ("hebahan-cli: %s\n", override_error->message);
   if ((findings = hb_post_lint (policy, post, &error)) == NULL)
-    return fail ("%s: %s", draft, error->message);
+    return hb_cli_fail ("%s: %s", draft, error->message);
   statuses = hb_checklist_evaluate (policy, post, findings, hb_post_get_language (post));
   signoff = hb_signoff_new (policy, post, statuses, findings, NULL);
   if (!hb_signoff_write_pdf (signoff, output, &error))
-    return fail ("%s", error->message);
+    return hb_cli_fail ("%s", error->message);
   return EXIT_SUCCESS;
 }
 
@@ -65,15 +47,15 @@ hb_cli_signoff (int    argc,
 
   g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
-    return fail ("%s", error->message);
+    return hb_cli_fail ("%s", error->message);
   if (files == NULL || g_strv_length (files) != 1)
-    return fail (_("usage: %s signoff DRAFT --output FILE.pdf"), g_get_prgname () ? g_get_prgname () : "hebahan-cli");
+    return hb_cli_fail (_("usage: %s signoff DRAFT --output FILE.pdf"), g_get_prgname () ? g_get_prgname () : "hebahan-cli");
   if (output == NULL || *output == '\0')
-    return fail (_("signoff needs --output FILE.pdf"));
+    return hb_cli_fail (_("signoff needs --output FILE.pdf"));
 
   /* Media paths in the draft resolve against the draft's own folder. */
   file = g_file_new_for_commandline_arg (files[0]);
   if ((post = hb_draft_load (file, NULL, &error)) == NULL)
-    return fail ("%s", error->message);
+    return hb_cli_fail ("%s", error->message);
   return write_signoff (post, files[0], output);
 }

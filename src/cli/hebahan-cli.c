@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "hb-cli-common.h"
 #include "hb-cli-bundle.h"
 #include "hb-cli-check.h"
 #include "hb-cli-signoff.h"
@@ -23,26 +24,8 @@
 #include "hb-policy.h"
 #include "hb-post-lint.h"
 
-#define EXIT_FINDINGS 1
-#define EXIT_USAGE    2
 #define HB_MAX_INPUT     (64 * 1024 * 1024)
 
-static const char *prog = "hebahan-cli";
-
-G_GNUC_PRINTF (1, 2)
-static int
-fail (const char *format,
-      ...)
-{
-  va_list args;
-  g_autofree char *msg = NULL;
-
-  va_start (args, format);
-  msg = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_printerr ("%s: %s\n", prog, msg);
-  return EXIT_USAGE;
-}
 
 /* ------------------------------------------------------------------ */
 /* Input                                                               */
@@ -127,21 +110,6 @@ text_of_input (GBytes *bytes,
 
 /* ------------------------------------------------------------------ */
 /* lint                                                                */
-
-static HbPolicy *
-load_policy (const char  *path,
-             GError     **error)
-{
-  g_autoptr(GError) override_error = NULL;
-  HbPolicy *policy;
-
-  if (path != NULL)
-    return hb_policy_new_from_file (path, error);
-  policy = hb_policy_load_default (&override_error);
-  if (override_error != NULL)
-    g_printerr ("%s: %s\n", prog, override_error->message);
-  return policy;
-}
 
 /* What a draft finding's "source" says: the field's name, or where in
  * the post's lists it sits. */
@@ -464,10 +432,10 @@ lint_draft (HbPolicy   *policy,
       base = g_file_new_for_path (cwd);
     }
   if ((post = hb_draft_load_bytes (input, base, &error)) == NULL)
-    return fail ("%s: %s", name, error->message);
+    return hb_cli_fail ("%s: %s", name, error->message);
   snapshot = hb_post_snapshot_new (post);
   if ((findings = hb_post_lint_snapshot (policy, snapshot, &error)) == NULL)
-    return fail ("%s: %s", name, error->message);
+    return hb_cli_fail ("%s: %s", name, error->message);
 
   if (g_strcmp0 (format, "json") == 0)
     {
@@ -503,23 +471,23 @@ cmd_lint (int    argc,
 
   g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
-    return fail ("%s", error->message);
+    return hb_cli_fail ("%s", error->message);
   if (lang_name && !hb_lang_from_string (lang_name, &lang))
-    return fail (_("unknown language “%s” (use ms or en)"), lang_name);
+    return hb_cli_fail (_("unknown language “%s” (use ms or en)"), lang_name);
   if (format && g_strcmp0 (format, "text") != 0 && g_strcmp0 (format, "json") != 0)
-    return fail (_("unknown format “%s” (use text or json)"), format);
+    return hb_cli_fail (_("unknown format “%s” (use text or json)"), format);
   if (files && g_strv_length (files) > 1)
-    return fail (_("lint takes one file"));
+    return hb_cli_fail (_("lint takes one file"));
 
-  if ((policy = load_policy (policy_path, &error)) == NULL)
-    return fail ("%s: %s", policy_path, error->message);
+  if ((policy = hb_cli_load_policy (policy_path, &error)) == NULL)
+    return hb_cli_fail ("%s: %s", policy_path, error->message);
   if ((input = read_input (files ? files[0] : NULL, &error)) == NULL)
-    return fail ("%s: %s", files ? files[0] : "-", error->message);
+    return hb_cli_fail ("%s: %s", files ? files[0] : "-", error->message);
   if (is_draft (input))
     return lint_draft (policy, input, files ? files[0] : NULL, format, lang);
   text = text_of_input (input, &len);
   if ((findings = hb_lint (policy, text, len, &error)) == NULL)
-    return fail ("%s: %s", files ? files[0] : "-", error->message);
+    return hb_cli_fail ("%s: %s", files ? files[0] : "-", error->message);
 
   if (g_strcmp0 (format, "json") == 0)
     {
@@ -615,25 +583,25 @@ cmd_count (int    argc,
 
   g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
-    return fail ("%s", error->message);
+    return hb_cli_fail ("%s", error->message);
   if (platform_id == NULL)
-    return fail (_("count needs --platform ID"));
+    return hb_cli_fail (_("count needs --platform ID"));
   if ((platform = hb_platforms_lookup (hb_platforms_get_default (), platform_id)) == NULL)
-    return fail (_("unknown platform “%s”"), platform_id);
+    return hb_cli_fail (_("unknown platform “%s”"), platform_id);
   if (files && g_strv_length (files) > 1)
-    return fail (_("count takes one file"));
+    return hb_cli_fail (_("count takes one file"));
   if ((input = read_input (files ? files[0] : NULL, &error)) == NULL)
-    return fail ("%s: %s", files ? files[0] : "-", error->message);
+    return hb_cli_fail ("%s: %s", files ? files[0] : "-", error->message);
   if (is_draft (input))
     {
       if ((text = draft_caption_for (input, platform, &error)) == NULL)
-        return fail ("%s: %s", files ? files[0] : "-", error->message);
+        return hb_cli_fail ("%s: %s", files ? files[0] : "-", error->message);
       len = strlen (text);
     }
   else
     text = text_of_input (input, &len);
   if (!hb_platform_count (platform, text, without_final_newline (text, len), &count, &error))
-    return fail ("%s: %s", files ? files[0] : "-", error->message);
+    return hb_cli_fail ("%s: %s", files ? files[0] : "-", error->message);
   print_count (platform->id, &count);
   return count.valid ? EXIT_SUCCESS : EXIT_FINDINGS;
 }
@@ -652,10 +620,10 @@ cmd_policy (int    argc,
   g_autoptr(HbPolicy) policy = NULL;
 
   if (argc != 3 || strcmp (argv[1], "validate") != 0)
-    return fail (_("usage: %s policy validate FILE"), prog);
+    return hb_cli_fail (_("usage: %s policy validate FILE"), HB_CLI_PROG);
   file = g_file_new_for_commandline_arg (argv[2]);
   if ((bytes = g_file_load_bytes (file, NULL, NULL, &error)) == NULL)
-    return fail ("%s: %s", argv[2], error->message);
+    return hb_cli_fail ("%s: %s", argv[2], error->message);
 
   problems = hb_policy_check_bytes (bytes);
   for (guint i = 0; i < problems->len; i++)
@@ -686,7 +654,7 @@ usage (void)
                 "  %s signoff DRAFT --output FILE.pdf\n"
                 "  %s verify BUNDLE\n"
                 "  %s count --platform ID [FILE|-]\n"
-                "  %s policy validate FILE\n"), prog, prog, prog, prog, prog, prog, prog);
+                "  %s policy validate FILE\n"), HB_CLI_PROG, HB_CLI_PROG, HB_CLI_PROG, HB_CLI_PROG, HB_CLI_PROG, HB_CLI_PROG, HB_CLI_PROG);
   return EXIT_USAGE;
 }
 
@@ -717,7 +685,7 @@ main (int    argc,
     return hb_cli_signoff (argc - 1, argv + 1);
   if (strcmp (argv[1], "--version") == 0)
     {
-      g_print ("%s %s\n", prog, HB_VERSION);
+      g_print ("%s %s\n", HB_CLI_PROG, HB_VERSION);
       return EXIT_SUCCESS;
     }
   if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0)
@@ -725,6 +693,6 @@ main (int    argc,
       usage ();
       return EXIT_SUCCESS;
     }
-  g_printerr (_("%s: unknown command “%s”\n"), prog, argv[1]);
+  g_printerr (_("%s: unknown command “%s”\n"), HB_CLI_PROG, argv[1]);
   return usage ();
 }
