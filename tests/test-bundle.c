@@ -394,9 +394,11 @@ test_cli_zip (Fixture       *f,
   const char *verify_zip[] = { cli (), "verify", zip, NULL };
   const char *verify_dir[] = { cli (), "verify", bundle, NULL };
   g_autofree char *out = NULL, *err = NULL, *digest = NULL, *listing = NULL;
+  int status;
 
-  g_assert_cmpint (run (export_argv, NULL, &out, &err), ==, 0);
+  status = run (export_argv, NULL, &out, &err);
   g_test_message ("%s%s", out, err);
+  g_assert_cmpint (status, ==, 0);
   listing = list_dir (f->dir);
   g_assert_cmpstr (listing, ==, "bundle.zip complete.hebahan");
   if (!have_tool ("unzip"))

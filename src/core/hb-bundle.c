@@ -441,12 +441,13 @@ export_photo (Export       *ex,
   g_autoptr(GdkPixbuf) upright = NULL, fitted = NULL;
   g_autofree char *data = NULL;
   GdkPixbufFormat *format = gdk_pixbuf_get_file_info (source, NULL, NULL);
+  g_autofree char *format_name = format ? gdk_pixbuf_format_get_name (format) : NULL;
   guint max_w, max_h;
   gboolean png_ok, png;
   gsize len = 0;
 
   image_box (ex->post, &max_w, &max_h, &png_ok);
-  png = png_ok && format && g_strcmp0 (gdk_pixbuf_format_get_name (format), "png") == 0;
+  png = png_ok && g_strcmp0 (format_name, "png") == 0;
   if ((upright = decode_photo (source, error)) == NULL)
     return FALSE;
   fitted = fit_photo (upright, max_w, max_h);
