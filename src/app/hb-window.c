@@ -1,4 +1,6 @@
-/* hb-window.c — the composer window.
+/* hb-window.c — the composer window: the form, linting, autosave, the
+ * findings and the actions (drafts are in hb-window-files.c, export and
+ * printing in hb-window-export.c).
  *
  * The window owns one HbPost.  The form, the body editor and the media
  * grid edit it; every change restarts the autosave timer and asks for a
@@ -6,97 +8,18 @@
  * a change during a lint marks the result stale and a fresh lint follows,
  * so typing never waits for the linter and stale underlines never land.
  */
-#include "hb-window.h"
+#include "hb-window-private.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
 
 #include "hb-autosave.h"
-#include "hb-bundle.h"
-#include "hb-caption-view.h"
-#include "hb-checklist-panel.h"
 #include "hb-datetime.h"
 #include "hb-draft.h"
-#include "hb-findings-panel.h"
 #include "hb-guest-row.h"
-#include "hb-media-grid.h"
-#include "hb-platform-preview.h"
 #include "hb-post-lint.h"
-#include "hb-signoff.h"
 
 #define DEFAULT_AUTOSAVE_MS 2000
-
-struct _HbWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* template */
-  AdwToastOverlay      *toast_overlay;
-  AdwWindowTitle       *window_title;
-  GtkToggleButton      *findings_toggle;
-  GtkImage             *findings_icon;
-  GtkLabel             *findings_count;
-  GtkRevealer          *recovery_revealer;
-  GtkLabel             *recovery_label;
-  GtkRevealer          *policy_revealer;
-  GtkLabel             *policy_label;
-  AdwComboRow          *type_row;
-  AdwComboRow          *language_row;
-  GtkFlowBox           *platform_box;
-  AdwEntryRow          *name_row;
-  AdwActionRow         *date_row;
-  GtkMenuButton        *date_button;
-  GtkCalendar          *calendar;
-  AdwEntryRow          *start_row;
-  AdwEntryRow          *end_row;
-  AdwEntryRow          *venue_row;
-  GtkListBox           *guest_list;
-  AdwEntryRow          *hashtags_row;
-  AdwEntryRow          *link_row;
-  HbMediaGrid          *media_grid;
-  HbCaptionView        *caption_view;
-  GtkRevealer          *side_revealer;
-  AdwViewStack         *side_stack;
-  HbFindingsPanel      *findings_panel;
-  HbPlatformPreview    *platform_preview;
-  HbChecklistPanel     *checklist_panel;
-  GtkMenuButton        *missing_button;
-  GtkBox               *missing_box;
-  GtkWidget            *export_button;
-  GtkRevealer          *export_revealer;
-  GtkProgressBar       *export_progress;
-  GMenu                *recent_menu;
-
-  HbApplication        *app;
-  GSettings            *settings;
-  HbPost               *post;
-  GBindingGroup        *bindings;
-  GFile                *file;
-  gboolean              modified;
-  gboolean              syncing;        /* copying post → widgets: not a user edit */
-  GtkWidget            *markers[HB_N_FIELDS];
-
-  /* linting */
-  GCancellable         *cancellable;
-  GPtrArray            *findings;       /* HbPostFinding of the last applied lint */
-  char                 *caption_text;   /* composed caption of the last lint */
-  guint64               generation;     /* bumped on every post change */
-  gboolean              linting;
-  gboolean              lint_again;
-
-  /* checklist, export, sign-off */
-  GPtrArray            *statuses;       /* HbCheckStatus of the last lint */
-  GCancellable         *export_cancellable;
-  char                 *manifest_sha256; /* of the last export, for the printed sheet */
-  char                 *missing_key;     /* ids of missing items, to skip idle rebuilds */
-
-  /* saving */
-  guint                 autosave_id;
-  guint                 autosave_ms;
-  char                 *autosave_path;
-  guint                 pending_io;
-  char                 *recovery_path;
-};
 
 G_DEFINE_FINAL_TYPE (HbWindow, hb_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -104,17 +27,16 @@ enum { LINT_APPLIED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static void schedule_lint (HbWindow *self);
-static void set_post (HbWindow *self, HbPost *post);
 
-static void
-toast (HbWindow   *self,
+void
+_hb_window_toast (HbWindow   *self,
        const char *message)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
-static HbLang
-ui_lang (HbWindow *self)
+HbLang
+_hb_window_ui_lang (HbWindow *self)
 {
   return hb_application_get_ui_lang (self->app);
 }
@@ -143,8 +65,8 @@ update_title (HbWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), full);
 }
 
-static void
-set_modified (HbWindow *self,
+void
+_hb_window_set_modified (HbWindow *self,
               gboolean  modified)
 {
   self->modified = modified;
@@ -210,9 +132,9 @@ set_marker (HbWindow            *self,
   gtk_widget_remove_css_class (marker, "accent");
   gtk_widget_add_css_class (marker, severity == HB_SEVERITY_ERROR ? "error" :
                                     severity == HB_SEVERITY_WARNING ? "warning" : "accent");
-  gtk_widget_set_tooltip_text (marker, hb_finding_get_message (f->finding, ui_lang (self)));
+  gtk_widget_set_tooltip_text (marker, hb_finding_get_message (f->finding, _hb_window_ui_lang (self)));
   gtk_accessible_update_property (GTK_ACCESSIBLE (marker), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  hb_finding_get_message (f->finding, ui_lang (self)), -1);
+                                  hb_finding_get_message (f->finding, _hb_window_ui_lang (self)), -1);
   gtk_widget_set_visible (marker, TRUE);
 }
 
@@ -252,7 +174,7 @@ mark_fields (HbWindow *self)
 
       if (row)
         hb_guest_row_set_finding (HB_GUEST_ROW (row),
-                                  guest_best[i] ? hb_finding_get_message (guest_best[i]->finding, ui_lang (self)) : NULL,
+                                  guest_best[i] ? hb_finding_get_message (guest_best[i]->finding, _hb_window_ui_lang (self)) : NULL,
                                   guest_best[i] ? hb_finding_get_severity (guest_best[i]->finding) : 0);
     }
   for (guint i = 0; i < n_media; i++)
@@ -260,7 +182,7 @@ mark_fields (HbWindow *self)
       g_autoptr(HbMediaItem) item = g_list_model_get_item (G_LIST_MODEL (hb_post_get_media (self->post)), i);
 
       hb_media_grid_set_alt_finding (self->media_grid, item,
-                                     media_best[i] ? hb_finding_get_message (media_best[i]->finding, ui_lang (self)) : NULL,
+                                     media_best[i] ? hb_finding_get_message (media_best[i]->finding, _hb_window_ui_lang (self)) : NULL,
                                      media_best[i] ? hb_finding_get_severity (media_best[i]->finding) : 0);
     }
 }
@@ -283,7 +205,7 @@ mark_media (HbWindow *self)
       for (guint i = 0; self->findings && i < self->findings->len; i++)
         {
           const HbPostFinding *f = self->findings->pdata[i];
-          const char *message = hb_finding_get_message (f->finding, ui_lang (self));
+          const char *message = hb_finding_get_message (f->finding, _hb_window_ui_lang (self));
           g_autofree char *line = NULL;
 
           if (f->acknowledged || f->source != HB_SOURCE_MEDIA || f->index != m)
@@ -325,14 +247,14 @@ list_missing (HbWindow *self,
 
       if (s->complete)
         continue;
-      button = gtk_button_new_with_label (s->item->label[ui_lang (self)]);
+      button = gtk_button_new_with_label (s->item->label[_hb_window_ui_lang (self)]);
       gtk_widget_add_css_class (button, "flat");
       gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), 0);
       gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), TRUE);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-checklist-item");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", s->item->id);
       gtk_box_append (self->missing_box, button);
-      g_string_append_printf (tip, "\n• %s", s->item->label[ui_lang (self)]);
+      g_string_append_printf (tip, "\n• %s", s->item->label[_hb_window_ui_lang (self)]);
     }
   gtk_menu_button_set_label (self->missing_button, label);
   gtk_widget_set_tooltip_text (self->export_button, n_missing ? tip->str : _("Export a ready-to-post bundle (Ctrl+E)"));
@@ -341,15 +263,15 @@ list_missing (HbWindow *self,
 
 /* Re-evaluated after every lint; Export opens exactly when the last item
  * is complete. */
-static void
-update_checklist (HbWindow *self)
+void
+_hb_window_update_checklist (HbWindow *self)
 {
   HbPolicy *policy = hb_application_get_policy (self->app);
   guint missing;
 
   g_clear_pointer (&self->statuses, g_ptr_array_unref);
-  self->statuses = hb_checklist_evaluate (policy, self->post, self->findings, ui_lang (self));
-  hb_checklist_panel_set_statuses (self->checklist_panel, self->statuses, policy, ui_lang (self));
+  self->statuses = hb_checklist_evaluate (policy, self->post, self->findings, _hb_window_ui_lang (self));
+  hb_checklist_panel_set_statuses (self->checklist_panel, self->statuses, policy, _hb_window_ui_lang (self));
   missing = hb_checklist_n_items (self->statuses) - hb_checklist_n_complete (self->statuses);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export",
                                  missing == 0 && self->export_cancellable == NULL);
@@ -402,12 +324,12 @@ apply_findings (HbWindow  *self,
   self->findings = findings;
   g_free (self->caption_text);
   self->caption_text = caption;
-  hb_caption_view_set_findings (self->caption_view, findings, policy, ui_lang (self));
+  hb_caption_view_set_findings (self->caption_view, findings, policy, _hb_window_ui_lang (self));
   g_signal_emit (self, signals[LINT_APPLIED], 0);
-  hb_findings_panel_set_findings (self->findings_panel, findings, policy, ui_lang (self));
+  hb_findings_panel_set_findings (self->findings_panel, findings, policy, _hb_window_ui_lang (self));
   mark_fields (self);
   mark_media (self);
-  update_checklist (self);
+  _hb_window_update_checklist (self);
   update_count (self);
   update_preview (self);
 }
@@ -426,7 +348,7 @@ lint_done (GObject      *source,
   if (findings == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        toast (self, error->message);
+        _hb_window_toast (self, error->message);
       return;
     }
   /* A result for text that has changed since would put underlines on the
@@ -495,7 +417,7 @@ autosave_done (GObject      *source,
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_autofree char *text = g_strdup_printf (_("Automatic backup failed: %s"), error->message);
-      toast (self, text);
+      _hb_window_toast (self, text);
     }
 }
 
@@ -515,8 +437,8 @@ autosave_now (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-drop_autosave (HbWindow *self)
+void
+_hb_window_drop_autosave (HbWindow *self)
 {
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   if (self->autosave_path)
@@ -531,7 +453,7 @@ post_changed (HbWindow *self)
   if (!self->syncing)
     {
       if (!self->modified)
-        set_modified (self, TRUE);
+        _hb_window_set_modified (self, TRUE);
       else
         update_title (self);
       g_clear_handle_id (&self->autosave_id, g_source_remove);
@@ -693,8 +615,8 @@ bind_form (HbWindow *self)
 
 /* Shows @post in every widget; nothing here counts as an edit, and the
  * body's undo history starts afresh. */
-static void
-set_post (HbWindow *self,
+void
+_hb_window_set_post (HbWindow *self,
           HbPost   *post)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->caption_view));
@@ -725,418 +647,6 @@ set_post (HbWindow *self,
   self->generation++;
   update_title (self);
   schedule_lint (self);
-}
-
-/* ------------------------------------------------------------------ */
-/* Opening and saving                                                  */
-
-static void
-show_error (HbWindow   *self,
-            const char *heading,
-            const char *body)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-remember_recent (GFile *file)
-{
-  g_autofree char *uri = g_file_get_uri (file);
-
-  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
-}
-
-static void
-load_thread (GTask        *task,
-             gpointer      source,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  GError *error = NULL;
-  HbPost *post = hb_draft_load (task_data, cancellable, &error);
-
-  if (post == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, post, g_object_unref);
-}
-
-static void
-load_done (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(HbWindow) self = user_data;
-  GFile *file = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(HbPost) post = g_task_propagate_pointer (G_TASK (result), &error);
-
-  self->pending_io--;
-  if (post == NULL)
-    {
-      g_autofree char *name = g_file_get_basename (file);
-      g_autofree char *heading = g_strdup_printf (_("Could not open “%s”"), name);
-
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, heading, error->message);
-      return;
-    }
-  drop_autosave (self);
-  g_set_object (&self->file, file);
-  set_post (self, post);
-  set_modified (self, FALSE);
-  remember_recent (file);
-}
-
-void
-hb_window_open_file (HbWindow *self,
-                     GFile    *file)
-{
-  g_autoptr(GTask) task = g_task_new (NULL, self->cancellable, load_done, g_object_ref (self));
-
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  self->pending_io++;
-  g_task_run_in_thread (task, load_thread);
-}
-
-typedef struct
-{
-  GBytes   *bytes;
-  GFile    *file;
-  guint64   generation;
-  gboolean  close_after;
-} SaveJob;
-
-static void
-save_job_free (SaveJob *job)
-{
-  g_bytes_unref (job->bytes);
-  g_object_unref (job->file);
-  g_free (job);
-}
-
-static void
-save_thread (GTask        *task,
-             gpointer      source,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  SaveJob *job = task_data;
-  GError *error = NULL;
-
-  if (hb_draft_save_bytes (job->bytes, job->file, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
-save_done (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(HbWindow) self = user_data;
-  SaveJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-
-  self->pending_io--;
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      /* The post stays open and modified, and the autosave keeps it safe. */
-      show_error (self, _("The draft was not saved"), error->message);
-      return;
-    }
-  g_set_object (&self->file, job->file);
-  remember_recent (job->file);
-  if (job->generation == self->generation)
-    {
-      drop_autosave (self);
-      set_modified (self, FALSE);
-    }
-  toast (self, _("Draft saved"));
-  if (job->close_after)
-    gtk_window_destroy (GTK_WINDOW (self));
-}
-
-static void
-save_to (HbWindow *self,
-         GFile    *file,
-         gboolean  close_after)
-{
-  g_autoptr(GFile) dir = g_file_get_parent (file);
-  g_autoptr(GTask) task = g_task_new (NULL, self->cancellable, save_done, g_object_ref (self));
-  SaveJob *job = g_new0 (SaveJob, 1);
-
-  job->bytes = hb_draft_to_bytes (self->post, dir);
-  job->file = g_object_ref (file);
-  job->generation = self->generation;
-  job->close_after = close_after;
-  g_task_set_task_data (task, job, (GDestroyNotify) save_job_free);
-  self->pending_io++;
-  g_task_run_in_thread (task, save_thread);
-}
-
-static GFile *
-with_extension (GFile *file)
-{
-  g_autofree char *path = g_file_get_path (file);
-
-  if (path && !g_str_has_suffix (path, ".hebahan"))
-    {
-      g_autofree char *fixed = g_strconcat (path, ".hebahan", NULL);
-      return g_file_new_for_path (fixed);
-    }
-  return g_object_ref (file);
-}
-
-/* ------------------------------------------------------------------ */
-/* File chooser (GtkFileDialog from GTK 4.10; the portal-aware native
- * chooser on 4.8)                                                     */
-
-typedef enum { CHOOSE_OPEN, CHOOSE_SAVE, CHOOSE_SAVE_AND_CLOSE, CHOOSE_EXPORT } ChooseMode;
-
-
-static void
-file_chosen (HbWindow   *self,
-             GFile      *file,
-             ChooseMode  mode)
-{
-  g_autoptr(GFile) target = NULL;
-
-  if (mode == CHOOSE_OPEN)
-    {
-      /* An untouched new post is replaced; otherwise a new window opens. */
-      if (self->modified || self->file)
-        {
-          HbWindow *other = hb_window_new (self->app);
-
-          hb_window_open_file (other, file);
-          gtk_window_present (GTK_WINDOW (other));
-        }
-      else
-        hb_window_open_file (self, file);
-      return;
-    }
-  if (mode == CHOOSE_EXPORT)
-    {
-      g_autofree char *path = g_file_get_path (file);
-
-      if (path)
-        hb_window_export_to (self, path);
-      return;
-    }
-  target = with_extension (file);
-  save_to (self, target, mode == CHOOSE_SAVE_AND_CLOSE);
-}
-
-static GtkFileFilter *
-draft_filter (void)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _("Hebahan drafts"));
-  gtk_file_filter_add_pattern (filter, "*.hebahan");
-  return filter;
-}
-
-/* A name ending in .zip gives a zip archive, any other a folder. */
-static char *
-suggested_name (HbWindow   *self,
-                ChooseMode  mode)
-{
-  g_autofree char *title = hb_post_dup_title (self->post);
-  g_autofree char *base = title ? g_strdelimit (g_strdup (title), "/\\:*?\"<>|\n", '-') : g_strdup (C_("default file name", "Post"));
-
-  if (mode == CHOOSE_EXPORT)
-    {
-      g_autofree char *bundle = hb_bundle_default_name (self->post);
-      return g_strconcat (bundle, ".zip", NULL);
-    }
-  return g_strconcat (base, ".hebahan", NULL);
-}
-
-#if GTK_CHECK_VERSION (4, 10, 0)
-static void
-dialog_done (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(HbWindow) self = user_data;
-  ChooseMode mode = GPOINTER_TO_INT (g_object_get_data (source, "hb-mode"));
-  g_autoptr(GFile) file = mode == CHOOSE_OPEN
-    ? gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, NULL)
-    : gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, NULL);
-
-  if (file)
-    file_chosen (self, file, mode);
-}
-
-static void
-choose_file (HbWindow   *self,
-             ChooseMode  mode)
-{
-  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-  g_autoptr(GtkFileFilter) filter = draft_filter ();
-
-  if (mode != CHOOSE_EXPORT)
-    gtk_file_dialog_set_default_filter (dialog, filter);
-  g_object_set_data (G_OBJECT (dialog), "hb-mode", GINT_TO_POINTER (mode));
-  if (mode == CHOOSE_OPEN)
-    gtk_file_dialog_open (dialog, GTK_WINDOW (self), NULL, dialog_done, g_object_ref (self));
-  else
-    {
-      g_autofree char *name = suggested_name (self, mode);
-
-      gtk_file_dialog_set_initial_name (dialog, name);
-      gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, dialog_done, g_object_ref (self));
-    }
-}
-#else
-/* The chooser's "Save as" choice decides zip or folder; the name follows. */
-static GFile *
-export_target (GtkNativeDialog *native,
-               GFile           *file)
-{
-  const char *format = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (native), "format");
-  g_autofree char *path = g_file_get_path (file);
-  gboolean zip = g_strcmp0 (format, "folder") != 0;
-
-  if (path == NULL)
-    return g_object_ref (file);
-  if (zip && !g_str_has_suffix (path, ".zip"))
-    {
-      g_autofree char *with_zip = g_strconcat (path, ".zip", NULL);
-      return g_file_new_for_path (with_zip);
-    }
-  if (!zip && g_str_has_suffix (path, ".zip"))
-    path[strlen (path) - 4] = '\0';
-  return g_file_new_for_path (path);
-}
-
-static void
-native_response (GtkNativeDialog *native,
-                 int              response,
-                 HbWindow        *self)
-{
-  ChooseMode mode = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (native), "hb-mode"));
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      g_autoptr(GFile) chosen = mode == CHOOSE_EXPORT ? export_target (native, file) : g_object_ref (file);
-
-      file_chosen (self, chosen, mode);
-    }
-  g_object_unref (native);
-}
-
-static void
-choose_file (HbWindow   *self,
-             ChooseMode  mode)
-{
-  gboolean open = mode == CHOOSE_OPEN, export = mode == CHOOSE_EXPORT;
-  g_autoptr(GtkFileFilter) filter = draft_filter ();
-  GtkFileChooserNative *native =
-    gtk_file_chooser_native_new (open ? _("Open a Draft") : export ? _("Export the Bundle") : _("Save the Draft"),
-                                 GTK_WINDOW (self),
-                                 open ? GTK_FILE_CHOOSER_ACTION_OPEN : GTK_FILE_CHOOSER_ACTION_SAVE,
-                                 open ? _("_Open") : export ? _("_Export") : _("_Save"), _("_Cancel"));
-
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  if (export)
-    gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (native), "format", _("Save as"),
-                                 (const char *[]) { "zip", "folder", NULL },
-                                 (const char *[]) { _("Zip archive"), _("Folder"), NULL });
-  else
-    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-  if (export)
-    gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (native), "format", "zip");
-  if (!open)
-    {
-      g_autofree char *name = suggested_name (self, mode);
-      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
-    }
-  g_object_set_data (G_OBJECT (native), "hb-mode", GINT_TO_POINTER (mode));
-  g_signal_connect (native, "response", G_CALLBACK (native_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-}
-#endif
-
-static void
-save_or_ask (HbWindow *self,
-             gboolean  close_after)
-{
-  if (self->file)
-    save_to (self, self->file, close_after);
-  else
-    choose_file (self, close_after ? CHOOSE_SAVE_AND_CLOSE : CHOOSE_SAVE);
-}
-
-/* ------------------------------------------------------------------ */
-/* Recovery after a crash                                              */
-
-static void
-recovery_found (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(HbWindow) self = user_data;
-  HbRecovery *r = hb_autosave_find_finish (result, NULL);
-  g_autofree char *title = NULL, *when = NULL, *text = NULL;
-
-  if (r == NULL)
-    return;
-  title = hb_post_dup_title (r->post);
-  /* The date too: the session that died may have been days ago. */
-  when = g_date_time_format (r->when, "%x %X");
-  text = g_strdup_printf (_("Unsaved work was found from a session that ended unexpectedly: “%s”, last changed %s."),
-                          title ? title : _("New Post"), when);
-  gtk_label_set_label (self->recovery_label, text);
-  g_object_set_data_full (G_OBJECT (self), "hb-recovery", r, (GDestroyNotify) hb_recovery_free);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.recover", TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.discard-recovery", TRUE);
-  gtk_revealer_set_reveal_child (self->recovery_revealer, TRUE);
-}
-
-void
-hb_window_offer_recovery (HbWindow *self)
-{
-  hb_autosave_find_async (self->cancellable, recovery_found, g_object_ref (self));
-}
-
-static void
-win_recover (GtkWidget  *widget,
-             const char *action,
-             GVariant   *param)
-{
-  HbWindow *self = HB_WINDOW (widget);
-  g_autoptr(HbRecovery) r = g_object_steal_data (G_OBJECT (self), "hb-recovery");
-
-  gtk_revealer_set_reveal_child (self->recovery_revealer, FALSE);
-  if (r == NULL)
-    return;
-  drop_autosave (self);
-  g_set_object (&self->file, r->origin);
-  set_post (self, r->post);
-  /* Keep writing to the same backup until the user saves. */
-  self->autosave_path = g_steal_pointer (&r->path);
-  set_modified (self, TRUE);
-}
-
-static void
-win_discard_recovery (GtkWidget  *widget,
-                      const char *action,
-                      GVariant   *param)
-{
-  HbWindow *self = HB_WINDOW (widget);
-  g_autoptr(HbRecovery) r = g_object_steal_data (G_OBJECT (self), "hb-recovery");
-
-  gtk_revealer_set_reveal_child (self->recovery_revealer, FALSE);
-  if (r)
-    hb_autosave_delete (r->path);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1298,7 +808,7 @@ acknowledge_finding (HbWindow            *self,
   t->rule = g_strdup (hb_finding_get_rule_id (f->finding));
   t->text = g_strdup (f->finding->text);
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), _("“%s”: %s\nGive the reason it may stay. The reason is printed on the sign-off sheet."),
-                                  t->text, hb_finding_get_message (f->finding, ui_lang (self)));
+                                  t->text, hb_finding_get_message (f->finding, _hb_window_ui_lang (self)));
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason"));
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reason"), -1);
@@ -1322,7 +832,7 @@ win_open (GtkWidget  *widget,
           const char *action,
           GVariant   *param)
 {
-  choose_file (HB_WINDOW (widget), CHOOSE_OPEN);
+  _hb_window_choose_file (HB_WINDOW (widget), CHOOSE_OPEN);
 }
 
 static void
@@ -1332,7 +842,7 @@ win_open_recent (GtkWidget  *widget,
 {
   g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
 
-  file_chosen (HB_WINDOW (widget), file, CHOOSE_OPEN);
+  _hb_window_file_chosen (HB_WINDOW (widget), file, CHOOSE_OPEN);
 }
 
 static void
@@ -1340,7 +850,7 @@ win_save (GtkWidget  *widget,
           const char *action,
           GVariant   *param)
 {
-  save_or_ask (HB_WINDOW (widget), FALSE);
+  _hb_window_save_or_ask (HB_WINDOW (widget), FALSE);
 }
 
 static void
@@ -1348,7 +858,7 @@ win_save_as (GtkWidget  *widget,
              const char *action,
              GVariant   *param)
 {
-  choose_file (HB_WINDOW (widget), CHOOSE_SAVE);
+  _hb_window_choose_file (HB_WINDOW (widget), CHOOSE_SAVE);
 }
 
 static void
@@ -1402,11 +912,11 @@ close_response (AdwMessageDialog *dialog,
                 HbWindow         *self)
 {
   if (g_str_equal (response, "save"))
-    save_or_ask (self, TRUE);
+    _hb_window_save_or_ask (self, TRUE);
   else if (g_str_equal (response, "discard"))
     {
-      drop_autosave (self);
-      set_modified (self, FALSE);
+      _hb_window_drop_autosave (self);
+      _hb_window_set_modified (self, FALSE);
       gtk_window_destroy (GTK_WINDOW (self));
     }
 }
@@ -1421,7 +931,7 @@ hb_window_close_request (GtkWindow *window)
 
   if (!self->modified)
     {
-      drop_autosave (self);
+      _hb_window_drop_autosave (self);
       return GTK_WINDOW_CLASS (hb_window_parent_class)->close_request (window);
     }
   title = hb_post_dup_title (self->post);
@@ -1462,318 +972,6 @@ update_recent_menu (HbWindow *self)
       n++;
     }
   g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
-}
-
-/* ------------------------------------------------------------------ */
-/* Export and the sign-off sheet                                       */
-
-typedef struct
-{
-  HbWindow *self;
-  double    fraction;
-  char     *what;
-} Progress;
-
-static gboolean
-show_progress (gpointer data)
-{
-  Progress *p = data;
-
-  gtk_progress_bar_set_fraction (p->self->export_progress, p->fraction);
-  gtk_progress_bar_set_text (p->self->export_progress, p->what);
-  g_object_unref (p->self);
-  g_free (p->what);
-  g_free (p);
-  return G_SOURCE_REMOVE;
-}
-
-/* Called in the export thread: hand the figures to the main loop. */
-static void
-export_progress (double      fraction,
-                 const char *what,
-                 gpointer    user_data)
-{
-  Progress *p = g_new0 (Progress, 1);
-
-  p->self = g_object_ref (user_data);
-  p->fraction = fraction;
-  p->what = g_strdup (what);
-  g_idle_add (show_progress, p);
-}
-
-typedef struct
-{
-  HbPolicy *policy;
-  HbPost   *post;   /* a copy: the officer may keep editing meanwhile */
-  char     *dest;
-  HbWindow *self;
-} ExportJob;
-
-static void
-export_job_free (ExportJob *job)
-{
-  g_object_unref (job->policy);
-  g_object_unref (job->post);
-  g_free (job->dest);
-  g_object_unref (job->self);
-  g_free (job);
-}
-
-static void
-export_thread (GTask        *task,
-               gpointer      source,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ExportJob *job = task_data;
-  GError *error = NULL;
-  char *digest = NULL;
-
-  if (hb_bundle_export (job->policy, job->post, job->dest, export_progress, job->self,
-                        cancellable, &digest, &error))
-    g_task_return_pointer (task, digest, g_free);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
-notify_exported (HbWindow   *self,
-                 const char *dest)
-{
-  g_autoptr(GNotification) n = g_notification_new (_("Bundle Exported"));
-  g_autoptr(GFile) file = g_file_new_for_path (dest);
-  g_autoptr(GFile) folder = g_str_has_suffix (dest, ".zip") ? g_file_get_parent (file) : g_object_ref (file);
-  g_autofree char *uri = g_file_get_uri (folder);
-  g_autofree char *name = g_file_get_basename (file);
-  AdwToast *toast = adw_toast_new (_("Bundle exported"));
-
-  g_notification_set_body (n, name);
-  g_notification_add_button_with_target (n, _("Open Folder"), "app.show-folder", "s", uri);
-  /* A long export may finish while the officer works elsewhere: then the
-   * desktop says so; in front of the window, the toast is enough. */
-  if (!gtk_window_is_active (GTK_WINDOW (self)))
-    g_application_send_notification (G_APPLICATION (self->app), "exported", n);
-  adw_toast_set_button_label (toast, _("Open Folder"));
-  adw_toast_set_action_name (toast, "app.show-folder");
-  adw_toast_set_action_target (toast, "s", uri);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-static void
-export_done (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(HbWindow) self = user_data;
-  ExportJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  char *digest = g_task_propagate_pointer (G_TASK (result), &error);
-
-  gtk_revealer_set_reveal_child (self->export_revealer, FALSE);
-  g_clear_object (&self->export_cancellable);
-  update_checklist (self);
-  if (digest == NULL)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        toast (self, _("Export cancelled; nothing was written"));
-      else
-        show_error (self, _("The bundle was not exported"), error->message);
-      return;
-    }
-  g_free (self->manifest_sha256);
-  self->manifest_sha256 = digest;
-  notify_exported (self, job->dest);
-}
-
-/* Exports to @dest (a new folder, or a .zip) in a worker, with a progress
- * bar and Cancel; what the Export dialog does once a place is chosen. */
-void
-hb_window_export_to (HbWindow   *self,
-                     const char *dest)
-{
-  g_autoptr(GBytes) bytes = hb_draft_to_bytes (self->post, NULL);
-  g_autoptr(GTask) task = NULL;
-  ExportJob *job = g_new0 (ExportJob, 1);
-
-  job->policy = g_object_ref (hb_application_get_policy (self->app));
-  job->post = hb_draft_load_bytes (bytes, NULL, NULL);
-  job->dest = g_strdup (dest);
-  job->self = g_object_ref (self);
-  self->export_cancellable = g_cancellable_new ();
-  task = g_task_new (NULL, self->export_cancellable, export_done, g_object_ref (self));
-  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
-  gtk_progress_bar_set_fraction (self->export_progress, 0);
-  gtk_progress_bar_set_text (self->export_progress, _("Preparing the bundle…"));
-  gtk_revealer_set_reveal_child (self->export_revealer, TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
-  g_task_run_in_thread (task, export_thread);
-}
-
-static void
-win_export (GtkWidget  *widget,
-            const char *action,
-            GVariant   *param)
-{
-  choose_file (HB_WINDOW (widget), CHOOSE_EXPORT);
-}
-
-static void
-win_cancel_export (GtkWidget  *widget,
-                   const char *action,
-                   GVariant   *param)
-{
-  HbWindow *self = HB_WINDOW (widget);
-
-  if (self->export_cancellable)
-    g_cancellable_cancel (self->export_cancellable);
-}
-
-static void
-win_show_checklist_item (GtkWidget  *widget,
-                         const char *action,
-                         GVariant   *param)
-{
-  HbWindow *self = HB_WINDOW (widget);
-
-  gtk_toggle_button_set_active (self->findings_toggle, TRUE);
-  adw_view_stack_set_visible_child_name (self->side_stack, "checklist");
-  gtk_menu_button_popdown (self->missing_button);
-  hb_checklist_panel_focus_item (self->checklist_panel, g_variant_get_string (param, NULL));
-}
-
-static void
-begin_print (GtkPrintOperation *op,
-             GtkPrintContext   *context,
-             HbSignoff         *sheet)
-{
-  guint pages = hb_signoff_layout (sheet, gtk_print_context_get_cairo_context (context),
-                                   gtk_print_context_get_width (context),
-                                   gtk_print_context_get_height (context));
-
-  gtk_print_operation_set_n_pages (op, pages);
-}
-
-static void
-draw_page (GtkPrintOperation *op,
-           GtkPrintContext   *context,
-           int                page,
-           HbSignoff         *sheet)
-{
-  hb_signoff_draw_page (sheet, gtk_print_context_get_cairo_context (context), page);
-}
-
-/* @pdf NULL: the print dialog; else straight to that PDF through the same
- * print path (GTK_PRINT_OPERATION_ACTION_EXPORT), as "Print to File". */
-static void
-run_print (HbWindow   *self,
-           HbSignoff  *sheet,
-           const char *pdf)
-{
-  g_autoptr(GtkPrintOperation) op = gtk_print_operation_new ();
-  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
-  g_autoptr(GError) error = NULL;
-
-  gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
-  gtk_print_operation_set_default_page_setup (op, setup);
-  /* The sheet is laid out in points, as in the PDF. */
-  gtk_print_operation_set_unit (op, GTK_UNIT_POINTS);
-  gtk_print_operation_set_job_name (op, _("Sign-off sheet"));
-  gtk_print_operation_set_embed_page_setup (op, TRUE);
-  g_signal_connect (op, "begin-print", G_CALLBACK (begin_print), sheet);
-  g_signal_connect (op, "draw-page", G_CALLBACK (draw_page), sheet);
-  g_object_set_data_full (G_OBJECT (op), "hb-sheet", sheet, (GDestroyNotify) hb_signoff_free);
-  if (pdf)
-    gtk_print_operation_set_export_filename (op, pdf);
-  if (gtk_print_operation_run (op, pdf ? GTK_PRINT_OPERATION_ACTION_EXPORT
-                                       : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    show_error (self, _("The sign-off sheet was not printed"), error->message);
-}
-
-typedef struct
-{
-  HbPolicy  *policy;
-  HbPost    *post;     /* a copy, read in the worker */
-  GPtrArray *statuses;
-  GPtrArray *findings;
-  char      *digest;
-  char      *pdf;
-} SheetJob;
-
-static void
-sheet_job_free (SheetJob *job)
-{
-  g_object_unref (job->policy);
-  g_object_unref (job->post);
-  g_ptr_array_unref (job->statuses);
-  g_ptr_array_unref (job->findings);
-  g_free (job->digest);
-  g_free (job->pdf);
-  g_free (job);
-}
-
-/* The sheet reads every photo for its thumbnail: not on the UI thread. */
-static void
-sheet_thread (GTask        *task,
-              gpointer      source,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  SheetJob *job = task_data;
-
-  g_task_return_pointer (task, hb_signoff_new (job->policy, job->post, job->statuses,
-                                               job->findings, job->digest),
-                         (GDestroyNotify) hb_signoff_free);
-}
-
-static void
-sheet_ready (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(HbWindow) self = user_data;
-  SheetJob *job = g_task_get_task_data (G_TASK (result));
-  HbSignoff *sheet = g_task_propagate_pointer (G_TASK (result), NULL);
-
-  if (sheet)
-    run_print (self, sheet, job->pdf);
-  self->pending_io--;
-}
-
-/* The same sheet as signoff.pdf, through the print dialog (preview and
- * Print to File included), or to @pdf; with the digest of the last
- * export, if any. */
-void
-hb_window_print_signoff (HbWindow   *self,
-                         const char *pdf)
-{
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GTask) task = NULL;
-  SheetJob *job;
-
-  if (self->statuses == NULL || self->findings == NULL)
-    return;
-  bytes = hb_draft_to_bytes (self->post, NULL);
-  job = g_new0 (SheetJob, 1);
-  job->policy = g_object_ref (hb_application_get_policy (self->app));
-  job->post = hb_draft_load_bytes (bytes, NULL, NULL);
-  job->statuses = g_ptr_array_ref (self->statuses);
-  job->findings = g_ptr_array_ref (self->findings);
-  job->digest = g_strdup (self->manifest_sha256);
-  job->pdf = g_strdup (pdf);
-  task = g_task_new (NULL, self->cancellable, sheet_ready, g_object_ref (self));
-  g_task_set_task_data (task, job, (GDestroyNotify) sheet_job_free);
-  self->pending_io++;
-  g_task_run_in_thread (task, sheet_thread);
-}
-
-static void
-win_print_signoff (GtkWidget  *widget,
-                   const char *action,
-                   GVariant   *param)
-{
-  hb_window_print_signoff (HB_WINDOW (widget), NULL);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1832,18 +1030,18 @@ install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", win_open_recent);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, win_save);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, win_save_as);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, win_export);
-  gtk_widget_class_install_action (widget_class, "win.cancel-export", NULL, win_cancel_export);
-  gtk_widget_class_install_action (widget_class, "win.print-signoff", NULL, win_print_signoff);
-  gtk_widget_class_install_action (widget_class, "win.show-checklist-item", "s", win_show_checklist_item);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, _hb_window_export_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-export", NULL, _hb_window_cancel_export);
+  gtk_widget_class_install_action (widget_class, "win.print-signoff", NULL, _hb_window_print_action);
+  gtk_widget_class_install_action (widget_class, "win.show-checklist-item", "s", _hb_window_show_checklist_item);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, win_close);
   gtk_widget_class_install_action (widget_class, "win.clear-date", NULL, win_clear_date);
   gtk_widget_class_install_action (widget_class, "win.add-guest", NULL, win_add_guest);
   gtk_widget_class_install_action (widget_class, "win.next-finding", NULL, win_next_finding);
   gtk_widget_class_install_action (widget_class, "win.previous-finding", NULL, win_previous_finding);
   gtk_widget_class_install_action (widget_class, "win.show-findings", NULL, win_show_findings);
-  gtk_widget_class_install_action (widget_class, "win.recover", NULL, win_recover);
-  gtk_widget_class_install_action (widget_class, "win.discard-recovery", NULL, win_discard_recovery);
+  gtk_widget_class_install_action (widget_class, "win.recover", NULL, _hb_window_recover);
+  gtk_widget_class_install_action (widget_class, "win.discard-recovery", NULL, _hb_window_discard_recovery);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.add-guest", NULL);
 }
 
@@ -1953,8 +1151,8 @@ hb_window_new (HbApplication *app)
   lang = g_settings_get_string (self->settings, "default-post-language");
   if (hb_lang_from_string (lang, &post_lang))
     hb_post_set_language (post, post_lang);
-  set_post (self, post);
-  set_modified (self, FALSE);
+  _hb_window_set_post (self, post);
+  _hb_window_set_modified (self, FALSE);
   if (hb_application_get_policy (app))
     policy_ready (self);
   else
