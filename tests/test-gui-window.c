@@ -483,6 +483,8 @@ test_platform_caption (void)
   settle (window);
   g_assert_nonnull (find_rule (window, "platform.length"));
   g_assert_cmpstr (find_rule (window, "platform.length")->finding->text, ==, "X");
+  /* Marked in the Caption page, not underlined over the body's text. */
+  g_assert_false (has_tag_at (window, "hb-warning", 400));
 
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (hb_window_get_part (window, "side_stack")), "caption");
   hb_platform_preview_show_platform (preview, "x");
@@ -723,6 +725,8 @@ test_demo (void)
   grid = HB_MEDIA_GRID (hb_window_get_part (window, "media_grid"));
   g_assert_true (hb_gui_test_wait_until (media_done, grid, 15000));
   settle (window);
+  /* Opening and loading its photos is not an edit. */
+  g_assert_false (hb_window_get_modified (window));
   g_assert_nonnull (find_rule (window, "unverified.rumour"));
   g_assert_nonnull (find_rule (window, "personal-data.mobile"));
   g_assert_nonnull (find_rule (window, "incomplete.weekday"));

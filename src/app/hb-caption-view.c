@@ -320,7 +320,10 @@ hb_caption_view_set_findings (HbCaptionView *self,
     {
       HbPostFinding *f = findings->pdata[i];
 
-      if (f->source == HB_FIELD_BODY && f->end > f->start)
+      /* Text past a platform's limit is marked in the Caption page, as X
+       * marks it; underlining it here would bury every other finding. */
+      if (f->source == HB_FIELD_BODY && f->end > f->start &&
+          g_strcmp0 (hb_finding_get_topic (f->finding), "platform") != 0)
         g_ptr_array_add (body, f);
     }
   g_set_object (&self->policy, policy);
