@@ -421,6 +421,32 @@ test_save_fails_keeps_old (void)
   g_rmdir (dir);
 }
 
+static void
+count_signal (guint *counter)
+{
+  (*counter)++;
+}
+
+/* A photo's measurements are not part of the draft: they re-lint
+ * (::measured) but do not count as an edit (::changed). */
+static void
+test_measurements_are_not_edits (void)
+{
+  g_autoptr(HbPost) post = hb_post_new ();
+  g_autoptr(HbMediaItem) item = hb_media_item_new ("/srv/a.jpg");
+  HbMediaMeasurements m = { 1600, 1067, 80000, 0, 120.0, FALSE, FALSE, FALSE };
+  guint changed = 0, measured = 0;
+
+  g_list_store_append (hb_post_get_media (post), item);
+  g_signal_connect_swapped (post, "changed", G_CALLBACK (count_signal), &changed);
+  g_signal_connect_swapped (post, "measured", G_CALLBACK (count_signal), &measured);
+  hb_media_item_set_measurements (item, &m);
+  g_assert_cmpuint (changed, ==, 0);
+  g_assert_cmpuint (measured, >, 0);
+  hb_media_item_set_alt_text (item, "Penduduk membersihkan longkang");
+  g_assert_cmpuint (changed, ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -435,5 +461,6 @@ main (int    argc,
   g_test_add_func ("/draft/save-and-load-file", test_save_and_load_file);
   g_test_add_func ("/draft/load-errors-name-file", test_load_errors_name_file);
   g_test_add_func ("/draft/save-fails-keeps-old", test_save_fails_keeps_old);
+  g_test_add_func ("/draft/measurements-are-not-edits", test_measurements_are_not_edits);
   return g_test_run ();
 }

@@ -446,6 +446,14 @@ _hb_window_drop_autosave (HbWindow *self)
   g_clear_pointer (&self->autosave_path, g_free);
 }
 
+/* New measurements of a photo: findings may change, the draft does not. */
+static void
+post_measured (HbWindow *self)
+{
+  self->generation++;
+  schedule_lint (self);
+}
+
 static void
 post_changed (HbWindow *self)
 {
@@ -641,6 +649,7 @@ _hb_window_set_post (HbWindow *self,
   hb_checklist_panel_set_post (self->checklist_panel, post, self->settings);
   self->syncing = FALSE;
   g_signal_connect_object (post, "changed", G_CALLBACK (post_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (post, "measured", G_CALLBACK (post_measured), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (post, "notify::date", G_CALLBACK (update_date_row), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (post, "notify::language", G_CALLBACK (update_date_row), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (post, "notify::platforms", G_CALLBACK (sync_platforms), self, G_CONNECT_SWAPPED);

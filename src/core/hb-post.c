@@ -35,7 +35,7 @@ enum {
   N_PROPS = PROP_FIELD0 + HB_N_FIELDS
 };
 
-enum { CHANGED, N_SIGNALS };
+enum { CHANGED, MEASURED, N_SIGNALS };
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
@@ -132,12 +132,26 @@ hb_post_class_init (HbPostClass *klass)
 
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* ::measured: a media item's measurements (not stored in the draft)
+   * arrived; findings may change, the draft does not. */
+  signals[MEASURED] = g_signal_new ("measured", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
+/* What a draft stores of its guests and media is an edit; what the
+ * loader measures on a photo (size, blur…) is not, but the linter wants
+ * to know about it: ::measured. */
 static void
-item_notify (HbPost *self)
+item_notify (GObject    *item,
+             GParamSpec *pspec,
+             HbPost     *self)
 {
-  emit_changed (self);
+  static const char * const stored[] = { "title", "name", "sha256", "alt-text", "caption", NULL };
+
+  if (HB_IS_MEDIA_ITEM (item) && !g_strv_contains (stored, pspec->name))
+    g_signal_emit (self, signals[MEASURED], 0);
+  else
+    emit_changed (self);
 }
 
 /* Watches items as they enter a store; a reordered item is already
@@ -155,8 +169,7 @@ store_items_changed (GListModel *store,
 
       if (g_signal_handler_find (item, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA,
                                  0, 0, NULL, item_notify, self) == 0)
-        g_signal_connect_object (item, "notify", G_CALLBACK (item_notify), self,
-                                 G_CONNECT_SWAPPED);
+        g_signal_connect_object (item, "notify", G_CALLBACK (item_notify), self, 0);
     }
   emit_changed (self);
 }
