@@ -738,11 +738,11 @@ test_media_verdicts (void)
   add_measured (post, "/tmp/dark.jpg", &dark);
   add_measured (post, "/tmp/bright.jpg", &bright);
   findings = lint (post);
-  pf = assert_one_media (findings, "media.blurry", 1, "");
+  pf = assert_one_media (findings, "media.blurry", 1, "blurry.jpg");
   g_assert_cmpstr (hb_finding_get_topic (pf->finding), ==, "media");
   g_assert_cmpstr (hb_finding_get_clause (pf->finding), ==, "7.a.iii.6");
-  assert_one_media (findings, "media.underexposed", 2, "");
-  assert_one_media (findings, "media.overexposed", 3, "");
+  assert_one_media (findings, "media.underexposed", 2, "dark.jpg");
+  assert_one_media (findings, "media.overexposed", 3, "bright.jpg");
   hits = on_media (findings);
   g_assert_cmpuint (hits->len, ==, 3);
 }
@@ -824,6 +824,24 @@ test_media_acknowledged (void)
   findings = lint (post);
   pf = assert_one_media (findings, "media.video-duration", 0, "Facebook");
   g_assert_true (pf->acknowledged);
+}
+
+/* Acknowledging one blurred photo leaves another blurred photo open. */
+static void
+test_media_verdict_acknowledged_per_photo (void)
+{
+  g_autoptr(HbPost) post = complete_post ();
+  g_autoptr(GPtrArray) findings = NULL, hits = NULL;
+  HbMediaMeasurements blurry = { 1600, 1067, 80000, 0, 2.0, TRUE, FALSE, FALSE };
+
+  add_measured (post, "/tmp/first.jpg", &blurry);
+  add_measured (post, "/tmp/second.jpg", &blurry);
+  hb_post_add_ack (post, "media.blurry", "first.jpg", "Kesan kabur disengajakan", "Pegawai");
+  findings = lint (post);
+  hits = of_rule (findings, "media.blurry");
+  g_assert_cmpuint (hits->len, ==, 2);
+  g_assert_true (((HbPostFinding *) hits->pdata[0])->acknowledged);
+  g_assert_false (((HbPostFinding *) hits->pdata[1])->acknowledged);
 }
 
 /* Facebook takes 10 items, X 4: the finding sits on the first item past
@@ -923,6 +941,7 @@ main (int    argc,
   g_test_add_func ("/post-lint/media-override-still-checked", test_media_override_still_checked);
   g_test_add_func ("/post-lint/media-acknowledged", test_media_acknowledged);
   g_test_add_func ("/post-lint/media-count", test_media_count);
+  g_test_add_func ("/post-lint/media-verdict-acknowledged-per-photo", test_media_verdict_acknowledged_per_photo);
   g_test_add_func ("/post-lint/own-caption", test_own_caption);
   ret = g_test_run ();
   g_object_unref (builtin);

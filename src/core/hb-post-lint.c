@@ -16,6 +16,7 @@
 typedef struct
 {
   HbMediaKind          kind;
+  char                *name;    /* file name: what an acknowledgement of one photo names */
   char                *alt_text;
   char                *caption;
   gboolean             loaded;  /* FALSE: nothing measured yet, nothing to check */
@@ -72,6 +73,7 @@ media_copy_free (gpointer data)
 {
   MediaCopy *m = data;
 
+  g_free (m->name);
   g_free (m->alt_text);
   g_free (m->caption);
   g_free (m);
@@ -126,6 +128,7 @@ copy_media (HbPostSnapshot *snap,
       MediaCopy *m = g_new0 (MediaCopy, 1);
 
       m->kind = hb_media_item_get_kind (item);
+      m->name = g_path_get_basename (hb_media_item_get_path (item));
       m->alt_text = g_strdup (hb_media_item_get_alt_text (item));
       m->caption = g_strdup (hb_media_item_get_caption (item));
       m->loaded = hb_media_item_get_loaded (item);
@@ -645,8 +648,10 @@ check_media_verdicts (HbPolicy       *policy,
                    : strcmp (check, "media-underexposed") == 0 ? m->m.underexposed
                    : m->m.overexposed;
 
+      /* Named by the photo's file, so acknowledging one blurred photo
+       * does not wave through the others. */
       if (m->loaded && bad)
-        add_media_finding (policy, rule, i, "", out);
+        add_media_finding (policy, rule, i, m->name, out);
     }
 }
 
