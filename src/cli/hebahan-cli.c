@@ -243,6 +243,19 @@ severity_label (HbSeverity severity)
 }
 
 /* line:column for each finding: one walk over the text, findings sorted. */
+/* The last line of text output: "FILE: 2 errors, 5 warnings, 1 info". */
+static void
+print_summary (const char  *name,
+               guint        n_findings,
+               const guint  counts[3])
+{
+  if (n_findings == 0)
+    g_print (_("%s: no findings\n"), name);
+  else
+    g_print (_("%s: %u errors, %u warnings, %u info\n"), name,
+             counts[HB_SEVERITY_ERROR], counts[HB_SEVERITY_WARNING], counts[HB_SEVERITY_INFO]);
+}
+
 static void
 print_text (const char *name,
             const char *text,
@@ -275,11 +288,7 @@ print_text (const char *name,
       if (suggestion)
         g_print ("    %s %s\n", _("suggestion:"), suggestion);
     }
-  if (findings->len == 0)
-    g_print (_("%s: no findings\n"), name);
-  else
-    g_print (_("%s: %u errors, %u warnings, %u info\n"), name,
-             counts[HB_SEVERITY_ERROR], counts[HB_SEVERITY_WARNING], counts[HB_SEVERITY_INFO]);
+  print_summary (name, findings->len, counts);
 }
 
 /* 1-based line and column of code point @offset in @text. */
@@ -383,11 +392,7 @@ print_post_text (const char      *name,
       if (suggestion)
         g_print ("    %s %s\n", _("suggestion:"), suggestion);
     }
-  if (findings->len == 0)
-    g_print (_("%s: no findings\n"), name);
-  else
-    g_print (_("%s: %u errors, %u warnings, %u info\n"), name,
-             counts[HB_SEVERITY_ERROR], counts[HB_SEVERITY_WARNING], counts[HB_SEVERITY_INFO]);
+  print_summary (name, findings->len, counts);
 }
 
 /* Warnings and errors block unless the post acknowledges them. */
