@@ -1,0 +1,4 @@
+/* hb-net-error.c — the error domain of Hebahan's network helpers. */
+#include "hb-net-error.h"
+
+G_DEFINE_QUARK (hb-net-error-quark, hb_net_error)
