@@ -384,6 +384,7 @@ HbFetchResult *
 hb_net_fetch_finish (GAsyncResult *result,
                      GError      **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hb_net_fetch_async, NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
 }
