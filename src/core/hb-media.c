@@ -627,9 +627,19 @@ load_data_free (LoadData *data)
   g_free (data);
 }
 
-/* Decoders run at a lower priority than the UI thread, as thumbnailers
- * do: with every core decoding, the main loop would otherwise wait its
- * turn for each frame. Linux gives each thread its own nice value. */
+/* Two pools of threads of their own (exclusive, so a lowered priority
+ * never leaks into GLib's shared threads and from there into GTask's
+ * workers, such as the linter's):
+ *
+ *  - the lead decoder, one thread at normal priority, takes a load when
+ *    nothing else is loading: the first thumbnail of a batch is the one
+ *    the user is waiting for, and at a lower priority it would lose its
+ *    core to the display server while the window builds the tiles;
+ *  - the background decoders, one per core, run the rest of a batch at a
+ *    lower priority, as thumbnailers do, so the main loop always gets its
+ *    turn for each frame.  Linux gives each thread its own nice value. */
+static gint n_loading;   /* loads asked for and not finished */
+
 static void
 lower_thread_priority (void)
 {
@@ -643,33 +653,20 @@ lower_thread_priority (void)
 #endif
 }
 
-static GThreadPool *get_pool (void);
-
-/* A batch starts with one decoder, so the first thumbnail has a core to
- * itself (the other runs the window); once it is done the rest of the
- * batch gets every core, and an idle pool drops back to one. */
-static void
-ramp_pool (void)
-{
-  GThreadPool *pool = get_pool ();
-
-  g_thread_pool_set_max_threads (pool, g_thread_pool_unprocessed (pool) > 0
-                                       ? MAX (2, (int) g_get_num_processors ()) : 1, NULL);
-}
-
-/* Runs in the pool; takes the reference hb_media_load_async() gave. */
+/* Runs in a pool; takes the reference hb_media_load_async() gave. */
 static void
 load_in_pool (gpointer task_pointer,
-              gpointer unused)
+              gpointer background)
 {
   g_autoptr(GTask) task = task_pointer;
   LoadData *data = g_task_get_task_data (task);
   GError *error = NULL;
   HbMediaInfo *info;
 
-  lower_thread_priority ();
+  if (background)
+    lower_thread_priority ();
   info = hb_media_load (data->path, data->thumb_size, g_task_get_cancellable (task), &error);
-  ramp_pool ();
+  g_atomic_int_add (&n_loading, -1);
 
   if (info)
     g_task_return_pointer (task, info, (GDestroyNotify) hb_media_info_free);
@@ -680,24 +677,26 @@ load_in_pool (gpointer task_pointer,
 /* Decoding is CPU-bound: more threads than cores only make every photo
  * late. GThreadPool hands out work in the order it was pushed. */
 static GThreadPool *
-get_pool (void)
+get_pool (gboolean background)
 {
-  static GThreadPool *pool;
+  static GThreadPool *pools[2];
   static gsize created;
 
   if (g_once_init_enter (&created))
     {
-      pool = g_thread_pool_new (load_in_pool, NULL, 1, FALSE, NULL);
+      pools[0] = g_thread_pool_new (load_in_pool, GINT_TO_POINTER (FALSE), 1, TRUE, NULL);
+      pools[1] = g_thread_pool_new (load_in_pool, GINT_TO_POINTER (TRUE),
+                                    MAX (2, (int) g_get_num_processors ()), TRUE, NULL);
       g_once_init_leave (&created, 1);
     }
-  return pool;
+  return pools[background ? 1 : 0];
 }
 
 /**
  * hb_media_load_async:
  *
- * Runs hb_media_load() in a worker thread, after the loads asked for
- * earlier, and calls @callback in the thread-default main context of the
+ * Runs hb_media_load() in a worker thread, in the order loads are asked for
+ * (the first of a batch at once), and calls @callback in the thread-default main context of the
  * caller.
  */
 void
@@ -718,7 +717,9 @@ hb_media_load_async (const char          *path,
   data->path = g_strdup (path);
   data->thumb_size = thumb_size;
   g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
-  g_thread_pool_push (get_pool (), g_steal_pointer (&task), NULL);
+  /* Only the first of a batch goes to the lead decoder. */
+  g_thread_pool_push (get_pool (g_atomic_int_add (&n_loading, 1) > 0),
+                      g_steal_pointer (&task), NULL);
 }
 
 HbMediaInfo *
