@@ -16,7 +16,6 @@
 #include <archive_entry.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -27,13 +26,13 @@
 #include "hb-error.h"
 #include "hb-platforms.h"
 #include "hb-post-lint.h"
+#include "hb-reencode.h"
+#include "hb-sha256.h"
 #include "hb-signoff.h"
 
 #define CHUNK_BYTES       (64 * 1024)
-#define MAX_PIXELS        (100 * 1000 * 1000)   /* as hb-media.c: refuse decompression bombs */
 #define MAX_SLUG          50
 #define MAX_SMALL_FILE    (16 * 1024 * 1024)   /* SHA256SUMS and manifest.json, when verifying */
-#define JPEG_QUALITY      "90"
 
 typedef struct
 {
@@ -53,11 +52,20 @@ typedef struct
   GPtrArray         *statuses;  /* HbCheckStatus */
   GPtrArray         *findings;  /* HbPostFinding */
   JsonNode          *media;     /* the manifest's media array */
+  GPtrArray         *thumbnails; /* GdkPixbuf or NULL per item, for the sign-off sheet */
   char              *manifest_sha256;
 } Export;
 
 /* ------------------------------------------------------------------ */
 /* Small helpers                                                       */
+
+/* Thumbnails are NULL for videos. */
+static void
+unref_if_set (gpointer object)
+{
+  if (object)
+    g_object_unref (object);
+}
 
 static void
 set_errno_error (GError     **error,
@@ -123,34 +131,6 @@ remove_tree (const char *path)
         g_unlink (child);
     }
   g_rmdir (path);
-}
-
-static char *
-sha256_hex (const void *data,
-            gsize       len)
-{
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, len);
-}
-
-/* Streams @path through SHA-256. */
-static char *
-sha256_file (const char    *path,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) in = g_file_read (file, cancellable, error);
-  g_autofree guint8 *buf = g_malloc (CHUNK_BYTES);
-  gssize n;
-
-  if (in == NULL)
-    return NULL;
-  while ((n = g_input_stream_read (G_INPUT_STREAM (in), buf, CHUNK_BYTES, cancellable, error)) > 0)
-    g_checksum_update (sum, buf, n);
-  if (n < 0)
-    return NULL;
-  return g_strdup (g_checksum_get_string (sum));
 }
 
 /* ------------------------------------------------------------------ */
@@ -345,76 +325,6 @@ image_box (HbPost *post,
     }
 }
 
-static GdkPixbuf *
-fit_photo (GdkPixbuf *pixbuf,
-           guint      max_width,
-           guint      max_height)
-{
-  int w = gdk_pixbuf_get_width (pixbuf), h = gdk_pixbuf_get_height (pixbuf);
-  double scale = 1.0;
-
-  if (max_width && (guint) w > max_width)
-    scale = MIN (scale, (double) max_width / w);
-  if (max_height && (guint) h > max_height)
-    scale = MIN (scale, (double) max_height / h);
-  if (scale >= 1.0)
-    return g_object_ref (pixbuf);
-  return gdk_pixbuf_scale_simple (pixbuf, MAX (1, (int) (w * scale)), MAX (1, (int) (h * scale)),
-                                  GDK_INTERP_BILINEAR);
-}
-
-/* JPEG has no transparency: flatten onto white, as platforms do. */
-static GdkPixbuf *
-flatten (GdkPixbuf *pixbuf)
-{
-  int w = gdk_pixbuf_get_width (pixbuf), h = gdk_pixbuf_get_height (pixbuf);
-
-  if (!gdk_pixbuf_get_has_alpha (pixbuf))
-    return g_object_ref (pixbuf);
-  return gdk_pixbuf_composite_color_simple (pixbuf, w, h, GDK_INTERP_NEAREST, 255, 8,
-                                            0xffffffff, 0xffffffff);
-}
-
-static GdkPixbuf *
-decode_photo (const char  *source,
-              GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GdkPixbuf) raw = NULL;
-  int w = 0, h = 0;
-
-  if (gdk_pixbuf_get_file_info (source, &w, &h) == NULL || (gint64) w * h > MAX_PIXELS)
-    {
-      g_set_error (error, HB_ERROR, HB_ERROR_MEDIA_UNSUPPORTED,
-                   _("Could not read “%s”: not a photo Hebahan can re-encode"), source);
-      return NULL;
-    }
-  if ((raw = gdk_pixbuf_new_from_file (source, &local_error)) == NULL)
-    {
-      g_set_error (error, HB_ERROR, HB_ERROR_MEDIA_UNREADABLE,
-                   _("Could not read “%s”: %s"), source, local_error->message);
-      return NULL;
-    }
-  return gdk_pixbuf_apply_embedded_orientation (raw);
-}
-
-/* Only the pixels are saved: no "icc-profile", no "tEXt::" keys, so no
- * EXIF, GPS, XMP or comment survives. */
-static gboolean
-encode_photo (GdkPixbuf   *pixbuf,
-              gboolean     png,
-              char       **data,
-              gsize       *len,
-              GError     **error)
-{
-  g_autoptr(GdkPixbuf) flat = NULL;
-
-  if (png)
-    return gdk_pixbuf_save_to_buffer (pixbuf, data, len, "png", error, NULL);
-  flat = flatten (pixbuf);
-  return gdk_pixbuf_save_to_buffer (flat, data, len, "jpeg", error, "quality", JPEG_QUALITY, NULL);
-}
-
 typedef struct
 {
   char *rel;
@@ -432,31 +342,19 @@ media_out_clear (MediaOut *out)
 }
 
 static gboolean
-export_photo (Export       *ex,
-              const char   *source,
-              const char   *stem,
-              MediaOut     *out,
-              GError      **error)
+export_photo (Export              *ex,
+              const HbReencodeJob *job,
+              const char          *stem,
+              MediaOut            *out,
+              GError             **error)
 {
-  g_autoptr(GdkPixbuf) upright = NULL, fitted = NULL;
-  g_autofree char *data = NULL;
-  GdkPixbufFormat *format = gdk_pixbuf_get_file_info (source, NULL, NULL);
-  g_autofree char *format_name = format ? gdk_pixbuf_format_get_name (format) : NULL;
-  guint max_w, max_h;
-  gboolean png_ok, png;
   gsize len = 0;
+  const void *data = g_bytes_get_data (job->data, &len);
 
-  image_box (ex->post, &max_w, &max_h, &png_ok);
-  png = png_ok && g_strcmp0 (format_name, "png") == 0;
-  if ((upright = decode_photo (source, error)) == NULL)
-    return FALSE;
-  fitted = fit_photo (upright, max_w, max_h);
-  if (!encode_photo (fitted, png, &data, &len, error))
-    return FALSE;
-  out->rel = g_strdup_printf ("media/%s.%s", stem, png ? "png" : "jpg");
-  out->width = gdk_pixbuf_get_width (fitted);
-  out->height = gdk_pixbuf_get_height (fitted);
-  out->sha256 = sha256_hex (data, len);
+  out->rel = g_strdup_printf ("media/%s.%s", stem, job->png ? "png" : "jpg");
+  out->width = job->width;
+  out->height = job->height;
+  out->sha256 = hb_sha256_hex (data, len);
   return write_bytes (ex, out->rel, data, len, error);
 }
 
@@ -496,25 +394,27 @@ export_video (Export       *ex,
 /* A photo that changed after it was added is not what the officers
  * reviewed and confirmed. */
 static gboolean
-check_source (Export       *ex,
-              HbMediaItem  *item,
-              MediaOut     *out,
-              GError      **error)
+check_source (HbMediaItem          *item,
+              const HbReencodeJob  *job,
+              MediaOut             *out,
+              GError              **error)
 {
   const char *path = hb_media_item_get_path (item);
   const char *recorded = hb_media_item_get_sha256 (item);
-  g_autoptr(GError) local_error = NULL;
 
-  out->source_sha256 = sha256_file (path, ex->cancellable, &local_error);
-  if (out->source_sha256 == NULL)
+  if (job->error && (job->error->domain == HB_ERROR ||
+                     g_error_matches (job->error, G_IO_ERROR, G_IO_ERROR_CANCELLED)))
     {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        g_set_error (error, HB_ERROR, HB_ERROR_MEDIA_UNREADABLE, _("Could not read “%s”: %s"),
-                     path, local_error->message);
+      g_propagate_error (error, g_error_copy (job->error));
       return FALSE;
     }
+  if (job->error)
+    {
+      g_set_error (error, HB_ERROR, HB_ERROR_MEDIA_UNREADABLE, _("Could not read “%s”: %s"),
+                   path, job->error->message);
+      return FALSE;
+    }
+  out->source_sha256 = g_strdup (job->source_sha256);
   if (recorded && *recorded && g_ascii_strcasecmp (recorded, out->source_sha256) != 0)
     {
       g_set_error (error, HB_ERROR, HB_ERROR_MEDIA_UNREADABLE,
@@ -550,11 +450,13 @@ add_media_entry (Export      *ex,
 
 static gboolean
 export_item (Export       *ex,
+             HbReencoder  *coder,
              HbMediaItem  *item,
              guint         i,
              guint         n,
              GError      **error)
 {
+  const HbReencodeJob *job;
   const char *path = hb_media_item_get_path (item);
   g_autofree char *base = g_path_get_basename (path);
   g_autofree char *dot = strrchr (base, '.') ? g_strndup (base, strrchr (base, '.') - base) : g_strdup (base);
@@ -570,8 +472,10 @@ export_item (Export       *ex,
   report (ex, what);
   if (g_cancellable_set_error_if_cancelled (ex->cancellable, error))
     return FALSE;
-  ok = check_source (ex, item, &out, error) &&
-       (photo ? export_photo (ex, path, stem, &out, error) : export_video (ex, path, stem, &out, error));
+  job = hb_reencoder_wait (coder, i);
+  g_ptr_array_add (ex->thumbnails, job->thumbnail ? g_object_ref (job->thumbnail) : NULL);
+  ok = check_source (item, job, &out, error) &&
+       (photo ? export_photo (ex, job, stem, &out, error) : export_video (ex, path, stem, &out, error));
   if (ok)
     add_media_entry (ex, item, &out);
   media_out_clear (&out);
@@ -584,14 +488,28 @@ write_media (Export  *ex,
 {
   GListModel *media = G_LIST_MODEL (hb_post_get_media (ex->post));
   guint n = g_list_model_get_n_items (media);
+  g_autoptr(HbReencoder) coder = NULL;
+  guint max_w, max_h;
+  gboolean png_ok;
 
   if (!make_dir (ex, "media", error))
     return FALSE;
+  /* Every photo is queued at once: the pool prepares the next ones while
+   * this thread writes each in turn. */
+  image_box (ex->post, &max_w, &max_h, &png_ok);
+  coder = hb_reencoder_new (max_w, max_h, png_ok, HB_SIGNOFF_THUMB_SIZE, ex->cancellable);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(HbMediaItem) item = g_list_model_get_item (media, i);
 
-      if (!export_item (ex, item, i, n, error))
+      hb_reencoder_push (coder, hb_media_item_get_path (item),
+                         hb_media_item_get_kind (item) == HB_MEDIA_PHOTO);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HbMediaItem) item = g_list_model_get_item (media, i);
+
+      if (!export_item (ex, coder, item, i, n, error))
         return FALSE;
     }
   return TRUE;
@@ -772,7 +690,7 @@ write_manifest (Export       *ex,
   json_generator_set_root (gen, root);
   data = json_generator_to_data (gen, &len);
   text = g_strconcat (data, "\n", NULL);
-  ex->manifest_sha256 = sha256_hex (text, len + 1);
+  ex->manifest_sha256 = hb_sha256_hex (text, len + 1);
   return write_text (ex, "manifest.json", text, error);
 }
 
@@ -790,7 +708,8 @@ write_signoff (Export  *ex,
   report (ex, _("Writing the sign-off sheet"));
   if (g_cancellable_set_error_if_cancelled (ex->cancellable, error))
     return FALSE;
-  signoff = hb_signoff_new (ex->policy, ex->post, ex->statuses, ex->findings, ex->manifest_sha256);
+  signoff = hb_signoff_new_with_thumbnails (ex->policy, ex->post, ex->statuses, ex->findings,
+                                            ex->manifest_sha256, ex->thumbnails);
   if (!hb_signoff_write_pdf (signoff, path, &local_error))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write to “%s”: %s"),
@@ -819,7 +738,7 @@ write_sums (Export  *ex,
   for (guint i = 0; i < ex->files->len; i++)
     {
       g_autofree char *path = tmp_path (ex, ex->files->pdata[i]);
-      g_autofree char *hex = sha256_file (path, ex->cancellable, error);
+      g_autofree char *hex = hb_sha256_file (path, ex->cancellable, error);
 
       if (hex == NULL)
         return FALSE;
@@ -870,6 +789,12 @@ zip_add_file (Export          *ex,
   archive_entry_set_perm (entry, 0644);
   archive_entry_set_size (entry, st.st_size);
   archive_entry_set_mtime (entry, st.st_mtime, 0);
+  /* Photos and videos are compressed already: deflating them again only
+   * costs time. */
+  if (g_str_has_prefix (rel, "media/"))
+    archive_write_zip_set_compression_store (a);
+  else
+    archive_write_zip_set_compression_deflate (a);
   if (archive_write_header (a, entry) != ARCHIVE_OK)
     ok = archive_failed (a, ex, error);
   while (ok && (n = fread (buf, 1, CHUNK_BYTES, in)) > 0)
@@ -1035,6 +960,7 @@ export_clear (Export *ex)
   g_clear_pointer (&ex->statuses, g_ptr_array_unref);
   g_clear_pointer (&ex->findings, g_ptr_array_unref);
   g_clear_pointer (&ex->media, json_node_unref);
+  g_clear_pointer (&ex->thumbnails, g_ptr_array_unref);
   g_free (ex->manifest_sha256);
 }
 
@@ -1052,6 +978,7 @@ export_run (Export  *ex,
     return FALSE;
   ex->files = g_ptr_array_new_with_free_func (g_free);
   ex->media = json_node_init_array (json_node_alloc (), json_array_new ());
+  ex->thumbnails = g_ptr_array_new_with_free_func (unref_if_set);
   ex->n_steps = 4 + n_media + (ex->zip ? 1 : 0);
   if (!write_contents (ex, error) || !move_into_place (ex, error))
     return FALSE;
@@ -1134,9 +1061,9 @@ read_folder_file (Contents    *c,
         return FALSE;
       bytes = g_bytes_new_take (g_steal_pointer (&data), len);
       keep_small (c, rel, bytes);
-      hex = sha256_hex (g_bytes_get_data (bytes, NULL), len);
+      hex = hb_sha256_hex (g_bytes_get_data (bytes, NULL), len);
     }
-  else if ((hex = sha256_file (path, NULL, error)) == NULL)
+  else if ((hex = hb_sha256_file (path, NULL, error)) == NULL)
     return FALSE;
   g_hash_table_insert (c->hashes, g_strdup (rel), hex);
   return TRUE;
@@ -1182,16 +1109,17 @@ read_zip_entry (Contents              *c,
   const char *name = archive_entry_pathname (entry);
   const char *slash = name ? strchr (name, '/') : NULL;
   const char *rel = slash && slash[1] ? slash + 1 : name;
-  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
   g_autoptr(GByteArray) small = g_byte_array_new ();
   guint8 buf[CHUNK_BYTES];
   la_ssize_t n;
+  HbSha256 sum;
 
   if (name == NULL || archive_entry_filetype (entry) == AE_IFDIR)
     return TRUE;
+  hb_sha256_init (&sum);
   while ((n = archive_read_data (a, buf, sizeof buf)) > 0)
     {
-      g_checksum_update (sum, buf, n);
+      hb_sha256_update (&sum, buf, n);
       if (small->len + n <= MAX_SMALL_FILE)
         g_byte_array_append (small, buf, n);
     }
@@ -1205,7 +1133,7 @@ read_zip_entry (Contents              *c,
       g_autoptr(GBytes) bytes = g_byte_array_free_to_bytes (g_steal_pointer (&small));
       keep_small (c, rel, bytes);
     }
-  g_hash_table_insert (c->hashes, g_strdup (rel), g_strdup (g_checksum_get_string (sum)));
+  g_hash_table_insert (c->hashes, g_strdup (rel), hb_sha256_finish_hex (&sum));
   return TRUE;
 }
 

@@ -14,7 +14,6 @@
 #define MARGIN_X      48.0
 #define MARGIN_TOP    34.0
 #define MARGIN_BOTTOM 30.0
-#define THUMB_PX      120
 #define THUMB_PT      84.0
 #define ROW_PAD       3.5
 #define SIG_BOX_H     168.0
@@ -440,7 +439,7 @@ load_thumbnail (HbMediaItem  *item,
   /* Videos are never decoded here, and hashing one could take long. */
   if (hb_media_item_get_kind (item) == HB_MEDIA_VIDEO)
     return NULL;
-  info = hb_media_load (hb_media_item_get_path (item), THUMB_PX, NULL, &error);
+  info = hb_media_load (hb_media_item_get_path (item), HB_SIGNOFF_THUMB_SIZE, NULL, &error);
   if (info == NULL)
     {
       *note = g_strdup (error->message);
@@ -482,7 +481,8 @@ media_markup (HbSignoff   *self,
 
 static void
 build_media (HbSignoff *self,
-             HbPost    *post)
+             HbPost    *post,
+             GPtrArray *thumbnails)
 {
   GListModel *media = G_LIST_MODEL (hb_post_get_media (post));
   guint n = g_list_model_get_n_items (media);
@@ -495,7 +495,8 @@ build_media (HbSignoff *self,
     {
       g_autoptr(HbMediaItem) item = g_list_model_get_item (media, i);
       g_autofree char *note = NULL, *markup = NULL;
-      cairo_surface_t *image = load_thumbnail (item, &note);
+      GdkPixbuf *made = thumbnails && i < thumbnails->len ? thumbnails->pdata[i] : NULL;
+      cairo_surface_t *image = made ? surface_from_pixbuf (made) : load_thumbnail (item, &note);
       Block *block;
 
       markup = media_markup (self, item, i, note);
@@ -714,6 +715,17 @@ hb_signoff_new (HbPolicy   *policy,
                 GPtrArray  *findings,
                 const char *manifest_sha256)
 {
+  return hb_signoff_new_with_thumbnails (policy, post, statuses, findings, manifest_sha256, NULL);
+}
+
+HbSignoff *
+hb_signoff_new_with_thumbnails (HbPolicy   *policy,
+                                HbPost     *post,
+                                GPtrArray  *statuses,
+                                GPtrArray  *findings,
+                                const char *manifest_sha256,
+                                GPtrArray  *thumbnails)
+{
   HbSignoff *self;
 
   g_return_val_if_fail (HB_IS_POLICY (policy), NULL);
@@ -728,7 +740,7 @@ hb_signoff_new (HbPolicy   *policy,
   self->pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
   build_summary (self, post);
   build_captions (self, post);
-  build_media (self, post);
+  build_media (self, post, thumbnails);
   build_checklist (self, statuses);
   add_heading (self, T (self, S_OVERRIDES));
   if (add_overrides (self, statuses) + add_acks (self, post, findings) == 0)

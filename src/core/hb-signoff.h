@@ -15,6 +15,9 @@ G_BEGIN_DECLS
 
 typedef struct _HbSignoff HbSignoff;
 
+/* The longest side of a photo's thumbnail on the sheet, in pixels. */
+#define HB_SIGNOFF_THUMB_SIZE 120
+
 /* @statuses: hb_checklist_evaluate(); @findings: HbPostFinding (for the
  * acknowledged ones and their reasons); @manifest_sha256: of the bundle's
  * manifest.json, or NULL when printed before export ("not exported yet"). */
@@ -23,6 +26,15 @@ HbSignoff *hb_signoff_new        (HbPolicy    *policy,
                                   GPtrArray   *statuses,
                                   GPtrArray   *findings,
                                   const char  *manifest_sha256);
+/* The same, with the photos' thumbnails made already (GdkPixbuf, one per
+ * media item, NULL where there is none yet): the export has the pixels
+ * decoded anyway, and decoding thirty large photos again takes seconds. */
+HbSignoff *hb_signoff_new_with_thumbnails (HbPolicy  *policy,
+                                  HbPost      *post,
+                                  GPtrArray   *statuses,
+                                  GPtrArray   *findings,
+                                  const char  *manifest_sha256,
+                                  GPtrArray   *thumbnails);
 /* Lays the sheet out for pages of @width × @height points drawn on
  * contexts like @cr; returns the number of pages. */
 guint      hb_signoff_layout     (HbSignoff   *self,
