@@ -107,20 +107,6 @@ hb_bench_media_generate (const char *dir)
   return 0;
 }
 
-static GPtrArray *
-photo_files (const char *dir)
-{
-  GPtrArray *files = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < N_PHOTOS; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("photo-%02u.jpg", i);
-
-      g_ptr_array_add (files, g_file_new_build_filename (dir, name, NULL));
-    }
-  return files;
-}
-
 static gboolean
 ensure_photos (const char *self_path,
                const char *dir)
@@ -273,15 +259,37 @@ measure (GPtrArray *files)
   return 0;
 }
 
-int
-hb_bench_media (const char *self_path)
+/* The thirty photos, made first if they are not in the cache yet; NULL
+ * (after saying why) when they cannot be made. */
+GPtrArray *
+hb_bench_media_photos (const char *self_path)
 {
   g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "hebahan-bench",
                                            "media-24mp-1", NULL);
-  g_autoptr(GPtrArray) files = NULL;
+  GPtrArray *paths;
 
   if (!ensure_photos (self_path, dir))
+    return NULL;
+  paths = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < N_PHOTOS; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("photo-%02u.jpg", i);
+
+      g_ptr_array_add (paths, g_build_filename (dir, name, NULL));
+    }
+  return paths;
+}
+
+int
+hb_bench_media (const char *self_path)
+{
+  g_autoptr(GPtrArray) paths = hb_bench_media_photos (self_path);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (paths == NULL)
     return 2;
+  for (guint i = 0; i < paths->len; i++)
+    g_ptr_array_add (files, g_file_new_for_path (paths->pdata[i]));
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   g_setenv ("GDK_BACKEND", "x11", TRUE);
   /* As in the typing bench: no GPU under Xvfb, so cairo rather than GL
@@ -293,6 +301,5 @@ hb_bench_media (const char *self_path)
       return 2;
     }
   adw_init ();
-  files = photo_files (dir);
   return measure (files);
 }

@@ -7,6 +7,11 @@
  *   hb-bench media         30 photos of 24 megapixels into the real media
  *                          grid (X11): first thumbnail, all done, longest
  *                          main-loop stall, peak RSS (hb-bench-media.c)
+ *   hb-bench export        the bundle of a post with those 30 photos, as a
+ *                          .zip (hb-bench-export.c)
+ *   hb-bench startup       the real app's cold start to its first frame
+ *                          (X11; hb-bench-startup.c)
+ *   hb-bench all           every mode, then a table (hb-bench-all.c)
  *
  * Timings use the monotonic clock around the call being measured only; the
  * policy load and the file read are outside the loop.
@@ -90,6 +95,28 @@ bench_lint (const char *path)
   return 0;
 }
 
+/* Removes @path and everything under it (the benchmarks' temporary
+ * folders). */
+void
+hb_bench_remove_tree (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileEnumerator) children =
+    g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
+                               NULL, NULL);
+  GFileInfo *info;
+
+  while (children && (info = g_file_enumerator_next_file (children, NULL, NULL)))
+    {
+      g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
+      g_autofree char *child_path = g_file_get_path (child);
+
+      hb_bench_remove_tree (child_path);
+      g_object_unref (info);
+    }
+  g_file_delete (file, NULL, NULL);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -103,6 +130,13 @@ main (int    argc,
     return hb_bench_media (argv[0]);
   if (argc == 3 && strcmp (argv[1], "media-generate") == 0)
     return hb_bench_media_generate (argv[2]);
-  g_printerr ("Usage: hb-bench lint FILE\n       hb-bench typing FILE\n       hb-bench media\n");
+  if (argc == 2 && strcmp (argv[1], "export") == 0)
+    return hb_bench_export (argv[0]);
+  if (argc == 2 && strcmp (argv[1], "startup") == 0)
+    return hb_bench_startup ();
+  if (argc == 2 && strcmp (argv[1], "all") == 0)
+    return hb_bench_all (argv[0]);
+  g_printerr ("Usage: hb-bench lint FILE\n       hb-bench typing FILE\n       hb-bench media\n"
+              "       hb-bench export\n       hb-bench startup\n       hb-bench all\n");
   return 2;
 }
