@@ -1,10 +1,11 @@
 /* test-policy.c — the built-in pack's content, validation with JSON paths,
- * and the user override. */
+ * the user override and the fetched-pack cache (which pack is in use). */
 #include <glib/gstdio.h>
 #include <string.h>
 
 #include "hb-error.h"
 #include "hb-policy.h"
+#include "hb-policy-cache.h"
 
 static void
 test_builtin_clauses (void)
@@ -234,6 +235,134 @@ test_user_override (void)
   g_assert_nonnull (strstr (error->message, path));
   g_assert_cmpstr (hb_policy_get_version (fallback), ==, "2026.11.1");
   g_assert_cmpstr (hb_policy_get_origin (fallback), ==, "built-in");
+  g_assert_cmpint (hb_policy_get_source (fallback), ==, HB_POLICY_SOURCE_BUILTIN);
+}
+
+static GBytes *
+source_with_version (const char *version)
+{
+  g_autofree char *json = NULL;
+  g_autofree char *to = g_strdup_printf ("\"version\": \"%s\"", version);
+  g_autoptr(GString) s = NULL;
+
+  g_assert_true (g_file_get_contents (g_getenv ("HB_POLICY_SOURCE"), &json, NULL, NULL));
+  s = g_string_new (json);
+  g_assert_cmpuint (g_string_replace (s, "\"version\": \"2026.11.1\"", to, 1), ==, 1);
+  return g_string_free_to_bytes (g_steal_pointer (&s));
+}
+
+static void
+store_fetched (const char *version,
+               gboolean    expect_changed)
+{
+  g_autoptr(GBytes) bytes = source_with_version (version);
+  g_autoptr(HbPolicy) policy = hb_policy_new_from_bytes (bytes, NULL);
+  g_autofree char *path = hb_policy_cache_path ();
+  g_autoptr(GError) error = NULL;
+  gboolean changed = !expect_changed;
+
+  g_assert_nonnull (policy);
+  g_assert_true (hb_policy_cache_store (bytes, policy, "https://mpkk.example/p.json", "\"e1\"",
+                                        &changed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (changed, ==, expect_changed);
+  g_assert_cmpint (hb_policy_get_source (policy), ==, HB_POLICY_SOURCE_FETCHED);
+  g_assert_cmpstr (hb_policy_get_origin (policy), ==, path);
+}
+
+/* The user's pack, else the fetched one, else the built-in one; a pack
+ * that cannot be used is skipped with its reason. */
+static void
+test_fetched_cache (void)
+{
+  g_autofree char *cache = hb_policy_cache_path ();
+  g_autofree char *user = hb_policy_user_override_path ();
+  g_autoptr(GError) error = NULL;
+  HbPolicy *policy;
+
+  store_fetched ("9999.2", TRUE);
+  store_fetched ("9999.2", FALSE);
+  policy = hb_policy_load_default (&error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (hb_policy_get_version (policy), ==, "9999.2");
+  g_assert_cmpint (hb_policy_get_source (policy), ==, HB_POLICY_SOURCE_FETCHED);
+  g_assert_cmpstr (hb_policy_get_origin (policy), ==, cache);
+  g_object_unref (policy);
+
+  write_override ("{\"format\": \"hebahan-policy/1\"}");
+  policy = hb_policy_load_default (&error);
+  g_assert_error (error, HB_ERROR, HB_ERROR_INVALID_POLICY);
+  g_assert_true (g_str_has_prefix (error->message, "Ignoring "));
+  g_assert_nonnull (strstr (error->message, user));
+  g_assert_cmpint (hb_policy_get_source (policy), ==, HB_POLICY_SOURCE_FETCHED);
+  g_clear_error (&error);
+  g_object_unref (policy);
+
+  /* Both unusable: both reasons, in one line. */
+  g_assert_true (g_file_set_contents (cache, "[]", -1, NULL));
+  policy = hb_policy_load_default (&error);
+  g_assert_error (error, HB_ERROR, HB_ERROR_INVALID_POLICY);
+  g_assert_nonnull (strstr (error->message, user));
+  g_assert_nonnull (strstr (error->message, "; ignoring "));
+  g_assert_nonnull (strstr (error->message, cache));
+  g_assert_null (strchr (error->message, '\n'));
+  g_assert_cmpint (hb_policy_get_source (policy), ==, HB_POLICY_SOURCE_BUILTIN);
+  g_clear_error (&error);
+  g_object_unref (policy);
+
+  g_assert_cmpint (g_remove (user), ==, 0);
+  g_assert_true (hb_policy_cache_clear (&error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (cache, G_FILE_TEST_EXISTS));
+  policy = hb_policy_load_default (&error);
+  g_assert_no_error (error);
+  g_assert_cmpint (hb_policy_get_source (policy), ==, HB_POLICY_SOURCE_BUILTIN);
+  g_object_unref (policy);
+}
+
+/* What the app shows about the fetched pack: a failure is kept with the
+ * pack's details, and forgotten at the next success. */
+static void
+test_cache_info (void)
+{
+  g_autofree char *info_path = hb_policy_cache_info_path ();
+  g_autoptr(HbPolicyCacheInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (hb_policy_cache_info_load (&error));
+  g_assert_no_error (error);
+  store_fetched ("9999.3", TRUE);
+  g_assert_true (hb_policy_cache_record_failure ("https://mpkk.example/p.json", "It broke", NULL));
+  info = hb_policy_cache_info_load (&error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (info->version, ==, "9999.3");
+  g_assert_cmpstr (info->id, ==, "mpkk-media-sosial");
+  g_assert_cmpstr (info->etag, ==, "\"e1\"");
+  g_assert_cmpstr (info->url, ==, "https://mpkk.example/p.json");
+  g_assert_cmpstr (info->failure, ==, "It broke");
+  g_assert_cmpstr (info->failed_url, ==, "https://mpkk.example/p.json");
+  g_assert_nonnull (info->failed);
+  g_assert_nonnull (info->fetched);
+  g_clear_pointer (&info, hb_policy_cache_info_free);
+
+  g_assert_true (hb_policy_cache_record_check ("https://mpkk.example/p.json", NULL, NULL));
+  info = hb_policy_cache_info_load (&error);
+  g_assert_null (info->failure);
+  g_assert_null (info->failed);
+  g_assert_cmpstr (info->etag, ==, "\"e1\"");
+  g_assert_nonnull (info->checked);
+  g_clear_pointer (&info, hb_policy_cache_info_free);
+
+  /* A damaged record is reported, and the next write replaces it. */
+  g_assert_true (g_file_set_contents (info_path, "{\"format\": \"other\"}", -1, NULL));
+  g_assert_null (hb_policy_cache_info_load (&error));
+  g_assert_error (error, HB_ERROR, HB_ERROR_INVALID_POLICY);
+  g_clear_error (&error);
+  g_assert_true (hb_policy_cache_record_failure ("https://mpkk.example/p.json", "Again", NULL));
+  info = hb_policy_cache_info_load (&error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (info->failure, ==, "Again");
+  g_assert_null (info->version);
 }
 
 int
@@ -249,5 +378,7 @@ main (int    argc,
   g_test_add_func ("/policy/malformed", test_malformed_and_partial);
   g_test_add_func ("/policy/duplicates", test_duplicates_rejected);
   g_test_add_func ("/policy/user-override", test_user_override);
+  g_test_add_func ("/policy/fetched-cache", test_fetched_cache);
+  g_test_add_func ("/policy/cache-info", test_cache_info);
   return g_test_run ();
 }

@@ -16,6 +16,7 @@
 #include "hb-cli-common.h"
 #include "hb-cli-bundle.h"
 #include "hb-cli-check.h"
+#include "hb-cli-policy.h"
 #include "hb-cli-signoff.h"
 #include "hb-draft.h"
 #include "hb-error.h"
@@ -612,7 +613,7 @@ cmd_count (int    argc,
 }
 
 /* ------------------------------------------------------------------ */
-/* policy validate                                                     */
+/* policy validate (policy fetch is in hb-cli-policy.c)                 */
 
 static int
 cmd_policy (int    argc,
@@ -624,8 +625,10 @@ cmd_policy (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(HbPolicy) policy = NULL;
 
+  if (argc >= 2 && strcmp (argv[1], "fetch") == 0)
+    return hb_cli_policy_fetch (argc - 1, argv + 1);
   if (argc != 3 || strcmp (argv[1], "validate") != 0)
-    return hb_cli_fail (_("usage: %s policy validate FILE"), HB_CLI_PROG);
+    return hb_cli_fail (_("usage: %s policy validate FILE | policy fetch URL"), HB_CLI_PROG);
   file = g_file_new_for_commandline_arg (argv[2]);
   if ((bytes = g_file_load_bytes (file, NULL, NULL, &error)) == NULL)
     return hb_cli_fail ("%s: %s", argv[2], error->message);
@@ -659,7 +662,8 @@ usage (void)
                 "  %s signoff DRAFT --output FILE.pdf\n"
                 "  %s verify BUNDLE\n"
                 "  %s count --platform ID [FILE|-]\n"
-                "  %s policy validate FILE\n"), HB_CLI_PROG, HB_CLI_PROG, HB_CLI_PROG, HB_CLI_PROG, HB_CLI_PROG, HB_CLI_PROG, HB_CLI_PROG);
+                "  %s policy validate FILE\n"
+                "  %s policy fetch [--format text|json] URL\n"), HB_CLI_PROG, HB_CLI_PROG, HB_CLI_PROG, HB_CLI_PROG, HB_CLI_PROG, HB_CLI_PROG, HB_CLI_PROG, HB_CLI_PROG);
   return EXIT_USAGE;
 }
 

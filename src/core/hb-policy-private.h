@@ -89,5 +89,8 @@ guint             hb_policy_get_allow_lexicon (HbPolicy *self);
 GPtrArray        *hb_policy_get_lexicon_rules (HbPolicy *self,
                                                guint     lexicon);
 const HbMatcher  *hb_policy_get_matcher    (HbPolicy *self);
+void              hb_policy_set_source     (HbPolicy       *self,
+                                            HbPolicySource  source,
+                                            const char     *origin);
 
 G_END_DECLS

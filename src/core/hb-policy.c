@@ -14,6 +14,7 @@
 
 #include "hb-error.h"
 #include "hb-matcher.h"
+#include "hb-policy-cache.h"
 #include "hb-post.h"
 #include "hb-resources.h"
 #include "hb-text.h"
@@ -30,6 +31,7 @@ struct _HbPolicy
   char       *issuer[HB_N_LANGS];
   char       *sha256;
   char       *origin;
+  HbPolicySource source;
   GPtrArray  *clauses;    /* HbClause */
   GPtrArray  *checklist;  /* HbChecklistItem */
   GPtrArray  *lexicons;   /* HbLexicon; the allow list is the last one */
@@ -198,6 +200,7 @@ hb_policy_init (HbPolicy *self)
   self->checklist = g_ptr_array_new_with_free_func (checklist_item_free);
   self->lexicons = g_ptr_array_new_with_free_func (lexicon_free);
   self->rules = g_ptr_array_new_with_free_func (rule_free);
+  self->source = HB_POLICY_SOURCE_FILE;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1117,6 +1120,7 @@ hb_policy_new_builtin (void)
   if (bytes == NULL || (policy = hb_policy_new_from_bytes (bytes, &error)) == NULL)
     g_error ("The built-in policy pack does not load: %s", error->message);
   policy->origin = g_strdup ("built-in");
+  policy->source = HB_POLICY_SOURCE_BUILTIN;
   return policy;
 }
 
@@ -1126,22 +1130,69 @@ hb_policy_user_override_path (void)
   return g_build_filename (g_get_user_config_dir (), "hebahan", "policy.json", NULL);
 }
 
-/* Returns the user's pack from the config directory when there is a valid
- * one, the built-in pack otherwise.  When an override exists but cannot be
- * used, @override_error says why, so the caller can tell the user. */
-HbPolicy *
-hb_policy_load_default (GError **override_error)
+/* Adds "Ignoring PATH: why" to what hb_policy_load_default() reports;
+ * a second problem joins the first in the same one-line message. */
+static void
+note_ignored (GError    **problems,
+              const char *path,
+              GError     *error)
 {
-  g_autofree char *path = hb_policy_user_override_path ();
+  g_autofree char *message = NULL;
+
+  if (problems == NULL)
+    {
+      g_error_free (error);
+      return;
+    }
+  if (*problems == NULL)
+    {
+      g_propagate_prefixed_error (problems, error, _("Ignoring %s: "), path);
+      return;
+    }
+  message = g_strdup_printf (_("%s; ignoring %s: %s"), (*problems)->message, path, error->message);
+  g_free ((*problems)->message);
+  (*problems)->message = g_steal_pointer (&message);
+  g_error_free (error);
+}
+
+/* The pack at @path if it exists and validates; NULL otherwise, with the
+ * reason added to @problems when it exists but cannot be used. */
+static HbPolicy *
+load_candidate (const char     *path,
+                HbPolicySource  source,
+                GError        **problems)
+{
   g_autoptr(GError) error = NULL;
   HbPolicy *policy;
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    return hb_policy_new_builtin ();
+    return NULL;
   if ((policy = hb_policy_new_from_file (path, &error)) != NULL)
+    {
+      policy->source = source;
+      return policy;
+    }
+  note_ignored (problems, path, g_steal_pointer (&error));
+  return NULL;
+}
+
+/* Returns the pack to use: the user's own pack in the config folder when
+ * it validates, else the last good pack fetched from the council's server
+ * (hb-policy-cache.h) when it validates, else the built-in pack.  A pack
+ * that exists but cannot be used is skipped, and @problems says why (both
+ * reasons in one message when both are skipped), so the caller can tell
+ * the user; the returned pack is usable either way. */
+HbPolicy *
+hb_policy_load_default (GError **problems)
+{
+  g_autofree char *user = hb_policy_user_override_path ();
+  g_autofree char *fetched = hb_policy_cache_path ();
+  HbPolicy *policy;
+
+  if ((policy = load_candidate (user, HB_POLICY_SOURCE_USER, problems)) != NULL)
     return policy;
-  g_propagate_prefixed_error (override_error, g_steal_pointer (&error),
-                              _("Ignoring %s: "), path);
+  if ((policy = load_candidate (fetched, HB_POLICY_SOURCE_FETCHED, problems)) != NULL)
+    return policy;
   return hb_policy_new_builtin ();
 }
 
@@ -1184,11 +1235,46 @@ hb_policy_get_sha256 (HbPolicy *self)
   return self->sha256;
 }
 
+/* "built-in", or the path of the file the pack was read from. */
 const char *
 hb_policy_get_origin (HbPolicy *self)
 {
   g_return_val_if_fail (HB_IS_POLICY (self), NULL);
   return self->origin;
+}
+
+HbPolicySource
+hb_policy_get_source (HbPolicy *self)
+{
+  g_return_val_if_fail (HB_IS_POLICY (self), HB_POLICY_SOURCE_FILE);
+  return self->source;
+}
+
+/* A stable name for @source, for JSON output: "built-in", "user",
+ * "fetched" or "file". */
+const char *
+hb_policy_source_to_string (HbPolicySource source)
+{
+  switch (source)
+    {
+    case HB_POLICY_SOURCE_BUILTIN: return "built-in";
+    case HB_POLICY_SOURCE_USER: return "user";
+    case HB_POLICY_SOURCE_FETCHED: return "fetched";
+    case HB_POLICY_SOURCE_FILE: return "file";
+    default: g_return_val_if_reached ("file");
+    }
+}
+
+/* For the loaders of hb-policy-cache.c, which know where a pack came from.
+ * Only while loading: a pack is immutable once handed out, so no notify. */
+void
+hb_policy_set_source (HbPolicy       *self,
+                      HbPolicySource  source,
+                      const char     *origin)
+{
+  self->source = source;
+  g_free (self->origin);
+  self->origin = g_strdup (origin);
 }
 
 guint

@@ -39,6 +39,16 @@ typedef struct
 
 typedef struct _HbRule HbRule;
 
+/* Where a pack came from; hb_policy_load_default() tries them from the
+ * user's own pack down to the built-in one. */
+typedef enum
+{
+  HB_POLICY_SOURCE_BUILTIN,   /* compiled into the program */
+  HB_POLICY_SOURCE_USER,      /* the user's pack in the config folder */
+  HB_POLICY_SOURCE_FETCHED,   /* the last good pack fetched from the council's server */
+  HB_POLICY_SOURCE_FILE,      /* any other file or bytes the caller named (--policy) */
+} HbPolicySource;
+
 #define HB_TYPE_POLICY (hb_policy_get_type ())
 G_DECLARE_FINAL_TYPE (HbPolicy, hb_policy, HB, POLICY, GObject)
 
@@ -47,7 +57,7 @@ HbPolicy   *hb_policy_new_from_bytes    (GBytes      *bytes,
 HbPolicy   *hb_policy_new_from_file     (const char  *path,
                                          GError     **error);
 HbPolicy   *hb_policy_new_builtin       (void);
-HbPolicy   *hb_policy_load_default      (GError     **override_error);
+HbPolicy   *hb_policy_load_default      (GError     **problems);
 char       *hb_policy_user_override_path (void);
 GPtrArray  *hb_policy_check_bytes       (GBytes      *bytes);
 
@@ -59,6 +69,8 @@ const char *hb_policy_get_issuer        (HbPolicy    *self,
                                          HbLang       lang);
 const char *hb_policy_get_sha256        (HbPolicy    *self);
 const char *hb_policy_get_origin        (HbPolicy    *self);
+HbPolicySource hb_policy_get_source     (HbPolicy    *self);
+const char *hb_policy_source_to_string  (HbPolicySource source);
 
 guint                  hb_policy_get_n_clauses   (HbPolicy   *self);
 const HbClause        *hb_policy_get_clause      (HbPolicy   *self,

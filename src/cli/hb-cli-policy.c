@@ -1,0 +1,187 @@
+/* hb-cli-policy.c — `hebahan-cli policy fetch URL`: fetches the council's
+ * policy pack, validates it and caches it exactly as the app does
+ * (src/net/hb-policy-update.c), so that a pack on the server can be tried,
+ * and the cache filled, from a script.
+ *
+ * Exit status: 0 updated or not modified, 1 the server's pack was rejected
+ * as invalid, 2 bad usage or a network failure; failures give a one-line
+ * reason on stderr that names the pack still in use. */
+#include "hb-cli-policy.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "hb-cli-common.h"
+#include "hb-error.h"
+#include "hb-net-fetch.h"
+#include "hb-policy-cache.h"
+#include "hb-policy-update.h"
+
+typedef struct
+{
+  GMainLoop             *loop;
+  HbPolicy              *policy;
+  HbPolicyUpdateOutcome  outcome;
+  GError                *error;
+} FetchRun;
+
+static void
+updated_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  FetchRun *run = user_data;
+
+  run->policy = hb_policy_update_finish (result, &run->outcome, &run->error);
+  g_main_loop_quit (run->loop);
+}
+
+/* "the built-in pack", "the last fetched pack" or the file's path. */
+static const char *
+describe_source (HbPolicy *policy)
+{
+  switch (hb_policy_get_source (policy))
+    {
+    case HB_POLICY_SOURCE_BUILTIN: return _("the built-in pack");
+    case HB_POLICY_SOURCE_FETCHED: return _("the last fetched pack");
+    case HB_POLICY_SOURCE_USER:
+    case HB_POLICY_SOURCE_FILE:
+    default: return hb_policy_get_origin (policy);
+    }
+}
+
+static void
+add_string (JsonBuilder *b,
+            const char  *name,
+            const char  *value)
+{
+  json_builder_set_member_name (b, name);
+  if (value != NULL)
+    json_builder_add_string_value (b, value);
+  else
+    json_builder_add_null_value (b);
+}
+
+/* {"outcome", "url", "fetched": {id, version, sha256, etag},
+ *  "policy": {id, version, source}} — "policy" is the pack in use, as in
+ * the output of `lint`. */
+static void
+print_json (const char              *url,
+            const FetchRun          *run,
+            const HbPolicyCacheInfo *info)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *out = NULL;
+
+  json_builder_begin_object (b);
+  add_string (b, "outcome", run->outcome == HB_POLICY_UPDATE_UPDATED ? "updated" : "not-modified");
+  add_string (b, "url", url);
+  json_builder_set_member_name (b, "fetched");
+  json_builder_begin_object (b);
+  add_string (b, "id", info->id);
+  add_string (b, "version", info->version);
+  add_string (b, "sha256", info->sha256);
+  add_string (b, "etag", info->etag);
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "policy");
+  json_builder_begin_object (b);
+  add_string (b, "id", hb_policy_get_id (run->policy));
+  add_string (b, "version", hb_policy_get_version (run->policy));
+  add_string (b, "source", hb_policy_source_to_string (hb_policy_get_source (run->policy)));
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  json_generator_set_pretty (gen, TRUE);
+  json_generator_set_root (gen, root);
+  out = json_generator_to_data (gen, NULL);
+  g_print ("%s\n", out);
+}
+
+static void
+print_text (const char              *url,
+            const FetchRun          *run,
+            const HbPolicyCacheInfo *info)
+{
+  if (run->outcome == HB_POLICY_UPDATE_UPDATED)
+    g_print (_("Updated to %s %s from %s\n"), info->id, info->version, url);
+  else
+    g_print (_("Not modified: %s %s from %s is current\n"), info->id, info->version, url);
+  if (hb_policy_get_source (run->policy) != HB_POLICY_SOURCE_FETCHED)
+    g_print (_("In use instead: %s %s from %s, which takes precedence\n"),
+             hb_policy_get_id (run->policy), hb_policy_get_version (run->policy),
+             describe_source (run->policy));
+}
+
+/* The one-line reason, naming the pack that stays in use. */
+static int
+report_failure (const GError *error)
+{
+  g_autoptr(HbPolicy) active = hb_policy_load_default (NULL);
+
+  hb_cli_fail (_("%s; still using %s %s, %s"), error->message, hb_policy_get_id (active),
+               hb_policy_get_version (active), describe_source (active));
+  return g_error_matches (error, HB_ERROR, HB_ERROR_INVALID_POLICY) ? EXIT_FINDINGS : EXIT_USAGE;
+}
+
+static int
+run_update (const char *url,
+            gboolean    json)
+{
+  g_autoptr(SoupSession) session = hb_net_session_new ();
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(HbPolicyCacheInfo) info = NULL;
+  FetchRun run = { loop, NULL, 0, NULL };
+  int status;
+
+  hb_policy_update_async (session, url, NULL, NULL, updated_cb, &run);
+  g_main_loop_run (loop);
+  if (run.policy == NULL)
+    {
+      status = report_failure (run.error);
+      g_clear_error (&run.error);
+      return status;
+    }
+  /* What was fetched, even when the user's own pack is the one in use. */
+  if ((info = hb_policy_cache_info_load (&run.error)) == NULL)
+    {
+      status = hb_cli_fail ("%s", run.error ? run.error->message : _("the fetched pack was not recorded"));
+      g_clear_error (&run.error);
+      g_object_unref (run.policy);
+      return status;
+    }
+  if (json)
+    print_json (url, &run, info);
+  else
+    print_text (url, &run, info);
+  g_object_unref (run.policy);
+  return EXIT_SUCCESS;
+}
+
+int
+hb_cli_policy_fetch (int    argc,
+                     char **argv)
+{
+  g_autofree char *format = NULL;
+  g_auto(GStrv) urls = NULL;
+  const GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output format (text or json)"), "FORMAT" },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &urls, NULL, "URL" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) ctx = g_option_context_new (_("— fetch, validate and cache the policy pack at URL"));
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (ctx, &argc, &argv, &error))
+    return hb_cli_fail ("%s", error->message);
+  if (format && g_strcmp0 (format, "text") != 0 && g_strcmp0 (format, "json") != 0)
+    return hb_cli_fail (_("unknown format “%s” (use text or json)"), format);
+  if (urls == NULL || g_strv_length (urls) != 1)
+    return hb_cli_fail (_("usage: %s policy fetch [--format text|json] URL"), HB_CLI_PROG);
+  /* A mistyped address is bad usage, not a failed update to remember. */
+  if (!hb_net_url_check (urls[0], FALSE, &error))
+    return hb_cli_fail ("%s", error->message);
+  return run_update (urls[0], g_strcmp0 (format, "json") == 0);
+}

@@ -1,0 +1,12 @@
+/* hb-cli-policy.h — `hebahan-cli policy fetch URL`: the policy-pack update
+ * of the app's preferences, headless. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+int hb_cli_policy_fetch (int    argc,
+                         char **argv);
+
+G_END_DECLS
