@@ -18,6 +18,7 @@
 #include "hb-media.h"
 
 #include <nettle/sha2.h>
+#include <nettle/version.h>
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -28,6 +29,14 @@
 #endif
 
 #include "hb-error.h"
+
+/* Nettle 4 (in the current GNOME Flatpak runtime) dropped the length
+ * argument of the digest functions; Debian 12 has Nettle 3. */
+#if NETTLE_VERSION_MAJOR >= 4
+#define HB_SHA256_DIGEST(ctx, digest) sha256_digest ((ctx), (digest))
+#else
+#define HB_SHA256_DIGEST(ctx, digest) sha256_digest ((ctx), SHA256_DIGEST_SIZE, (digest))
+#endif
 
 /* About 100 megapixels: every camera photo fits, while a header that
  * claims 30000 × 30000 (a "decompression bomb") is refused unread. */
@@ -318,7 +327,7 @@ digest_file (GFile         *file,
       set_read_error (error, local_error, name);
       return FALSE;
     }
-  sha256_digest (&checksum, sizeof digest, digest);
+  HB_SHA256_DIGEST (&checksum, digest);
   info->sha256 = hex_string (digest, sizeof digest);
   *truncated = info->size > 0 && scan.state != SCAN_COMPLETE && scan.state != SCAN_NONE;
   return TRUE;
