@@ -366,6 +366,8 @@ hb_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   set_accels (GTK_APPLICATION (app));
+  /* The themed icon data/ installs; X11 window managers show it. */
+  gtk_window_set_default_icon_name (APP_ID);
   self->settings = g_settings_new (APP_ID);
   g_signal_connect_object (self->settings, "changed::style", G_CALLBACK (apply_style),
                            self, G_CONNECT_SWAPPED);

@@ -1,7 +1,17 @@
 /* hb-sha256.c — SHA-256 as hex through nettle (see hb-sha256.h). */
 #include "hb-sha256.h"
 
+#include <nettle/version.h>
+
 #define CHUNK_BYTES (64 * 1024)
+
+/* Nettle 4 (in the current GNOME Flatpak runtime) dropped the length
+ * argument of the digest functions; Debian 12 has Nettle 3. */
+#if NETTLE_VERSION_MAJOR >= 4
+#define HB_SHA256_DIGEST(ctx, digest) sha256_digest ((ctx), (digest))
+#else
+#define HB_SHA256_DIGEST(ctx, digest) sha256_digest ((ctx), SHA256_DIGEST_SIZE, (digest))
+#endif
 
 void
 hb_sha256_init (HbSha256 *sha)
@@ -24,7 +34,7 @@ hb_sha256_finish_hex (HbSha256 *sha)
   guint8 digest[SHA256_DIGEST_SIZE];
   char *hex = g_malloc (2 * SHA256_DIGEST_SIZE + 1);
 
-  sha256_digest (sha, sizeof digest, digest);
+  HB_SHA256_DIGEST (sha, digest);
   for (gsize i = 0; i < sizeof digest; i++)
     {
       hex[2 * i] = digits[digest[i] >> 4];
