@@ -14,9 +14,10 @@
 struct _HbApplication
 {
   AdwApplication  parent_instance;
-  GSettings      *settings;
-  HbPolicy       *policy;
-  gboolean        demo;
+  GSettings       *settings;
+  HbPolicyUpdater *updater;
+  gboolean         policy_seen;
+  gboolean         demo;
 };
 
 G_DEFINE_FINAL_TYPE (HbApplication, hb_application, ADW_TYPE_APPLICATION)
@@ -59,52 +60,38 @@ hb_application_get_ui_lang (HbApplication *self)
   return hb_lang_from_string (lang, &out) ? out : hb_lang_default ();
 }
 
+/* The windows watch the app's `policy`; the updater owns the pack. */
 static void
-policy_loaded (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
+policy_changed (HbApplication *self)
 {
-  g_autoptr(HbApplication) self = user_data;
-  g_autoptr(GError) error = NULL;
-  HbPolicy *policy = g_task_propagate_pointer (G_TASK (result), &error);
-
-  self->policy = policy;
+  if (!self->policy_seen)
+    {
+      /* Held since startup, so the app does not quit before the pack is in. */
+      self->policy_seen = TRUE;
+      g_application_release (G_APPLICATION (self));
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POLICY]);
-  g_application_release (G_APPLICATION (self));
 }
 
-static void
-load_policy_thread (GTask        *task,
-                    gpointer      source,
-                    gpointer      task_data,
-                    GCancellable *cancellable)
-{
-  g_autoptr(GError) override_error = NULL;
-  HbPolicy *policy = hb_policy_load_default (&override_error);
-
-  /* A broken pack in the config folder falls back to the built-in one;
-   * the window tells the user why (see hb_window's policy banner). */
-  if (override_error)
-    g_object_set_data_full (G_OBJECT (policy), "hb-override-error",
-                            g_strdup (override_error->message), g_free);
-  g_task_return_pointer (task, policy, g_object_unref);
-}
-
-/* Loading and indexing the pack takes ~100 ms: do it in a worker so the
- * first window appears at once. */
 static void
 start_policy_load (HbApplication *self)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, NULL, policy_loaded, g_object_ref (self));
-
+  self->updater = hb_policy_updater_new (self->settings);
   g_application_hold (G_APPLICATION (self));
-  g_task_run_in_thread (task, load_policy_thread);
+  g_signal_connect_object (self->updater, "notify::policy", G_CALLBACK (policy_changed),
+                           self, G_CONNECT_SWAPPED);
 }
 
 HbPolicy *
 hb_application_get_policy (HbApplication *self)
 {
-  return self->policy;
+  return self->updater ? hb_policy_updater_get_policy (self->updater) : NULL;
+}
+
+HbPolicyUpdater *
+hb_application_get_policy_updater (HbApplication *self)
+{
+  return self->updater;
 }
 
 GSettings *
@@ -264,8 +251,10 @@ app_preferences (GSimpleAction *action,
 {
   HbApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  GtkWindow *prefs = GTK_WINDOW (hb_preferences_window_new (self->settings));
+  GtkWindow *prefs = GTK_WINDOW (hb_preferences_window_new (self->settings, self->updater));
 
+  /* Its "Check Now" button is an app. action. */
+  gtk_window_set_application (prefs, GTK_APPLICATION (self));
   gtk_window_set_transient_for (prefs, parent);
   gtk_window_present (prefs);
 }
@@ -313,8 +302,20 @@ app_show_folder (GSimpleAction *action,
   g_app_info_launch_default_for_uri_async (g_variant_get_string (param, NULL), NULL, NULL, NULL, NULL);
 }
 
+static void
+app_update_policy (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  HbApplication *self = user_data;
+
+  if (self->updater)
+    hb_policy_updater_update (self->updater);
+}
+
 static const GActionEntry app_actions[] = {
   { "show-folder", app_show_folder, "s" },
+  { "update-policy", app_update_policy },
   { "new", app_new },
   { "demo", app_demo },
   { "preferences", app_preferences },
@@ -381,7 +382,7 @@ hb_application_dispose (GObject *object)
   HbApplication *self = HB_APPLICATION (object);
 
   g_clear_object (&self->settings);
-  g_clear_object (&self->policy);
+  g_clear_object (&self->updater);
   G_OBJECT_CLASS (hb_application_parent_class)->dispose (object);
 }
 
@@ -393,7 +394,7 @@ hb_application_get_property (GObject    *object,
 {
   switch (prop_id)
     {
-    case PROP_POLICY: g_value_set_object (value, HB_APPLICATION (object)->policy); break;
+    case PROP_POLICY: g_value_set_object (value, hb_application_get_policy (HB_APPLICATION (object))); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "hb-policy.h"
+#include "hb-policy-updater.h"
 
 G_BEGIN_DECLS
 
@@ -12,6 +13,7 @@ G_DECLARE_FINAL_TYPE (HbApplication, hb_application, HB, APPLICATION, AdwApplica
 
 HbApplication *hb_application_new          (void);
 HbPolicy      *hb_application_get_policy   (HbApplication *self);
+HbPolicyUpdater *hb_application_get_policy_updater (HbApplication *self);
 GSettings     *hb_application_get_settings (HbApplication *self);
 HbLang         hb_application_get_ui_lang  (HbApplication *self);
 void           hb_apply_language_setting   (void);

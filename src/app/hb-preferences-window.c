@@ -1,5 +1,10 @@
-/* hb-preferences-window.c — the preferences, bound to GSettings. */
+/* hb-preferences-window.c — the preferences, bound to GSettings, and the
+ * policy pack in use with the state of its updates. */
 #include "hb-preferences-window.h"
+
+#include <glib/gi18n.h>
+
+#include "hb-net-fetch.h"
 
 struct _HbPreferencesWindow
 {
@@ -8,6 +13,13 @@ struct _HbPreferencesWindow
   AdwComboRow          *post_language_row;
   AdwComboRow          *style_row;
   AdwEntryRow          *officer_row;
+  AdwActionRow         *pack_row;
+  AdwEntryRow          *policy_url_row;
+  AdwActionRow         *update_row;
+  GtkSpinner           *update_spinner;
+  GtkWidget            *update_button;
+  GSettings            *settings;
+  HbPolicyUpdater      *updater;
 };
 
 G_DEFINE_FINAL_TYPE (HbPreferencesWindow, hb_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -54,15 +66,68 @@ bind_choice (GSettings          *settings,
 }
 
 static void
+show_pack (HbPreferencesWindow *self)
+{
+  g_autofree char *text = hb_policy_updater_describe (self->updater);
+
+  adw_action_row_set_subtitle (self->pack_row, text);
+}
+
+static void
+show_updating (HbPreferencesWindow *self)
+{
+  gboolean updating = hb_policy_updater_get_updating (self->updater);
+
+  gtk_spinner_set_spinning (self->update_spinner, updating);
+  gtk_widget_set_visible (GTK_WIDGET (self->update_spinner), updating);
+}
+
+/* Only an address that may be fetched is saved: a typo is pointed out at
+ * once rather than failing at the next start. */
+static void
+policy_url_applied (HbPreferencesWindow *self)
+{
+  const char *url = gtk_editable_get_text (GTK_EDITABLE (self->policy_url_row));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *trimmed = g_strstrip (g_strdup (url));
+
+  if (*trimmed != '\0' && !hb_net_url_check (trimmed, FALSE, &error))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->policy_url_row), "error");
+      adw_action_row_set_subtitle (self->update_row, error->message);
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (self->policy_url_row), "error");
+  g_settings_set_string (self->settings, "policy-url", trimmed);
+}
+
+static void
+hb_preferences_window_dispose (GObject *object)
+{
+  HbPreferencesWindow *self = HB_PREFERENCES_WINDOW (object);
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->updater);
+  G_OBJECT_CLASS (hb_preferences_window_parent_class)->dispose (object);
+}
+
+static void
 hb_preferences_window_class_init (HbPreferencesWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  G_OBJECT_CLASS (klass)->dispose = hb_preferences_window_dispose;
   gtk_widget_class_set_template_from_resource (widget_class, "/my/gov/mpkk/Hebahan/hb-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HbPreferencesWindow, language_row);
   gtk_widget_class_bind_template_child (widget_class, HbPreferencesWindow, post_language_row);
   gtk_widget_class_bind_template_child (widget_class, HbPreferencesWindow, style_row);
   gtk_widget_class_bind_template_child (widget_class, HbPreferencesWindow, officer_row);
+  gtk_widget_class_bind_template_child (widget_class, HbPreferencesWindow, pack_row);
+  gtk_widget_class_bind_template_child (widget_class, HbPreferencesWindow, policy_url_row);
+  gtk_widget_class_bind_template_child (widget_class, HbPreferencesWindow, update_row);
+  gtk_widget_class_bind_template_child (widget_class, HbPreferencesWindow, update_spinner);
+  gtk_widget_class_bind_template_child (widget_class, HbPreferencesWindow, update_button);
+  gtk_widget_class_bind_template_callback (widget_class, policy_url_applied);
 }
 
 static void
@@ -71,8 +136,25 @@ hb_preferences_window_init (HbPreferencesWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+static void
+bind_policy (HbPreferencesWindow *self)
+{
+  g_autofree char *url = g_settings_get_string (self->settings, "policy-url");
+
+  gtk_editable_set_text (GTK_EDITABLE (self->policy_url_row), url);
+  g_object_bind_property (self->updater, "status", self->update_row, "subtitle", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->updater, "updating", self->update_button, "sensitive",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
+  g_signal_connect_object (self->updater, "notify::policy", G_CALLBACK (show_pack), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->updater, "notify::updating", G_CALLBACK (show_updating),
+                           self, G_CONNECT_SWAPPED);
+  show_pack (self);
+  show_updating (self);
+}
+
 GtkWidget *
-hb_preferences_window_new (GSettings *settings)
+hb_preferences_window_new (GSettings       *settings,
+                           HbPolicyUpdater *updater)
 {
   static const char * const languages[] = { "system", "ms", "en", NULL };
   static const char * const post_languages[] = { "ms", "en", NULL };
@@ -83,5 +165,8 @@ hb_preferences_window_new (GSettings *settings)
   bind_choice (settings, "default-post-language", self->post_language_row, post_languages);
   bind_choice (settings, "style", self->style_row, styles);
   g_settings_bind (settings, "officer-name", self->officer_row, "text", G_SETTINGS_BIND_DEFAULT);
+  self->settings = g_object_ref (settings);
+  self->updater = g_object_ref (updater);
+  bind_policy (self);
   return GTK_WIDGET (self);
 }

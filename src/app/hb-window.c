@@ -388,16 +388,20 @@ schedule_lint (HbWindow *self)
 static void
 policy_ready (HbWindow *self)
 {
-  HbPolicy *policy = hb_application_get_policy (self->app);
-  const char *problem = policy ? g_object_get_data (G_OBJECT (policy), "hb-override-error") : NULL;
+  HbPolicyUpdater *updater = hb_application_get_policy_updater (self->app);
+  const char *problem = updater ? hb_policy_updater_get_problem (updater) : NULL;
 
-  if (problem)
+  if (problem && hb_application_get_policy (self->app))
     {
-      g_autofree char *text = g_strdup_printf (_("Your policy pack could not be used, so the built-in one is in use: %s"), problem);
+      g_autofree char *in_use = hb_policy_updater_describe (updater);
+      /* Translators: the first %s says which pack was skipped and why; the
+       * second is the pack in use, e.g. "mpkk-media-sosial 2026.11.1, built-in". */
+      g_autofree char *text = g_strdup_printf (_("%s Using %s instead."), problem, in_use);
 
       gtk_label_set_label (self->policy_label, text);
       gtk_revealer_set_reveal_child (self->policy_revealer, TRUE);
     }
+  /* Also after an update: a new pack may judge the post differently. */
   schedule_lint (self);
 }
 
@@ -1164,8 +1168,7 @@ hb_window_new (HbApplication *app)
   _hb_window_set_modified (self, FALSE);
   if (hb_application_get_policy (app))
     policy_ready (self);
-  else
-    g_signal_connect_object (app, "notify::policy", G_CALLBACK (policy_ready), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (app, "notify::policy", G_CALLBACK (policy_ready), self, G_CONNECT_SWAPPED);
   return self;
 }
 
