@@ -32,7 +32,7 @@ struct _HbMediaGrid
 
 /* Tiles are built from a template (a few ms each): a few per main loop
  * turn, so that dropping thirty photos never freezes the window. */
-#define TILES_PER_TURN 2
+#define TILES_PER_TURN 1
 
 G_DEFINE_FINAL_TYPE (HbMediaGrid, hb_media_grid, GTK_TYPE_WIDGET)
 
