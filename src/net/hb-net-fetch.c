@@ -305,7 +305,7 @@ send_hop (GTask *task,
   if (!uri_check (uri, data->options.allow_http, &insecure, &error))
     { fail (task, error); return; }
   data->result->insecure_hop |= insecure;
-  if (insecure && data->result->insecure_url == NULL)
+  if (insecure && data->result->n_redirects > 0 && data->result->insecure_url == NULL)
     data->result->insecure_url = g_strdup (data->result->final_url);
   g_clear_object (&data->message);
   data->message = soup_message_new_from_uri (data->method, uri);

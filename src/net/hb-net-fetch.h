@@ -38,7 +38,7 @@ typedef struct
   GBytes  *body;           /* empty for HEAD, 304 and headers_only */
   guint    n_redirects;
   gboolean insecure_hop;   /* some hop was plain HTTP (only with allow_http) */
-  char    *insecure_url;   /* the first such hop, or NULL */
+  char    *insecure_url;   /* the first plain-HTTP address a redirect led to, or NULL */
 } HbFetchResult;
 
 SoupSession   *hb_net_session_new       (void);
