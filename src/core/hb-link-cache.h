@@ -15,7 +15,7 @@ typedef enum
 {
   HB_LINK_OK,                 /* the page answers (2xx, or 3xx without a Location) */
   HB_LINK_BROKEN,             /* error status, timeout, unreachable, redirect loop */
-  HB_LINK_REDIRECTS_TO_HTTP,  /* works, but an https:// link passes through plain HTTP */
+  HB_LINK_REDIRECTS_TO_HTTP,  /* works, but a redirect leads to a plain-HTTP address */
 } HbLinkState;
 
 typedef struct
