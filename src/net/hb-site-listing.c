@@ -560,7 +560,7 @@ static void
 read_html_links (Listing *l,
                  xmlNode *node)
 {
-  for (xmlNode *n = node->children; n; n = n->next)
+  for (xmlNode *n = node->children; n && l->entries->len < HB_SITE_LISTING_MAX_ENTRIES; n = n->next)
     {
       g_autofree char *url = NULL;
       HbSiteEntry *entry;
