@@ -154,14 +154,14 @@ test_clean_post (void)
           g_assert_false (s->complete);
         }
     }
-  g_assert_cmpuint (n_auto, ==, 13);
-  g_assert_cmpuint (hb_checklist_n_items (before), ==, 25);
-  g_assert_cmpuint (hb_checklist_n_complete (before), ==, 13);
+  g_assert_cmpuint (n_auto, ==, 14);
+  g_assert_cmpuint (hb_checklist_n_items (before), ==, 27);
+  g_assert_cmpuint (hb_checklist_n_complete (before), ==, 14);
   g_assert_false (hb_checklist_is_complete (before));
 
   confirm_all (post);
   after = evaluate (post, HB_LANG_EN);
-  g_assert_cmpuint (hb_checklist_n_complete (after), ==, 25);
+  g_assert_cmpuint (hb_checklist_n_complete (after), ==, 27);
   g_assert_true (hb_checklist_is_complete (after));
   g_assert_cmpint (status_of (after, "official-work")->state, ==, HB_ITEM_CONFIRMED);
 }
@@ -562,15 +562,17 @@ test_not_applicable (void)
   s = status_of (report, "respectful-reply");
   g_assert_cmpint (s->state, ==, HB_ITEM_NOT_APPLICABLE);
   g_assert_true (s->complete);
-  g_assert_cmpuint (hb_checklist_n_items (report), ==, 24);
-  g_assert_cmpuint (hb_checklist_n_complete (report), ==, 13);
+  g_assert_cmpuint (hb_checklist_n_items (report), ==, 26);
+  g_assert_cmpuint (hb_checklist_n_complete (report), ==, 14);
   g_assert_false (hb_checklist_confirm (post, policy, "respectful-reply", "Aminah", NULL, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
 
   hb_post_set_post_type (post, HB_POST_REPLY);
   reply = hb_checklist_evaluate (policy, post, NULL, HB_LANG_EN);
   g_assert_cmpint (status_of (reply, "respectful-reply")->state, ==, HB_ITEM_UNANSWERED);
-  g_assert_cmpuint (hb_checklist_n_items (reply), ==, 25);
+  /* A reply is no news: the website need not carry it (8.b). */
+  g_assert_cmpint (status_of (reply, "announced-on-website")->state, ==, HB_ITEM_NOT_APPLICABLE);
+  g_assert_cmpuint (hb_checklist_n_items (reply), ==, 26);
 }
 
 static void

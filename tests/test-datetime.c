@@ -240,6 +240,103 @@ test_weekday_several (void)
   g_assert_cmpuint (m->start, ==, 28);
 }
 
+/* One date in @text: its span (the text it covers) and its fields. */
+static void
+assert_date (const char *text,
+             const char *written,
+             int         year,
+             int         month,
+             int         day,
+             int         last_day)
+{
+  g_autoptr(GArray) found = hb_find_dates (text, -1);
+  const HbDateMention *m;
+  g_autofree char *span = NULL;
+  const char *start;
+
+  if (found->len != 1)
+    g_error ("“%s”: %u dates found, expected one", text, found->len);
+  m = &g_array_index (found, HbDateMention, 0);
+  start = g_utf8_offset_to_pointer (text, m->start);
+  span = g_strndup (start, g_utf8_offset_to_pointer (text, m->end) - start);
+  g_assert_cmpstr (span, ==, written);
+  g_assert_cmpint (m->year, ==, year);
+  g_assert_cmpint (m->month, ==, month);
+  g_assert_cmpint (m->day, ==, day);
+  g_assert_cmpint (m->last_day, ==, last_day);
+}
+
+static void
+assert_no_date (const char *text)
+{
+  g_autoptr(GArray) found = hb_find_dates (text, -1);
+
+  if (found->len > 0)
+    g_error ("“%s”: unexpected date at %u", text, g_array_index (found, HbDateMention, 0).start);
+}
+
+static void
+test_find_dates (void)
+{
+  assert_date ("Majlis pada 25 November 2026.", "25 November 2026", 2026, 11, 25, 25);
+  assert_date ("Rabu, 25hb Disember 2026", "25hb Disember 2026", 2026, 12, 25, 25);
+  assert_date ("Tarikh: 25 Nov 2026", "25 Nov 2026", 2026, 11, 25, 25);
+  assert_date ("Tarikh: 25 Dis. 2026", "25 Dis. 2026", 2026, 12, 25, 25);
+  assert_date ("25/11/2026 di Dewan", "25/11/2026", 2026, 11, 25, 25);
+  assert_date ("pada 5.8.2026", "5.8.2026", 2026, 8, 5, 5);
+  assert_date ("Posted 2026-11-25 08:00", "2026-11-25", 2026, 11, 25, 25);
+  assert_date ("Held on November 25, 2026 in Kulim", "November 25, 2026", 2026, 11, 25, 25);
+  assert_date ("the 3rd of August 2026", "3rd of August 2026", 2026, 8, 3, 3);
+  assert_date ("Karnival 24–26 Ogos 2026", "24–26 Ogos 2026", 2026, 8, 24, 26);
+  assert_date ("Karnival 24 - 26 Ogos 2026", "24 - 26 Ogos 2026", 2026, 8, 24, 26);
+  assert_date ("dari 24 hingga 26 Ogos 2026", "24 hingga 26 Ogos 2026", 2026, 8, 24, 26);
+  assert_date ("Sambutan 31 Ogos di Kulim", "31 Ogos", 0, 8, 31, 31);
+  assert_date ("Dateline: 29 Februari", "29 Februari", 0, 2, 29, 29);
+
+  /* A range backwards is no range: only its last day is a date. */
+  assert_date ("26-24 Ogos 2026", "24 Ogos 2026", 2026, 8, 24, 24);
+
+  /* Times, telephone numbers and impossible days. */
+  assert_no_date ("8.00 pagi hingga 1.30 tengah hari");
+  assert_no_date ("Tel 04-4325225, faks 04-4325229");
+  assert_no_date ("31 Februari 2026");
+  assert_no_date ("29 Februari 2026");
+  assert_no_date ("Mei kita bertemu 2026");
+  assert_no_date ("12345 November 2026");
+}
+
+static void
+test_find_dates_several (void)
+{
+  const char *text = "Dari 1/12/2026 ke 5 Disember 2026; ulang 2027-01-02.";
+  g_autoptr(GArray) found = hb_find_dates (text, -1);
+  const HbDateMention *m;
+
+  g_assert_cmpuint (found->len, ==, 3);
+  m = &g_array_index (found, HbDateMention, 1);
+  g_assert_cmpuint (m->start, ==, 18);
+  g_assert_cmpuint (m->end, ==, 33);
+  g_assert_true (hb_date_mention_covers (m, 2026, 12, 5));
+  g_assert_false (hb_date_mention_covers (m, 2026, 12, 6));
+  g_assert_false (hb_date_mention_covers (m, 2027, 12, 5));
+  m = &g_array_index (found, HbDateMention, 2);
+  g_assert_true (hb_date_mention_covers (m, 2027, 1, 2));
+
+  /* A range covers its days; a day without a year any year's. */
+  g_array_set_size (found, 0);
+  g_array_unref (g_steal_pointer (&found));
+  found = hb_find_dates ("24–26 Ogos 2026 dan 31 Ogos", -1);
+  g_assert_cmpuint (found->len, ==, 2);
+  g_assert_true (hb_date_mention_covers (&g_array_index (found, HbDateMention, 0), 2026, 8, 25));
+  g_assert_false (hb_date_mention_covers (&g_array_index (found, HbDateMention, 0), 2026, 8, 27));
+  g_assert_true (hb_date_mention_covers (&g_array_index (found, HbDateMention, 1), 2030, 8, 31));
+
+  /* Not UTF-8: nothing, not a crash. */
+  g_array_unref (g_steal_pointer (&found));
+  found = hb_find_dates ("25 November 2026 \xff", -1);
+  g_assert_cmpuint (found->len, ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -253,5 +350,7 @@ main (int    argc,
   g_test_add_func ("/datetime/weekday-names", test_weekday_names);
   g_test_add_func ("/datetime/weekday-mismatch", test_weekday_mismatch);
   g_test_add_func ("/datetime/weekday-several", test_weekday_several);
+  g_test_add_func ("/datetime/find-dates", test_find_dates);
+  g_test_add_func ("/datetime/find-dates-several", test_find_dates_several);
   return g_test_run ();
 }

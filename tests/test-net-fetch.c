@@ -122,6 +122,12 @@ drip_cb (gpointer user_data)
 }
 
 static void
+remove_source (gpointer id)
+{
+  g_source_remove (GPOINTER_TO_UINT (id));
+}
+
+static void
 drip_handler (SoupServer *soup, SoupServerMessage *msg, const char *path,
               GHashTable *query, gpointer user_data)
 {
@@ -131,7 +137,7 @@ drip_handler (SoupServer *soup, SoupServerMessage *msg, const char *path,
   g_object_set_data_full (G_OBJECT (msg), "drip",
                           GUINT_TO_POINTER (g_timeout_add_full (G_PRIORITY_DEFAULT, 100, drip_cb,
                                                                 g_object_ref (msg), g_object_unref)),
-                          (GDestroyNotify) g_source_remove);
+                          remove_source);
 }
 
 static void

@@ -452,6 +452,10 @@ test_builtin_post_rules (void)
     { "media.video-duration", "media-video-duration", "media", "7.a.iii.6", TRUE, TRUE, TRUE },
     { "media.video-size", "media-video-size", "media", "7.a.iii.6", TRUE, TRUE, TRUE },
     { "platform.media-count", "media-count", "platform", "8.d", TRUE, TRUE, TRUE },
+    { "link.insecure", "link-insecure", "link", "8.b", TRUE, TRUE, TRUE },
+    { "link.shortener", "link-shortener", "link", "8.b", TRUE, TRUE, TRUE },
+    { "link.broken", "link-broken", "link", "8.b", TRUE, TRUE, TRUE },
+    { "link.insecure-redirect", "link-insecure-redirect", "link", "8.b", TRUE, TRUE, TRUE },
   };
   g_autoptr(GPtrArray) findings = NULL;
 

@@ -1,6 +1,16 @@
 /* hb-cli-common.c — what every hebahan-cli command shares. */
 #include "hb-cli-common.h"
 
+#include <gio/gunixinputstream.h>
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "hb-error.h"
+
+#define HB_MAX_INPUT (64 * 1024 * 1024)
+
 /* Prints "hebahan-cli: MESSAGE" on standard error (DESIGN.md: a one-line
  * reason) and returns EXIT_USAGE for the caller to return. */
 int
@@ -32,4 +42,87 @@ hb_cli_load_policy (const char  *path,
   if (override_error != NULL)
     g_printerr ("%s: %s\n", HB_CLI_PROG, override_error->message);
   return policy;
+}
+
+/* ------------------------------------------------------------------ */
+/* Input                                                               */
+
+static GBytes *
+read_stream (GInputStream  *in,
+             GError       **error)
+{
+  g_autoptr(GByteArray) buf = g_byte_array_new ();
+  guint8 chunk[65536];
+  gssize n;
+
+  while ((n = g_input_stream_read (in, chunk, sizeof chunk, NULL, error)) > 0)
+    {
+      if (buf->len + n > HB_MAX_INPUT)
+        {
+          g_set_error (error, HB_ERROR, HB_ERROR_TOO_LARGE, _("The input is larger than 64 MB"));
+          return NULL;
+        }
+      g_byte_array_append (buf, chunk, n);
+    }
+  if (n < 0)
+    return NULL;
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buf));
+}
+
+/* Reads FILE, or standard input for "-" or no argument. */
+GBytes *
+hb_cli_read_input (const char  *path,
+                   GError     **error)
+{
+  g_autoptr(GInputStream) in = NULL;
+
+  if (path == NULL || strcmp (path, "-") == 0)
+    in = g_unix_input_stream_new (STDIN_FILENO, FALSE);
+  else
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+      in = G_INPUT_STREAM (g_file_read (file, NULL, error));
+      if (in == NULL)
+        return NULL;
+    }
+  return read_stream (in, error);
+}
+
+/* A draft (DESIGN.md "Draft file") is a JSON object whose "format" is a
+ * hebahan-draft one; anything else is taken as plain text. */
+gboolean
+hb_cli_is_draft (GBytes *bytes)
+{
+  gsize size = 0;
+  const char *data = g_bytes_get_data (bytes, &size);
+  g_autoptr(JsonParser) parser = NULL;
+  JsonObject *obj;
+  const char *skip = data;
+
+  while (skip < data + size && g_ascii_isspace (*skip))
+    skip++;
+  if (skip == data + size || *skip != '{' || !g_utf8_validate_len (data, size, NULL))
+    return FALSE;
+  parser = json_parser_new_immutable ();
+  return json_parser_load_from_data (parser, data, size, NULL) &&
+         JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)) &&
+         (obj = json_node_get_object (json_parser_get_root (parser))) &&
+         g_str_has_prefix (json_object_get_string_member_with_default (obj, "format", ""), "hebahan-draft/");
+}
+
+/* The input as a NUL-terminated string (it may hold NULs of its own:
+ * @len is its real length). */
+char *
+hb_cli_text_of_input (GBytes *bytes,
+                      gsize  *len)
+{
+  gsize size = 0;
+  const char *data = g_bytes_get_data (bytes, &size);
+  char *copy = g_malloc (size + 1);
+
+  if (size > 0)
+    memcpy (copy, data, size);
+  copy[size] = '\0';
+  *len = size;
+  return copy;
 }

@@ -6,7 +6,6 @@
  * with a one-line reason on stderr.
  */
 #include <gio/gio.h>
-#include <gio/gunixinputstream.h>
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <locale.h>
@@ -16,6 +15,7 @@
 #include "hb-cli-common.h"
 #include "hb-cli-bundle.h"
 #include "hb-cli-check.h"
+#include "hb-cli-net.h"
 #include "hb-cli-policy.h"
 #include "hb-cli-signoff.h"
 #include "hb-draft.h"
@@ -25,89 +25,6 @@
 #include "hb-policy.h"
 #include "hb-post-lint.h"
 
-#define HB_MAX_INPUT     (64 * 1024 * 1024)
-
-
-/* ------------------------------------------------------------------ */
-/* Input                                                               */
-
-static GBytes *
-read_stream (GInputStream  *in,
-             GError       **error)
-{
-  g_autoptr(GByteArray) buf = g_byte_array_new ();
-  guint8 chunk[65536];
-  gssize n;
-
-  while ((n = g_input_stream_read (in, chunk, sizeof chunk, NULL, error)) > 0)
-    {
-      if (buf->len + n > HB_MAX_INPUT)
-        {
-          g_set_error (error, HB_ERROR, HB_ERROR_TOO_LARGE, _("The input is larger than 64 MB"));
-          return NULL;
-        }
-      g_byte_array_append (buf, chunk, n);
-    }
-  if (n < 0)
-    return NULL;
-  return g_byte_array_free_to_bytes (g_steal_pointer (&buf));
-}
-
-/* Reads FILE, or standard input for "-" or no argument. */
-static GBytes *
-read_input (const char  *path,
-            GError     **error)
-{
-  g_autoptr(GInputStream) in = NULL;
-
-  if (path == NULL || strcmp (path, "-") == 0)
-    in = g_unix_input_stream_new (STDIN_FILENO, FALSE);
-  else
-    {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-      in = G_INPUT_STREAM (g_file_read (file, NULL, error));
-      if (in == NULL)
-        return NULL;
-    }
-  return read_stream (in, error);
-}
-
-/* A draft (DESIGN.md "Draft file") is a JSON object whose "format" is a
- * hebahan-draft one; anything else is taken as plain text. */
-static gboolean
-is_draft (GBytes *bytes)
-{
-  gsize size = 0;
-  const char *data = g_bytes_get_data (bytes, &size);
-  g_autoptr(JsonParser) parser = NULL;
-  JsonObject *obj;
-  const char *skip = data;
-
-  while (skip < data + size && g_ascii_isspace (*skip))
-    skip++;
-  if (skip == data + size || *skip != '{' || !g_utf8_validate_len (data, size, NULL))
-    return FALSE;
-  parser = json_parser_new_immutable ();
-  return json_parser_load_from_data (parser, data, size, NULL) &&
-         JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)) &&
-         (obj = json_node_get_object (json_parser_get_root (parser))) &&
-         g_str_has_prefix (json_object_get_string_member_with_default (obj, "format", ""), "hebahan-draft/");
-}
-
-static char *
-text_of_input (GBytes *bytes,
-               gsize  *len)
-{
-  gsize size = 0;
-  const char *data = g_bytes_get_data (bytes, &size);
-  char *copy = g_malloc (size + 1);
-
-  if (size > 0)
-    memcpy (copy, data, size);
-  copy[size] = '\0';
-  *len = size;
-  return copy;
-}
 
 /* ------------------------------------------------------------------ */
 /* lint                                                                */
@@ -487,11 +404,11 @@ cmd_lint (int    argc,
 
   if ((policy = hb_cli_load_policy (policy_path, &error)) == NULL)
     return hb_cli_fail ("%s: %s", policy_path, error->message);
-  if ((input = read_input (files ? files[0] : NULL, &error)) == NULL)
+  if ((input = hb_cli_read_input (files ? files[0] : NULL, &error)) == NULL)
     return hb_cli_fail ("%s: %s", files ? files[0] : "-", error->message);
-  if (is_draft (input))
+  if (hb_cli_is_draft (input))
     return lint_draft (policy, input, files ? files[0] : NULL, format, lang);
-  text = text_of_input (input, &len);
+  text = hb_cli_text_of_input (input, &len);
   if ((findings = hb_lint (policy, text, len, &error)) == NULL)
     return hb_cli_fail ("%s: %s", files ? files[0] : "-", error->message);
 
@@ -596,16 +513,16 @@ cmd_count (int    argc,
     return hb_cli_fail (_("unknown platform “%s”"), platform_id);
   if (files && g_strv_length (files) > 1)
     return hb_cli_fail (_("count takes one file"));
-  if ((input = read_input (files ? files[0] : NULL, &error)) == NULL)
+  if ((input = hb_cli_read_input (files ? files[0] : NULL, &error)) == NULL)
     return hb_cli_fail ("%s: %s", files ? files[0] : "-", error->message);
-  if (is_draft (input))
+  if (hb_cli_is_draft (input))
     {
       if ((text = draft_caption_for (input, platform, &error)) == NULL)
         return hb_cli_fail ("%s: %s", files ? files[0] : "-", error->message);
       len = strlen (text);
     }
   else
-    text = text_of_input (input, &len);
+    text = hb_cli_text_of_input (input, &len);
   if (!hb_platform_count (platform, text, without_final_newline (text, len), &count, &error))
     return hb_cli_fail ("%s: %s", files ? files[0] : "-", error->message);
   print_count (platform->id, &count);
@@ -663,7 +580,11 @@ usage (void)
                 "  %s verify BUNDLE\n"
                 "  %s count --platform ID [FILE|-]\n"
                 "  %s policy validate FILE\n"
-                "  %s policy fetch [--format text|json] URL\n"), HB_CLI_PROG, HB_CLI_PROG, HB_CLI_PROG, HB_CLI_PROG, HB_CLI_PROG, HB_CLI_PROG, HB_CLI_PROG, HB_CLI_PROG);
+                "  %s policy fetch [--format text|json] URL\n"
+                "  %s links [--format text|json] [--timeout SECONDS] FILE|DRAFT\n"
+                "  %s site-check DRAFT [--url URL] [--format text|json] [--record [--who NAME]]\n"),
+              HB_CLI_PROG, HB_CLI_PROG, HB_CLI_PROG, HB_CLI_PROG, HB_CLI_PROG, HB_CLI_PROG, HB_CLI_PROG,
+              HB_CLI_PROG, HB_CLI_PROG, HB_CLI_PROG);
   return EXIT_USAGE;
 }
 
@@ -692,6 +613,10 @@ main (int    argc,
     return hb_cli_verify (argc - 1, argv + 1);
   if (strcmp (argv[1], "signoff") == 0)
     return hb_cli_signoff (argc - 1, argv + 1);
+  if (strcmp (argv[1], "links") == 0)
+    return hb_cli_links (argc - 1, argv + 1);
+  if (strcmp (argv[1], "site-check") == 0)
+    return hb_cli_site_check (argc - 1, argv + 1);
   if (strcmp (argv[1], "--version") == 0)
     {
       g_print ("%s %s\n", HB_CLI_PROG, HB_VERSION);

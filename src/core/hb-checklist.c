@@ -56,6 +56,8 @@ static const struct
   { "7.a.iii.4", VOUCH_MEDIA },
   { "7.a.iii.5", VOUCH_MEDIA },
   { "8.f", VOUCH_EVENT },
+  /* The page found on the website announced that programme on that day. */
+  { "announced-on-website", VOUCH_EVENT },
   { "7.a.i", VOUCH_DAY },
 };
 

@@ -446,15 +446,18 @@ read_year (const Chars *t,
 }
 
 /* "12 Disember 2026", "12hb Disember 2026", "12th of December 2026",
- * "12/12/2026", "12.12.2026", "12-12-2026" or "2026-12-12". */
+ * "12/12/2026", "12.12.2026", "12-12-2026" or "2026-12-12"; *@pos moves
+ * past it.  A day and month name without a year ("12 Disember") is read
+ * only when @year_optional, with *@y = 0. */
 static gboolean
 read_numeric_date (const Chars *t,
-                   guint        i,
+                   guint       *pos,
+                   gboolean     year_optional,
                    int         *d,
                    int         *m,
                    int         *y)
 {
-  guint start = i;
+  guint i = *pos, start = i, after_month;
   int n = read_number (t, &i, 1, 4);
   gunichar sep;
 
@@ -463,8 +466,10 @@ read_numeric_date (const Chars *t,
   if (i - start == 4)
     {
       *y = n;
-      return i < t->n && t->c[i] == '-' && (++i, (*m = read_number (t, &i, 2, 2)) > 0) &&
-             i < t->n && t->c[i] == '-' && (++i, (*d = read_number (t, &i, 2, 2)) > 0);
+      if (i < t->n && t->c[i] == '-' && (++i, (*m = read_number (t, &i, 2, 2)) > 0) &&
+          i < t->n && t->c[i] == '-' && (++i, (*d = read_number (t, &i, 2, 2)) > 0))
+        return *pos = i, TRUE;
+      return FALSE;
     }
   if (i - start > 2)
     return FALSE;
@@ -473,30 +478,46 @@ read_numeric_date (const Chars *t,
   if (sep == '/' || sep == '.' || sep == '-')
     {
       i++;
-      return (*m = read_number (t, &i, 1, 2)) > 0 && i < t->n && t->c[i] == sep &&
-             (++i, (*y = read_number (t, &i, 4, 4)) > 0);
+      if ((*m = read_number (t, &i, 1, 2)) > 0 && i < t->n && t->c[i] == sep &&
+          (++i, (*y = read_number (t, &i, 4, 4)) > 0))
+        return *pos = i, TRUE;
+      return FALSE;
     }
   skip_day_suffix (t, &i);
   skip_spaces (t, &i);
   skip_word (t, &i, "of");
-  return (*m = read_month (t, &i)) > 0 && (*y = read_year (t, &i)) > 0;
+  if ((*m = read_month (t, &i)) == 0)
+    return FALSE;
+  after_month = i;
+  if ((*y = read_year (t, &i)) > 0)
+    return *pos = i, TRUE;
+  if (!year_optional)
+    return FALSE;
+  *y = 0;
+  *pos = after_month;
+  return TRUE;
 }
 
 /* English month first: "December 12, 2026". */
 static gboolean
 read_month_first_date (const Chars *t,
-                       guint        i,
+                       guint       *pos,
                        int         *d,
                        int         *m,
                        int         *y)
 {
+  guint i = *pos;
+
   if ((*m = read_month (t, &i)) == 0)
     return FALSE;
   skip_spaces (t, &i);
   if ((*d = read_number (t, &i, 1, 2)) < 0)
     return FALSE;
   skip_day_suffix (t, &i);
-  return (*y = read_year (t, &i)) > 0;
+  if ((*y = read_year (t, &i)) <= 0)
+    return FALSE;
+  *pos = i;
+  return TRUE;
 }
 
 /* The date written right after a weekday: "Sabtu, 12 Disember 2026",
@@ -517,8 +538,8 @@ read_date_after (const Chars *t,
   if (i >= t->n)
     return FALSE;
   if (g_unichar_isdigit (t->c[i]))
-    return read_numeric_date (t, i, d, m, y);
-  return read_month_first_date (t, i, d, m, y);
+    return read_numeric_date (t, &i, FALSE, d, m, y);
+  return read_month_first_date (t, &i, d, m, y);
 }
 
 /* Which weekday (1–7) and language t[i..end) names, or 0. */
@@ -671,6 +692,122 @@ hb_find_weekday_mismatches (const char *text,
       offset++;
     }
   return found;
+}
+
+/* ------------------------------------------------------------------ */
+/* Dates written in running text                                       */
+
+/* "25 - 27 November 2026", "25–27 Nov 2026", "25 hingga 27 November
+ * 2026": a first day, a dash or a word, then a whole date. */
+static gboolean
+read_range (const Chars   *t,
+            guint         *pos,
+            HbDateMention *mention)
+{
+  static const char * const joins[] = { "hingga", "sehingga", "to", "until", "dan", "and" };
+  guint i = *pos;
+  int first = read_number (t, &i, 1, 2), d, m, y;
+  gboolean joined = FALSE;
+
+  if (first <= 0)
+    return FALSE;
+  skip_day_suffix (t, &i);
+  skip_spaces (t, &i);
+  if (i < t->n && (t->c[i] == '-' || t->c[i] == 0x2013 || t->c[i] == 0x2014))
+    joined = (i++, TRUE);
+  for (guint k = 0; !joined && k < G_N_ELEMENTS (joins); k++)
+    joined = skip_word (t, &i, joins[k]);
+  skip_spaces (t, &i);
+  if (!joined || i >= t->n || !g_unichar_isdigit (t->c[i]) ||
+      !read_numeric_date (t, &i, TRUE, &d, &m, &y) || first >= d)
+    return FALSE;
+  *mention = (HbDateMention) { *pos, i, y, m, first, d };
+  *pos = i;
+  return TRUE;
+}
+
+/* A date starting at *@pos, of any shape hb_find_dates() knows. */
+static gboolean
+read_mention (const Chars   *t,
+              guint         *pos,
+              HbDateMention *mention)
+{
+  guint i = *pos;
+  int d, m, y;
+
+  if (g_unichar_isdigit (t->c[i]) && read_numeric_date (t, &i, TRUE, &d, &m, &y))
+    *mention = (HbDateMention) { *pos, i, y, m, d, d };
+  else if (g_unichar_isdigit (t->c[i]))
+    return read_range (t, pos, mention);
+  else if (read_month_first_date (t, &i, &d, &m, &y))
+    *mention = (HbDateMention) { *pos, i, y, m, d, d };
+  else
+    return FALSE;
+  *pos = i;
+  return TRUE;
+}
+
+/* Whether the mention names a real day: 31 Februari does not. */
+static gboolean
+mention_valid (const HbDateMention *m)
+{
+  /* Without a year, a leap year lets 29 Februari through. */
+  int year = m->year ? m->year : 2024;
+
+  return valid_dmy (m->day, m->month, year) && valid_dmy (m->last_day, m->month, year);
+}
+
+/**
+ * hb_find_dates:
+ *
+ * Finds the dates written in @text the ways Malay and English write them
+ * ("25 November 2026", "25hb Nov. 2026", "November 25, 2026",
+ * "25/11/2026", "2026-11-25", "25–27 November 2026"; a day and a month
+ * name without a year too), skipping impossible ones.
+ *
+ * Returns: (transfer full): HbDateMention, in order
+ */
+GArray *
+hb_find_dates (const char *text,
+               gssize      len)
+{
+  GArray *found = g_array_new (FALSE, FALSE, sizeof (HbDateMention));
+  glong n = 0;
+  g_autofree gunichar *chars = NULL;
+  Chars t;
+
+  if (text == NULL || !g_utf8_validate (text, len, NULL))
+    return found;
+  chars = g_utf8_to_ucs4_fast (text, len, &n);
+  t = (Chars) { chars, (guint) n };
+  for (guint i = 0; i < t.n;)
+    {
+      HbDateMention m;
+      guint next = i;
+
+      if (g_unichar_isalnum (t.c[i]) && (i == 0 || !g_unichar_isalnum (t.c[i - 1])) &&
+          read_mention (&t, &next, &m) && next > i)
+        {
+          if (mention_valid (&m))
+            g_array_append_val (found, m);
+          i = next;
+          continue;
+        }
+      i++;
+    }
+  return found;
+}
+
+/* Whether @mention names (or, for a range, includes) the given day; a
+ * mention without a year matches that day of any year. */
+gboolean
+hb_date_mention_covers (const HbDateMention *mention,
+                        int                  year,
+                        int                  month,
+                        int                  day)
+{
+  return (mention->year == 0 || mention->year == year) && mention->month == month &&
+         day >= mention->day && day <= mention->last_day;
 }
 
 void

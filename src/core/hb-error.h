@@ -17,6 +17,7 @@ typedef enum
   HB_ERROR_MEDIA_UNSUPPORTED,
   HB_ERROR_INCOMPLETE,
   HB_ERROR_INVALID_BUNDLE,
+  HB_ERROR_STALE,            /* what was checked changed since */
 } HbError;
 
 GQuark hb_error_quark (void);

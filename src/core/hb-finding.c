@@ -28,7 +28,19 @@ hb_finding_new (HbPolicy     *policy,
 HbFinding *
 hb_finding_copy (const HbFinding *f)
 {
-  return hb_finding_new (f->policy, f->rule, f->start, f->end, g_strdup (f->text), f->replacement);
+  HbFinding *copy = hb_finding_new (f->policy, f->rule, f->start, f->end, g_strdup (f->text),
+                                    f->replacement);
+
+  copy->detail = g_strdup (f->detail);
+  return copy;
+}
+
+void
+hb_finding_set_detail (HbFinding  *f,
+                       const char *detail)
+{
+  g_free (f->detail);
+  f->detail = g_strdup (detail);
 }
 
 void
@@ -39,6 +51,7 @@ hb_finding_free (HbFinding *f)
   g_clear_object (&f->policy);
   g_free (f->text);
   g_free (f->replacement);
+  g_free (f->detail);
   g_free (f);
 }
 
@@ -73,7 +86,7 @@ hb_finding_get_message (const HbFinding *f,
   return hb_rule_get_message (f->rule, lang);
 }
 
-/* The rule's suggestion with {replacement} and {text} filled in, or NULL
+/* The rule's suggestion with {replacement}, {text} and {detail} filled in, or NULL
  * when the rule has none. */
 char *
 hb_finding_dup_suggestion (const HbFinding *f,
@@ -87,5 +100,6 @@ hb_finding_dup_suggestion (const HbFinding *f,
   s = g_string_new (tmpl);
   g_string_replace (s, "{replacement}", f->replacement ? f->replacement : "", 0);
   g_string_replace (s, "{text}", f->text, 0);
+  g_string_replace (s, "{detail}", f->detail ? f->detail : "", 0);
   return g_string_free (s, FALSE);
 }

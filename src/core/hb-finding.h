@@ -13,6 +13,8 @@ typedef struct
   guint         end;
   char         *text;        /* the text as the user typed it */
   char         *replacement; /* substitutions: what to write instead, or NULL */
+  char         *detail;      /* what only the check knows, for {detail} in the
+                                suggestion (why a link is broken), or NULL */
 } HbFinding;
 
 #define HB_TYPE_FINDING (hb_finding_get_type ())
@@ -25,6 +27,8 @@ HbFinding  *hb_finding_new           (HbPolicy        *policy,
                                       char            *text,
                                       const char      *replacement);
 HbFinding  *hb_finding_copy          (const HbFinding *finding);
+void        hb_finding_set_detail    (HbFinding       *finding,
+                                      const char      *detail);
 void        hb_finding_free          (HbFinding       *finding);
 HbSeverity  hb_finding_get_severity  (const HbFinding *finding);
 const char *hb_finding_get_topic     (const HbFinding *finding);

@@ -78,6 +78,7 @@ struct _HbRule
   char      **examples_good;
   char       *post_check; /* post rules: "missing-venue", "weekday-mismatch" … */
   char      **applies_to; /* post rules: post types, or NULL for every post */
+  char      **hosts;      /* link-shortener: the shorteners' host names, lower case */
 };
 
 typedef struct _HbMatcher HbMatcher;

@@ -122,6 +122,7 @@ rule_free (gpointer data)
   g_strfreev (r->examples_good);
   g_free (r->post_check);
   g_strfreev (r->applies_to);
+  g_strfreev (r->hosts);
   g_free (r);
 }
 
@@ -844,11 +845,50 @@ walk_rule_examples (Walk       *w,
     problem (w, sub, _("needs at least one “bad” example"));
 }
 
-static const char *post_only_members[] = { "check", "applies_to" };
+static const char *post_only_members[] = { "check", "applies_to", "hosts" };
+
+/* Post checks that read the caption's words, so that a sentence can show
+ * them: such rules may carry examples (tests/test-examples.c lints each
+ * one as the body of a post). */
+static const char * const text_post_checks[] = {
+  "weekday-mismatch", "link-insecure", "link-shortener", NULL
+};
+
+/* A host name as a browser shows it: "bit.ly", not "https://bit.ly/". */
+static gboolean
+is_host_name (const char *host)
+{
+  if (strchr (host, '.') == NULL || host[0] == '.' || host[0] == '-')
+    return FALSE;
+  for (const char *p = host; *p; p++)
+    if (!(g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '.' || *p == '-'))
+      return FALSE;
+  return TRUE;
+}
+
+/* "hosts" of a link-shortener rule: at least one, each a host name. */
+static void
+walk_post_hosts (Walk       *w,
+                 HbRule     *r,
+                 JsonObject *obj,
+                 const char *path)
+{
+  g_autofree char *hpath = g_strconcat (path, ".hosts", NULL);
+  gboolean shortener = g_strcmp0 (r->post_check, "link-shortener") == 0;
+
+  r->hosts = get_strv (w, obj, path, "hosts");
+  if (r->hosts != NULL && !shortener)
+    problem (w, path, _("only a link-shortener rule takes “hosts”"));
+  else if (shortener && (r->hosts == NULL || r->hosts[0] == NULL))
+    problem (w, path, _("a link-shortener rule needs “hosts”: the shorteners’ host names"));
+  for (guint i = 0; shortener && r->hosts && r->hosts[i]; i++)
+    if (!is_host_name (r->hosts[i]))
+      problem (w, hpath, _("“%s” is not a host name in lower case, such as “bit.ly”"), r->hosts[i]);
+}
 
 /* A `post` rule looks at the post's fields, not at words: it names one of
  * the checks hb-post-lint.c knows and takes none of the text rules'
- * fields, not even examples (there is no sentence to try it on). */
+ * fields.  Examples only where the check reads the caption's words. */
 static void
 walk_post_rule (Walk       *w,
                 HbRule     *r,
@@ -860,11 +900,12 @@ walk_post_rule (Walk       *w,
     "weekday-mismatch", "alt-text-missing", "platform-length", "platform-hashtags",
     "platform-mentions", "media-blurry", "media-underexposed", "media-overexposed",
     "media-resolution", "media-aspect", "media-file-size", "media-video-duration",
-    "media-video-size", "media-count", NULL
+    "media-video-size", "media-count", "link-insecure", "link-shortener", "link-broken",
+    "link-insecure-redirect", NULL
   };
   static const char * const text_members[] = {
     "match", "with", "with_scope", "unless", "unless_scope", "window", "pattern",
-    "allow_domains", "min_words", "min_letters", "min_run", "examples", NULL
+    "allow_domains", "min_words", "min_letters", "min_run", NULL
   };
   g_autofree char *apath = g_strconcat (path, ".applies_to", NULL);
 
@@ -874,6 +915,15 @@ walk_post_rule (Walk       *w,
   r->post_check = get_string (w, obj, path, "check", TRUE);
   if (r->post_check && !g_strv_contains (checks, r->post_check))
     problem (w, path, _("unknown post check “%s”"), r->post_check);
+  if (json_object_has_member (obj, "examples"))
+    {
+      /* Only checks that read words have a sentence to try. */
+      if (r->post_check && !g_strv_contains (text_post_checks, r->post_check))
+        problem (w, path, _("a post rule takes no “%s”"), "examples");
+      else
+        walk_rule_examples (w, r, obj, path);
+    }
+  walk_post_hosts (w, r, obj, path);
   r->applies_to = get_strv (w, obj, path, "applies_to");
   for (guint i = 0; r->applies_to && r->applies_to[i]; i++)
     if (!hb_post_type_from_string (r->applies_to[i], &(HbPostType) { 0 }))
@@ -888,7 +938,7 @@ walk_rule (Walk       *w,
   static const char * const known[] = {
     "id", "topic", "clause", "severity", "kind", "match", "with", "with_scope", "unless", "unless_scope", "window", "pattern",
     "allow_domains", "min_words", "min_letters", "min_run", "message", "suggestion", "examples",
-    "check", "applies_to", "note", NULL
+    "check", "applies_to", "hosts", "note", NULL
   };
   HbRule *r = g_new0 (HbRule, 1);
   g_autofree char *severity = NULL, *kind = NULL;
@@ -1415,6 +1465,13 @@ const char *
 hb_rule_get_post_check (const HbRule *rule)
 {
   return rule->kind == HB_RULE_POST ? rule->post_check : NULL;
+}
+
+/* A link-shortener rule's host names (lower case), or NULL. */
+const char * const *
+hb_rule_get_hosts (const HbRule *rule)
+{
+  return (const char * const *) rule->hosts;
 }
 
 /* Whether the rule applies to a post of @post_type ("event-report" …);

@@ -95,6 +95,7 @@ const char  *hb_rule_get_suggestion (const HbRule *rule,
 const char * const *hb_rule_get_examples (const HbRule *rule,
                                           gboolean      bad);
 const char  *hb_rule_get_post_check (const HbRule *rule);
+const char * const *hb_rule_get_hosts (const HbRule *rule);
 gboolean     hb_rule_applies_to    (const HbRule *rule,
                                     const char   *post_type);
 

@@ -11,6 +11,7 @@
 #include "hb-count.h"
 #include "hb-datetime.h"
 #include "hb-linter.h"
+#include "hb-links.h"
 #include "hb-platforms.h"
 
 typedef struct
@@ -58,6 +59,7 @@ struct _HbPostSnapshot
   char      **platforms; /* selected platforms that publish the composed caption */
   char      **media_platforms; /* every selected platform: all of them publish the media */
   GPtrArray  *own_captions;    /* OwnCaption, for selected platforms only */
+  HbLinkCache *links;          /* what the link checker found, or NULL */
 };
 
 static const struct { const char *check; guint source; } missing_checks[N_PARTS] = {
@@ -239,13 +241,68 @@ hb_post_snapshot_free (HbPostSnapshot *snap)
   g_strfreev (snap->platforms);
   g_strfreev (snap->media_platforms);
   g_clear_pointer (&snap->own_captions, g_ptr_array_unref);
+  g_clear_object (&snap->links);
   g_free (snap);
+}
+
+/**
+ * hb_post_snapshot_set_link_cache:
+ * @cache: (nullable): the link checker's results
+ *
+ * Lets the `link-broken` and `link-insecure-redirect` rules see what the
+ * link checker found; without a cache (the CLI's lint, tests) they find
+ * nothing.  The cache is thread-safe, so the lint may run in a worker
+ * while the checker keeps filling it.
+ */
+void
+hb_post_snapshot_set_link_cache (HbPostSnapshot *snap,
+                                 HbLinkCache    *cache)
+{
+  g_return_if_fail (snap != NULL);
+  g_set_object (&snap->links, cache);
 }
 
 const HbCaption *
 hb_post_snapshot_get_caption (HbPostSnapshot *snap)
 {
   return snap->caption;
+}
+
+static void
+add_link_urls (GPtrArray  *urls,
+               const char *text)
+{
+  g_autoptr(GPtrArray) links = hb_links_find (text, -1);
+
+  for (guint i = 0; i < links->len; i++)
+    {
+      const HbLink *link = links->pdata[i];
+
+      if (!g_ptr_array_find_with_equal_func (urls, link->url, g_str_equal, NULL))
+        g_ptr_array_add (urls, g_strdup (link->url));
+    }
+}
+
+/**
+ * hb_post_snapshot_dup_link_urls:
+ *
+ * The addresses the link checker should check: those of the composed
+ * caption and of the selected platforms' own captions, each once, in
+ * order (HbLink.url: the link cache's keys).
+ *
+ * Returns: (transfer full): a NULL-terminated array
+ */
+char **
+hb_post_snapshot_dup_link_urls (HbPostSnapshot *snap)
+{
+  GPtrArray *urls = g_ptr_array_new ();
+
+  g_return_val_if_fail (snap != NULL, NULL);
+  add_link_urls (urls, snap->caption->text);
+  for (guint i = 0; i < snap->own_captions->len; i++)
+    add_link_urls (urls, ((OwnCaption *) snap->own_captions->pdata[i])->text);
+  g_ptr_array_add (urls, NULL);
+  return (char **) g_ptr_array_free (urls, FALSE);
 }
 
 /* ------------------------------------------------------------------ */
@@ -509,6 +566,94 @@ check_platforms (HbPolicy       *policy,
 }
 
 /* ------------------------------------------------------------------ */
+/* Links                                                               */
+
+/* Where a shortened link leads, when the checker followed it to a
+ * working https page: what to write instead.  NULL otherwise. */
+static char *
+shortener_target (HbPostSnapshot *snap,
+                  const HbRule   *rule,
+                  const HbLink   *link)
+{
+  g_autoptr(HbLinkStatus) status = snap->links ? hb_link_cache_lookup (snap->links, link->url) : NULL;
+  g_autofree char *host = NULL;
+  g_autofree char *target = NULL;
+
+  if (status == NULL || status->state != HB_LINK_OK || status->final_url == NULL ||
+      !g_str_has_prefix (status->final_url, "https://"))
+    return NULL;
+  target = hb_link_url_for (status->final_url, &host);
+  if (target == NULL || hb_link_host_in (host, hb_rule_get_hosts (rule)))
+    return NULL;
+  return g_steal_pointer (&target);
+}
+
+/* A finding on @link, or NULL when @check does not fire on it. */
+static HbFinding *
+link_finding (HbPolicy       *policy,
+              const HbRule   *rule,
+              const char     *check,
+              HbPostSnapshot *snap,
+              const HbLink   *link)
+{
+  g_autoptr(HbLinkStatus) status = NULL;
+  g_autofree char *target = NULL;
+  HbFinding *f;
+
+  if (strcmp (check, "link-insecure") == 0)
+    return link->insecure ? hb_finding_new (policy, rule, link->start, link->end,
+                                            g_strdup (link->text), NULL) : NULL;
+  if (strcmp (check, "link-shortener") == 0)
+    {
+      if (!hb_link_host_in (link->host, hb_rule_get_hosts (rule)))
+        return NULL;
+      target = shortener_target (snap, rule, link);
+      return hb_finding_new (policy, rule, link->start, link->end, g_strdup (link->text), target);
+    }
+  status = snap->links ? hb_link_cache_lookup (snap->links, link->url) : NULL;
+  if (status == NULL ||
+      status->state != (strcmp (check, "link-broken") == 0 ? HB_LINK_BROKEN : HB_LINK_REDIRECTS_TO_HTTP))
+    return NULL;
+  f = hb_finding_new (policy, rule, link->start, link->end, g_strdup (link->text), NULL);
+  hb_finding_set_detail (f, status->reason);
+  return f;
+}
+
+/* The composed caption, and each platform's own caption with offsets in
+ * its own text. */
+static void
+check_links (HbPolicy       *policy,
+             const HbRule   *rule,
+             const char     *check,
+             HbPostSnapshot *snap,
+             GPtrArray      *out)
+{
+  g_autoptr(GPtrArray) links = hb_links_find (snap->caption->text, -1);
+
+  for (guint i = 0; i < links->len; i++)
+    {
+      HbFinding *f = link_finding (policy, rule, check, snap, links->pdata[i]);
+
+      if (f)
+        g_ptr_array_add (out, locate_finding (snap->caption, f));
+    }
+  for (guint i = 0; i < snap->own_captions->len; i++)
+    {
+      OwnCaption *c = snap->own_captions->pdata[i];
+      g_autoptr(GPtrArray) own = hb_links_find (c->text, -1);
+
+      for (guint k = 0; k < own->len; k++)
+        {
+          HbFinding *f = link_finding (policy, rule, check, snap, own->pdata[k]);
+
+          if (f)
+            g_ptr_array_add (out, post_finding_new (f, HB_SOURCE_PLATFORM_CAPTION, c->index,
+                                                    f->start, f->end));
+        }
+    }
+}
+
+/* ------------------------------------------------------------------ */
 /* Media                                                               */
 
 /* The platforms say "MB" without saying which; decimal megabytes are the
@@ -724,6 +869,8 @@ run_post_rule (HbPolicy       *policy,
     return;
   else if (g_str_has_prefix (check, "platform-"))
     check_platforms (policy, rule, check, snap, out);
+  else if (g_str_has_prefix (check, "link-"))
+    check_links (policy, rule, check, snap, out);
   else if (g_strcmp0 (check, "alt-text-missing") == 0)
     for (guint i = 0; i < snap->media->len; i++)
       {

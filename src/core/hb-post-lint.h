@@ -11,6 +11,11 @@
  * the smallest limit exceeded.  Items not yet loaded are not measured, so
  * they give no such findings.
  *
+ * Links in the caption (and in platforms' own captions) are checked by
+ * the `link-*` post rules: written with http://, or to a link shortener,
+ * offline; broken, or redirecting to plain HTTP, from the link checker's
+ * results when the snapshot carries an HbLinkCache.
+ *
  * The window takes a snapshot on the main thread (cheap: plain strings)
  * and lints it in a worker, so typing never waits for the linter.
  */
@@ -18,6 +23,7 @@
 
 #include "hb-caption.h"
 #include "hb-finding.h"
+#include "hb-link-cache.h"
 #include "hb-policy.h"
 #include "hb-post.h"
 
@@ -39,6 +45,9 @@ typedef struct
 HbPostSnapshot *hb_post_snapshot_new   (HbPost         *post);
 void            hb_post_snapshot_free  (HbPostSnapshot *snapshot);
 const HbCaption *hb_post_snapshot_get_caption (HbPostSnapshot *snapshot);
+void            hb_post_snapshot_set_link_cache (HbPostSnapshot *snapshot,
+                                                 HbLinkCache    *cache);
+char          **hb_post_snapshot_dup_link_urls  (HbPostSnapshot *snapshot);
 GPtrArray      *hb_post_lint_snapshot  (HbPolicy       *policy,
                                         HbPostSnapshot *snapshot,
                                         GError        **error);

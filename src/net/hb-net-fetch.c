@@ -113,6 +113,7 @@ hb_fetch_result_free (HbFetchResult *result)
   g_free (result->final_url);
   g_free (result->etag);
   g_free (result->content_type);
+  g_free (result->insecure_url);
   g_clear_pointer (&result->body, g_bytes_unref);
   g_free (result);
 }
@@ -273,6 +274,14 @@ send_cb (GObject      *object,
   record_response (data);
   if (follow_redirect (task))
     return;
+  if (data->options.headers_only)
+    {
+      /* Closing with the body unread makes libsoup drop the connection
+       * rather than drain it: a large page costs nothing. */
+      g_input_stream_close (data->stream, NULL, NULL);
+      succeed (task);
+      return;
+    }
   headers = soup_message_get_response_headers (data->message);
   if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
       (guint64) soup_message_headers_get_content_length (headers) > data->options.max_bytes)
@@ -296,6 +305,8 @@ send_hop (GTask *task,
   if (!uri_check (uri, data->options.allow_http, &insecure, &error))
     { fail (task, error); return; }
   data->result->insecure_hop |= insecure;
+  if (insecure && data->result->n_redirects > 0 && data->result->insecure_url == NULL)
+    data->result->insecure_url = g_strdup (data->result->final_url);
   g_clear_object (&data->message);
   data->message = soup_message_new_from_uri (data->method, uri);
   soup_message_add_flags (data->message, SOUP_MESSAGE_NO_REDIRECT);

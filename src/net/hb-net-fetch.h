@@ -25,6 +25,8 @@ typedef struct
   guint       max_redirects;   /* 0 means HB_NET_DEFAULT_MAX_REDIRECTS */
   const char *if_none_match;   /* an ETag, or NULL */
   gboolean    allow_http;      /* accept plain-HTTP hops (the link checker reports them) */
+  gboolean    headers_only;    /* stop at the final response's headers: a GET that only
+                                  wants the status (the link checker) reads no body */
 } HbFetchOptions;
 
 typedef struct
@@ -33,9 +35,10 @@ typedef struct
   char    *final_url;      /* after redirects */
   char    *etag;           /* or NULL */
   char    *content_type;   /* or NULL */
-  GBytes  *body;           /* empty for HEAD and 304 */
+  GBytes  *body;           /* empty for HEAD, 304 and headers_only */
   guint    n_redirects;
   gboolean insecure_hop;   /* some hop was plain HTTP (only with allow_http) */
+  char    *insecure_url;   /* the first plain-HTTP address a redirect led to, or NULL */
 } HbFetchResult;
 
 SoupSession   *hb_net_session_new       (void);
