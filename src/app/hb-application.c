@@ -6,6 +6,7 @@
 
 #include "hb-app-resources.h"
 #include "hb-demo-resources.h"
+#include "hb-net-fetch.h"
 #include "hb-preferences-window.h"
 #include "hb-window.h"
 
@@ -16,6 +17,8 @@ struct _HbApplication
   AdwApplication  parent_instance;
   GSettings       *settings;
   HbPolicyUpdater *updater;
+  SoupSession     *session;      /* the link checker's and the website check's */
+  HbLinkCache     *link_cache;   /* shared by every window */
   gboolean         policy_seen;
   gboolean         demo;
 };
@@ -92,6 +95,23 @@ HbPolicyUpdater *
 hb_application_get_policy_updater (HbApplication *self)
 {
   return self->updater;
+}
+
+SoupSession *
+hb_application_get_session (HbApplication *self)
+{
+  if (self->session == NULL)
+    self->session = hb_net_session_new ();
+  return self->session;
+}
+
+/* Links checked in one window count in every other: 15 minutes each. */
+HbLinkCache *
+hb_application_get_link_cache (HbApplication *self)
+{
+  if (self->link_cache == NULL)
+    self->link_cache = hb_link_cache_new (0);
+  return self->link_cache;
 }
 
 GSettings *
@@ -383,6 +403,8 @@ hb_application_dispose (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->updater);
+  g_clear_object (&self->session);
+  g_clear_object (&self->link_cache);
   G_OBJECT_CLASS (hb_application_parent_class)->dispose (object);
 }
 

@@ -3,6 +3,9 @@
 
 #include <adwaita.h>
 
+#include <libsoup/soup.h>
+
+#include "hb-link-cache.h"
 #include "hb-policy.h"
 #include "hb-policy-updater.h"
 
@@ -14,6 +17,8 @@ G_DECLARE_FINAL_TYPE (HbApplication, hb_application, HB, APPLICATION, AdwApplica
 HbApplication *hb_application_new          (void);
 HbPolicy      *hb_application_get_policy   (HbApplication *self);
 HbPolicyUpdater *hb_application_get_policy_updater (HbApplication *self);
+SoupSession   *hb_application_get_session  (HbApplication *self);
+HbLinkCache   *hb_application_get_link_cache (HbApplication *self);
 GSettings     *hb_application_get_settings (HbApplication *self);
 HbLang         hb_application_get_ui_lang  (HbApplication *self);
 void           hb_apply_language_setting   (void);

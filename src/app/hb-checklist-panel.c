@@ -7,6 +7,8 @@
  */
 #include "hb-checklist-panel.h"
 
+#include "hb-site-match.h"
+
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
@@ -115,6 +117,19 @@ action_button (const HbCheckStatus *s)
   return button;
 }
 
+/* 8.b's "announced on the official website": the window can look for
+ * the announcement itself and record the page as the evidence. */
+static GtkWidget *
+website_button (void)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("Check _Website"));
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Look for this programme’s announcement on the official website"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.check-website");
+  return button;
+}
+
 static GtkWidget *
 make_row (HbChecklistPanel    *self,
           const HbCheckStatus *s)
@@ -142,6 +157,8 @@ make_row (HbChecklistPanel    *self,
   gtk_widget_set_hexpand (text, TRUE);
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), text);
+  if (g_str_equal (s->item->id, HB_SITE_CHECK_ITEM) && !s->complete)
+    gtk_box_append (GTK_BOX (box), website_button ());
   if (button)
     gtk_box_append (GTK_BOX (box), button);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);

@@ -16,6 +16,7 @@ struct _HbPreferencesWindow
   AdwActionRow         *pack_row;
   AdwEntryRow          *policy_url_row;
   AdwActionRow         *update_row;
+  AdwEntryRow          *site_url_row;
   GtkSpinner           *update_spinner;
   GtkWidget            *update_button;
   GSettings            *settings;
@@ -83,22 +84,41 @@ show_updating (HbPreferencesWindow *self)
 }
 
 /* Only an address that may be fetched is saved: a typo is pointed out at
- * once rather than failing at the next start. */
+ * once rather than failing later.  Returns whether it was saved. */
+static gboolean
+apply_address (HbPreferencesWindow *self,
+               AdwEntryRow         *row,
+               const char          *key,
+               GError             **error)
+{
+  g_autofree char *url = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  if (*url != '\0' && !hb_net_url_check (url, FALSE, error))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      return FALSE;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  g_settings_set_string (self->settings, key, url);
+  return TRUE;
+}
+
 static void
 policy_url_applied (HbPreferencesWindow *self)
 {
-  const char *url = gtk_editable_get_text (GTK_EDITABLE (self->policy_url_row));
   g_autoptr(GError) error = NULL;
-  g_autofree char *trimmed = g_strstrip (g_strdup (url));
 
-  if (*trimmed != '\0' && !hb_net_url_check (trimmed, FALSE, &error))
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->policy_url_row), "error");
-      adw_action_row_set_subtitle (self->update_row, error->message);
-      return;
-    }
-  gtk_widget_remove_css_class (GTK_WIDGET (self->policy_url_row), "error");
-  g_settings_set_string (self->settings, "policy-url", trimmed);
+  if (!apply_address (self, self->policy_url_row, "policy-url", &error))
+    adw_action_row_set_subtitle (self->update_row, error->message);
+}
+
+static void
+site_url_applied (HbPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!apply_address (self, self->site_url_row, "site-listing-url", &error))
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
 }
 
 static void
@@ -127,7 +147,9 @@ hb_preferences_window_class_init (HbPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HbPreferencesWindow, update_row);
   gtk_widget_class_bind_template_child (widget_class, HbPreferencesWindow, update_spinner);
   gtk_widget_class_bind_template_child (widget_class, HbPreferencesWindow, update_button);
+  gtk_widget_class_bind_template_child (widget_class, HbPreferencesWindow, site_url_row);
   gtk_widget_class_bind_template_callback (widget_class, policy_url_applied);
+  gtk_widget_class_bind_template_callback (widget_class, site_url_applied);
 }
 
 static void
@@ -140,8 +162,10 @@ static void
 bind_policy (HbPreferencesWindow *self)
 {
   g_autofree char *url = g_settings_get_string (self->settings, "policy-url");
+  g_autofree char *site = g_settings_get_string (self->settings, "site-listing-url");
 
   gtk_editable_set_text (GTK_EDITABLE (self->policy_url_row), url);
+  gtk_editable_set_text (GTK_EDITABLE (self->site_url_row), site);
   g_object_bind_property (self->updater, "status", self->update_row, "subtitle", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->updater, "updating", self->update_button, "sensitive",
                           G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);

@@ -1,7 +1,8 @@
 /* hb-window-private.h — what the parts of HbWindow share: its fields and
  * the helpers one part calls in another (hb-window.c: form, linting,
  * autosave, actions; hb-window-files.c: opening, saving, choosers,
- * recovery; hb-window-export.c: export and the sign-off sheet). */
+ * recovery; hb-window-export.c: export and the sign-off sheet;
+ * hb-window-net.c: the link checker and the official-website check). */
 #pragma once
 
 #include "hb-caption-view.h"
@@ -53,6 +54,7 @@ struct _HbWindow
   GtkRevealer          *export_revealer;
   GtkProgressBar       *export_progress;
   GMenu                *recent_menu;
+  GtkSpinner           *links_spinner;
 
   HbApplication        *app;
   GSettings            *settings;
@@ -83,6 +85,11 @@ struct _HbWindow
   char                 *autosave_path;
   guint                 pending_io;
   char                 *recovery_path;
+
+  /* hb-window-net.c */
+  GCancellable         *links_cancellable;
+  char                **links_checking;  /* the addresses being checked */
+  GCancellable         *site_cancellable;
 };
 
 typedef enum { CHOOSE_OPEN, CHOOSE_SAVE, CHOOSE_SAVE_AND_CLOSE, CHOOSE_EXPORT } ChooseMode;
@@ -97,6 +104,12 @@ void     _hb_window_set_post          (HbWindow   *self,
                                        HbPost     *post);
 void     _hb_window_drop_autosave     (HbWindow   *self);
 void     _hb_window_update_checklist  (HbWindow   *self);
+void     _hb_window_check_links       (HbWindow       *self,
+                                       HbPostSnapshot *snapshot);
+void     _hb_window_check_website     (GtkWidget  *widget,
+                                       const char *action,
+                                       GVariant   *param);
+void     _hb_window_cancel_network    (HbWindow   *self);
 
 /* hb-window-files.c */
 void     _hb_window_show_error        (HbWindow   *self,

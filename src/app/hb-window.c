@@ -354,8 +354,11 @@ lint_done (GObject      *source,
   /* A result for text that has changed since would put underlines on the
    * wrong words; the follow-up lint brings the right ones. */
   if (job->generation == self->generation)
-    apply_findings (self, findings,
-                    g_strdup (hb_post_snapshot_get_caption (job->snapshot)->text));
+    {
+      apply_findings (self, findings,
+                      g_strdup (hb_post_snapshot_get_caption (job->snapshot)->text));
+      _hb_window_check_links (self, job->snapshot);
+    }
   else
     g_ptr_array_unref (findings);
   if (self->lint_again)
@@ -378,6 +381,8 @@ schedule_lint (HbWindow *self)
   self->linting = TRUE;
   job = g_new0 (LintJob, 1);
   job->snapshot = hb_post_snapshot_new (self->post);
+  /* What the link checker found so far turns into `link` findings. */
+  hb_post_snapshot_set_link_cache (job->snapshot, hb_application_get_link_cache (self->app));
   job->policy = g_object_ref (policy);
   job->generation = self->generation;
   task = g_task_new (NULL, self->cancellable, lint_done, g_object_ref (self));
@@ -996,6 +1001,7 @@ hb_window_dispose (GObject *object)
   HbWindow *self = HB_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  _hb_window_cancel_network (self);
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), HB_TYPE_WINDOW);
   g_clear_object (&self->bindings);
@@ -1032,7 +1038,7 @@ static const struct { const char *name; gsize offset; } template_children[] = {
   CHILD (side_revealer), CHILD (side_stack), CHILD (findings_panel), CHILD (platform_preview), CHILD (checklist_panel),
   CHILD (missing_button), CHILD (missing_box), CHILD (export_button), CHILD (export_revealer),
   CHILD (export_progress),
-  CHILD (recent_menu),
+  CHILD (recent_menu), CHILD (links_spinner),
 #undef CHILD
 };
 
@@ -1046,6 +1052,7 @@ install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, _hb_window_export_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-export", NULL, _hb_window_cancel_export);
   gtk_widget_class_install_action (widget_class, "win.print-signoff", NULL, _hb_window_print_action);
+  gtk_widget_class_install_action (widget_class, "win.check-website", NULL, _hb_window_check_website);
   gtk_widget_class_install_action (widget_class, "win.show-checklist-item", "s", _hb_window_show_checklist_item);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, win_close);
   gtk_widget_class_install_action (widget_class, "win.clear-date", NULL, win_clear_date);
@@ -1169,6 +1176,9 @@ hb_window_new (HbApplication *app)
   if (hb_application_get_policy (app))
     policy_ready (self);
   g_signal_connect_object (app, "notify::policy", G_CALLBACK (policy_ready), self, G_CONNECT_SWAPPED);
+  /* A link checked (by this window or another) may change the findings. */
+  g_signal_connect_object (hb_application_get_link_cache (app), "changed",
+                           G_CALLBACK (schedule_lint), self, G_CONNECT_SWAPPED);
   return self;
 }
 
