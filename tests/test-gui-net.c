@@ -234,6 +234,11 @@ test_broken_link (void)
   FindingWait w;
   const HbPostFinding *broken;
 
+  g_autofree char *listing = hb_test_server_url (server, "/berita.rss");
+
+  /* The official website's host (here the test server) is reachable:
+   * links are worth checking. */
+  g_settings_set_string (hb_application_get_settings (app), "site-listing-url", listing);
   hb_test_server_add_static (server, "/berita/hilang", 404, "text/html", "tiada", -1);
   hb_test_server_add_static (server, "/berita/ada", 200, "text/html", "ada", -1);
   proxy_through (server);
