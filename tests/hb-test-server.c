@@ -196,3 +196,64 @@ hb_test_wait (gboolean *done,
     g_source_remove (id);
   g_assert_true (*done);
 }
+
+void
+hb_test_run_clear (HbTestRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+  run->done = FALSE;
+}
+
+static void
+run_done_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  HbTestRun *run = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (source), result, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (G_SUBPROCESS (source)));
+  run->status = g_subprocess_get_exit_status (G_SUBPROCESS (source));
+  run->done = TRUE;
+}
+
+/* @input goes to standard input (none when NULL); @env holds "NAME=value"
+ * to set, or "NAME" to unset, NULL-terminated (or NULL). */
+void
+hb_test_run_cli (HbTestRun          *run,
+                 const char         *input,
+                 const char * const *env,
+                 const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                               G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+
+  hb_test_run_clear (run);
+  g_ptr_array_add (argv, (gpointer) g_getenv ("HB_CLI"));
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_subprocess_launcher_setenv (launcher, "NO_COLOR", "1", TRUE);
+  for (guint i = 0; env && env[i]; i++)
+    {
+      const char *eq = strchr (env[i], '=');
+      g_autofree char *name = eq ? g_strndup (env[i], eq - env[i]) : g_strdup (env[i]);
+
+      if (eq)
+        g_subprocess_launcher_setenv (launcher, name, eq + 1, TRUE);
+      else
+        g_subprocess_launcher_unsetenv (launcher, name);
+    }
+  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8_async (proc, input ? input : "", NULL, run_done_cb, run);
+  hb_test_wait (&run->done, 30000);
+  g_test_message ("hebahan-cli %s: exit %d, stderr: %s", args[0], run->status, run->err);
+}

@@ -41,6 +41,23 @@ SoupServer   *hb_test_server_get_soup     (HbTestServer       *server);
 void          hb_test_wait                (gboolean           *done,
                                            guint               timeout_ms);
 
+/* hebahan-cli ($HB_CLI) run while this process's main loop keeps
+ * serving it (the server is in this process). */
+typedef struct
+{
+  gboolean done;
+  int      status;   /* exit status */
+  char    *out;
+  char    *err;
+} HbTestRun;
+
+void          hb_test_run_cli             (HbTestRun          *run,
+                                           const char         *input,
+                                           const char * const *env,
+                                           const char * const *args);
+void          hb_test_run_clear           (HbTestRun          *run);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HbTestServer, hb_test_server_free)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (HbTestRun, hb_test_run_clear)
 
 G_END_DECLS

@@ -554,65 +554,19 @@ test_lint_with_results (void)
 /* ------------------------------------------------------------------ */
 /* hebahan-cli links                                                   */
 
-typedef struct
-{
-  gboolean done;
-  int      status;
-  char    *out;
-  char    *err;
-} Run;
-
+/* The test server is also the CLI's proxy (the environment's http_proxy,
+ * which the system proxy resolver honours), so that links to any host
+ * name reach it. */
 static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-communicated_cb (GObject      *source,
-                 GAsyncResult *res,
-                 gpointer      user_data)
-{
-  Run *run = user_data;
-  g_autoptr(GError) error = NULL;
-
-  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (source), res, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_exit_status (G_SUBPROCESS (source));
-  run->done = TRUE;
-}
-
-/* The server runs in this process: the CLI is waited for while the main
- * loop keeps serving it.  It is also the CLI's proxy (the environment's
- * http_proxy, which the system proxy resolver honours), so that links to
- * any host name reach it. */
-static void
-cli (Run                *run,
+cli (HbTestRun          *run,
      HbTestServer       *server,
      const char * const *args)
 {
   g_autofree char *proxy = hb_test_server_url (server, "/");
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher =
-    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autofree char *setting = g_strconcat ("http_proxy=", proxy, NULL);
+  const char *env[] = { setting, "no_proxy", "NO_PROXY", NULL };
 
-  g_ptr_array_add (argv, (gpointer) g_getenv ("HB_CLI"));
-  for (guint i = 0; args[i]; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-  g_subprocess_launcher_setenv (launcher, "NO_COLOR", "1", TRUE);
-  g_subprocess_launcher_setenv (launcher, "http_proxy", proxy, TRUE);
-  g_subprocess_launcher_unsetenv (launcher, "no_proxy");
-  g_subprocess_launcher_unsetenv (launcher, "NO_PROXY");
-  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8_async (proc, NULL, NULL, communicated_cb, run);
-  hb_test_wait (&run->done, 20000);
+  hb_test_run_cli (run, NULL, env, args);
 }
 
 static char *
@@ -649,7 +603,7 @@ test_cli (void)
   hb_test_server_add_static (server, "/ok", 200, "text/html", "x", -1);
   hb_test_server_add_static (server, "/gone", 404, "text/html", "x", -1);
   {
-    g_auto(Run) run = { 0 };
+    g_auto(HbTestRun) run = { 0 };
 
     cli (&run, server, (const char *[]) { "links", "--timeout", "2", path, NULL });
     g_assert_cmpint (run.status, ==, 1);
@@ -657,7 +611,7 @@ test_cli (void)
     g_assert_cmpstr (run.out, ==, all);
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(HbTestRun) run = { 0 };
 
     cli (&run, server, (const char *[]) { "links", "--format", "json", path, NULL });
     g_assert_cmpint (run.status, ==, 1);
@@ -678,13 +632,13 @@ test_cli (void)
     g_assert_false (json_object_get_boolean_member (o, "shortener"));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(HbTestRun) run = { 0 };
 
     cli (&run, server, (const char *[]) { "links", good, NULL });
     g_assert_cmpint (run.status, ==, 0);
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(HbTestRun) run = { 0 };
 
     cli (&run, server, (const char *[]) { "links", "/nonexistent/post.txt", NULL });
     g_assert_cmpint (run.status, ==, 2);
@@ -692,7 +646,7 @@ test_cli (void)
     g_assert_cmpstr (strchr (run.err, '\n'), ==, "\n");
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(HbTestRun) run = { 0 };
 
     cli (&run, server, (const char *[]) { "links", "--timeout", "-1", path, NULL });
     g_assert_cmpint (run.status, ==, 2);
@@ -712,7 +666,7 @@ test_cli_draft (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   g_autofree char *expect_own = NULL, *expect_short = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(HbTestRun) run = { 0 };
 
   hb_test_server_add_static (server, "/ok", 200, "text/html", "x", -1);
   hb_test_server_add_static (server, "/gone", 404, "text/html", "x", -1);

@@ -728,72 +728,25 @@ test_cancel (void)
 /* ------------------------------------------------------------------ */
 /* hebahan-cli policy fetch                                            */
 
-typedef struct
-{
-  gboolean  done;
-  int       status;
-  char     *out;
-  char     *err;
-} CliRun;
-
+/* ISOLATE_DIRS moves this process's folders, not the environment: the
+ * CLI is given them. */
 static void
-cli_done_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  CliRun *run = user_data;
-  g_autoptr(GError) error = NULL;
-
-  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (source), result, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (G_SUBPROCESS (source)));
-  run->status = g_subprocess_get_exit_status (G_SUBPROCESS (source));
-  run->done = TRUE;
-}
-
-/* Runs hebahan-cli with @argv and @input on stdin while this process's
- * main loop serves it. */
-static void
-cli_with_input (CliRun             *run,
+cli_with_input (HbTestRun          *run,
                 const char         *input,
                 const char * const *argv)
 {
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autofree char *data = g_strconcat ("XDG_DATA_HOME=", g_get_user_data_dir (), NULL);
+  g_autofree char *config = g_strconcat ("XDG_CONFIG_HOME=", g_get_user_config_dir (), NULL);
+  const char *env[] = { data, config, NULL };
 
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-  run->done = FALSE;
-  g_ptr_array_add (args, (gpointer) g_getenv ("HB_CLI"));
-  for (guint i = 0; argv[i]; i++)
-    g_ptr_array_add (args, (gpointer) argv[i]);
-  g_ptr_array_add (args, NULL);
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  /* ISOLATE_DIRS moves this process's folders, not the environment. */
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", g_get_user_config_dir (), TRUE);
-  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8_async (proc, input, NULL, cli_done_cb, run);
-  hb_test_wait (&run->done, 30000);
-  g_test_message ("hebahan-cli %s: exit %d, stderr: %s", argv[0], run->status, run->err);
+  hb_test_run_cli (run, input, env, argv);
 }
 
 static void
-cli (CliRun             *run,
+cli (HbTestRun          *run,
      const char * const *argv)
 {
   cli_with_input (run, "", argv);
-}
-
-static void
-cli_run_clear (CliRun *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
 }
 
 static JsonObject *
@@ -815,7 +768,7 @@ assert_lint_reports (const char *version)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   gboolean test_pack = g_strcmp0 (version, BUILTIN_VERSION) != 0;
-  CliRun run = { 0 };
+  HbTestRun run = { 0 };
   JsonObject *root, *policy;
   JsonArray *findings;
   gboolean fruit = FALSE;
@@ -832,7 +785,7 @@ assert_lint_reports (const char *version)
     fruit |= g_strcmp0 (json_object_get_string_member (json_array_get_object_element (findings, i), "rule"),
                         "test.fruit") == 0;
   g_assert_cmpint (fruit, ==, test_pack);
-  cli_run_clear (&run);
+  hb_test_run_clear (&run);
 }
 
 static void
@@ -844,7 +797,7 @@ test_cli_fetch (void)
   g_autofree char *again = g_strdup_printf ("Not modified: %s 2026.12.1 from %s is current\n", PACK_ID, url);
   g_autoptr(JsonParser) parser = json_parser_new ();
   PackSite site = { 0 };
-  CliRun run = { 0 };
+  HbTestRun run = { 0 };
   JsonObject *root;
 
   assert_lint_reports (BUILTIN_VERSION);
@@ -872,7 +825,7 @@ test_cli_fetch (void)
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "policy"), "source"),
                    ==, "fetched");
   g_assert_cmpuint (site.hits, ==, 3);
-  cli_run_clear (&run);
+  hb_test_run_clear (&run);
   pack_site_clear (&site);
 }
 
@@ -887,7 +840,7 @@ test_cli_fetch_failures (void)
   g_autofree char *missing = hb_test_server_url (server, "/missing.json");
   const char *still = "; still using " PACK_ID " 2026.12.1, the last fetched pack\n";
   PackSite site = { 0 };
-  CliRun run = { 0 };
+  HbTestRun run = { 0 };
 
   pack_site_serve (server, "/pack.json", &site, "2026.12.1", "\"v1\"");
   serve_failures (server);
@@ -918,7 +871,7 @@ test_cli_fetch_failures (void)
   cli (&run, (const char *[]) { "policy", "fetch", "--format", "xml", url, NULL });
   g_assert_cmpint (run.status, ==, 2);
   g_assert_cmpuint (site.hits, ==, 1);
-  cli_run_clear (&run);
+  hb_test_run_clear (&run);
   pack_site_clear (&site);
 }
 

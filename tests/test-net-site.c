@@ -515,58 +515,11 @@ test_record (void)
 /* ------------------------------------------------------------------ */
 /* hebahan-cli site-check                                              */
 
-typedef struct
-{
-  gboolean done;
-  int      status;
-  char    *out;
-  char    *err;
-} Run;
-
 static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-communicated_cb (GObject      *source,
-                 GAsyncResult *res,
-                 gpointer      user_data)
-{
-  Run *run = user_data;
-  g_autoptr(GError) error = NULL;
-
-  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (source), res, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_exit_status (G_SUBPROCESS (source));
-  run->done = TRUE;
-}
-
-/* The server runs in this process: the CLI is waited for while the main
- * loop keeps serving it. */
-static void
-cli (Run                *run,
+cli (HbTestRun          *run,
      const char * const *args)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher =
-    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("HB_CLI"));
-  for (guint i = 0; args[i]; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-  g_subprocess_launcher_setenv (launcher, "NO_COLOR", "1", TRUE);
-  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8_async (proc, NULL, NULL, communicated_cb, run);
-  hb_test_wait (&run->done, 20000);
+  hb_test_run_cli (run, NULL, NULL, args);
 }
 
 /* A draft of the programme @name on DAY in a new folder. */
@@ -599,7 +552,7 @@ test_cli_found (void)
   JsonObject *root, *match;
 
   {
-    g_auto(Run) run = { 0 };
+    g_auto(HbTestRun) run = { 0 };
 
     cli (&run, (const char *[]) { "site-check", draft, "--url", url, NULL });
     g_assert_cmpint (run.status, ==, 0);
@@ -607,7 +560,7 @@ test_cli_found (void)
     g_assert_cmpstr (run.err, ==, "");
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(HbTestRun) run = { 0 };
 
     cli (&run, (const char *[]) { "site-check", "--format", "json", "--url", url, draft, NULL });
     g_assert_cmpint (run.status, ==, 0);
@@ -632,7 +585,7 @@ test_cli_not_found (void)
   g_autofree char *draft = write_draft ("Program Gotong-Royong Taman Melati");
   g_autofree char *expected = g_strdup_printf ("not found: none of the 3 entries at %s names "
                                                "“Program Gotong-Royong Taman Melati” on " DAY "\n", url);
-  g_auto(Run) run = { 0 };
+  g_auto(HbTestRun) run = { 0 };
 
   cli (&run, (const char *[]) { "site-check", draft, "--url", url, "--record", "--who", "Aminah", NULL });
   g_assert_cmpint (run.status, ==, 1);
@@ -652,7 +605,7 @@ test_cli_record (void)
   g_autoptr(HbPost) post = NULL;
   g_autoptr(GError) error = NULL;
   JsonObject *answer;
-  g_auto(Run) run = { 0 };
+  g_auto(HbTestRun) run = { 0 };
 
   cli (&run, (const char *[]) { "site-check", draft, "--url", url, "--record", "--who", "Aminah binti Hassan", NULL });
   g_assert_cmpint (run.status, ==, 0);
@@ -666,8 +619,8 @@ test_cli_record (void)
 }
 
 static void
-assert_one_line_error (const Run  *run,
-                       const char *words)
+assert_one_line_error (const HbTestRun *run,
+                       const char      *words)
 {
   g_assert_cmpint (run->status, ==, 2);
   g_assert_true (g_str_has_prefix (run->err, "hebahan-cli: "));
@@ -688,32 +641,32 @@ test_cli_errors (void)
 
   hb_test_server_add_static (server, "/gone", 404, "text/html", "x", -1);
   {
-    g_auto(Run) run = { 0 };
+    g_auto(HbTestRun) run = { 0 };
 
     /* No --url, and nothing in the (memory) settings. */
     cli (&run, (const char *[]) { "site-check", draft, NULL });
     assert_one_line_error (&run, "give --url URL");
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(HbTestRun) run = { 0 };
 
     cli (&run, (const char *[]) { "site-check", draft, "--url", gone, NULL });
     assert_one_line_error (&run, "404 Not Found");
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(HbTestRun) run = { 0 };
 
     cli (&run, (const char *[]) { "site-check", nameless, "--url", url, NULL });
     assert_one_line_error (&run, "programme name is missing");
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(HbTestRun) run = { 0 };
 
     cli (&run, (const char *[]) { "site-check", draft, "--url", url, "--record", NULL });
     assert_one_line_error (&run, "--who NAME");
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(HbTestRun) run = { 0 };
 
     cli (&run, (const char *[]) { "site-check", draft, "--url", "http://www.mpkk.gov.my/rss", NULL });
     assert_one_line_error (&run, "only HTTPS");
