@@ -150,6 +150,57 @@ hb_test_server_add_handler (HbTestServer       *self,
   soup_server_add_handler (self->soup, path, callback, user_data, NULL);
 }
 
+/* A slow drip: status 200 and @head (or nothing) at once, then one space
+ * every 100 ms for ever.  The drip holds no reference to @msg and stops
+ * with it, so later tests never meet a dead message. */
+typedef struct
+{
+  SoupServerMessage *msg;
+  guint              id;
+} Drip;
+
+static gboolean
+drip_cb (gpointer user_data)
+{
+  Drip *drip = user_data;
+
+  soup_message_body_append (soup_server_message_get_response_body (drip->msg), SOUP_MEMORY_STATIC, " ", 1);
+  soup_server_message_unpause (drip->msg);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+drip_stop (Drip *drip)
+{
+  g_clear_handle_id (&drip->id, g_source_remove);
+}
+
+static void
+drip_free (gpointer data)
+{
+  drip_stop (data);
+  g_free (data);
+}
+
+void
+hb_test_drip_start (SoupServerMessage *msg,
+                    const char        *head)
+{
+  Drip *drip = g_new0 (Drip, 1);
+
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_message_headers_set_encoding (soup_server_message_get_response_headers (msg),
+                                     SOUP_ENCODING_CHUNKED);
+  if (head)
+    soup_message_body_append (soup_server_message_get_response_body (msg), SOUP_MEMORY_COPY,
+                              head, strlen (head));
+  drip->msg = msg;
+  drip->id = g_timeout_add (100, drip_cb, drip);
+  g_object_set_data_full (G_OBJECT (msg), "hb-drip", drip, drip_free);
+  g_signal_connect_swapped (msg, "finished", G_CALLBACK (drip_stop), drip);
+  g_signal_connect_swapped (msg, "disconnected", G_CALLBACK (drip_stop), drip);
+}
+
 guint
 hb_test_server_hits (HbTestServer *self,
                      const char   *path)

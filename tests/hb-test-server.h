@@ -29,6 +29,8 @@ void          hb_test_server_add_handler  (HbTestServer       *server,
                                            const char         *path,
                                            SoupServerCallback  callback,
                                            gpointer            user_data);
+void          hb_test_drip_start          (SoupServerMessage  *msg,
+                                           const char         *head);
 guint         hb_test_server_hits         (HbTestServer       *server,
                                            const char         *path);
 const char   *hb_test_server_last_header  (HbTestServer       *server,

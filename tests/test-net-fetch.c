@@ -110,34 +110,11 @@ test_too_large (void)
   outcome_clear (&out);
 }
 
-/* A server that sends one byte every 100 ms for ever, paused between. */
-static gboolean
-drip_cb (gpointer user_data)
-{
-  SoupServerMessage *msg = user_data;
-
-  soup_message_body_append (soup_server_message_get_response_body (msg), SOUP_MEMORY_STATIC, "x", 1);
-  soup_server_message_unpause (msg);
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-remove_source (gpointer id)
-{
-  g_source_remove (GPOINTER_TO_UINT (id));
-}
-
 static void
 drip_handler (SoupServer *soup, SoupServerMessage *msg, const char *path,
               GHashTable *query, gpointer user_data)
 {
-  soup_server_message_set_status (msg, 200, NULL);
-  soup_message_headers_set_encoding (soup_server_message_get_response_headers (msg),
-                                     SOUP_ENCODING_CHUNKED);
-  g_object_set_data_full (G_OBJECT (msg), "drip",
-                          GUINT_TO_POINTER (g_timeout_add_full (G_PRIORITY_DEFAULT, 100, drip_cb,
-                                                                g_object_ref (msg), g_object_unref)),
-                          remove_source);
+  hb_test_drip_start (msg, NULL);
 }
 
 static void

@@ -123,53 +123,13 @@ hang_handler (SoupServer *soup, SoupServerMessage *msg, const char *path,
   soup_server_message_pause (msg);
 }
 
-/* Headers at once, then one byte every 100 ms for ever, until the
- * client goes away: the drip holds no reference, and stops with the
- * message, so later tests never meet a dead one. */
-typedef struct
-{
-  SoupServerMessage *msg;
-  guint              id;
-} Drip;
-
-static gboolean
-drip_cb (gpointer user_data)
-{
-  Drip *drip = user_data;
-
-  soup_message_body_append (soup_server_message_get_response_body (drip->msg), SOUP_MEMORY_STATIC, "x", 1);
-  soup_server_message_unpause (drip->msg);
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-drip_stop (Drip *drip)
-{
-  g_clear_handle_id (&drip->id, g_source_remove);
-}
-
-static void
-drip_free (gpointer data)
-{
-  drip_stop (data);
-  g_free (data);
-}
-
+/* Headers at once, then a byte every 100 ms for ever. */
 static void
 drip_handler (SoupServer *soup, SoupServerMessage *msg, const char *path,
               GHashTable *query, gpointer user_data)
 {
-  Drip *drip = g_new0 (Drip, 1);
-
   record_method (msg, user_data);
-  soup_server_message_set_status (msg, 200, NULL);
-  soup_message_headers_set_encoding (soup_server_message_get_response_headers (msg),
-                                     SOUP_ENCODING_CHUNKED);
-  drip->msg = msg;
-  drip->id = g_timeout_add (100, drip_cb, drip);
-  g_object_set_data_full (G_OBJECT (msg), "drip", drip, drip_free);
-  g_signal_connect_swapped (msg, "finished", G_CALLBACK (drip_stop), drip);
-  g_signal_connect_swapped (msg, "disconnected", G_CALLBACK (drip_stop), drip);
+  hb_test_drip_start (msg, NULL);
 }
 
 /* ------------------------------------------------------------------ */

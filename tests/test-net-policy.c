@@ -122,40 +122,11 @@ silent_handler (SoupServer *soup, SoupServerMessage *msg, const char *path,
   soup_server_message_pause (msg);
 }
 
-/* Sends the headers, then one byte every 50 ms for ever. */
-static gboolean
-drip_cb (gpointer user_data)
-{
-  SoupServerMessage *msg = user_data;
-
-  soup_message_body_append (soup_server_message_get_response_body (msg), SOUP_MEMORY_STATIC, " ", 1);
-  soup_server_message_unpause (msg);
-  return G_SOURCE_CONTINUE;
-}
-
-/* Once the client has gone (deadline, cancellation), stop dripping. */
-static void
-drip_stop (SoupServerMessage *msg)
-{
-  guint id = GPOINTER_TO_UINT (g_object_steal_data (G_OBJECT (msg), "drip"));
-
-  if (id != 0)
-    g_source_remove (id);
-}
-
 static void
 drip_handler (SoupServer *soup, SoupServerMessage *msg, const char *path,
               GHashTable *query, gpointer user_data)
 {
-  guint id;
-
-  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-  soup_message_headers_set_encoding (soup_server_message_get_response_headers (msg),
-                                     SOUP_ENCODING_CHUNKED);
-  id = g_timeout_add_full (G_PRIORITY_DEFAULT, 50, drip_cb, g_object_ref (msg), g_object_unref);
-  g_object_set_data (G_OBJECT (msg), "drip", GUINT_TO_POINTER (id));
-  g_signal_connect (msg, "finished", G_CALLBACK (drip_stop), NULL);
-  g_signal_connect (msg, "disconnected", G_CALLBACK (drip_stop), NULL);
+  hb_test_drip_start (msg, NULL);
 }
 
 /* ------------------------------------------------------------------ */

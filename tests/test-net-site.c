@@ -324,52 +324,12 @@ hang_handler (SoupServer *soup, SoupServerMessage *msg, const char *path,
   soup_server_message_pause (msg);
 }
 
-/* The start of a feed, then one byte every 100 ms for ever (the drip
- * stops with the message; it holds no reference). */
-typedef struct
-{
-  SoupServerMessage *msg;
-  guint              id;
-} Drip;
-
-static gboolean
-drip_cb (gpointer user_data)
-{
-  Drip *drip = user_data;
-
-  soup_message_body_append (soup_server_message_get_response_body (drip->msg), SOUP_MEMORY_STATIC, " ", 1);
-  soup_server_message_unpause (drip->msg);
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-drip_stop (Drip *drip)
-{
-  g_clear_handle_id (&drip->id, g_source_remove);
-}
-
-static void
-drip_free (gpointer data)
-{
-  drip_stop (data);
-  g_free (data);
-}
-
+/* The start of a feed, then a byte every 100 ms for ever. */
 static void
 drip_handler (SoupServer *soup, SoupServerMessage *msg, const char *path,
               GHashTable *query, gpointer user_data)
 {
-  Drip *drip = g_new0 (Drip, 1);
-
-  soup_server_message_set_status (msg, 200, NULL);
-  soup_message_headers_set_encoding (soup_server_message_get_response_headers (msg), SOUP_ENCODING_CHUNKED);
-  soup_message_body_append (soup_server_message_get_response_body (msg), SOUP_MEMORY_STATIC,
-                            "<?xml version=\"1.0\"?><rss>", 26);
-  drip->msg = msg;
-  drip->id = g_timeout_add (100, drip_cb, drip);
-  g_object_set_data_full (G_OBJECT (msg), "drip", drip, drip_free);
-  g_signal_connect_swapped (msg, "finished", G_CALLBACK (drip_stop), drip);
-  g_signal_connect_swapped (msg, "disconnected", G_CALLBACK (drip_stop), drip);
+  hb_test_drip_start (msg, "<?xml version=\"1.0\"?><rss>");
 }
 
 static SoupSession *
