@@ -617,6 +617,25 @@ try_url (Scan  *sc,
   return valid_host (s, dstart, dend, end - i, proto);
 }
 
+/* Where the run of label characters at @i ends, and whether what ends it
+ * is a '.' or a ':'.  Every URL's first label (or its scheme) is such a
+ * run followed by one of them, so a run followed by anything else holds
+ * no URL start at all: skipping it makes a 60,000-character post cost a
+ * scan rather than an attempt at every word. */
+static gboolean
+run_may_start_url (const gunichar *s,
+                   glong           n,
+                   glong           i,
+                   glong          *end)
+{
+  glong j = i;
+
+  while (j < n && label_char (s[j]))
+    j++;
+  *end = j;
+  return j < n && (s[j] == '.' || s[j] == ':');
+}
+
 /* URL spans in code points of @s, in order. */
 static GArray *
 find_urls (const gunichar *s,
@@ -629,9 +648,13 @@ find_urls (const gunichar *s,
   while (i < n)
     {
       HbSpan span;
-      glong next = i + 1;
+      glong next = i + 1, run_end;
 
-      if (valid_preceding (s, i) && is_domain_char (s[i]) && try_url (&sc, i, &span, &next))
+      if (!is_domain_char (s[i]))
+        ;
+      else if (!run_may_start_url (s, n, i, &run_end))
+        next = run_end;
+      else if (valid_preceding (s, i) && try_url (&sc, i, &span, &next))
         g_array_append_val (spans, span);
       i = MAX (next, i + 1);
     }

@@ -33,9 +33,10 @@ typedef struct
 /* A caption written for one platform. */
 typedef struct
 {
-  char  *platform;
-  guint  index;    /* in hb_platform_ids() */
-  char  *text;
+  char      *platform;
+  guint      index;    /* in hb_platform_ids() */
+  char      *text;
+  GPtrArray *links;    /* HbLink in @text, found on first use */
 } OwnCaption;
 
 /* The fields a `missing-*` check looks at. */
@@ -60,6 +61,7 @@ struct _HbPostSnapshot
   char      **media_platforms; /* every selected platform: all of them publish the media */
   GPtrArray  *own_captions;    /* OwnCaption, for selected platforms only */
   HbLinkCache *links;          /* what the link checker found, or NULL */
+  GPtrArray  *caption_links;   /* HbLink in the composed caption, found on first use */
 };
 
 static const struct { const char *check; guint source; } missing_checks[N_PARTS] = {
@@ -178,6 +180,7 @@ own_caption_free (gpointer data)
 
   g_free (c->platform);
   g_free (c->text);
+  g_clear_pointer (&c->links, g_ptr_array_unref);
   g_free (c);
 }
 
@@ -242,6 +245,7 @@ hb_post_snapshot_free (HbPostSnapshot *snap)
   g_strfreev (snap->media_platforms);
   g_clear_pointer (&snap->own_captions, g_ptr_array_unref);
   g_clear_object (&snap->links);
+  g_clear_pointer (&snap->caption_links, g_ptr_array_unref);
   g_free (snap);
 }
 
@@ -268,12 +272,28 @@ hb_post_snapshot_get_caption (HbPostSnapshot *snap)
   return snap->caption;
 }
 
-static void
-add_link_urls (GPtrArray  *urls,
-               const char *text)
+/* The links of the composed caption, or of an own caption, found once
+ * per snapshot: every link rule and the link checker read them. */
+static GPtrArray *
+caption_links (HbPostSnapshot *snap)
 {
-  g_autoptr(GPtrArray) links = hb_links_find (text, -1);
+  if (snap->caption_links == NULL)
+    snap->caption_links = hb_links_find (snap->caption->text, -1);
+  return snap->caption_links;
+}
 
+static GPtrArray *
+own_caption_links (OwnCaption *c)
+{
+  if (c->links == NULL)
+    c->links = hb_links_find (c->text, -1);
+  return c->links;
+}
+
+static void
+add_link_urls (GPtrArray *urls,
+               GPtrArray *links)
+{
   for (guint i = 0; i < links->len; i++)
     {
       const HbLink *link = links->pdata[i];
@@ -298,9 +318,9 @@ hb_post_snapshot_dup_link_urls (HbPostSnapshot *snap)
   GPtrArray *urls = g_ptr_array_new ();
 
   g_return_val_if_fail (snap != NULL, NULL);
-  add_link_urls (urls, snap->caption->text);
+  add_link_urls (urls, caption_links (snap));
   for (guint i = 0; i < snap->own_captions->len; i++)
-    add_link_urls (urls, ((OwnCaption *) snap->own_captions->pdata[i])->text);
+    add_link_urls (urls, own_caption_links (snap->own_captions->pdata[i]));
   g_ptr_array_add (urls, NULL);
   return (char **) g_ptr_array_free (urls, FALSE);
 }
@@ -628,7 +648,7 @@ check_links (HbPolicy       *policy,
              HbPostSnapshot *snap,
              GPtrArray      *out)
 {
-  g_autoptr(GPtrArray) links = hb_links_find (snap->caption->text, -1);
+  GPtrArray *links = caption_links (snap);
 
   for (guint i = 0; i < links->len; i++)
     {
@@ -640,7 +660,7 @@ check_links (HbPolicy       *policy,
   for (guint i = 0; i < snap->own_captions->len; i++)
     {
       OwnCaption *c = snap->own_captions->pdata[i];
-      g_autoptr(GPtrArray) own = hb_links_find (c->text, -1);
+      GPtrArray *own = own_caption_links (c);
 
       for (guint k = 0; k < own->len; k++)
         {
