@@ -618,10 +618,11 @@ try_url (Scan  *sc,
 }
 
 /* Where the run of label characters at @i ends, and whether what ends it
- * is a '.' or a ':'.  Every URL's first label (or its scheme) is such a
- * run followed by one of them, so a run followed by anything else holds
- * no URL start at all: skipping it makes a 60,000-character post cost a
- * scan rather than an attempt at every word. */
+ * could go on into a URL: a '.' and another label ("mpkk.gov"), or "://"
+ * after a scheme.  Every URL starts with such a run, so a run followed by
+ * anything else (a space, a sentence's full stop) holds no URL start at
+ * all: skipping it makes a 60,000-character post cost a scan rather than
+ * an attempt at every word. */
 static gboolean
 run_may_start_url (const gunichar *s,
                    glong           n,
@@ -633,7 +634,9 @@ run_may_start_url (const gunichar *s,
   while (j < n && label_char (s[j]))
     j++;
   *end = j;
-  return j < n && (s[j] == '.' || s[j] == ':');
+  if (j + 1 < n && s[j] == '.')
+    return label_char (s[j + 1]);
+  return j + 2 < n && s[j] == ':' && s[j + 1] == '/' && s[j + 2] == '/';
 }
 
 /* URL spans in code points of @s, in order. */
