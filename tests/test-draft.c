@@ -300,6 +300,22 @@ test_corrupt (void)
                   "“acknowledged[0].when”");
 }
 
+/* What json-glib alone lets through (found by fuzz-draft): a second
+ * document after the draft, which it would open instead, and escapes that
+ * are not JSON ("\777") or make no character (a lone "\udc00"), which
+ * gave a body that is not UTF-8 and a saved draft that no longer opened. */
+static void
+test_strict_json (void)
+{
+  assert_invalid (D "\"body\": \"satu\"} {\"format\": \"hebahan-draft/1\", \"body\": \"dua\"}", -1,
+                  "not a Hebahan draft");
+  assert_invalid ("{\"format\": \"hebahan-policy/1\"}\n" D "\"body\": \"dua\"}", -1,
+                  "not a Hebahan draft");
+  assert_invalid (D "\"body\": \"tahniah\\777\"}", -1, "not a Hebahan draft");
+  assert_invalid (D "\"body\": \"tahniah\\udc00\"}", -1, "not a Hebahan draft");
+  assert_invalid (D "\"guests\": [{\"name\": \"Ali\\udc00\"}]}", -1, "not a Hebahan draft");
+}
+
 /* Whatever the bytes, loading either gives a post or a draft error. */
 static void
 test_never_crashes (void)
@@ -457,6 +473,7 @@ main (int    argc,
   g_test_add_func ("/draft/media-paths-resolved", test_media_paths_resolved);
   g_test_add_func ("/draft/lenient-reading", test_lenient_reading);
   g_test_add_func ("/draft/corrupt", test_corrupt);
+  g_test_add_func ("/draft/strict-json", test_strict_json);
   g_test_add_func ("/draft/never-crashes", test_never_crashes);
   g_test_add_func ("/draft/save-and-load-file", test_save_and_load_file);
   g_test_add_func ("/draft/load-errors-name-file", test_load_errors_name_file);

@@ -13,6 +13,7 @@
 
 #include "hb-datetime.h"
 #include "hb-error.h"
+#include "hb-json.h"
 
 #define FORMAT_PREFIX "hebahan-draft/"
 #define MAX_DRAFT_SIZE (16 * 1024 * 1024)
@@ -563,7 +564,7 @@ parse_json (GBytes      *bytes,
       return NULL;
     }
   if (data == NULL || len == 0 || !g_utf8_validate_len (data, len, NULL) ||
-      !json_parser_load_from_data (parser, data, len, NULL) ||
+      !hb_json_load (parser, data, len, NULL) ||
       json_parser_get_root (parser) == NULL)
     {
       g_propagate_error (error, check_format (NULL, name));
