@@ -316,6 +316,31 @@ test_strict_json (void)
   assert_invalid (D "\"guests\": [{\"name\": \"Ali\\udc00\"}]}", -1, "not a Hebahan draft");
 }
 
+/* Whatever Hebahan writes it reads back: a year before 1000 written as
+ * "262-11-25" by "%Y" did not (found by fuzz-draft). */
+static void
+test_early_years_round_trip (void)
+{
+  static const char draft[] =
+    D "\"acknowledged\": [{\"rule\": \"unverified.viral\", \"text\": \"tular\","
+    " \"when\": \"0262-11-25T09:00:00+08:00\"}]}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (draft, strlen (draft));
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(HbPost) post = NULL, again = NULL;
+  g_autoptr(GError) error = NULL;
+  const HbAck *ack;
+
+  post = hb_draft_load_bytes (bytes, NULL, &error);
+  g_assert_no_error (error);
+  saved = hb_draft_to_bytes (post, NULL);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved),
+                                  "\"0262-11-25T09:00:00+08:00\""));
+  again = hb_draft_load_bytes (saved, NULL, &error);
+  g_assert_no_error (error);
+  ack = hb_post_get_acks (again)->pdata[0];
+  g_assert_cmpint (g_date_time_get_year (ack->when), ==, 262);
+}
+
 /* Whatever the bytes, loading either gives a post or a draft error. */
 static void
 test_never_crashes (void)
@@ -474,6 +499,7 @@ main (int    argc,
   g_test_add_func ("/draft/lenient-reading", test_lenient_reading);
   g_test_add_func ("/draft/corrupt", test_corrupt);
   g_test_add_func ("/draft/strict-json", test_strict_json);
+  g_test_add_func ("/draft/early-years-round-trip", test_early_years_round_trip);
   g_test_add_func ("/draft/never-crashes", test_never_crashes);
   g_test_add_func ("/draft/save-and-load-file", test_save_and_load_file);
   g_test_add_func ("/draft/load-errors-name-file", test_load_errors_name_file);

@@ -17,6 +17,9 @@
 
 #define FORMAT_PREFIX "hebahan-draft/"
 #define MAX_DRAFT_SIZE (16 * 1024 * 1024)
+/* ISO 8601 dates always with four digits of year: "%Y" writes the year
+ * 262 as "262", which no ISO 8601 reader (ours included) takes back. */
+#define ISO_DATE "%C%y-%m-%d"
 
 /* Event fields: JSON member of "event" → post field. */
 static const struct { const char *member; HbField field; } event_members[] = {
@@ -129,7 +132,7 @@ write_acks (JsonBuilder *b,
     {
       const HbAck *ack = acks->pdata[i];
       /* "2026-11-25T10:00:00+08:00": seconds and a full offset, as people read it. */
-      g_autofree char *when = ack->when ? g_date_time_format (ack->when, "%Y-%m-%dT%H:%M:%S%:z") : NULL;
+      g_autofree char *when = ack->when ? g_date_time_format (ack->when, ISO_DATE "T%H:%M:%S%:z") : NULL;
 
       json_builder_begin_object (b);
       add_string (b, "rule", ack->rule);
@@ -347,7 +350,7 @@ set_event_field (Load       *l,
   if (*value == '\0' || field == HB_FIELD_EVENT_NAME || field == HB_FIELD_VENUE)
     iso = g_strdup (value);
   else if (field == HB_FIELD_DATE && hb_date_parse (value, &date))
-    iso = g_date_time_format (date, "%Y-%m-%d");
+    iso = g_date_time_format (date, ISO_DATE);
   else if (field != HB_FIELD_DATE && hb_time_parse (value, &h, &m))
     iso = g_strdup_printf ("%02d:%02d", h, m);
   if (iso == NULL)
