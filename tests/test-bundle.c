@@ -6,6 +6,8 @@
  * into a temporary folder.  `test-bundle --write-fixture FILE` does the same
  * to refresh the stored fixture.
  */
+#include <archive.h>
+#include <archive_entry.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -312,6 +314,89 @@ test_verify_detects (Fixture       *f,
   g_assert_true (has_problem (problems, "added: media/extra.jpg"));
 }
 
+/* A zip of @names[i] → @contents[i], under a top folder as exports have. */
+static void
+write_zip (const char         *path,
+           const char * const *names,
+           const char * const *contents)
+{
+  struct archive *a = archive_write_new ();
+
+  archive_write_set_format_zip (a);
+  g_assert_cmpint (archive_write_open_filename (a, path), ==, ARCHIVE_OK);
+  for (guint i = 0; names[i]; i++)
+    {
+      g_autofree char *name = g_strconcat ("bundle/", names[i], NULL);
+      struct archive_entry *entry = archive_entry_new ();
+      gsize len = strlen (contents[i]);
+
+      archive_entry_set_pathname (entry, name);
+      archive_entry_set_filetype (entry, AE_IFREG);
+      archive_entry_set_perm (entry, 0644);
+      archive_entry_set_size (entry, len);
+      g_assert_cmpint (archive_write_header (a, entry), ==, ARCHIVE_OK);
+      g_assert_cmpint (archive_write_data (a, contents[i], len), ==, (la_ssize_t) len);
+      archive_entry_free (entry);
+    }
+  g_assert_cmpint (archive_write_close (a), ==, ARCHIVE_OK);
+  archive_write_free (a);
+}
+
+static GPtrArray *
+verify_zip (Fixture            *f,
+            const char * const *names,
+            const char * const *contents)
+{
+  g_autofree char *path = g_build_filename (f->dir, "hostile.zip", NULL);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *problems;
+
+  write_zip (path, names, contents);
+  problems = hb_bundle_verify (path, &error);
+  g_assert_no_error (error);
+  g_unlink (path);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      g_test_message ("%s", (const char *) problems->pdata[i]);
+      g_assert_true (g_utf8_validate (problems->pdata[i], -1, NULL));
+    }
+  return problems;
+}
+
+/* Bundles nobody exported, as fuzz-bundle made them: each used to crash
+ * `hebahan-cli verify` or trip a GLib critical.  Each must be reported. */
+static void
+test_verify_hostile (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const char *sums_only[] = { "SHA256SUMS", NULL };
+  static const char *with_manifest[] = { "SHA256SUMS", "manifest.json", NULL };
+  static const char *not_utf8[] = { "SHA256SUMS", NULL };
+  g_autoptr(GPtrArray) empty = NULL, types = NULL, shape = NULL, names = NULL;
+  const char *zero = "0000000000000000000000000000000000000000000000000000000000000000";
+  g_autofree char *sums = g_strdup_printf ("%s  manifest.json\n%s  caption.txt\n%s  a\xff.jpg\n",
+                                           zero, zero, zero);
+
+  /* An empty SHA256SUMS (a segmentation fault). */
+  empty = verify_zip (f, sums_only, (const char *[]) { "" });
+  g_assert_true (has_problem (empty, "missing: manifest.json"));
+
+  /* Numbers and objects where the manifest has strings (a critical, and a
+   * NULL file name hashed: a segmentation fault). */
+  types = verify_zip (f, with_manifest, (const char *[]) { sums,
+    "{\"format\": \"hebahan-bundle/1\", \"media\": [1, {\"file\": 5},"
+    " {\"file\": \"caption.txt\", \"sha256\": {}}]}" });
+  g_assert_true (has_problem (types, "manifest.json: the hash of  does not match SHA256SUMS"));
+  g_assert_true (has_problem (types, "manifest.json: the hash of caption.txt does not match SHA256SUMS"));
+  shape = verify_zip (f, with_manifest, (const char *[]) { sums,
+    "{\"format\": [\"hebahan-bundle/1\"], \"media\": {}}" });
+  g_assert_true (has_problem (shape, "manifest.json: not a hebahan-bundle/1 manifest"));
+
+  /* A name that is not UTF-8 is shown with a replacement character. */
+  names = verify_zip (f, not_utf8, (const char *[]) { sums });
+  g_assert_true (has_problem (names, "missing: a\xef\xbf\xbd.jpg"));
+}
+
 /* The photo with EXIF orientation 6 and GPS: upright (500 × 600: the
  * camera stored it 600 × 500), red on top where the camera had it on the
  * left, and with no metadata at all. */
@@ -607,6 +692,7 @@ main (int    argc,
   ADD ("default-name", test_default_name, NULL);
   ADD ("export-folder", test_export_folder, NULL);
   ADD ("verify-detects", test_verify_detects, NULL);
+  ADD ("verify-hostile", test_verify_hostile, NULL);
   ADD ("cli-zip", test_cli_zip, NULL);
   ADD ("cli-verify-zip-changed", test_cli_verify_zip_changed, NULL);
   ADD ("cli-incomplete", test_cli_incomplete, "unanswered");

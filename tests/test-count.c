@@ -173,6 +173,34 @@ test_threads (void)
   g_assert_cmpint (c.valid_end, ==, 0);
 }
 
+/* NFC can lengthen a text: each क़ (U+0958) becomes क + ◌़, so 300 of them
+ * count 600 on X.  twitter-text's shift of the valid range by the change
+ * in length then passes the start; the range must stop at "nothing fits"
+ * (found by fuzz-count). */
+static void
+test_nfc_lengthens (void)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+  HbCount c;
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append (s, "\u0958");
+  c = count (s->str, HB_COUNT_TWITTER_V3, 280);
+  g_assert_cmpuint (c.length, ==, 600);
+  g_assert_false (c.valid);
+  g_assert_cmpint (c.display_end, ==, 299);
+  g_assert_cmpint (c.valid_end, ==, -1);
+  g_assert_cmpint (c.valid_end_utf16, ==, -1);
+  /* The fuzzer's case: a limit of 1 and two such letters. */
+  c = count ("'\u0959@\u0959", HB_COUNT_TWITTER_V3, 1);
+  g_assert_false (c.valid);
+  g_assert_cmpint (c.valid_end, ==, -1);
+  /* Within the limit, the whole text is valid as before. */
+  c = count ("\u0958\u0958", HB_COUNT_TWITTER_V3, 280);
+  g_assert_true (c.valid);
+  g_assert_cmpint (c.valid_end, ==, 1);
+}
+
 static guint
 n_spans (GArray *spans)
 {
@@ -252,6 +280,7 @@ main (int    argc,
   g_test_add_func ("/count/twitter-malaysia", test_twitter_malaysia);
   g_test_add_func ("/count/code-points", test_code_points);
   g_test_add_func ("/count/threads", test_threads);
+  g_test_add_func ("/count/nfc-lengthens", test_nfc_lengthens);
   g_test_add_func ("/count/hashtags", test_hashtags);
   g_test_add_func ("/count/mentions", test_mentions);
   g_test_add_func ("/count/urls", test_urls);

@@ -300,6 +300,47 @@ test_corrupt (void)
                   "“acknowledged[0].when”");
 }
 
+/* What json-glib alone lets through (found by fuzz-draft): a second
+ * document after the draft, which it would open instead, and escapes that
+ * are not JSON ("\777") or make no character (a lone "\udc00"), which
+ * gave a body that is not UTF-8 and a saved draft that no longer opened. */
+static void
+test_strict_json (void)
+{
+  assert_invalid (D "\"body\": \"satu\"} {\"format\": \"hebahan-draft/1\", \"body\": \"dua\"}", -1,
+                  "not a Hebahan draft");
+  assert_invalid ("{\"format\": \"hebahan-policy/1\"}\n" D "\"body\": \"dua\"}", -1,
+                  "not a Hebahan draft");
+  assert_invalid (D "\"body\": \"tahniah\\777\"}", -1, "not a Hebahan draft");
+  assert_invalid (D "\"body\": \"tahniah\\udc00\"}", -1, "not a Hebahan draft");
+  assert_invalid (D "\"guests\": [{\"name\": \"Ali\\udc00\"}]}", -1, "not a Hebahan draft");
+}
+
+/* Whatever Hebahan writes it reads back: a year before 1000 written as
+ * "262-11-25" by "%Y" did not (found by fuzz-draft). */
+static void
+test_early_years_round_trip (void)
+{
+  static const char draft[] =
+    D "\"acknowledged\": [{\"rule\": \"unverified.viral\", \"text\": \"tular\","
+    " \"when\": \"0262-11-25T09:00:00+08:00\"}]}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (draft, strlen (draft));
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(HbPost) post = NULL, again = NULL;
+  g_autoptr(GError) error = NULL;
+  const HbAck *ack;
+
+  post = hb_draft_load_bytes (bytes, NULL, &error);
+  g_assert_no_error (error);
+  saved = hb_draft_to_bytes (post, NULL);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved),
+                                  "\"0262-11-25T09:00:00+08:00\""));
+  again = hb_draft_load_bytes (saved, NULL, &error);
+  g_assert_no_error (error);
+  ack = hb_post_get_acks (again)->pdata[0];
+  g_assert_cmpint (g_date_time_get_year (ack->when), ==, 262);
+}
+
 /* Whatever the bytes, loading either gives a post or a draft error. */
 static void
 test_never_crashes (void)
@@ -421,6 +462,71 @@ test_save_fails_keeps_old (void)
   g_rmdir (dir);
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The names in @dir, sorted, as one string "a b c" (hidden ones too). */
+static char *
+list_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (d && (name = g_dir_read_name (d)))
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+/* A full disk: a 64 KB tmpfs (root only, as mounting needs it; CI runs as
+ * root) with an old draft on it, and a new version too big for what is
+ * left.  The error says why and names the file, the old draft is intact
+ * and no partial or temporary file is left.  (GIO's
+ * g_file_replace_contents() renamed the partly written file over the old
+ * draft here.) */
+static void
+test_save_full_disk (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *mount = g_strdup_printf ("mount -t tmpfs -o size=64k tmpfs '%s'", dir);
+  g_autofree char *umount = g_strdup_printf ("umount '%s'", dir);
+  g_autofree char *path = g_build_filename (dir, "lama.hebahan", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(HbPost) post = hb_post_new ();
+  g_autofree char *body = g_strnfill (200 * 1024, 'x');
+  g_autofree char *after = NULL, *listing = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *old = "{\"format\": \"hebahan-draft/1\", \"body\": \"versi lama\"}";
+  int status = -1;
+
+  if (geteuid () != 0 || !g_spawn_command_line_sync (mount, NULL, NULL, &status, NULL) ||
+      !g_spawn_check_wait_status (status, NULL))
+    {
+      g_rmdir (dir);
+      g_test_skip ("mounting a small tmpfs needs root");
+      return;
+    }
+  g_assert_true (g_file_set_contents (path, old, -1, NULL));
+  hb_post_set_field (post, HB_FIELD_BODY, body);
+  g_assert_false (hb_draft_save (post, file, NULL, &error));
+  g_test_message ("full disk: %s", error->message);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_assert_cmpstr (error->message, ==, "Could not save “lama.hebahan”: No space left on device");
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, old);
+  listing = list_dir (dir);
+  g_assert_cmpstr (listing, ==, "lama.hebahan");
+
+  g_spawn_command_line_sync (umount, NULL, NULL, NULL, NULL);
+  g_rmdir (dir);
+}
+
 static void
 count_signal (guint *counter)
 {
@@ -457,10 +563,13 @@ main (int    argc,
   g_test_add_func ("/draft/media-paths-resolved", test_media_paths_resolved);
   g_test_add_func ("/draft/lenient-reading", test_lenient_reading);
   g_test_add_func ("/draft/corrupt", test_corrupt);
+  g_test_add_func ("/draft/strict-json", test_strict_json);
+  g_test_add_func ("/draft/early-years-round-trip", test_early_years_round_trip);
   g_test_add_func ("/draft/never-crashes", test_never_crashes);
   g_test_add_func ("/draft/save-and-load-file", test_save_and_load_file);
   g_test_add_func ("/draft/load-errors-name-file", test_load_errors_name_file);
   g_test_add_func ("/draft/save-fails-keeps-old", test_save_fails_keeps_old);
+  g_test_add_func ("/draft/save-full-disk", test_save_full_disk);
   g_test_add_func ("/draft/measurements-are-not-edits", test_measurements_are_not_edits);
   return g_test_run ();
 }

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 #include <locale.h>
 #include <signal.h>
 #include <string.h>
@@ -697,6 +698,180 @@ test_kill_and_recover (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* ------------------------------------------------------------------ */
+/* 10 MB pasted                                                        */
+
+#define PASTE_BYTES (10 * 1024 * 1024)
+
+/* Sanitizers make everything slower; the bounds are for the real build. */
+#if defined(__SANITIZE_ADDRESS__)
+#define SLOWDOWN 4
+#else
+#define SLOWDOWN 1
+#endif
+
+/* The longest wait between two ticks of a high-priority 5 ms timeout:
+ * how long the main loop was kept from everything else (input, drawing). */
+typedef struct
+{
+  gint64 last;
+  gint64 max_gap;
+} Ticker;
+
+static gboolean
+tick (gpointer data)
+{
+  Ticker *t = data;
+  gint64 now = g_get_monotonic_time ();
+
+  t->max_gap = MAX (t->max_gap, now - t->last);
+  t->last = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+ticker_restart (Ticker *t)
+{
+  t->last = g_get_monotonic_time ();
+  t->max_gap = 0;
+}
+
+/* The labelled corpus's posts, over and over, to 10 MB: text with the
+ * usual share of findings (64,000 of them), in paragraphs. */
+static char *
+ten_megabytes (void)
+{
+  static const char *files[] = { "posts-ms.json", "posts-en.json", "posts-mixed.json" };
+  GString *text = g_string_sized_new (PASTE_BYTES + 65536);
+  g_autoptr(GPtrArray) posts = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "corpus", files[i], NULL);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      JsonArray *array;
+
+      g_assert_true (json_parser_load_from_file (parser, path, NULL));
+      array = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "posts");
+      for (guint k = 0; k < json_array_get_length (array); k++)
+        g_ptr_array_add (posts, g_strdup (json_object_get_string_member (json_array_get_object_element (array, k), "text")));
+    }
+  for (guint i = 0; text->len < PASTE_BYTES; i = (i + 1) % posts->len)
+    g_string_append_printf (text, "%s\n\n", (const char *) posts->pdata[i]);
+  return g_string_free (text, FALSE);
+}
+
+typedef struct
+{
+  Ticker   ticker;
+  gint64   insert_start;
+  gint64   insert_end;
+  gboolean applied;
+} Paste;
+
+static void
+insert_started (Paste *p)
+{
+  if (p->insert_start == 0)
+    p->insert_start = g_get_monotonic_time ();
+}
+
+/* After the window's own handlers: the insertion is complete, and what
+ * follows is what the main loop does with the text. */
+static void
+insert_ended (Paste *p)
+{
+  if (p->insert_end == 0)
+    {
+      p->insert_end = g_get_monotonic_time ();
+      ticker_restart (&p->ticker);
+    }
+}
+
+static void
+lint_applied (Paste *p)
+{
+  p->applied = TRUE;
+}
+
+static gboolean
+applied_after_insert (gpointer data)
+{
+  Paste *p = data;
+
+  return p->insert_end != 0 && p->applied;
+}
+
+static gboolean
+flag_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* 10 MB pasted into the body, through the clipboard as Ctrl+V does.  The
+ * paste itself may take a moment; after it the window must stay
+ * responsive while the text is laid out, linted, underlined and backed up
+ * (no main-loop stall over 250 ms), and a key typed afterwards must be in
+ * the post at once and underlined within seconds. */
+static void
+test_paste_ten_megabytes (void)
+{
+  HbWindow *window = new_window ();
+  GtkTextView *view = GTK_TEXT_VIEW (hb_window_get_part (window, "caption_view"));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  g_autofree char *text = ten_megabytes ();
+  Paste p = { { 0, 0 }, 0, 0, FALSE };
+  gint64 insert_ms, settle_ms, gap_ms, key_ms, key_lint_ms, key_gap_ms, t0;
+  guint id;
+
+  /* The app's own autosave pause, so that the 10 MB backup is written
+   * while the stalls are measured. */
+  hb_window_set_autosave_delay (window, 2000);
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (view)), text);
+  g_signal_connect_swapped (buffer, "insert-text", G_CALLBACK (insert_started), &p);
+  g_signal_connect_data (buffer, "changed", G_CALLBACK (insert_ended), &p, NULL,
+                         G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_swapped (window, "lint-applied", G_CALLBACK (lint_applied), &p);
+  id = g_timeout_add_full (G_PRIORITY_HIGH, 5, tick, &p.ticker, NULL);
+
+  g_signal_emit_by_name (view, "paste-clipboard");
+  g_assert_true (hb_gui_test_wait_until (applied_after_insert, &p, 120000));
+  g_assert_true (hb_gui_test_wait_until (not_busy, window, 120000));
+  hb_gui_test_iterate (500);
+  insert_ms = (p.insert_end - p.insert_start) / 1000;
+  settle_ms = (g_get_monotonic_time () - p.insert_end) / 1000;
+  gap_ms = p.ticker.max_gap / 1000;
+  g_assert_cmpuint (strlen (hb_post_get_field (hb_window_get_post (window), HB_FIELD_BODY)), ==, strlen (text));
+  g_assert_true (g_file_test (hb_window_get_autosave_path (window), G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (hb_findings_panel_get_n_rows (HB_FINDINGS_PANEL (hb_window_get_part (window, "findings_panel"))),
+                    ==, hb_window_get_findings (window)->len);
+
+  /* A key at the end of the text. */
+  p.applied = FALSE;
+  t0 = g_get_monotonic_time ();
+  type_text (window, "!");
+  key_ms = (g_get_monotonic_time () - t0) / 1000;
+  ticker_restart (&p.ticker);
+  g_assert_true (g_str_has_suffix (hb_post_get_field (hb_window_get_post (window), HB_FIELD_BODY), "!"));
+  g_assert_true (hb_gui_test_wait_until (flag_set, &p.applied, 60000));
+  key_lint_ms = (g_get_monotonic_time () - t0) / 1000;
+  key_gap_ms = p.ticker.max_gap / 1000;
+  g_source_remove (id);
+
+  g_test_message ("10 MB paste: insert %" G_GINT64_FORMAT " ms, then settled (linted, %u findings, "
+                  "backed up) in %" G_GINT64_FORMAT " ms with the longest stall %" G_GINT64_FORMAT " ms; "
+                  "a key: %" G_GINT64_FORMAT " ms in the post, %" G_GINT64_FORMAT " ms to its lint, "
+                  "longest stall %" G_GINT64_FORMAT " ms",
+                  insert_ms, hb_window_get_findings (window)->len, settle_ms, gap_ms,
+                  key_ms, key_lint_ms, key_gap_ms);
+  g_assert_cmpint (gap_ms, <, 250 * SLOWDOWN);
+  g_assert_cmpint (key_ms, <, 250 * SLOWDOWN);
+  g_assert_cmpint (key_gap_ms, <, 250 * SLOWDOWN);
+  g_assert_cmpint (key_lint_ms, <, 5000 * SLOWDOWN);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gboolean
 demo_open (gpointer data)
 {
@@ -828,6 +1003,7 @@ main (int    argc,
   g_test_add_func ("/window/checklist-gate", test_checklist_gate);
   g_test_add_func ("/window/save-reopen", test_save_reopen);
   g_test_add_func ("/window/kill-and-recover", test_kill_and_recover);
+  g_test_add_func ("/window/paste-ten-megabytes", test_paste_ten_megabytes);
   g_test_add_func ("/window/demo", test_demo);
   g_test_add_func ("/window/malay-ui", test_malay_ui);
   status = g_test_run ();

@@ -189,6 +189,34 @@ test_malformed_and_partial (void)
   assert_problem (problems, "$", "must be an object");
 }
 
+/* json-glib alone would take the second of two packs in a row, and turn
+ * "\777" or a lone "\udc00" into text that is not UTF-8 (found by
+ * fuzz-policy and fuzz-draft): both are refused with a reason. */
+static void
+test_one_document_of_text (void)
+{
+  g_autofree char *json = NULL;
+  g_autoptr(GString) twice = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) octal = check_edited ("\"SULIT\"", "\"SUL\\777IT\"");
+  g_autoptr(GPtrArray) surrogate = check_edited ("\"SULIT\"", "\"SUL\\udc00IT\"");
+  g_autoptr(GPtrArray) problems = NULL;
+
+  g_assert_true (g_file_get_contents (g_getenv ("HB_POLICY_SOURCE"), &json, NULL, NULL));
+  twice = g_string_new (json);
+  g_string_append (twice, "\n{\"format\": \"hebahan-policy/1\"}\n");
+  bytes = g_bytes_new (twice->str, twice->len);
+  g_assert_null (hb_policy_new_from_bytes (bytes, &error));
+  g_assert_error (error, HB_ERROR, HB_ERROR_INVALID_POLICY);
+  g_assert_nonnull (strstr (error->message, "more than one JSON document"));
+  problems = hb_policy_check_bytes (bytes);
+  assert_problem (problems, "$", "more than one JSON document");
+
+  assert_problem (octal, "$", "not valid UTF-8");
+  assert_problem (surrogate, "$", "not valid UTF-8");
+}
+
 static void
 test_duplicates_rejected (void)
 {
@@ -376,6 +404,7 @@ main (int    argc,
   g_test_add_func ("/policy/source-valid", test_source_is_valid);
   g_test_add_func ("/policy/invalid-paths", test_invalid_paths);
   g_test_add_func ("/policy/malformed", test_malformed_and_partial);
+  g_test_add_func ("/policy/one-document-of-text", test_one_document_of_text);
   g_test_add_func ("/policy/duplicates", test_duplicates_rejected);
   g_test_add_func ("/policy/user-override", test_user_override);
   g_test_add_func ("/policy/fetched-cache", test_fetched_cache);

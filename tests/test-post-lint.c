@@ -567,6 +567,32 @@ test_platform_length (void)
   g_assert_cmpuint (hits->len, ==, 0);
 }
 
+/* A caption that NFC lengthens (क़ U+0958 is two code points in NFC) and
+ * that is over X's limit from its first letters: the finding must still
+ * be there, spanning the whole caption (the count's valid range used to
+ * end before the text, and the finding was lost). */
+static void
+test_platform_length_nfc (void)
+{
+  g_autoptr(HbPost) post = complete_post ();
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autoptr(GPtrArray) findings = NULL, hits = NULL;
+  g_autoptr(HbPostSnapshot) snap = NULL;
+  HbPostFinding *pf;
+
+  for (guint i = 0; i < 1000; i++)
+    g_string_append (body, "\u0958");
+  hb_post_set_field (post, HB_FIELD_BODY, body->str);
+  hb_post_set_platforms (post, (const char *[]) { "x", NULL });
+  findings = lint (post);
+  hits = of_rule (findings, "platform.length");
+  g_assert_cmpuint (hits->len, ==, 1);
+  pf = hits->pdata[0];
+  snap = hb_post_snapshot_new (post);
+  g_assert_cmpuint (pf->finding->start, ==, 0);
+  g_assert_cmpuint (pf->finding->end, ==, g_utf8_strlen (hb_post_snapshot_get_caption (snap)->text, -1));
+}
+
 /* A platform with a caption of its own is not checked on the composed one. */
 static void
 test_platform_length_override (void)
@@ -935,6 +961,7 @@ main (int    argc,
   g_test_add_func ("/post-lint/builtin-post-rules", test_builtin_post_rules);
   g_test_add_func ("/post-lint/label-finding", test_label_finding);
   g_test_add_func ("/post-lint/platform-length", test_platform_length);
+  g_test_add_func ("/post-lint/platform-length-nfc", test_platform_length_nfc);
   g_test_add_func ("/post-lint/platform-length-override", test_platform_length_override);
   g_test_add_func ("/post-lint/platform-hashtags", test_platform_hashtags);
   g_test_add_func ("/post-lint/platform-hashtags-acknowledged", test_platform_hashtags_acknowledged);

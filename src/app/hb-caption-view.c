@@ -26,6 +26,12 @@ enum { TAG_ACK = 3, N_TAGS };
 
 /* Past this many changed stretches, one clean sweep is cheaper. */
 #define MAX_PATCHES 64
+/* Underlines for the first this many body findings.  A post as long as
+ * Facebook allows (63,206 characters) has a few hundred; 10 MB pasted by
+ * mistake has tens of thousands, and tagging them all held the window up
+ * for a quarter of a second while helping no one.  The findings panel
+ * still lists them all. */
+#define MAX_UNDERLINED 2000
 
 struct _HbCaptionView
 {
@@ -294,7 +300,10 @@ update_tags (HbCaptionView *self,
   merge_patches (patches, n_chars);
   if (patches->len > MAX_PATCHES)
     {
-      Span all = { 0, n_chars, 0, FALSE };
+      /* One sweep from the first change to the last, not over the whole
+       * text: nothing outside them changes, and a long body has much. */
+      Span all = { g_array_index (patches, Span, 0).start,
+                   g_array_index (patches, Span, patches->len - 1).end, 0, FALSE };
 
       apply_patch (self, want, &all);
     }
@@ -323,7 +332,8 @@ hb_caption_view_set_findings (HbCaptionView *self,
       /* Text past a platform's limit is marked in the Caption page, as X
        * marks it; underlining it here would bury every other finding. */
       if (f->source == HB_FIELD_BODY && f->end > f->start &&
-          g_strcmp0 (hb_finding_get_topic (f->finding), "platform") != 0)
+          g_strcmp0 (hb_finding_get_topic (f->finding), "platform") != 0 &&
+          body->len < MAX_UNDERLINED)
         g_ptr_array_add (body, f);
     }
   g_set_object (&self->policy, policy);

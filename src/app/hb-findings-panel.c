@@ -1,10 +1,11 @@
 /* hb-findings-panel.c — every finding of the post, grouped by guideline
  * clause, with counts.
  *
- * A GtkListView makes widgets only for the rows on screen, and the model
- * is replaced only when the set of findings really changes (not when
+ * A GtkListView makes widgets only for the rows near the screen, and the
+ * model is replaced only when the set of findings really changes (not when
  * typing merely shifts their offsets), so a long post with hundreds of
- * findings stays responsive.
+ * findings stays responsive.  A new list goes into the model a few rows a
+ * frame (see fill_tick()).
  */
 #include "hb-findings-panel.h"
 #include "hb-finding-item.h"
@@ -21,11 +22,22 @@ struct _HbFindingsPanel
   GtkListView *list;
   GListStore *items;    /* HbFindingItem: headings and findings */
   GPtrArray  *result;   /* the lint result @shown points into */
+  GPtrArray  *pending;  /* HbFindingItem still to go into @items */
+  guint       next;     /* the first of @pending not in @items yet */
+  guint       fill_id;  /* tick callback moving @pending into @items */
   GPtrArray  *shown;    /* HbPostFinding, sorted by clause, borrowed */
   GHashTable *counts;   /* clause → count */
   HbPolicy   *policy;
   HbLang      lang;
 };
+
+/* GTK 4.8's GtkListView makes and measures a widget for up to 200 items
+ * around the top, whether shown or not; a row with a wrapped message takes
+ * about 1.5 ms, so a new list of hundreds of findings held the window up
+ * for a third of a second.  The model takes that many a few rows a frame,
+ * then the rest (which get no widget) at once. */
+#define ROWS_WITH_WIDGETS 200
+#define ROWS_PER_FRAME    20
 
 G_DEFINE_FINAL_TYPE (HbFindingsPanel, hb_findings_panel, GTK_TYPE_WIDGET)
 
@@ -250,7 +262,57 @@ count_clauses (HbFindingsPanel *self)
     }
 }
 
-/* One heading per clause, then its findings; replaced in one splice. */
+/* Moves up to @count more of @pending into the model; FALSE once all
+ * are in. */
+static gboolean
+fill_some (HbFindingsPanel *self,
+           guint            count)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+
+  count = MIN (count, self->pending->len - self->next);
+  g_list_store_splice (self->items, n, 0, self->pending->pdata + self->next, count);
+  self->next += count;
+  if (self->next < self->pending->len)
+    return TRUE;
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  return FALSE;
+}
+
+static gboolean
+fill_tick (GtkWidget     *list,
+           GdkFrameClock *clock,
+           gpointer       user_data)
+{
+  HbFindingsPanel *self = user_data;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+
+  if (fill_some (self, n < ROWS_WITH_WIDGETS ? ROWS_PER_FRAME : G_MAXUINT))
+    return G_SOURCE_CONTINUE;
+  self->fill_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stop_filling (HbFindingsPanel *self)
+{
+  if (self->fill_id)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list), self->fill_id);
+  self->fill_id = 0;
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+}
+
+/* Everything in the model now, for code that walks it. */
+static void
+fill_all (HbFindingsPanel *self)
+{
+  if (self->pending)
+    fill_some (self, G_MAXUINT);
+  stop_filling (self);
+}
+
+/* One heading per clause, then its findings: the first rows at once, the
+ * rest by fill_tick(). */
 static void
 rebuild_rows (HbFindingsPanel *self,
               GPtrArray       *result)
@@ -273,8 +335,15 @@ rebuild_rows (HbFindingsPanel *self,
         }
       g_ptr_array_add (items, hb_finding_item_new (f, result));
     }
+  stop_filling (self);
   g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
-                       items->pdata, items->len);
+                       items->pdata, MIN (items->len, ROWS_PER_FRAME));
+  if (items->len > ROWS_PER_FRAME)
+    {
+      self->pending = g_steal_pointer (&items);
+      self->next = ROWS_PER_FRAME;
+      self->fill_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->list), fill_tick, self, NULL);
+    }
   gtk_stack_set_visible_child_name (self->stack, self->shown->len ? "list" : "empty");
   update_summary (self);
 }
@@ -338,8 +407,10 @@ void
 hb_findings_panel_activate_row (HbFindingsPanel *self,
                                 guint            row)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  guint n;
 
+  fill_all (self);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
   for (guint i = 0, k = 0; i < n; i++)
     {
       g_autoptr(HbFindingItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
@@ -358,6 +429,7 @@ hb_findings_panel_dispose (GObject *object)
   HbFindingsPanel *self = HB_FINDINGS_PANEL (object);
   GtkWidget *child;
 
+  stop_filling (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), HB_TYPE_FINDINGS_PANEL);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);

@@ -4,13 +4,19 @@
  * A backup is a draft file in $XDG_DATA_HOME/hebahan/autosave/ with a
  * sidecar NAME.origin holding the URI of the draft it belongs to (empty
  * for a new post).  A window that closes cleanly deletes its backup, so
- * any backup found at start-up is work a crash or kill left behind.
+ * any backup found at start-up is work a crash or kill left behind; so
+ * are temporary files of saves that never finished, which are removed.
  */
 #include "hb-autosave.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "hb-draft.h"
+
+#define ORIGIN_SUFFIX ".origin"
+/* A save takes well under a second; a leftover a minute old is no one's. */
+#define LEFTOVER_AGE_S 60
 
 char *
 hb_autosave_dir (void)
@@ -52,13 +58,17 @@ write_thread (GTask        *task,
 {
   WriteJob *job = task_data;
   g_autofree char *dir = g_path_get_dirname (job->path);
-  g_autofree char *origin_path = g_strconcat (job->path, ".origin", NULL);
+  g_autofree char *origin_path = g_strconcat (job->path, ORIGIN_SUFFIX, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (job->path);
+  g_autoptr(GFile) origin_file = g_file_new_for_path (origin_path);
+  g_autoptr(GBytes) origin = g_bytes_new (job->origin ? job->origin : "", job->origin ? strlen (job->origin) : 0);
   GError *error = NULL;
 
   g_mkdir_with_parents (dir, 0700);
-  /* The origin first: a recovered post must know which file it belongs to. */
-  if (!g_file_set_contents (origin_path, job->origin ? job->origin : "", -1, &error) ||
+  /* The origin first: a recovered post must know which file it belongs
+   * to.  Both are written the atomic way drafts are, so a kill leaves the
+   * old or the new backup, never half of one. */
+  if (!hb_draft_save_bytes (origin, origin_file, cancellable, &error) ||
       !hb_draft_save_bytes (job->bytes, file, cancellable, &error))
     g_task_return_error (task, error);
   else
@@ -95,7 +105,7 @@ hb_autosave_write_finish (GAsyncResult  *result,
 void
 hb_autosave_delete (const char *path)
 {
-  g_autofree char *origin = g_strconcat (path, ".origin", NULL);
+  g_autofree char *origin = g_strconcat (path, ORIGIN_SUFFIX, NULL);
 
   g_unlink (path);
   g_unlink (origin);
@@ -125,6 +135,44 @@ newest_backup (gint64 *mtime)
   return best;
 }
 
+/* What a killed writer leaves: a save's temporary file, or the origin of
+ * a backup whose first save never finished. */
+static gboolean
+is_leftover (const char *dir,
+             const char *name)
+{
+  g_autofree char *backup = NULL, *backup_path = NULL;
+
+  if (name[0] == '.' && strstr (name, HB_DRAFT_TEMP_INFIX) != NULL)
+    return TRUE;
+  if (!g_str_has_suffix (name, ORIGIN_SUFFIX))
+    return FALSE;
+  backup = g_strndup (name, strlen (name) - strlen (ORIGIN_SUFFIX));
+  backup_path = g_build_filename (dir, backup, NULL);
+  return !g_file_test (backup_path, G_FILE_TEST_EXISTS);
+}
+
+/* Removes leftovers of writers killed mid-save.  Only old ones: a fresh
+ * one may be another Hebahan's save in progress. */
+static void
+remove_leftovers (void)
+{
+  g_autofree char *dir = hb_autosave_dir ();
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+
+  while (d && (name = g_dir_read_name (d)))
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      GStatBuf st;
+
+      if (is_leftover (dir, name) && g_lstat (path, &st) == 0 &&
+          now - st.st_mtime > LEFTOVER_AGE_S)
+        g_unlink (path);
+    }
+}
+
 /* Reads the newest backup; an unreadable one helps nobody and is removed. */
 static void
 find_thread (GTask        *task,
@@ -137,6 +185,7 @@ find_thread (GTask        *task,
   g_autofree char *origin_path = NULL, *origin = NULL;
   gint64 mtime;
 
+  remove_leftovers ();
   r->path = newest_backup (&mtime);
   if (r->path == NULL)
     {
@@ -150,7 +199,7 @@ find_thread (GTask        *task,
       g_task_return_pointer (task, NULL, NULL);
       return;
     }
-  origin_path = g_strconcat (r->path, ".origin", NULL);
+  origin_path = g_strconcat (r->path, ORIGIN_SUFFIX, NULL);
   if (g_file_get_contents (origin_path, &origin, NULL, NULL) && *origin)
     r->origin = g_file_new_for_uri (origin);
   r->when = g_date_time_new_from_unix_local (mtime);

@@ -24,6 +24,7 @@
 #include "hb-caption.h"
 #include "hb-checklist.h"
 #include "hb-error.h"
+#include "hb-json.h"
 #include "hb-platforms.h"
 #include "hb-post-lint.h"
 #include "hb-reencode.h"
@@ -1173,7 +1174,10 @@ parse_sums (GBytes    *sums,
             GPtrArray *problems)
 {
   GHashTable *listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autofree char *text = g_strndup (g_bytes_get_data (sums, NULL), g_bytes_get_size (sums));
+  gsize size = 0;
+  const char *data = g_bytes_get_data (sums, &size);
+  /* An empty file's bytes may have no data at all. */
+  g_autofree char *text = g_strndup (data ? data : "", size);
   g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
 
   for (guint i = 0; lines[i]; i++)
@@ -1192,6 +1196,23 @@ parse_sums (GBytes    *sums,
   return listed;
 }
 
+typedef enum { MISSING, CHANGED, ADDED } FileProblem;
+
+/* "changed: NAME".  A name in a zip or in SHA256SUMS is any bytes, and
+ * problems are shown to people, so it is made UTF-8 for the message only:
+ * the comparison itself stays byte for byte. */
+static void
+add_file_problem (GPtrArray   *problems,
+                  FileProblem  kind,
+                  const char  *name)
+{
+  g_autofree char *shown = g_utf8_make_valid (name, -1);
+
+  g_ptr_array_add (problems, kind == MISSING ? g_strdup_printf (_("missing: %s"), shown) :
+                             kind == CHANGED ? g_strdup_printf (_("changed: %s"), shown) :
+                             g_strdup_printf (_("added: %s"), shown));
+}
+
 static void
 compare_sums (GHashTable *hashes,
               GHashTable *listed,
@@ -1205,13 +1226,27 @@ compare_sums (GHashTable *hashes,
       const char *actual = g_hash_table_lookup (hashes, l->data);
 
       if (actual == NULL)
-        g_ptr_array_add (problems, g_strdup_printf (_("missing: %s"), (const char *) l->data));
+        add_file_problem (problems, MISSING, l->data);
       else if (strcmp (actual, g_hash_table_lookup (listed, l->data)) != 0)
-        g_ptr_array_add (problems, g_strdup_printf (_("changed: %s"), (const char *) l->data));
+        add_file_problem (problems, CHANGED, l->data);
     }
   for (GList *l = present; l; l = l->next)
     if (strcmp (l->data, "SHA256SUMS") != 0 && !g_hash_table_contains (listed, l->data))
-      g_ptr_array_add (problems, g_strdup_printf (_("added: %s"), (const char *) l->data));
+      add_file_problem (problems, ADDED, l->data);
+}
+
+/* A string member of @obj; "" when absent or of another type (a manifest
+ * is outside input: a number or an object where a string belongs must be
+ * a mismatch, not a crash). */
+static const char *
+string_member (JsonObject *obj,
+               const char *name)
+{
+  JsonNode *node = obj ? json_object_get_member (obj, name) : NULL;
+
+  if (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return json_node_get_string (node);
+  return "";
 }
 
 /* The manifest names each media file's hash too, so a bundle whose
@@ -1222,27 +1257,27 @@ check_manifest (GBytes     *manifest,
                 GPtrArray  *problems)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  JsonObject *root;
-  JsonArray *media;
+  JsonObject *root = NULL;
+  JsonNode *media = NULL;
 
-  if (!json_parser_load_from_data (parser, g_bytes_get_data (manifest, NULL),
-                                   g_bytes_get_size (manifest), NULL) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)) ||
-      (root = json_node_get_object (json_parser_get_root (parser))) == NULL ||
-      g_strcmp0 (json_object_get_string_member_with_default (root, "format", ""), HB_BUNDLE_FORMAT) != 0 ||
-      (media = json_object_get_array_member (root, "media")) == NULL)
+  if (hb_json_load (parser, g_bytes_get_data (manifest, NULL), g_bytes_get_size (manifest), NULL) &&
+      JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    root = json_node_get_object (json_parser_get_root (parser));
+  if (root && strcmp (string_member (root, "format"), HB_BUNDLE_FORMAT) == 0)
+    media = json_object_get_member (root, "media");
+  if (media == NULL || !JSON_NODE_HOLDS_ARRAY (media))
     {
       g_ptr_array_add (problems, g_strdup (_("manifest.json: not a hebahan-bundle/1 manifest")));
       return;
     }
-  for (guint i = 0; i < json_array_get_length (media); i++)
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (media)); i++)
     {
-      JsonObject *item = json_array_get_object_element (media, i);
-      const char *file = item ? json_object_get_string_member_with_default (item, "file", "") : "";
-      const char *sha = item ? json_object_get_string_member_with_default (item, "sha256", "") : "";
+      JsonNode *node = json_array_get_element (json_node_get_array (media), i);
+      JsonObject *item = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      const char *file = string_member (item, "file");
       const char *listed_sha = g_hash_table_lookup (listed, file);
 
-      if (listed_sha == NULL || g_ascii_strcasecmp (listed_sha, sha) != 0)
+      if (listed_sha == NULL || g_ascii_strcasecmp (listed_sha, string_member (item, "sha256")) != 0)
         g_ptr_array_add (problems, g_strdup_printf (_("manifest.json: the hash of %s does not match SHA256SUMS"), file));
     }
 }

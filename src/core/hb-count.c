@@ -832,9 +832,14 @@ hb_count_text (const char     *text,
   count->valid = w.ok && count->length <= limit;
   count->permillage = (guint) ((guint64) count->length * 1000 / limit);
   count->display_end = n0 - 1;
-  count->valid_end = (n0 - n) + w.valid_cp - 1;
   count->display_end_utf16 = utf16_units (orig, 0, n0) - 1;
-  count->valid_end_utf16 = (count->display_end_utf16 + 1 - w.total_u16) + w.valid_u16 - 1;
+  /* twitter-text shifts the valid range by what NFC changed in length.
+   * NFC can also lengthen a text (क़ U+0958 becomes two code points), and
+   * then the shift can pass the start: nothing fits, which is -1, not an
+   * end before the text (that turned into a huge unsigned offset and lost
+   * the over-the-limit finding). */
+  count->valid_end = MAX ((n0 - n) + w.valid_cp - 1, -1);
+  count->valid_end_utf16 = MAX ((count->display_end_utf16 + 1 - w.total_u16) + w.valid_u16 - 1, -1);
   return TRUE;
 }
 

@@ -8,14 +8,21 @@
 #include "hb-draft.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "hb-datetime.h"
 #include "hb-error.h"
+#include "hb-json.h"
 
 #define FORMAT_PREFIX "hebahan-draft/"
 #define MAX_DRAFT_SIZE (16 * 1024 * 1024)
+/* ISO 8601 dates always with four digits of year: "%Y" writes the year
+ * 262 as "262", which no ISO 8601 reader (ours included) takes back. */
+#define ISO_DATE "%C%y-%m-%d"
 
 /* Event fields: JSON member of "event" → post field. */
 static const struct { const char *member; HbField field; } event_members[] = {
@@ -128,7 +135,7 @@ write_acks (JsonBuilder *b,
     {
       const HbAck *ack = acks->pdata[i];
       /* "2026-11-25T10:00:00+08:00": seconds and a full offset, as people read it. */
-      g_autofree char *when = ack->when ? g_date_time_format (ack->when, "%Y-%m-%dT%H:%M:%S%:z") : NULL;
+      g_autofree char *when = ack->when ? g_date_time_format (ack->when, ISO_DATE "T%H:%M:%S%:z") : NULL;
 
       json_builder_begin_object (b);
       add_string (b, "rule", ack->rule);
@@ -346,7 +353,7 @@ set_event_field (Load       *l,
   if (*value == '\0' || field == HB_FIELD_EVENT_NAME || field == HB_FIELD_VENUE)
     iso = g_strdup (value);
   else if (field == HB_FIELD_DATE && hb_date_parse (value, &date))
-    iso = g_date_time_format (date, "%Y-%m-%d");
+    iso = g_date_time_format (date, ISO_DATE);
   else if (field != HB_FIELD_DATE && hb_time_parse (value, &h, &m))
     iso = g_strdup_printf ("%02d:%02d", h, m);
   if (iso == NULL)
@@ -563,7 +570,7 @@ parse_json (GBytes      *bytes,
       return NULL;
     }
   if (data == NULL || len == 0 || !g_utf8_validate_len (data, len, NULL) ||
-      !json_parser_load_from_data (parser, data, len, NULL) ||
+      !hb_json_load (parser, data, len, NULL) ||
       json_parser_get_root (parser) == NULL)
     {
       g_propagate_error (error, check_format (NULL, name));
@@ -667,10 +674,79 @@ hb_draft_load (GFile         *file,
 /* ------------------------------------------------------------------ */
 /* Saving                                                              */
 
-/* Writes @bytes to @file atomically: a temporary file in the same folder
- * renamed over the old one, so a failure (disk full, folder read-only)
- * leaves the previous draft as it was.  The error keeps GIO's domain and
- * code and names the file. */
+static gboolean
+save_failed (GError     **error,
+             int          saved_errno,
+             const char  *path)
+{
+  g_autofree char *name = g_path_get_basename (path);
+
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               _("Could not save “%s”: %s"), name, g_strerror (saved_errno));
+  return FALSE;
+}
+
+static gboolean
+write_all (int         fd,
+           const char *data,
+           gsize       len)
+{
+  while (len > 0)
+    {
+      gssize n = write (fd, data, len);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          errno = n == 0 ? ENOSPC : errno;
+          return FALSE;
+        }
+      data += n;
+      len -= n;
+    }
+  return TRUE;
+}
+
+/* Into a hidden temporary file beside @path (the name hb-autosave
+ * recognises as a leftover), synced, then renamed over @path.  Any failure
+ * removes the temporary file: nothing partial is ever left, and @path is
+ * either the old draft or the new one, even if the process is killed. */
+static gboolean
+save_local (const char  *path,
+            const char  *data,
+            gsize        len,
+            GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *tmp = g_strdup_printf ("%s/.%s" HB_DRAFT_TEMP_INFIX "XXXXXX", dir, base);
+  int fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0666);
+  int saved_errno;
+
+  if (fd < 0)
+    return save_failed (error, errno, path);
+  if (!write_all (fd, data, len) || fsync (fd) != 0)
+    {
+      saved_errno = errno;
+      close (fd);
+      g_unlink (tmp);
+      return save_failed (error, saved_errno, path);
+    }
+  if (close (fd) != 0 || g_rename (tmp, path) != 0)
+    {
+      saved_errno = errno;
+      g_unlink (tmp);
+      return save_failed (error, saved_errno, path);
+    }
+  return TRUE;
+}
+
+/* Writes @bytes to @file atomically, so a failure (disk full, folder
+ * read-only) or a kill leaves the previous draft as it was.  (GIO's
+ * g_file_replace_contents() does not: on a full disk it renames the
+ * partly written file over the draft.)  Files without a local path go
+ * through GIO.  The error keeps GIO's domain and code and names the file. */
 gboolean
 hb_draft_save_bytes (GBytes        *bytes,
                      GFile         *file,
@@ -679,11 +755,16 @@ hb_draft_save_bytes (GBytes        *bytes,
 {
   g_autoptr(GError) local = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
   gsize len = 0;
   const char *data = g_bytes_get_data (bytes, &len);
 
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  if (g_file_replace_contents (file, data, len, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  if ((path = g_file_get_path (file)) != NULL)
+    return save_local (path, data ? data : "", len, error);
+  if (g_file_replace_contents (file, data ? data : "", len, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
                                NULL, cancellable, &local))
     return TRUE;
   name = g_file_get_basename (file);

@@ -8,6 +8,9 @@
 G_BEGIN_DECLS
 
 #define HB_DRAFT_FORMAT "hebahan-draft/1"
+/* Saving writes ".NAME" HB_DRAFT_TEMP_INFIX "XXXXXX" beside NAME, then
+ * renames it: a file so named is a save that never finished. */
+#define HB_DRAFT_TEMP_INFIX ".tmp-"
 
 /* Media paths are stored relative to the draft's folder when the file is
  * inside it, so a draft and its photos can be moved together. */

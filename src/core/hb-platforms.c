@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "hb-error.h"
+#include "hb-json.h"
 #include "hb-post.h"
 #include "hb-resources.h"
 #include "hb-text.h"
@@ -442,7 +443,7 @@ parse (GBytes    *bytes,
   if (len > MAX_FILE_SIZE)
     problem (&w, NULL, _("the file is larger than 1 MB"));
   else if (!hb_utf8_validate (data, len, &error) ||
-           !json_parser_load_from_data (parser, data, len, &error))
+           !hb_json_load (parser, data, len, &error))
     problem (&w, NULL, "%s", error->message);
   else
     walk_root (&w, json_parser_get_root (parser), self);

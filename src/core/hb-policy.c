@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "hb-error.h"
+#include "hb-json.h"
 #include "hb-matcher.h"
 #include "hb-policy-cache.h"
 #include "hb-post.h"
@@ -1092,7 +1093,7 @@ parse_pack (GBytes     *bytes,
       return NULL;
     }
   if (!hb_utf8_validate (data, len, &error) ||
-      !json_parser_load_from_data (parser, data, len, &error))
+      !hb_json_load (parser, data, len, &error))
     {
       problem (&w, "$", "%s", error->message);
       return NULL;

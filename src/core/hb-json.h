@@ -1,0 +1,25 @@
+/* hb-json.h — loading one JSON document into a JsonParser, strictly.
+ *
+ * json-glib 1.6 is lenient where Hebahan cannot be:
+ *  - it reads "{…} {…}" or "1 […]" as one document, keeping the last value
+ *    (and leaking the others).  A file with a second document after the
+ *    first is damaged; opening the second would open something other than
+ *    what the file starts with.
+ *  - it takes escapes JSON does not have ("\777") and lone surrogates
+ *    ("\udc00"), and turns them into strings that are not UTF-8.  Such a
+ *    string in a draft would reach the widgets and the linter, and be
+ *    saved into a draft that no longer opens.
+ * Both are refused here with a readable error.
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+gboolean hb_json_load (JsonParser  *parser,
+                       const char  *data,
+                       gsize        len,
+                       GError     **error);
+
+G_END_DECLS
