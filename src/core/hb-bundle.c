@@ -1330,11 +1330,12 @@ check_manifest (GBytes     *manifest,
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   JsonObject *root = NULL;
-  JsonNode *media = NULL;
+  JsonNode *top, *media = NULL;
 
+  /* An empty or blank manifest loads, with no root at all. */
   if (hb_json_load (parser, g_bytes_get_data (manifest, NULL), g_bytes_get_size (manifest), NULL) &&
-      JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    root = json_node_get_object (json_parser_get_root (parser));
+      (top = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_OBJECT (top))
+    root = json_node_get_object (top);
   if (root && strcmp (string_member (root, "format"), HB_BUNDLE_FORMAT) == 0)
     media = json_object_get_member (root, "media");
   if (media == NULL || !JSON_NODE_HOLDS_ARRAY (media))
