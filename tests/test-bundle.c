@@ -392,6 +392,22 @@ test_verify_hostile (Fixture       *f,
     "{\"format\": [\"hebahan-bundle/1\"], \"media\": {}}" });
   g_assert_true (has_problem (shape, "manifest.json: not a hebahan-bundle/1 manifest"));
 
+  /* An empty or blank manifest has no root (a critical). */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GPtrArray) blank = verify_zip (f, with_manifest, (const char *[]) { sums, i ? " \n" : "" });
+
+      g_assert_true (has_problem (blank, "manifest.json: not a hebahan-bundle/1 manifest"));
+    }
+
+  /* A path twice in the zip (the second copy leaked its bytes). */
+  {
+    static const char *twice[] = { "SHA256SUMS", "SHA256SUMS", NULL };
+    g_autoptr(GPtrArray) dup = verify_zip (f, twice, (const char *[]) { sums, "" });
+
+    g_assert_true (has_problem (dup, "duplicate: SHA256SUMS"));
+  }
+
   /* A name that is not UTF-8 is shown with a replacement character. */
   names = verify_zip (f, not_utf8, (const char *[]) { sums });
   g_assert_true (has_problem (names, "missing: a\xef\xbf\xbd.jpg"));

@@ -1022,12 +1022,14 @@ typedef struct
   GHashTable *hashes;    /* relative path → hex SHA-256 of what is there */
   GBytes     *sums;      /* SHA256SUMS */
   GBytes     *manifest;  /* manifest.json */
+  GPtrArray  *twice;     /* paths a zip holds more than once */
 } Contents;
 
 static void
 contents_clear (Contents *c)
 {
   g_clear_pointer (&c->hashes, g_hash_table_unref);
+  g_clear_pointer (&c->twice, g_ptr_array_unref);
   g_clear_pointer (&c->sums, g_bytes_unref);
   g_clear_pointer (&c->manifest, g_bytes_unref);
 }
@@ -1117,6 +1119,13 @@ read_zip_entry (Contents              *c,
 
   if (name == NULL || archive_entry_filetype (entry) == AE_IFDIR)
     return TRUE;
+  /* A zip may hold one path twice (unzip would extract either); such a
+   * bundle is not the one that was signed, whichever copy is checked. */
+  if (g_hash_table_contains (c->hashes, rel))
+    {
+      g_ptr_array_add (c->twice, g_strdup (rel));
+      return TRUE;
+    }
   hb_sha256_init (&sum);
   while ((n = archive_read_data (a, buf, sizeof buf)) > 0)
     {
@@ -1196,7 +1205,7 @@ parse_sums (GBytes    *sums,
   return listed;
 }
 
-typedef enum { MISSING, CHANGED, ADDED } FileProblem;
+typedef enum { MISSING, CHANGED, ADDED, TWICE } FileProblem;
 
 /* "changed: NAME".  A name in a zip or in SHA256SUMS is any bytes, and
  * problems are shown to people, so it is made UTF-8 for the message only:
@@ -1210,7 +1219,9 @@ add_file_problem (GPtrArray   *problems,
 
   g_ptr_array_add (problems, kind == MISSING ? g_strdup_printf (_("missing: %s"), shown) :
                              kind == CHANGED ? g_strdup_printf (_("changed: %s"), shown) :
-                             g_strdup_printf (_("added: %s"), shown));
+                             kind == ADDED ? g_strdup_printf (_("added: %s"), shown) :
+                             /* TRANSLATORS: a path that is in a bundle's zip twice */
+                             g_strdup_printf (_("duplicate: %s"), shown));
 }
 
 static void
@@ -1258,11 +1269,12 @@ check_manifest (GBytes     *manifest,
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   JsonObject *root = NULL;
-  JsonNode *media = NULL;
+  JsonNode *top, *media = NULL;
 
+  /* An empty or blank manifest loads, with no root at all. */
   if (hb_json_load (parser, g_bytes_get_data (manifest, NULL), g_bytes_get_size (manifest), NULL) &&
-      JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    root = json_node_get_object (json_parser_get_root (parser));
+      (top = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_OBJECT (top))
+    root = json_node_get_object (top);
   if (root && strcmp (string_member (root, "format"), HB_BUNDLE_FORMAT) == 0)
     media = json_object_get_member (root, "media");
   if (media == NULL || !JSON_NODE_HOLDS_ARRAY (media))
@@ -1288,6 +1300,7 @@ read_contents (Contents    *c,
                GError     **error)
 {
   c->hashes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  c->twice = g_ptr_array_new_with_free_func (g_free);
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
     return read_folder (c, path, NULL, error);
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
@@ -1323,6 +1336,8 @@ hb_bundle_verify_full (const char  *path,
       else if (!g_hash_table_contains (listed, "manifest.json"))
         g_ptr_array_add (problems, g_strdup_printf (_("missing: %s"), "manifest.json"));
     }
+  for (guint i = 0; i < c.twice->len; i++)
+    add_file_problem (problems, TWICE, c.twice->pdata[i]);
   if (manifest_sha256)
     *manifest_sha256 = g_strdup (g_hash_table_lookup (c.hashes, "manifest.json"));
   contents_clear (&c);

@@ -130,14 +130,19 @@ all_utf8 (JsonNode *node)
 
 /* Like json_parser_load_from_data(), but a second document after the
  * first, or a string that is not UTF-8 once its escapes are read, is an
- * error. */
+ * error.  @data may be NULL when @len is 0 (an empty GBytes); as with
+ * json-glib, blank text loads with no root. */
 gboolean
 hb_json_load (JsonParser  *parser,
               const char  *data,
               gsize        len,
               GError     **error)
 {
-  gsize second = second_document (data, len);
+  gsize second;
+
+  if (data == NULL)
+    data = "", len = 0;
+  second = second_document (data, len);
 
   if (second > 0)
     {
