@@ -147,9 +147,12 @@ static void
 test_cache_threads (void)
 {
   g_autoptr(HbLinkCache) cache = hb_link_cache_new (60);
+  g_autoptr(HbLinkStatus) first = hb_link_status_new ("https://a.example/", HB_LINK_OK, 200, NULL, NULL);
   GThread *reader;
   guint hits;
 
+  /* In before the reader starts, so that it always finds an entry. */
+  hb_link_cache_store (cache, first);
   reader = g_thread_new ("reader", lookup_thread, cache);
   for (guint i = 0; i < 20000; i++)
     {

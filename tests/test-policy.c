@@ -393,6 +393,22 @@ test_cache_info (void)
   g_assert_null (info->version);
 }
 
+/* json-glib quotes the string it could not parse, escapes decoded: a lone
+ * surrogate (\ud800, not UTF-8) must not reach the message people read
+ * (found by fuzz-policy). */
+static void
+test_parse_error_is_utf8 (void)
+{
+  static const char bad[] = "{\"format\": \"hebahan-policy/1\", \"id\": [\"x\", \"\\ud800\"   \"y\"]}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (bad, sizeof bad - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HbPolicy) policy = hb_policy_new_from_bytes (bytes, &error);
+
+  g_assert_null (policy);
+  g_assert_nonnull (error);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -409,5 +425,6 @@ main (int    argc,
   g_test_add_func ("/policy/user-override", test_user_override);
   g_test_add_func ("/policy/fetched-cache", test_fetched_cache);
   g_test_add_func ("/policy/cache-info", test_cache_info);
+  g_test_add_func ("/policy/parse-error-is-utf8", test_parse_error_is_utf8);
   return g_test_run ();
 }

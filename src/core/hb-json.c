@@ -152,7 +152,18 @@ hb_json_load (JsonParser  *parser,
       return FALSE;
     }
   if (!json_parser_load_from_data (parser, data, len, error))
-    return FALSE;
+    {
+      /* json-glib quotes the offending bytes, which may not be UTF-8;
+       * the message is shown to people and put into JSON. */
+      if (error && *error && !g_utf8_validate ((*error)->message, -1, NULL))
+        {
+          char *valid = g_utf8_make_valid ((*error)->message, -1);
+
+          g_free ((*error)->message);
+          (*error)->message = valid;
+        }
+      return FALSE;
+    }
   if (json_parser_get_root (parser) && !all_utf8 (json_parser_get_root (parser)))
     {
       g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
