@@ -481,6 +481,54 @@ test_async_error (void)
   g_assert_error (error, HB_ERROR, HB_ERROR_MEDIA_UNREADABLE);
 }
 
+typedef struct
+{
+  GPtrArray *paths;   /* in the order they were asked for */
+  GPtrArray *order;   /* in the order they came back */
+} Batch;
+
+static void
+on_batch_loaded (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Batch *batch = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HbMediaInfo) info = hb_media_load_finish (result, &error);
+
+  g_assert_no_error (error);
+  g_ptr_array_add (batch->order, GINT_TO_POINTER (gdk_pixbuf_get_width (info->thumbnail)));
+}
+
+/* The first photo of a batch is the one the user waits for: it comes back
+ * first even when it is by far the largest, because the rest wait for the
+ * lead decoder rather than take the cores from it. */
+static void
+test_async_batch_first (void)
+{
+  g_autoptr(GdkPixbuf) large = make_two_tone (4000, 3000);
+  g_autoptr(GdkPixbuf) small = make_two_tone (40, 30);
+  Batch batch = { g_ptr_array_new_with_free_func (g_free), g_ptr_array_new () };
+
+  g_ptr_array_add (batch.paths, write_pixbuf ("batch-0.jpg", large, "jpeg"));
+  for (guint i = 1; i < 6; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("batch-%u.png", i);
+
+      g_ptr_array_add (batch.paths, write_pixbuf (name, small, "png"));
+    }
+  for (guint i = 0; i < batch.paths->len; i++)
+    hb_media_load_async (batch.paths->pdata[i], 100, NULL, on_batch_loaded, &batch);
+  while (batch.order->len < batch.paths->len)
+    g_main_context_iteration (NULL, TRUE);
+  /* The large photo's thumbnail is 100 wide, the small ones 40. */
+  g_assert_cmpint (GPOINTER_TO_INT (batch.order->pdata[0]), ==, 100);
+  for (guint i = 1; i < batch.order->len; i++)
+    g_assert_cmpint (GPOINTER_TO_INT (batch.order->pdata[i]), ==, 40);
+  g_ptr_array_unref (batch.paths);
+  g_ptr_array_unref (batch.order);
+}
+
 /* Real photos (tests/fixtures/media-quality/README.md), sharp and with
  * a Gaussian blur of σ = 4 px at 1600 px. */
 static const char *quality_photos[] = { "bythewater", "grey", "dune" };
@@ -662,6 +710,7 @@ main (int    argc,
   g_test_add_func ("/media/cancelled", test_cancelled);
   g_test_add_func ("/media/async", test_async);
   g_test_add_func ("/media/async-error", test_async_error);
+  g_test_add_func ("/media/async-batch-first", test_async_batch_first);
 
   status = g_test_run ();
   remove_fixtures ();

@@ -621,8 +621,14 @@ load_data_free (LoadData *data)
  *    core to the display server while the window builds the tiles;
  *  - the background decoders, one per core, run the rest of a batch at a
  *    lower priority, as thumbnailers do, so the main loop always gets its
- *    turn for each frame.  Linux gives each thread its own nice value. */
-static gint n_loading;   /* loads asked for and not finished */
+ *    turn for each frame.  Linux gives each thread its own nice value.
+ *    They wait while the lead decoder works: on two cores, the second is
+ *    needed then by the window building the tiles and by the display
+ *    server, and every thread more only makes the first thumbnail late. */
+G_LOCK_DEFINE_STATIC (loads);
+static guint n_loading;    /* loads asked for and not finished */
+static gboolean lead_busy; /* the lead decoder has a load */
+static GQueue held;        /* background loads waiting for the lead's */
 
 static void
 lower_thread_priority (void)
@@ -635,6 +641,24 @@ lower_thread_priority (void)
   g_private_set (&lowered, GINT_TO_POINTER (1));
   setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), 10);
 #endif
+}
+
+static GThreadPool *get_pool (gboolean background);
+
+static void
+finish_load (gboolean background)
+{
+  GTask *waiting;
+
+  G_LOCK (loads);
+  n_loading--;
+  if (!background)
+    {
+      lead_busy = FALSE;
+      while ((waiting = g_queue_pop_head (&held)))
+        g_thread_pool_push (get_pool (TRUE), waiting, NULL);
+    }
+  G_UNLOCK (loads);
 }
 
 /* Runs in a pool; takes the reference hb_media_load_async() gave. */
@@ -650,12 +674,13 @@ load_in_pool (gpointer task_pointer,
   if (background)
     lower_thread_priority ();
   info = hb_media_load (data->path, data->thumb_size, g_task_get_cancellable (task), &error);
-  g_atomic_int_add (&n_loading, -1);
-
+  /* Returned before the held loads start, so that the lead's result
+   * always reaches the caller first. */
   if (info)
     g_task_return_pointer (task, info, (GDestroyNotify) hb_media_info_free);
   else
     g_task_return_error (task, error);
+  finish_load (background != NULL);
 }
 
 /* Decoding is CPU-bound: more threads than cores only make every photo
@@ -702,8 +727,17 @@ hb_media_load_async (const char          *path,
   data->thumb_size = thumb_size;
   g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
   /* Only the first of a batch goes to the lead decoder. */
-  g_thread_pool_push (get_pool (g_atomic_int_add (&n_loading, 1) > 0),
-                      g_steal_pointer (&task), NULL);
+  G_LOCK (loads);
+  if (n_loading++ == 0)
+    {
+      lead_busy = TRUE;
+      g_thread_pool_push (get_pool (FALSE), g_steal_pointer (&task), NULL);
+    }
+  else if (lead_busy)
+    g_queue_push_tail (&held, g_steal_pointer (&task));
+  else
+    g_thread_pool_push (get_pool (TRUE), g_steal_pointer (&task), NULL);
+  G_UNLOCK (loads);
 }
 
 HbMediaInfo *
