@@ -27,12 +27,16 @@ struct _HbMediaGrid
   GtkWidget       *add_button;
 
   GQueue           queued;      /* paths waiting for their tile */
-  guint            queue_id;
+  guint            queue_tick;  /* adds them while the grid is shown */
+  guint            queue_idle;  /* ... and while it is not */
 };
 
-/* Tiles are built from a template (a few ms each): a few per main loop
- * turn, so that dropping thirty photos never freezes the window. */
-#define TILES_PER_TURN 1
+/* A tile takes 1–2 ms to build from its template and about as much again
+ * to lay out and draw in its first frame.  Built at the start of a frame,
+ * within this budget, thirty photos spread over a dozen frames; built in
+ * idle callbacks, many would pile up between two frames, and the next
+ * frame would have to lay them all out at once. */
+#define TILE_BUDGET_USEC 1000
 
 G_DEFINE_FINAL_TYPE (HbMediaGrid, hb_media_grid, GTK_TYPE_WIDGET)
 
@@ -317,7 +321,10 @@ hb_media_grid_dispose (GObject *object)
 {
   HbMediaGrid *self = HB_MEDIA_GRID (object);
 
-  g_clear_handle_id (&self->queue_id, g_source_remove);
+  if (self->queue_tick)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->queue_tick);
+  self->queue_tick = 0;
+  g_clear_handle_id (&self->queue_idle, g_source_remove);
   g_queue_clear_full (&self->queued, g_free);
   hb_media_grid_set_model (self, NULL);
 #if !GTK_CHECK_VERSION (4, 10, 0)
@@ -430,23 +437,61 @@ hb_media_grid_set_model (HbMediaGrid *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
 }
 
+static void schedule_queued (HbMediaGrid *self);
+
+static void
+add_next_queued (HbMediaGrid *self)
+{
+  g_autofree char *path = g_queue_pop_head (&self->queued);
+  g_autoptr(HbMediaItem) item = hb_media_item_new (path);
+
+  if (self->model)
+    g_list_store_append (self->model, item);
+}
+
 static gboolean
-add_queued (gpointer data)
+add_queued_in_frame (GtkWidget     *widget,
+                     GdkFrameClock *clock,
+                     gpointer       data)
+{
+  HbMediaGrid *self = HB_MEDIA_GRID (widget);
+  gint64 start = g_get_monotonic_time ();
+
+  do
+    add_next_queued (self);
+  while (!g_queue_is_empty (&self->queued)
+         && g_get_monotonic_time () - start < TILE_BUDGET_USEC);
+  if (!g_queue_is_empty (&self->queued))
+    return G_SOURCE_CONTINUE;
+  self->queue_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* A grid that is not shown has no frames: one tile per main loop turn. */
+static gboolean
+add_queued_in_idle (gpointer data)
 {
   HbMediaGrid *self = data;
 
-  for (guint i = 0; i < TILES_PER_TURN && !g_queue_is_empty (&self->queued); i++)
-    {
-      g_autofree char *path = g_queue_pop_head (&self->queued);
-      g_autoptr(HbMediaItem) item = hb_media_item_new (path);
-
-      if (self->model)
-        g_list_store_append (self->model, item);
-    }
   if (!g_queue_is_empty (&self->queued))
+    add_next_queued (self);
+  if (!g_queue_is_empty (&self->queued) && !gtk_widget_get_mapped (GTK_WIDGET (self)))
     return G_SOURCE_CONTINUE;
-  self->queue_id = 0;
+  self->queue_idle = 0;
+  schedule_queued (self);
   return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_queued (HbMediaGrid *self)
+{
+  if (self->queue_tick || self->queue_idle || g_queue_is_empty (&self->queued))
+    return;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->queue_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), add_queued_in_frame,
+                                                     NULL, NULL);
+  else
+    self->queue_idle = g_idle_add (add_queued_in_idle, self);
 }
 
 /* Files without a local path (a browser's http:// drop) are left out:
@@ -457,9 +502,12 @@ hb_media_grid_add_files (HbMediaGrid  *self,
                          GFile       **files,
                          guint         n_files)
 {
+  gboolean idle;
+
   g_return_if_fail (HB_IS_MEDIA_GRID (self));
   g_return_if_fail (self->model != NULL);
 
+  idle = g_queue_is_empty (&self->queued);
   for (guint i = 0; i < n_files; i++)
     {
       char *path = g_file_get_path (files[i]);
@@ -467,12 +515,9 @@ hb_media_grid_add_files (HbMediaGrid  *self,
       if (path)
         g_queue_push_tail (&self->queued, path);
     }
-  if (self->queue_id == 0 && !g_queue_is_empty (&self->queued))
-    {
-      add_queued (self);
-      if (!g_queue_is_empty (&self->queued))
-        self->queue_id = g_idle_add (add_queued, self);
-    }
+  if (idle && !g_queue_is_empty (&self->queued))
+    add_next_queued (self);
+  schedule_queued (self);
 }
 
 void
