@@ -288,6 +288,92 @@ test_move_and_remove (Fixture       *f,
                                                      "No photos or videos yet")));
 }
 
+typedef struct
+{
+  GListModel *model;
+  GArray     *counts;   /* items in the grid at each frame painted */
+} FrameLog;
+
+static void
+log_frame (GdkFrameClock *clock,
+           FrameLog      *log)
+{
+  guint n = g_list_model_get_n_items (log->model);
+
+  if (log->counts->len == 0 || g_array_index (log->counts, guint, log->counts->len - 1) != n)
+    g_array_append_val (log->counts, n);
+}
+
+static GFile **
+demo_photos (guint n)
+{
+  const char *names[] = { "gotong-royong-1.jpg", "gotong-royong-2.jpg", "dewan.jpg" };
+  GFile **files = g_new0 (GFile *, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *path = demo_path (names[i % G_N_ELEMENTS (names)]);
+
+      files[i] = g_file_new_for_path (path);
+    }
+  return files;
+}
+
+/* Twelve photos dropped at once: the first tile is there (and loading)
+ * straight away, and the rest are built a few per frame, so that no frame
+ * has to lay out a dozen new tiles at once. */
+static void
+test_tiles_spread_over_frames (Fixture       *f,
+                               gconstpointer  data)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (f->window);
+  FrameLog log = { G_LIST_MODEL (f->model), g_array_new (FALSE, FALSE, sizeof (guint)) };
+  GFile **files = demo_photos (12);
+
+  g_signal_connect (clock, "after-paint", G_CALLBACK (log_frame), &log);
+  hb_media_grid_add_files (f->grid, files, 12);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->model)), ==, 1);
+  g_assert_cmpuint (hb_media_grid_get_n_pending (f->grid), ==, 12);
+  g_assert_true (hb_gui_test_wait_until (nothing_pending, f, 20000));
+  g_signal_handlers_disconnect_by_data (clock, &log);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->model)), ==, 12);
+  for (guint i = 0; i < log.counts->len; i++)
+    g_test_message ("frame %u: %u tiles", i, g_array_index (log.counts, guint, i));
+  g_assert_cmpuint (log.counts->len, >=, 4);
+  for (guint i = 1; i < log.counts->len; i++)
+    g_assert_cmpuint (g_array_index (log.counts, guint, i) - g_array_index (log.counts, guint, i - 1),
+                      <=, 6);
+  g_array_unref (log.counts);
+  for (guint i = 0; i < 12; i++)
+    g_object_unref (files[i]);
+  g_free (files);
+}
+
+static gboolean
+all_in_model (gpointer data)
+{
+  return g_list_model_get_n_items (data) == 3;
+}
+
+/* A grid that is not on screen has no frames; its tiles still come. */
+static void
+test_tiles_while_hidden (Fixture       *f,
+                         gconstpointer  data)
+{
+  GFile **files = demo_photos (3);
+
+  gtk_widget_set_visible (f->window, FALSE);
+  hb_gui_test_iterate (50);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (f->grid)));
+  hb_media_grid_add_files (f->grid, files, 3);
+  g_assert_true (hb_gui_test_wait_until (all_in_model, f->model, 5000));
+  g_assert_true (hb_gui_test_wait_until (nothing_pending, f, 20000));
+  for (guint i = 0; i < 3; i++)
+    g_object_unref (files[i]);
+  g_free (files);
+}
+
 static gboolean
 have_gstreamer (void)
 {
@@ -471,6 +557,8 @@ main (int    argc,
   g_test_add ("/gui-media/empty-state", Fixture, NULL, fixture_set_up, test_empty_state, fixture_tear_down);
   g_test_add ("/gui-media/photo-and-bad-file", Fixture, NULL, fixture_set_up, test_photo_and_bad_file, fixture_tear_down);
   g_test_add ("/gui-media/alt-finding", Fixture, NULL, fixture_set_up, test_alt_finding, fixture_tear_down);
+  g_test_add ("/gui-media/tiles-spread-over-frames", Fixture, NULL, fixture_set_up, test_tiles_spread_over_frames, fixture_tear_down);
+  g_test_add ("/gui-media/tiles-while-hidden", Fixture, NULL, fixture_set_up, test_tiles_while_hidden, fixture_tear_down);
   g_test_add ("/gui-media/move-and-remove", Fixture, NULL, fixture_set_up, test_move_and_remove, fixture_tear_down);
   g_test_add ("/gui-media/video", Fixture, NULL, fixture_set_up, test_video, fixture_tear_down);
   g_test_add ("/gui-media/quality-badges", Fixture, NULL, fixture_set_up, test_quality_badges, fixture_tear_down);
