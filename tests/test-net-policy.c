@@ -13,7 +13,7 @@
 #include "hb-policy-update.h"
 #include "hb-test-server.h"
 
-#define BUILTIN_VERSION "2026.11.1"
+#define BUILTIN_VERSION "2026.11.2"
 #define PACK_ID         "mpkk-media-sosial"
 #define FAST            (&(HbPolicyUpdateOptions) { .deadline_ms = 400 })
 
@@ -440,6 +440,38 @@ test_user_pack_takes_precedence (void)
   pack_site_clear (&site);
 }
 
+/* A pack fetched before this Hebahan was installed, older than the one it
+ * brings, does not hide the built-in pack's new items; a newer one from
+ * the server takes over again. */
+static void
+test_older_than_builtin (void)
+{
+  g_autoptr(HbTestServer) server = hb_test_server_new ();
+  g_autoptr(HbPolicyCacheInfo) info = NULL;
+  PackSite old_site = { 0 }, new_site = { 0 };
+  Update u = { 0 };
+
+  pack_site_serve (server, "/old.json", &old_site, "2026.9.30", "\"v1\"");
+  update (server, "/old.json", NULL, &u);
+  g_assert_no_error (u.error);
+  g_assert_cmpint (u.outcome, ==, HB_POLICY_UPDATE_UPDATED);
+  g_assert_cmpint (hb_policy_get_source (u.policy), ==, HB_POLICY_SOURCE_BUILTIN);
+  g_assert_cmpstr (hb_policy_get_version (u.policy), ==, BUILTIN_VERSION);
+  /* It is kept, as fetched, but not used. */
+  info = hb_policy_cache_info_load (NULL);
+  g_assert_cmpstr (info->version, ==, "2026.9.30");
+  assert_in_use (BUILTIN_VERSION, HB_POLICY_SOURCE_BUILTIN);
+
+  pack_site_serve (server, "/new.json", &new_site, "2026.11.10", "\"v2\"");
+  update (server, "/new.json", NULL, &u);
+  g_assert_no_error (u.error);
+  g_assert_cmpint (hb_policy_get_source (u.policy), ==, HB_POLICY_SOURCE_FETCHED);
+  assert_in_use ("2026.11.10", HB_POLICY_SOURCE_FETCHED);
+  update_clear (&u);
+  pack_site_clear (&old_site);
+  pack_site_clear (&new_site);
+}
+
 /* ------------------------------------------------------------------ */
 /* Failures: each after a good pack was fetched, which must stay in use */
 
@@ -862,6 +894,7 @@ main (int    argc,
   g_test_add_func ("/net/policy/etag-only-for-same-url", test_etag_only_for_same_url);
   g_test_add_func ("/net/policy/etag-only-for-same-bytes", test_etag_only_for_same_bytes);
   g_test_add_func ("/net/policy/user-pack-takes-precedence", test_user_pack_takes_precedence);
+  g_test_add_func ("/net/policy/older-than-builtin", test_older_than_builtin);
   for (guint i = 0; i < G_N_ELEMENTS (failure_cases); i++)
     {
       g_autofree char *name = g_strconcat ("/net/policy/failure/", failure_cases[i].name, NULL);

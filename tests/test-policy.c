@@ -248,7 +248,7 @@ test_user_override (void)
   /* The config directory is a per-test temporary one (G_TEST_OPTION_ISOLATE_DIRS). */
   g_assert_true (g_file_get_contents (g_getenv ("HB_POLICY_SOURCE"), &json, NULL, NULL));
   s = g_string_new (json);
-  g_string_replace (s, "\"version\": \"2026.11.1\"", "\"version\": \"9999.1\"", 1);
+  g_string_replace (s, "\"version\": \"2026.11.2\"", "\"version\": \"9999.1\"", 1);
   write_override (s->str);
   good = hb_policy_load_default (&error);
   g_assert_no_error (error);
@@ -261,7 +261,7 @@ test_user_override (void)
   fallback = hb_policy_load_default (&error);
   g_assert_error (error, HB_ERROR, HB_ERROR_INVALID_POLICY);
   g_assert_nonnull (strstr (error->message, path));
-  g_assert_cmpstr (hb_policy_get_version (fallback), ==, "2026.11.1");
+  g_assert_cmpstr (hb_policy_get_version (fallback), ==, "2026.11.2");
   g_assert_cmpstr (hb_policy_get_origin (fallback), ==, "built-in");
   g_assert_cmpint (hb_policy_get_source (fallback), ==, HB_POLICY_SOURCE_BUILTIN);
 }
@@ -275,7 +275,7 @@ source_with_version (const char *version)
 
   g_assert_true (g_file_get_contents (g_getenv ("HB_POLICY_SOURCE"), &json, NULL, NULL));
   s = g_string_new (json);
-  g_assert_cmpuint (g_string_replace (s, "\"version\": \"2026.11.1\"", to, 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (s, "\"version\": \"2026.11.2\"", to, 1), ==, 1);
   return g_string_free_to_bytes (g_steal_pointer (&s));
 }
 
@@ -409,11 +409,37 @@ test_parse_error_is_utf8 (void)
   g_assert_true (g_utf8_validate (error->message, -1, NULL));
 }
 
+static void
+test_compare_versions (void)
+{
+  struct { const char *a, *b; int order; } cases[] = {
+    { "2026.11.1", "2026.11.1", 0 },
+    { "2026.11.1", "2026.11.2", -1 },
+    { "2026.11.10", "2026.11.9", 1 },
+    { "2026.9.30", "2026.11.1", -1 },
+    { "2027.1", "2026.12.31", 1 },
+    { "2026.11", "2026.11.1", -1 },
+    { "2026.11.1", "2026.11", 1 },
+    { "2026.11.rc1", "2026.11.rc2", -1 },
+    { "", "2026", -1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      int order = hb_policy_compare_versions (cases[i].a, cases[i].b);
+
+      g_assert_cmpint ((order > 0) - (order < 0), ==, cases[i].order);
+      order = hb_policy_compare_versions (cases[i].b, cases[i].a);
+      g_assert_cmpint ((order > 0) - (order < 0), ==, -cases[i].order);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_add_func ("/policy/compare-versions", test_compare_versions);
   g_test_add_func ("/policy/builtin-clauses", test_builtin_clauses);
   g_test_add_func ("/policy/builtin-checklist", test_builtin_checklist);
   g_test_add_func ("/policy/builtin-topics", test_builtin_topics);

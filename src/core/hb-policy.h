@@ -59,6 +59,9 @@ HbPolicy   *hb_policy_new_from_file     (const char  *path,
 HbPolicy   *hb_policy_new_builtin       (void);
 HbPolicy   *hb_policy_load_default      (GError     **problems);
 char       *hb_policy_user_override_path (void);
+int         hb_policy_compare_versions  (const char  *a,
+                                         const char  *b);
+gboolean    hb_policy_is_outdated       (HbPolicy    *self);
 GPtrArray  *hb_policy_check_bytes       (GBytes      *bytes);
 
 const char *hb_policy_get_id            (HbPolicy    *self);

@@ -58,13 +58,14 @@ fail (GTask      *task,
 }
 
 /* What the caller should use now: the user's own pack in the config folder
- * still comes first (hb_policy_load_default()), else the fetched one. */
+ * still comes first (hb_policy_load_default()), else the fetched one unless
+ * the built-in pack is newer. */
 static HbPolicy *
 active_pack (HbPolicy *fetched)
 {
   g_autofree char *user = hb_policy_user_override_path ();
 
-  if (!g_file_test (user, G_FILE_TEST_EXISTS))
+  if (!g_file_test (user, G_FILE_TEST_EXISTS) && !hb_policy_is_outdated (fetched))
     return g_object_ref (fetched);
   return hb_policy_load_default (NULL);
 }
