@@ -1,6 +1,7 @@
 /* test-draft.c — `.hebahan` drafts: a full round trip, media paths, every
  * kind of corrupt draft, and atomic saving that keeps the old file. */
 #include <glib/gstdio.h>
+#include <utime.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -404,6 +405,55 @@ test_save_and_load_file (void)
 }
 
 static void
+write_aged (const char *path,
+            gint64      age_s)
+{
+  struct utimbuf when;
+
+  g_assert_true (g_file_set_contents (path, "{\"format\": \"hebahan-dr", -1, NULL));
+  when.actime = when.modtime = g_get_real_time () / G_USEC_PER_SEC - age_s;
+  g_assert_cmpint (g_utime (path, &when), ==, 0);
+}
+
+/* A save killed before its rename leaves ".NAME.tmp-XXXXXX" beside the
+ * draft; the next save of that draft removes it once it is stale, and
+ * leaves alone a fresh one (maybe another save in progress), other
+ * drafts' and other files. */
+static void
+test_save_removes_stale_temps (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "lawatan.hebahan", NULL);
+  g_autofree char *stale = g_build_filename (dir, ".lawatan.hebahan" HB_DRAFT_TEMP_INFIX "Ab12Cd", NULL);
+  g_autofree char *fresh = g_build_filename (dir, ".lawatan.hebahan" HB_DRAFT_TEMP_INFIX "Ef34Gh", NULL);
+  g_autofree char *other = g_build_filename (dir, ".lain.hebahan" HB_DRAFT_TEMP_INFIX "Ij56Kl", NULL);
+  g_autofree char *user = g_build_filename (dir, ".lawatan.hebahan.tmp-notes.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(HbPost) post = hb_post_new ();
+  g_autoptr(GError) error = NULL;
+
+  write_aged (stale, 2 * HB_DRAFT_TEMP_STALE_S);
+  write_aged (fresh, 0);
+  write_aged (other, 2 * HB_DRAFT_TEMP_STALE_S);
+  write_aged (user, 2 * HB_DRAFT_TEMP_STALE_S);
+  g_assert_true (hb_draft_save (post, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (fresh, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (user, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  g_assert_true (hb_draft_is_temp_name (".lawatan.hebahan.tmp-Ab12Cd", "lawatan.hebahan"));
+  g_assert_false (hb_draft_is_temp_name (".lawatan.hebahan.tmp-Ab12Cd", "lain.hebahan"));
+  g_assert_true (hb_draft_is_temp_name (".lain.hebahan.tmp-Ij56Kl", NULL));
+  g_assert_false (hb_draft_is_temp_name ("lawatan.hebahan", NULL));
+  for (const char *const *p = (const char *[]) { path, fresh, other, user, NULL }; *p; p++)
+    g_remove (*p);
+  g_rmdir (dir);
+}
+
+static void
 test_load_errors_name_file (void)
 {
   g_autofree char *dir = temp_dir ();
@@ -567,6 +617,7 @@ main (int    argc,
   g_test_add_func ("/draft/early-years-round-trip", test_early_years_round_trip);
   g_test_add_func ("/draft/never-crashes", test_never_crashes);
   g_test_add_func ("/draft/save-and-load-file", test_save_and_load_file);
+  g_test_add_func ("/draft/save-removes-stale-temps", test_save_removes_stale_temps);
   g_test_add_func ("/draft/load-errors-name-file", test_load_errors_name_file);
   g_test_add_func ("/draft/save-fails-keeps-old", test_save_fails_keeps_old);
   g_test_add_func ("/draft/save-full-disk", test_save_full_disk);

@@ -15,8 +15,6 @@
 #include "hb-draft.h"
 
 #define ORIGIN_SUFFIX ".origin"
-/* A save takes well under a second; a leftover a minute old is no one's. */
-#define LEFTOVER_AGE_S 60
 
 char *
 hb_autosave_dir (void)
@@ -143,7 +141,7 @@ is_leftover (const char *dir,
 {
   g_autofree char *backup = NULL, *backup_path = NULL;
 
-  if (name[0] == '.' && strstr (name, HB_DRAFT_TEMP_INFIX) != NULL)
+  if (hb_draft_is_temp_name (name, NULL))
     return TRUE;
   if (!g_str_has_suffix (name, ORIGIN_SUFFIX))
     return FALSE;
@@ -168,7 +166,7 @@ remove_leftovers (void)
       GStatBuf st;
 
       if (is_leftover (dir, name) && g_lstat (path, &st) == 0 &&
-          now - st.st_mtime > LEFTOVER_AGE_S)
+          now - st.st_mtime > HB_DRAFT_TEMP_STALE_S)
         g_unlink (path);
     }
 }

@@ -708,6 +708,61 @@ write_all (int         fd,
   return TRUE;
 }
 
+/**
+ * hb_draft_is_temp_name:
+ * @base: (nullable): a draft's file name, or %NULL for any draft
+ *
+ * Whether @name is the name of a temporary file that saving @base (or any
+ * draft) writes beside it.
+ */
+gboolean
+hb_draft_is_temp_name (const char *name,
+                       const char *base)
+{
+  const char *rest;
+
+  g_return_val_if_fail (name != NULL, FALSE);
+  if (name[0] != '.')
+    return FALSE;
+  if (base == NULL)
+    return strstr (name, HB_DRAFT_TEMP_INFIX) != NULL;
+  if (!g_str_has_prefix (name + 1, base))
+    return FALSE;
+  rest = name + 1 + strlen (base);
+  return g_str_has_prefix (rest, HB_DRAFT_TEMP_INFIX)
+         && strlen (rest + strlen (HB_DRAFT_TEMP_INFIX)) == 6;
+}
+
+/**
+ * hb_draft_remove_stale_temps:
+ * @base: (nullable): only the temporary files of this draft's saves
+ *
+ * Removes from @dir what saves killed mid-write left behind (see
+ * HB_DRAFT_TEMP_STALE_S); a fresh one may be another Hebahan's save in
+ * progress and is kept.
+ */
+void
+hb_draft_remove_stale_temps (const char *dir,
+                             const char *base)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+
+  while (d && (name = g_dir_read_name (d)))
+    {
+      g_autofree char *path = NULL;
+      GStatBuf st;
+
+      if (!hb_draft_is_temp_name (name, base))
+        continue;
+      path = g_build_filename (dir, name, NULL);
+      if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode)
+          && now - st.st_mtime > HB_DRAFT_TEMP_STALE_S)
+        g_unlink (path);
+    }
+}
+
 /* Into a hidden temporary file beside @path (the name hb-autosave
  * recognises as a leftover), synced, then renamed over @path.  Any failure
  * removes the temporary file: nothing partial is ever left, and @path is
@@ -739,6 +794,8 @@ save_local (const char  *path,
       g_unlink (tmp);
       return save_failed (error, saved_errno, path);
     }
+  /* A save killed before its rename left its temporary file here. */
+  hb_draft_remove_stale_temps (dir, base);
   return TRUE;
 }
 

@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 /* Saving writes ".NAME" HB_DRAFT_TEMP_INFIX "XXXXXX" beside NAME, then
  * renames it: a file so named is a save that never finished. */
 #define HB_DRAFT_TEMP_INFIX ".tmp-"
+/* A temporary file older than this is no save in progress (a save takes
+ * milliseconds) but one a killed writer left behind. */
+#define HB_DRAFT_TEMP_STALE_S 60
 
 /* Media paths are stored relative to the draft's folder when the file is
  * inside it, so a draft and its photos can be moved together. */
@@ -22,6 +25,10 @@ HbPost   *hb_draft_load_bytes (GBytes        *bytes,
                                GError       **error);
 GBytes   *hb_draft_to_bytes   (HbPost        *post,
                                GFile         *base_dir);
+gboolean  hb_draft_is_temp_name (const char  *name,
+                                 const char  *base);
+void      hb_draft_remove_stale_temps (const char *dir,
+                                       const char *base);
 gboolean  hb_draft_save_bytes (GBytes        *bytes,
                                GFile         *file,
                                GCancellable  *cancellable,
