@@ -29,6 +29,8 @@ struct _HbMediaGrid
   GQueue           queued;      /* paths waiting for their tile */
   guint            queue_tick;  /* adds them while the grid is shown */
   guint            queue_idle;  /* ... and while it is not */
+  HbMediaItem     *lead;        /* the first of a batch, while it loads */
+  gint64           lead_since;
 };
 
 /* A tile takes 1–2 ms to build from its template and about as much again
@@ -37,6 +39,11 @@ struct _HbMediaGrid
  * idle callbacks, many would pile up between two frames, and the next
  * frame would have to lay them all out at once. */
 #define TILE_BUDGET_USEC 1000
+/* The rest of a batch waits for the first photo's thumbnail, which is the
+ * one the user is waiting for: on two cores its decoder, the window and
+ * the display server already share the processors.  Not longer than this,
+ * should the first be a video slow to open. */
+#define LEAD_HOLD_USEC (300 * 1000)
 
 G_DEFINE_FINAL_TYPE (HbMediaGrid, hb_media_grid, GTK_TYPE_WIDGET)
 
@@ -325,6 +332,7 @@ hb_media_grid_dispose (GObject *object)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->queue_tick);
   self->queue_tick = 0;
   g_clear_handle_id (&self->queue_idle, g_source_remove);
+  g_clear_object (&self->lead);
   g_queue_clear_full (&self->queued, g_free);
   hb_media_grid_set_model (self, NULL);
 #if !GTK_CHECK_VERSION (4, 10, 0)
@@ -439,7 +447,7 @@ hb_media_grid_set_model (HbMediaGrid *self,
 
 static void schedule_queued (HbMediaGrid *self);
 
-static void
+static HbMediaItem *
 add_next_queued (HbMediaGrid *self)
 {
   g_autofree char *path = g_queue_pop_head (&self->queued);
@@ -447,6 +455,26 @@ add_next_queued (HbMediaGrid *self)
 
   if (self->model)
     g_list_store_append (self->model, item);
+  return g_steal_pointer (&item);
+}
+
+/* Whether the rest of the batch still waits: while the first one loads,
+ * and for the one frame that then draws its thumbnail. */
+static gboolean
+wait_for_lead (HbMediaGrid *self)
+{
+  HbMediaTile *tile;
+  guint position;
+
+  if (self->lead == NULL)
+    return FALSE;
+  if (g_get_monotonic_time () - self->lead_since < LEAD_HOLD_USEC
+      && find_item (self, self->lead, &position)
+      && (tile = tile_at (self, position)) != NULL
+      && hb_media_tile_is_loading (tile))
+    return TRUE;
+  g_clear_object (&self->lead);
+  return TRUE;
 }
 
 static gboolean
@@ -457,8 +485,10 @@ add_queued_in_frame (GtkWidget     *widget,
   HbMediaGrid *self = HB_MEDIA_GRID (widget);
   gint64 start = g_get_monotonic_time ();
 
+  if (wait_for_lead (self))
+    return G_SOURCE_CONTINUE;
   do
-    add_next_queued (self);
+    g_object_unref (add_next_queued (self));
   while (!g_queue_is_empty (&self->queued)
          && g_get_monotonic_time () - start < TILE_BUDGET_USEC);
   if (!g_queue_is_empty (&self->queued))
@@ -474,7 +504,7 @@ add_queued_in_idle (gpointer data)
   HbMediaGrid *self = data;
 
   if (!g_queue_is_empty (&self->queued))
-    add_next_queued (self);
+    g_object_unref (add_next_queued (self));
   if (!g_queue_is_empty (&self->queued) && !gtk_widget_get_mapped (GTK_WIDGET (self)))
     return G_SOURCE_CONTINUE;
   self->queue_idle = 0;
@@ -496,7 +526,8 @@ schedule_queued (HbMediaGrid *self)
 
 /* Files without a local path (a browser's http:// drop) are left out:
  * the draft stores paths and the bundle copies from them.  The first
- * file gets its tile (and starts loading) at once, the rest follow. */
+ * file gets its tile (and starts loading) at once, the rest follow once
+ * its thumbnail is in. */
 void
 hb_media_grid_add_files (HbMediaGrid  *self,
                          GFile       **files,
@@ -516,7 +547,11 @@ hb_media_grid_add_files (HbMediaGrid  *self,
         g_queue_push_tail (&self->queued, path);
     }
   if (idle && !g_queue_is_empty (&self->queued))
-    add_next_queued (self);
+    {
+      g_set_object (&self->lead, NULL);
+      self->lead = add_next_queued (self);
+      self->lead_since = g_get_monotonic_time ();
+    }
   schedule_queued (self);
 }
 
