@@ -168,6 +168,32 @@ check_photo_tile (HbMediaTile *tile)
 }
 
 static void
+collect_tooltips (GtkWidget *widget,
+                  GPtrArray *tooltips)
+{
+  if (gtk_widget_get_tooltip_text (widget))
+    g_ptr_array_add (tooltips, (gpointer) gtk_widget_get_tooltip_text (widget));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_tooltips (child, tooltips);
+}
+
+/* The tile sets its tooltips in code (hb_widget_set_tooltip_text()): the
+ * icon buttons and the file name still have theirs. */
+static void
+check_tooltips (HbMediaTile *tile,
+                const char  *path)
+{
+  g_autoptr(GPtrArray) tooltips = g_ptr_array_new ();
+  const char *expected[] = { "Remove", "Play", "Move earlier", "Move later",
+                             "Read aloud to people who cannot see the photo" };
+
+  collect_tooltips (GTK_WIDGET (tile), tooltips);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_true (g_ptr_array_find_with_equal_func (tooltips, expected[i], g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (tooltips, path, g_str_equal, NULL));
+}
+
+static void
 check_alt_text (HbMediaTile *tile)
 {
   HbMediaItem *item = hb_media_tile_get_item (tile);
@@ -193,6 +219,7 @@ test_photo_and_bad_file (Fixture       *f,
   add_files (f, files, 2);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->model)), ==, 2);
   check_photo_tile (tile_at (f, 0));
+  check_tooltips (tile_at (f, 0), g_file_peek_path (photo));
   check_alt_text (tile_at (f, 0));
   g_assert_cmpint (strlen (hb_media_item_get_sha256 (hb_media_tile_get_item (tile_at (f, 0)))), ==, 64);
 

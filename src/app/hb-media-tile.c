@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "hb-media.h"
+#include "hb-widget-util.h"
 
 /* Long side of the decoded thumbnail, a little over the preview's size. */
 #define THUMB_SIZE 256
@@ -128,7 +129,7 @@ add_badge (HbMediaTile *self,
 {
   GtkWidget *image = gtk_image_new_from_icon_name (icon_name);
 
-  gtk_widget_set_tooltip_text (image, tooltip);
+  hb_widget_set_tooltip_text (image, tooltip);
   gtk_widget_add_css_class (image, "osd");
   gtk_widget_add_css_class (image, "media-tile-badge");
   if (style)
@@ -259,7 +260,7 @@ check_probe (HbMediaTile *self)
     {
       /* GStreamer's own text is for developers; keep it as a tooltip. */
       message = g_strdup_printf (_("“%s” is a video Hebahan cannot play"), name);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->error_label),
+      hb_widget_set_tooltip_text (GTK_WIDGET (self->error_label),
                                    gtk_media_stream_get_error (stream)->message);
     }
   else if (!gtk_media_stream_is_prepared (stream) || width <= 0 || height <= 0)
@@ -388,6 +389,20 @@ label_controls (HbMediaTile *self,
   set_accessible_label (self->picture, g_strdup_printf (_("Preview of “%s”"), name));
 }
 
+/* Set here rather than in the template, where GtkBuilder would set them
+ * on shown widgets (see hb_widget_set_tooltip_text()). */
+static void
+set_tooltips (HbMediaTile *self)
+{
+  hb_widget_set_tooltip_text (self->remove_button, _("Remove"));
+  hb_widget_set_tooltip_text (self->play_button, _("Play"));
+  hb_widget_set_tooltip_text (self->move_left_button, _("Move earlier"));
+  hb_widget_set_tooltip_text (self->move_right_button, _("Move later"));
+  hb_widget_set_tooltip_text (GTK_WIDGET (self->alt_entry),
+                              _("Read aloud to people who cannot see the photo"));
+  hb_widget_set_tooltip_text (GTK_WIDGET (self->name_label), hb_media_item_get_path (self->item));
+}
+
 static void
 apply_finding (HbMediaTile *self)
 {
@@ -424,8 +439,8 @@ hb_media_tile_constructed (GObject *object)
   G_OBJECT_CLASS (hb_media_tile_parent_class)->constructed (object);
 
   gtk_label_set_label (self->name_label, name);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->name_label), hb_media_item_get_path (self->item));
   label_controls (self, name);
+  set_tooltips (self);
   g_object_bind_property (self->item, "alt-text", self->alt_entry, "text",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->item, "caption", self->caption_entry, "text",

@@ -18,6 +18,7 @@
 #include "hb-draft.h"
 #include "hb-guest-row.h"
 #include "hb-post-lint.h"
+#include "hb-widget-util.h"
 
 #define DEFAULT_AUTOSAVE_MS 2000
 
@@ -132,7 +133,7 @@ set_marker (HbWindow            *self,
   gtk_widget_remove_css_class (marker, "accent");
   gtk_widget_add_css_class (marker, severity == HB_SEVERITY_ERROR ? "error" :
                                     severity == HB_SEVERITY_WARNING ? "warning" : "accent");
-  gtk_widget_set_tooltip_text (marker, hb_finding_get_message (f->finding, _hb_window_ui_lang (self)));
+  hb_widget_set_tooltip_text (marker, hb_finding_get_message (f->finding, _hb_window_ui_lang (self)));
   gtk_accessible_update_property (GTK_ACCESSIBLE (marker), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   hb_finding_get_message (f->finding, _hb_window_ui_lang (self)), -1);
   gtk_widget_set_visible (marker, TRUE);

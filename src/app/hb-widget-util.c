@@ -1,0 +1,36 @@
+/* hb-widget-util.c — small widget helpers GTK 4.8 does not have. */
+#include "hb-widget-util.h"
+
+/**
+ * hb_widget_set_tooltip_text:
+ * @text: (nullable): the tooltip, or %NULL for none
+ *
+ * As gtk_widget_set_tooltip_text(), without a round trip to the display
+ * server.  GTK 4.8 asks where the pointer is whenever a shown widget gets
+ * a tooltip (on X11 a synchronous query, which waits for a busy display
+ * server); for a media grid of new tiles that cost more than building
+ * them.  A hidden widget is not asked about, so the tooltip is set while
+ * the widget is hidden for a moment, which draws nothing in between.  A
+ * widget holding the keyboard focus would lose it when hidden, so it gets
+ * its tooltip the usual way.
+ */
+void
+hb_widget_set_tooltip_text (GtkWidget  *widget,
+                            const char *text)
+{
+  gboolean visible;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0)
+    return;
+  visible = gtk_widget_get_visible (widget);
+  if (!visible || gtk_widget_has_focus (widget))
+    {
+      gtk_widget_set_tooltip_text (widget, text);
+      return;
+    }
+  gtk_widget_set_visible (widget, FALSE);
+  gtk_widget_set_tooltip_text (widget, text);
+  gtk_widget_set_visible (widget, TRUE);
+}

@@ -1,0 +1,11 @@
+/* hb-widget-util.h — small widget helpers GTK 4.8 does not have. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+void hb_widget_set_tooltip_text (GtkWidget  *widget,
+                                 const char *text);
+
+G_END_DECLS
