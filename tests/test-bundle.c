@@ -19,6 +19,8 @@
 #include "hb-checklist.h"
 #include "hb-draft.h"
 #include "hb-error.h"
+#include "hb-file-util.h"
+#include "hb-test-util.h"
 
 #define WHO "Pegawai Komunikasi Korporat"
 
@@ -83,55 +85,15 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_chmod (f->dir, 0755);
-  remove_tree (f->dir);
+  hb_file_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->draft);
   g_clear_object (&f->policy);
   g_clear_object (&f->post);
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* The names in @dir, sorted, as one string "a b c". */
-static char *
-list_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  while (d && (name = g_dir_read_name (d)))
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv (" ", (char **) names->pdata);
 }
 
 /* Runs a program; returns its exit status (-1 when it could not run). */
@@ -251,9 +213,9 @@ test_export_folder (Fixture       *f,
   g_assert_cmpuint (p.calls, >=, 6);
   actual = file_sha256 (manifest);
   g_assert_cmpstr (digest, ==, actual);
-  top = list_dir (dest);
+  top = hb_test_list_dir (dest);
   g_assert_cmpstr (top, ==, "SHA256SUMS alt-text.txt caption.txt captions manifest.json media signoff.pdf");
-  media = list_dir (media_dir);
+  media = hb_test_list_dir (media_dir);
   g_assert_cmpstr (media, ==, "01-taman-selasih.jpg 02-dewan-serbaguna.png 03-program.webm");
   problems = hb_bundle_verify (dest, &error);
   g_assert_no_error (error);
@@ -261,7 +223,7 @@ test_export_folder (Fixture       *f,
 
   /* Nothing but the draft and the bundle: no temporary folder left. */
   g_clear_pointer (&top, g_free);
-  top = list_dir (f->dir);
+  top = hb_test_list_dir (f->dir);
   g_assert_cmpstr (top, ==, "bundle complete.hebahan");
 
   /* A folder is never replaced. */
@@ -500,7 +462,7 @@ test_cli_zip (Fixture       *f,
   status = run (export_argv, NULL, &out, &err);
   g_test_message ("%s%s", out, err);
   g_assert_cmpint (status, ==, 0);
-  listing = list_dir (f->dir);
+  listing = hb_test_list_dir (f->dir);
   g_assert_cmpstr (listing, ==, "bundle.zip complete.hebahan");
   if (!have_tool ("unzip"))
     return;
@@ -565,7 +527,7 @@ test_cli_incomplete (Fixture       *f,
       if (item->kind == HB_CHECK_CONFIRM)
         g_assert_nonnull (strstr (err, item->id));
     }
-  listing = list_dir (f->dir);
+  listing = hb_test_list_dir (f->dir);
   g_assert_cmpstr (listing, ==, "complete.hebahan");
 }
 
@@ -600,10 +562,10 @@ test_unwritable (Fixture       *f,
       g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
       g_assert_nonnull (strstr (error->message, "Permission denied"));
     }
-  listing = list_dir (f->dir);
+  listing = hb_test_list_dir (f->dir);
   g_assert_cmpstr (listing, ==, "complete.hebahan plain-file ro");
   g_clear_pointer (&listing, g_free);
-  listing = list_dir (ro);
+  listing = hb_test_list_dir (ro);
   g_assert_cmpstr (listing, ==, "");
 }
 
@@ -615,14 +577,10 @@ test_full_disk (Fixture       *f,
                 gconstpointer  data)
 {
   g_autofree char *mnt = g_build_filename (f->dir, "small-disk", NULL);
-  g_autofree char *mount = g_strdup_printf ("mount -t tmpfs -o size=160k tmpfs '%s'", mnt);
-  g_autofree char *umount = g_strdup_printf ("umount '%s'", mnt);
   g_autofree char *listing = NULL;
-  int status = -1;
 
   g_assert_cmpint (g_mkdir (mnt, 0755), ==, 0);
-  if (geteuid () != 0 || !g_spawn_command_line_sync (mount, NULL, NULL, &status, NULL) ||
-      !g_spawn_check_wait_status (status, NULL))
+  if (!hb_test_mount_small_disk (mnt, "160k"))
     {
       g_test_skip ("mounting a small tmpfs needs root");
       return;
@@ -637,10 +595,10 @@ test_full_disk (Fixture       *f,
       g_test_message ("full disk: %s", error->message);
       g_assert_nonnull (strstr (error->message, "No space left on device"));
       g_clear_pointer (&listing, g_free);
-      listing = list_dir (mnt);
+      listing = hb_test_list_dir (mnt);
       g_assert_cmpstr (listing, ==, "");
     }
-  g_spawn_command_line_sync (umount, NULL, NULL, NULL, NULL);
+  hb_test_unmount (mnt);
 }
 
 /* Cancelled from the progress callback at every step in turn. */
@@ -660,7 +618,7 @@ test_cancel (Fixture       *f,
         g_assert_false (hb_bundle_export (f->policy, f->post, dest, on_progress, &p, cancellable,
                                           NULL, &error));
         g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-        listing = list_dir (f->dir);
+        listing = hb_test_list_dir (f->dir);
         g_assert_cmpstr (listing, ==, "complete.hebahan");
       }
 }

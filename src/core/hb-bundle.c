@@ -24,6 +24,7 @@
 #include "hb-caption.h"
 #include "hb-checklist.h"
 #include "hb-error.h"
+#include "hb-file-util.h"
 #include "hb-json.h"
 #include "hb-platforms.h"
 #include "hb-post-lint.h"
@@ -112,26 +113,6 @@ hb_bundle_default_name (HbPost *post)
   day = g_date_time_format (date, "%Y-%m-%d");
   slug = slugify (hb_post_get_field (post, HB_FIELD_EVENT_NAME), "hebahan");
   return g_strdup_printf ("%s-%s", day, slug);
-}
-
-/* Removes @path and everything under it; used only on our own temporary
- * folder, which holds plain files and folders. */
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *entry;
-
-  while (dir && (entry = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, entry, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 /* ------------------------------------------------------------------ */
@@ -933,7 +914,7 @@ move_into_place (Export  *ex,
       if (g_rename (ex->tmpzip, ex->dest) != 0)
         return (set_errno_error (error, errno, ex->dest), FALSE);
       g_clear_pointer (&ex->tmpzip, g_free);
-      remove_tree (ex->tmpdir);
+      hb_file_remove_tree (ex->tmpdir);
       return TRUE;
     }
   if (g_file_test (ex->dest, G_FILE_TEST_EXISTS))
@@ -953,7 +934,7 @@ export_clear (Export *ex)
   if (ex->tmpzip)
     g_unlink (ex->tmpzip);
   if (ex->tmpdir && g_file_test (ex->tmpdir, G_FILE_TEST_IS_DIR))
-    remove_tree (ex->tmpdir);
+    hb_file_remove_tree (ex->tmpdir);
   g_free (ex->tmpzip);
   g_free (ex->tmpdir);
   g_free (ex->name);

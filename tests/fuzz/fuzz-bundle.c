@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "hb-bundle.h"
+#include "hb-file-util.h"
 #include "hb-fuzz.h"
 
 #define MAX_FILES 16
@@ -30,27 +31,9 @@
 static char *scratch;  /* a private temporary folder, removed at exit */
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 remove_scratch (void)
 {
-  remove_tree (scratch);
+  hb_file_remove_tree (scratch);
   g_free (scratch);
 }
 
@@ -229,7 +212,7 @@ fuzz_files (const char *data,
   gboolean written = write_folder (entries, dir);
 
   from_dir = verify (dir, &dir_sha);
-  remove_tree (dir);
+  hb_file_remove_tree (dir);
   if (entries->len == 0 || !written)
     return;
   write_zip (entries, zip);
