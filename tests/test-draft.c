@@ -7,6 +7,7 @@
 
 #include "hb-draft.h"
 #include "hb-error.h"
+#include "hb-test-util.h"
 
 static void
 add_guest (HbPost     *post,
@@ -512,28 +513,6 @@ test_save_fails_keeps_old (void)
   g_rmdir (dir);
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* The names in @dir, sorted, as one string "a b c" (hidden ones too). */
-static char *
-list_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  while (d && (name = g_dir_read_name (d)))
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv (" ", (char **) names->pdata);
-}
-
 /* A full disk: a 64 KB tmpfs (root only, as mounting needs it; CI runs as
  * root) with an old draft on it, and a new version too big for what is
  * left.  The error says why and names the file, the old draft is intact
@@ -544,8 +523,6 @@ static void
 test_save_full_disk (void)
 {
   g_autofree char *dir = temp_dir ();
-  g_autofree char *mount = g_strdup_printf ("mount -t tmpfs -o size=64k tmpfs '%s'", dir);
-  g_autofree char *umount = g_strdup_printf ("umount '%s'", dir);
   g_autofree char *path = g_build_filename (dir, "lama.hebahan", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(HbPost) post = hb_post_new ();
@@ -553,10 +530,8 @@ test_save_full_disk (void)
   g_autofree char *after = NULL, *listing = NULL;
   g_autoptr(GError) error = NULL;
   const char *old = "{\"format\": \"hebahan-draft/1\", \"body\": \"versi lama\"}";
-  int status = -1;
 
-  if (geteuid () != 0 || !g_spawn_command_line_sync (mount, NULL, NULL, &status, NULL) ||
-      !g_spawn_check_wait_status (status, NULL))
+  if (!hb_test_mount_small_disk (dir, "64k"))
     {
       g_rmdir (dir);
       g_test_skip ("mounting a small tmpfs needs root");
@@ -570,10 +545,10 @@ test_save_full_disk (void)
   g_assert_cmpstr (error->message, ==, "Could not save “lama.hebahan”: No space left on device");
   g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
   g_assert_cmpstr (after, ==, old);
-  listing = list_dir (dir);
+  listing = hb_test_list_dir (dir);
   g_assert_cmpstr (listing, ==, "lama.hebahan");
 
-  g_spawn_command_line_sync (umount, NULL, NULL, NULL, NULL);
+  hb_test_unmount (dir);
   g_rmdir (dir);
 }
 

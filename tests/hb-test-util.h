@@ -1,0 +1,13 @@
+/* hb-test-util.h — helpers the core tests share. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char     *hb_test_list_dir          (const char *dir);
+gboolean  hb_test_mount_small_disk  (const char *dir,
+                                     const char *size);
+void      hb_test_unmount           (const char *dir);
+
+G_END_DECLS
