@@ -9,6 +9,7 @@
 #include "hb-cli-common.h"
 #include "hb-checklist.h"
 #include "hb-draft.h"
+#include "hb-json.h"
 
 /* Exit status: 0 the checklist is complete, 1 it is not, 2 bad usage or
  * an unreadable draft or pack, with a one-line reason on stderr. */
@@ -18,26 +19,14 @@
 /* JSON                                                                */
 
 static void
-add_nullable_string (JsonBuilder *b,
-                     const char  *name,
-                     const char  *value)
-{
-  json_builder_set_member_name (b, name);
-  if (value)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
 add_answer_members (JsonBuilder         *b,
                     const HbCheckStatus *s)
 {
   g_autofree char *when = s->when ? g_date_time_format (s->when, "%Y-%m-%dT%H:%M:%S%:z") : NULL;
 
-  add_nullable_string (b, "who", s->who);
-  add_nullable_string (b, "when", when);
-  add_nullable_string (b, "note", s->note);
+  hb_json_add_string_member (b, "who", s->who);
+  hb_json_add_string_member (b, "when", when);
+  hb_json_add_string_member (b, "note", s->note);
   json_builder_set_member_name (b, "dates");
   if (s->dates == NULL)
     {
@@ -56,14 +45,14 @@ add_status (JsonBuilder         *b,
             HbLang               lang)
 {
   json_builder_begin_object (b);
-  add_nullable_string (b, "id", s->item->id);
-  add_nullable_string (b, "clause", s->item->clause);
-  add_nullable_string (b, "kind", s->item->kind == HB_CHECK_AUTO ? "auto" : "confirm");
-  add_nullable_string (b, "state", hb_item_state_to_string (s->state));
+  hb_json_add_string_member (b, "id", s->item->id);
+  hb_json_add_string_member (b, "clause", s->item->clause);
+  hb_json_add_string_member (b, "kind", s->item->kind == HB_CHECK_AUTO ? "auto" : "confirm");
+  hb_json_add_string_member (b, "state", hb_item_state_to_string (s->state));
   json_builder_set_member_name (b, "complete");
   json_builder_add_boolean_value (b, s->complete);
-  add_nullable_string (b, "label", s->item->label[lang]);
-  add_nullable_string (b, "reason", s->reason);
+  hb_json_add_string_member (b, "label", s->item->label[lang]);
+  hb_json_add_string_member (b, "reason", s->reason);
   add_answer_members (b, s);
   json_builder_end_object (b);
 }

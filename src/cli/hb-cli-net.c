@@ -10,6 +10,7 @@
 #include "hb-caption.h"
 #include "hb-cli-common.h"
 #include "hb-draft.h"
+#include "hb-json.h"
 #include "hb-link-check.h"
 #include "hb-links.h"
 #include "hb-site-check.h"
@@ -96,18 +97,6 @@ print_json (JsonBuilder *b)
   json_generator_set_root (gen, root);
   out = json_generator_to_data (gen, NULL);
   g_print ("%s\n", out);
-}
-
-static void
-add_string_or_null (JsonBuilder *b,
-                    const char  *name,
-                    const char  *value)
-{
-  json_builder_set_member_name (b, name);
-  if (value)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
 }
 
 /* ------------------------------------------------------------------ */
@@ -291,21 +280,22 @@ add_link_json (JsonBuilder        *b,
                gboolean            draft)
 {
   json_builder_begin_object (b);
-  add_string_or_null (b, "url", s->url);
-  add_string_or_null (b, "text", place->link->text);
+  hb_json_add_string_member (b, "url", s->url);
+  hb_json_add_string_member (b, "text", place->link->text);
   json_builder_set_member_name (b, "start");
   json_builder_add_int_value (b, place->link->start);
   json_builder_set_member_name (b, "end");
   json_builder_add_int_value (b, place->link->end);
-  add_string_or_null (b, "source", place->platform ? place->platform : draft ? "caption" : "text");
-  add_string_or_null (b, "verdict", hb_link_state_to_string (s->state));
+  hb_json_add_string_member (b, "source",
+                             place->platform ? place->platform : draft ? "caption" : "text");
+  hb_json_add_string_member (b, "verdict", hb_link_state_to_string (s->state));
   json_builder_set_member_name (b, "status");
   if (s->status)
     json_builder_add_int_value (b, s->status);
   else
     json_builder_add_null_value (b);
-  add_string_or_null (b, "final_url", s->final_url);
-  add_string_or_null (b, "reason", s->reason);
+  hb_json_add_string_member (b, "final_url", s->final_url);
+  hb_json_add_string_member (b, "reason", s->reason);
   json_builder_set_member_name (b, "redirects");
   json_builder_add_int_value (b, s->n_redirects);
   json_builder_set_member_name (b, "insecure");
@@ -494,13 +484,13 @@ print_site_json (const HbSiteCheckResult *result,
   g_autoptr(JsonBuilder) b = json_builder_new ();
 
   json_builder_begin_object (b);
-  add_string_or_null (b, "listing", result->listing_url);
+  hb_json_add_string_member (b, "listing", result->listing_url);
   json_builder_set_member_name (b, "entries");
   json_builder_add_int_value (b, result->n_entries);
   json_builder_set_member_name (b, "query");
   json_builder_begin_object (b);
-  add_string_or_null (b, "name", query->name);
-  add_string_or_null (b, "date", query->date);
+  hb_json_add_string_member (b, "name", query->name);
+  hb_json_add_string_member (b, "date", query->date);
   json_builder_end_object (b);
   json_builder_set_member_name (b, "found");
   json_builder_add_boolean_value (b, result->match != NULL);
@@ -508,8 +498,8 @@ print_site_json (const HbSiteCheckResult *result,
   if (result->match)
     {
       json_builder_begin_object (b);
-      add_string_or_null (b, "title", result->match->title);
-      add_string_or_null (b, "url", result->match->url);
+      hb_json_add_string_member (b, "title", result->match->title);
+      hb_json_add_string_member (b, "url", result->match->url);
       json_builder_set_member_name (b, "score");
       json_builder_add_double_value (b, result->match->score);
       json_builder_end_object (b);

@@ -13,6 +13,7 @@
 
 #include "hb-cli-common.h"
 #include "hb-error.h"
+#include "hb-json.h"
 #include "hb-net-fetch.h"
 #include "hb-policy-cache.h"
 #include "hb-policy-update.h"
@@ -50,18 +51,6 @@ describe_source (HbPolicy *policy)
     }
 }
 
-static void
-add_string (JsonBuilder *b,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (b, name);
-  if (value != NULL)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
 /* {"outcome", "url", "fetched": {id, version, sha256, etag},
  *  "policy": {id, version, source}} — "policy" is the pack in use, as in
  * the output of `lint`. */
@@ -76,20 +65,22 @@ print_json (const char              *url,
   g_autofree char *out = NULL;
 
   json_builder_begin_object (b);
-  add_string (b, "outcome", run->outcome == HB_POLICY_UPDATE_UPDATED ? "updated" : "not-modified");
-  add_string (b, "url", url);
+  hb_json_add_string_member (b, "outcome",
+                             run->outcome == HB_POLICY_UPDATE_UPDATED ? "updated" : "not-modified");
+  hb_json_add_string_member (b, "url", url);
   json_builder_set_member_name (b, "fetched");
   json_builder_begin_object (b);
-  add_string (b, "id", info->id);
-  add_string (b, "version", info->version);
-  add_string (b, "sha256", info->sha256);
-  add_string (b, "etag", info->etag);
+  hb_json_add_string_member (b, "id", info->id);
+  hb_json_add_string_member (b, "version", info->version);
+  hb_json_add_string_member (b, "sha256", info->sha256);
+  hb_json_add_string_member (b, "etag", info->etag);
   json_builder_end_object (b);
   json_builder_set_member_name (b, "policy");
   json_builder_begin_object (b);
-  add_string (b, "id", hb_policy_get_id (run->policy));
-  add_string (b, "version", hb_policy_get_version (run->policy));
-  add_string (b, "source", hb_policy_source_to_string (hb_policy_get_source (run->policy)));
+  hb_json_add_string_member (b, "id", hb_policy_get_id (run->policy));
+  hb_json_add_string_member (b, "version", hb_policy_get_version (run->policy));
+  hb_json_add_string_member (b, "source",
+                             hb_policy_source_to_string (hb_policy_get_source (run->policy)));
   json_builder_end_object (b);
   json_builder_end_object (b);
   root = json_builder_get_root (b);

@@ -522,25 +522,13 @@ write_alt_text (Export  *ex,
 /* Manifest                                                            */
 
 static void
-add_string (JsonBuilder *b,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (b, name);
-  if (value)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
 add_time (JsonBuilder *b,
           const char  *name,
           GDateTime   *when)
 {
   g_autofree char *iso = when ? g_date_time_format_iso8601 (when) : NULL;
 
-  add_string (b, name, iso);
+  hb_json_add_string_member (b, name, iso);
 }
 
 static void
@@ -552,15 +540,15 @@ add_post (Export      *ex,
 
   json_builder_set_member_name (b, "post");
   json_builder_begin_object (b);
-  add_string (b, "type", hb_post_type_to_string (hb_post_get_post_type (ex->post)));
-  add_string (b, "language", hb_lang_to_string (ex->lang));
+  hb_json_add_string_member (b, "type", hb_post_type_to_string (hb_post_get_post_type (ex->post)));
+  hb_json_add_string_member (b, "language", hb_lang_to_string (ex->lang));
   json_builder_set_member_name (b, "platforms");
   json_builder_begin_array (b);
   for (guint i = 0; platforms && platforms[i]; i++)
     json_builder_add_string_value (b, platforms[i]);
   json_builder_end_array (b);
   for (guint f = 0; f < HB_N_FIELDS; f++)
-    add_string (b, hb_field_to_string (f), hb_post_get_field (ex->post, f));
+    hb_json_add_string_member (b, hb_field_to_string (f), hb_post_get_field (ex->post, f));
   json_builder_set_member_name (b, "guests");
   json_builder_begin_array (b);
   for (guint i = 0; i < g_list_model_get_n_items (guests); i++)
@@ -568,8 +556,8 @@ add_post (Export      *ex,
       g_autoptr(HbGuest) guest = g_list_model_get_item (guests, i);
 
       json_builder_begin_object (b);
-      add_string (b, "title", hb_guest_get_title (guest));
-      add_string (b, "name", hb_guest_get_name (guest));
+      hb_json_add_string_member (b, "title", hb_guest_get_title (guest));
+      hb_json_add_string_member (b, "name", hb_guest_get_name (guest));
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -582,16 +570,16 @@ add_status (JsonBuilder         *b,
             HbLang               lang)
 {
   json_builder_begin_object (b);
-  add_string (b, "id", s->item->id);
-  add_string (b, "clause", s->item->clause);
-  add_string (b, "kind", s->item->kind == HB_CHECK_AUTO ? "auto" : "confirm");
-  add_string (b, "label", s->item->label[lang]);
-  add_string (b, "state", hb_item_state_to_string (s->state));
+  hb_json_add_string_member (b, "id", s->item->id);
+  hb_json_add_string_member (b, "clause", s->item->clause);
+  hb_json_add_string_member (b, "kind", s->item->kind == HB_CHECK_AUTO ? "auto" : "confirm");
+  hb_json_add_string_member (b, "label", s->item->label[lang]);
+  hb_json_add_string_member (b, "state", hb_item_state_to_string (s->state));
   json_builder_set_member_name (b, "complete");
   json_builder_add_boolean_value (b, s->complete);
-  add_string (b, "who", s->who);
+  hb_json_add_string_member (b, "who", s->who);
   add_time (b, "when", s->when);
-  add_string (b, "note", s->note);
+  hb_json_add_string_member (b, "note", s->note);
   json_builder_set_member_name (b, "dates");
   json_builder_begin_array (b);
   for (guint i = 0; s->dates && s->dates[i]; i++)
@@ -618,10 +606,10 @@ add_checklist (Export      *ex,
       const HbAck *ack = acks->pdata[i];
 
       json_builder_begin_object (b);
-      add_string (b, "rule", ack->rule);
-      add_string (b, "text", ack->text);
-      add_string (b, "reason", ack->reason);
-      add_string (b, "who", ack->who);
+      hb_json_add_string_member (b, "rule", ack->rule);
+      hb_json_add_string_member (b, "text", ack->text);
+      hb_json_add_string_member (b, "reason", ack->reason);
+      hb_json_add_string_member (b, "who", ack->who);
       add_time (b, "when", ack->when);
       json_builder_end_object (b);
     }
@@ -634,19 +622,19 @@ add_header (Export      *ex,
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
-  add_string (b, "format", HB_BUNDLE_FORMAT);
-  add_string (b, "name", ex->name);
+  hb_json_add_string_member (b, "format", HB_BUNDLE_FORMAT);
+  hb_json_add_string_member (b, "name", ex->name);
   json_builder_set_member_name (b, "app");
   json_builder_begin_object (b);
-  add_string (b, "name", "Hebahan");
-  add_string (b, "version", HB_VERSION);
+  hb_json_add_string_member (b, "name", "Hebahan");
+  hb_json_add_string_member (b, "version", HB_VERSION);
   json_builder_end_object (b);
   add_time (b, "created", now);
   json_builder_set_member_name (b, "policy");
   json_builder_begin_object (b);
-  add_string (b, "id", hb_policy_get_id (ex->policy));
-  add_string (b, "version", hb_policy_get_version (ex->policy));
-  add_string (b, "sha256", hb_policy_get_sha256 (ex->policy));
+  hb_json_add_string_member (b, "id", hb_policy_get_id (ex->policy));
+  hb_json_add_string_member (b, "version", hb_policy_get_version (ex->policy));
+  hb_json_add_string_member (b, "sha256", hb_policy_get_sha256 (ex->policy));
   json_builder_end_object (b);
 }
 

@@ -172,3 +172,24 @@ hb_json_load (JsonParser  *parser,
     }
   return TRUE;
 }
+
+/**
+ * hb_json_add_string_member:
+ * @value: (nullable): the string, or %NULL to write null
+ *
+ * Adds the member @name to the object @builder is building, with @value,
+ * or null when there is none: the bundle manifest and the command line's
+ * JSON keep every member, so readers need not guess what a missing one
+ * means.
+ */
+void
+hb_json_add_string_member (JsonBuilder *builder,
+                           const char  *name,
+                           const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}

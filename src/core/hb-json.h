@@ -22,4 +22,8 @@ gboolean hb_json_load (JsonParser  *parser,
                        gsize        len,
                        GError     **error);
 
+void     hb_json_add_string_member (JsonBuilder *builder,
+                                    const char  *name,
+                                    const char  *value);
+
 G_END_DECLS
