@@ -11,8 +11,8 @@
  * server); for a media grid of new tiles that cost more than building
  * them.  A hidden widget is not asked about, so the tooltip is set while
  * the widget is hidden for a moment, which draws nothing in between.  A
- * widget holding the keyboard focus would lose it when hidden, so it gets
- * its tooltip the usual way.
+ * widget holding the keyboard focus, itself or in a child (an entry's text),
+ * would lose it when hidden, so it gets its tooltip the usual way.
  */
 void
 hb_widget_set_tooltip_text (GtkWidget  *widget,
@@ -25,7 +25,7 @@ hb_widget_set_tooltip_text (GtkWidget  *widget,
   if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0)
     return;
   visible = gtk_widget_get_visible (widget);
-  if (!visible || gtk_widget_has_focus (widget))
+  if (!visible || gtk_widget_has_focus (widget) || gtk_widget_get_focus_child (widget))
     {
       gtk_widget_set_tooltip_text (widget, text);
       return;
