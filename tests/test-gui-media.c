@@ -8,6 +8,7 @@
 #include "hb-gui-test.h"
 #include "hb-media-grid.h"
 #include "hb-media-tile.h"
+#include "hb-widget-util.h"
 
 static char *fixture_dir;
 
@@ -401,6 +402,45 @@ test_tiles_while_hidden (Fixture       *f,
   g_free (files);
 }
 
+static void
+count_notify (guint *counter)
+{
+  (*counter)++;
+}
+
+/* The tooltip helper the tiles use: a shown widget stays shown, a focused
+ * entry keeps the keyboard focus, and the same text twice changes nothing. */
+static void
+test_tooltip_helper (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *button = gtk_button_new_with_label ("Satu");
+  GtkWidget *entry = gtk_entry_new ();
+  guint notified = 0;
+
+  gtk_box_append (GTK_BOX (box), button);
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_window_set_child (GTK_WINDOW (f->window), box);
+  hb_gui_test_iterate (100);
+  gtk_widget_grab_focus (entry);
+  g_assert_true (gtk_widget_is_focus (gtk_widget_get_focus_child (entry)));
+
+  hb_widget_set_tooltip_text (button, "Padam");
+  hb_widget_set_tooltip_text (entry, "Teks alternatif");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Padam");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (entry), ==, "Teks alternatif");
+  g_assert_true (gtk_widget_get_visible (button) && gtk_widget_get_visible (entry));
+  g_assert_true (gtk_widget_is_focus (gtk_widget_get_focus_child (entry)));
+
+  g_signal_connect_swapped (button, "notify::visible", G_CALLBACK (count_notify), &notified);
+  hb_widget_set_tooltip_text (button, "Padam");
+  g_assert_cmpuint (notified, ==, 0);
+  hb_widget_set_tooltip_text (button, NULL);
+  g_assert_null (gtk_widget_get_tooltip_text (button));
+  g_assert_true (gtk_widget_get_visible (button));
+}
+
 static gboolean
 have_gstreamer (void)
 {
@@ -586,6 +626,7 @@ main (int    argc,
   g_test_add ("/gui-media/alt-finding", Fixture, NULL, fixture_set_up, test_alt_finding, fixture_tear_down);
   g_test_add ("/gui-media/tiles-spread-over-frames", Fixture, NULL, fixture_set_up, test_tiles_spread_over_frames, fixture_tear_down);
   g_test_add ("/gui-media/tiles-while-hidden", Fixture, NULL, fixture_set_up, test_tiles_while_hidden, fixture_tear_down);
+  g_test_add ("/gui-media/tooltip-helper", Fixture, NULL, fixture_set_up, test_tooltip_helper, fixture_tear_down);
   g_test_add ("/gui-media/move-and-remove", Fixture, NULL, fixture_set_up, test_move_and_remove, fixture_tear_down);
   g_test_add ("/gui-media/video", Fixture, NULL, fixture_set_up, test_video, fixture_tear_down);
   g_test_add ("/gui-media/quality-badges", Fixture, NULL, fixture_set_up, test_quality_badges, fixture_tear_down);
