@@ -1279,12 +1279,14 @@ builtin_identity (const char **id,
       gsize len = 0;
       const char *data = bytes ? g_bytes_get_data (bytes, &len) : NULL;
       JsonNode *root;
+      JsonObject *pack;
 
       if (data && hb_json_load (parser, data, len, NULL)
           && JSON_NODE_HOLDS_OBJECT (root = json_parser_get_root (parser)))
         {
-          builtin_id = g_strdup (json_object_get_string_member_with_default (json_node_get_object (root), "id", ""));
-          builtin_version = g_strdup (json_object_get_string_member_with_default (json_node_get_object (root), "version", ""));
+          pack = json_node_get_object (root);
+          builtin_id = g_strdup (json_object_get_string_member_with_default (pack, "id", ""));
+          builtin_version = g_strdup (json_object_get_string_member_with_default (pack, "version", ""));
         }
       g_once_init_leave (&read, 1);
     }
