@@ -231,6 +231,21 @@ format_duration (gint64 usec)
   return g_strdup_printf ("%d:%02d", (int) (seconds / 60), (int) (seconds % 60));
 }
 
+static gboolean
+close_stream (gpointer data)
+{
+  GtkMediaStream *stream = data;
+
+  gtk_media_file_clear (GTK_MEDIA_FILE (stream));
+  g_object_unref (stream);
+  return G_SOURCE_REMOVE;
+}
+
+/* The probe usually ends inside one of the stream's own signals; closing
+ * it there would take the GStreamer player away from under the code that
+ * emitted the signal, and that code crashes (now and then, as it depends
+ * on which of the player's callbacks got there first).  So the tile lets
+ * go of the stream now and closes it from an idle callback. */
 static void
 stop_probe (HbMediaTile *self)
 {
@@ -238,8 +253,7 @@ stop_probe (HbMediaTile *self)
   if (self->probe == NULL)
     return;
   g_signal_handlers_disconnect_by_data (self->probe, self);
-  gtk_media_file_clear (GTK_MEDIA_FILE (self->probe));
-  g_clear_object (&self->probe);
+  g_idle_add (close_stream, g_steal_pointer (&self->probe));
 }
 
 /* Called whenever the player tells something; finishes once it has
