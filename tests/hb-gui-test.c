@@ -2,11 +2,53 @@
 #include "hb-gui-test.h"
 
 #include <adwaita.h>
+#include <execinfo.h>
+#include <signal.h>
+#include <unistd.h>
+
+/* A GUI test that crashes would otherwise leave only "killed by signal
+ * 11" in meson's log: print where, then die of the same signal.  (Not
+ * async-signal-safe in theory; the process is going down anyway.) */
+static void
+print_backtrace (int signum)
+{
+  void *frames[64];
+  int n = backtrace (frames, G_N_ELEMENTS (frames));
+
+  if (write (STDERR_FILENO, "Crashed; backtrace:\n", 20) < 0)
+    _exit (128 + signum);
+  backtrace_symbols_fd (frames, n, STDERR_FILENO);
+  signal (signum, SIG_DFL);
+  raise (signum);
+}
+
+/* Unless a sanitizer has a handler of its own there already. */
+static void
+report_crashes_of (int signum)
+{
+  struct sigaction current;
+
+  if (sigaction (signum, NULL, &current) == 0 && current.sa_handler == SIG_DFL)
+    signal (signum, print_backtrace);
+}
+
+static void
+report_crashes (void)
+{
+  void *warm[1];
+
+  /* The first call loads libgcc's unwinder, which a signal handler must
+   * not be the one to do. */
+  backtrace (warm, 1);
+  report_crashes_of (SIGSEGV);
+  report_crashes_of (SIGBUS);
+}
 
 void
 hb_gui_test_init (int    *argc,
                   char ***argv)
 {
+  report_crashes ();
   /* Settings stay in memory and the cairo renderer draws the same on
    * every machine, GL or not. */
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
