@@ -533,12 +533,12 @@ hb_media_grid_add_files (HbMediaGrid  *self,
                          GFile       **files,
                          guint         n_files)
 {
-  gboolean idle;
+  gboolean new_batch;
 
   g_return_if_fail (HB_IS_MEDIA_GRID (self));
   g_return_if_fail (self->model != NULL);
 
-  idle = g_queue_is_empty (&self->queued);
+  new_batch = g_queue_is_empty (&self->queued);
   for (guint i = 0; i < n_files; i++)
     {
       char *path = g_file_get_path (files[i]);
@@ -546,9 +546,9 @@ hb_media_grid_add_files (HbMediaGrid  *self,
       if (path)
         g_queue_push_tail (&self->queued, path);
     }
-  if (idle && !g_queue_is_empty (&self->queued))
+  if (new_batch && !g_queue_is_empty (&self->queued))
     {
-      g_set_object (&self->lead, NULL);
+      g_clear_object (&self->lead);
       self->lead = add_next_queued (self);
       self->lead_since = g_get_monotonic_time ();
     }
