@@ -18,7 +18,10 @@ typedef struct
   HbPolicy     *policy;
   const HbText *text;
   GArray       *hits;           /* HbHit, allow-listed ones removed */
-  guint        *sentence_hits;  /* per sentence: first hit index; n_sentences + 1 */
+  guint        *sentence_tokens; /* per sentence: first token; n_sentences + 1 */
+  GArray      **lexicon_hits;   /* per lexicon: its hits' indices by position, or NULL */
+  guint         marks_line;     /* the line line_marks describes, or G_MAXUINT */
+  gboolean      line_marks;     /* that line has a ! or ? */
   gboolean     *allowed;        /* per token: inside an allow-listed phrase */
   gboolean     *in_post;        /* per lexicon: hit anywhere in the post */
   GPtrArray    *findings;
@@ -38,25 +41,53 @@ span_allowed (const Lint *l,
   return FALSE;
 }
 
+/* Token t lies in a hit of lexicon @lexicon: keys of the except set. */
+static gpointer
+token_key (guint t,
+           guint lexicon)
+{
+  return GSIZE_TO_POINTER (((gsize) t << 12 | lexicon) + 1);
+}
+
+/* A hit of a lexicon with antipatterns (its `except`) is dropped when one
+ * of them covers any of its tokens. */
+static gboolean
+excepted (const Lint  *l,
+          GHashTable  *except_tokens,
+          const HbHit *h)
+{
+  guint except = hb_policy_get_lexicon (l->policy, h->lexicon)->except;
+
+  if (except == HB_NO_LEXICON)
+    return FALSE;
+  for (guint t = h->tstart; t < h->tend; t++)
+    if (g_hash_table_contains (except_tokens, token_key (t, except)))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 apply_allow_list (Lint   *l,
                   GArray *all_hits)
 {
   guint allow = hb_policy_get_allow_lexicon (l->policy);
+  g_autoptr(GHashTable) except_tokens = g_hash_table_new (NULL, NULL);
 
   for (guint i = 0; i < all_hits->len; i++)
     {
       const HbHit *h = &g_array_index (all_hits, HbHit, i);
 
-      if (h->lexicon == allow)
-        for (guint t = h->tstart; t < h->tend; t++)
+      for (guint t = h->tstart; t < h->tend; t++)
+        if (h->lexicon == allow)
           l->allowed[t] = TRUE;
+        else
+          g_hash_table_add (except_tokens, token_key (t, h->lexicon));
     }
   for (guint i = 0; i < all_hits->len; i++)
     {
       const HbHit *h = &g_array_index (all_hits, HbHit, i);
 
-      if (h->lexicon != allow && !span_allowed (l, h->tstart, h->tend))
+      if (h->lexicon != allow && !span_allowed (l, h->tstart, h->tend) && !excepted (l, except_tokens, h))
         g_array_append_val (l->hits, *h);
     }
 }
@@ -73,15 +104,14 @@ static void
 index_sentences (Lint *l)
 {
   guint n = l->text->n_sentences;
-  guint h = 0;
+  guint t = 0;
 
-  l->sentence_hits = g_new (guint, n + 1);
+  l->sentence_tokens = g_new (guint, n + 1);
   for (guint s = 0; s <= n; s++)
     {
-      while (h < l->hits->len &&
-             hb_text_token (l->text, g_array_index (l->hits, HbHit, h).tstart)->sentence < s)
-        h++;
-      l->sentence_hits[s] = h;
+      while (t < l->text->tokens->len && hb_text_token (l->text, t)->sentence < s)
+        t++;
+      l->sentence_tokens[s] = t;
     }
 }
 
@@ -92,13 +122,102 @@ hit_sentence (const Lint  *l,
   return hb_text_token (l->text, h->tstart)->sentence;
 }
 
-static gboolean
-in_list (GArray *ids,
-         guint   id)
+static int
+compare_hits (gconstpointer a,
+              gconstpointer b)
 {
-  for (guint i = 0; ids && i < ids->len; i++)
-    if (g_array_index (ids, guint, i) == id)
-      return TRUE;
+  const HbHit *x = a, *y = b;
+
+  if (x->tstart != y->tstart)
+    return x->tstart < y->tstart ? -1 : 1;
+  return x->tend < y->tend ? -1 : x->tend > y->tend;
+}
+
+/* Each lexicon's hits in order of position, so that a co-occurrence
+ * condition is a binary search rather than a walk over the sentence (a
+ * sentence of a megabyte with thousands of hits stays linear). */
+static void
+index_lexicon_hits (Lint *l)
+{
+  g_array_sort (l->hits, compare_hits);
+  l->lexicon_hits = g_new0 (GArray *, hb_policy_get_n_lexicons (l->policy));
+  for (guint i = 0; i < l->hits->len; i++)
+    {
+      guint lexicon = g_array_index (l->hits, HbHit, i).lexicon;
+
+      if (l->lexicon_hits[lexicon] == NULL)
+        l->lexicon_hits[lexicon] = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_array_append_val (l->lexicon_hits[lexicon], i);
+    }
+}
+
+static const HbHit *
+indexed_hit (const Lint *l,
+             GArray     *index,
+             guint       i)
+{
+  return &g_array_index (l->hits, HbHit, g_array_index (index, guint, i));
+}
+
+/* The first of @index's hits that starts at token @t or later. */
+static guint
+first_hit_from (const Lint *l,
+                GArray     *index,
+                guint       t)
+{
+  guint lo = 0, hi = index->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (indexed_hit (l, index, mid)->tstart < t)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* Hits of one lexicon overlap each other only as a phrase and the words
+ * inside it, so a few steps back reach the nearest one that does not. */
+#define MAX_STEPS_BACK 16
+
+/* Is a hit of @lexicon within tokens lo..hi, not overlapping t0..t1
+ * unless @allow_overlap, and within @window tokens of them (0: anywhere)? */
+static gboolean
+lexicon_present (const Lint *l,
+                 guint       lexicon,
+                 guint       lo,
+                 guint       hi,
+                 guint       t0,
+                 guint       t1,
+                 guint       window,
+                 gboolean    allow_overlap)
+{
+  GArray *index = l->lexicon_hits[lexicon];
+  guint after;
+
+  if (index == NULL)
+    return FALSE;
+  after = first_hit_from (l, index, t1);
+  if (after < index->len)
+    {
+      const HbHit *h = indexed_hit (l, index, after);
+
+      if (h->tstart < hi && (!window || h->tstart <= t1 + window))
+        return TRUE;
+    }
+  for (guint i = after, steps = 0; i > 0 && steps < MAX_STEPS_BACK; i--, steps++)
+    {
+      const HbHit *h = indexed_hit (l, index, i - 1);
+
+      if (h->tstart < lo)
+        break;
+      if (!allow_overlap && h->tend > t0)
+        continue;
+      return !window || h->tend + window >= t0;
+    }
   return FALSE;
 }
 
@@ -114,18 +233,10 @@ group_present (const Lint *l,
                guint       window,
                gboolean    allow_overlap)
 {
-  for (guint i = l->sentence_hits[first]; i < l->sentence_hits[last + 1]; i++)
-    {
-      const HbHit *h = &g_array_index (l->hits, HbHit, i);
-
-      if (!in_list (group, h->lexicon))
-        continue;
-      if (!allow_overlap && h->tstart < t1 && t0 < h->tend)
-        continue;
-      if (window && (h->tend + window < t0 || t1 + window < h->tstart))
-        continue;
+  for (guint i = 0; i < group->len; i++)
+    if (lexicon_present (l, g_array_index (group, guint, i), l->sentence_tokens[first],
+                         l->sentence_tokens[last + 1], t0, t1, window, allow_overlap))
       return TRUE;
-    }
   return FALSE;
 }
 
@@ -279,19 +390,25 @@ run_pattern (Lint         *l,
     }
 }
 
+/* Does the line of code point @ostart have a ! or a ?  Caps runs ask once
+ * per run, and a long line has many: the answer is kept per line. */
 static gboolean
-line_has (const HbText *text,
-          guint         ostart,
-          gunichar      a,
-          gunichar      b)
+line_has_marks (Lint  *l,
+                guint  line,
+                guint  ostart)
 {
-  for (guint i = ostart; i < text->n_orig && text->orig[i] != '\n'; i++)
-    if (text->orig[i] == a || text->orig[i] == b)
-      return TRUE;
-  for (guint i = ostart; i > 0 && text->orig[i - 1] != '\n'; i--)
-    if (text->orig[i - 1] == a || text->orig[i - 1] == b)
-      return TRUE;
-  return FALSE;
+  const HbText *text = l->text;
+  guint i = ostart;
+
+  if (l->marks_line == line)
+    return l->line_marks;
+  while (i > 0 && text->orig[i - 1] != '\n')
+    i--;
+  l->marks_line = line;
+  l->line_marks = FALSE;
+  for (; i < text->n_orig && text->orig[i] != '\n' && !l->line_marks; i++)
+    l->line_marks = text->orig[i] == '!' || text->orig[i] == '?';
+  return l->line_marks;
 }
 
 typedef struct
@@ -304,7 +421,7 @@ typedef struct
  * JALAN 2026") is a convention, not shouting: no lower-case word on the
  * line, no ! or ?, no closing full stop, and at most a dozen words. */
 static gboolean
-is_heading (const Lint    *l,
+is_heading (Lint          *l,
             const CapsRun *run)
 {
   guint end = hb_text_token (l->text, run->last)->oend;
@@ -315,7 +432,8 @@ is_heading (const Lint    *l,
     end++;
   if (end < l->text->n_orig && l->text->orig[end] == '.')
     return FALSE;
-  return !line_has (l->text, hb_text_token (l->text, run->start)->ostart, '!', '?');
+  return !line_has_marks (l, hb_text_token (l->text, run->start)->line,
+                          hb_text_token (l->text, run->start)->ostart);
 }
 
 static void
@@ -466,7 +584,7 @@ hb_lint (HbPolicy   *policy,
   g_autoptr(HbText) t = NULL;
   g_autoptr(GArray) all_hits = g_array_new (FALSE, FALSE, sizeof (HbHit));
   g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func ((GDestroyNotify) hb_finding_free);
-  Lint l = { policy, NULL, NULL, NULL, NULL, NULL, findings };
+  Lint l = { .policy = policy, .findings = findings, .marks_line = G_MAXUINT };
 
   g_return_val_if_fail (HB_IS_POLICY (policy), NULL);
   if (len < 0)
@@ -479,13 +597,18 @@ hb_lint (HbPolicy   *policy,
   l.allowed = g_new0 (gboolean, t->tokens->len + 1);
   apply_allow_list (&l, all_hits);
   index_sentences (&l);
+  index_lexicon_hits (&l);
   index_post (&l);
   run_rules (&l);
 
+  for (guint i = 0; i < hb_policy_get_n_lexicons (policy); i++)
+    if (l.lexicon_hits[i] != NULL)
+      g_array_unref (l.lexicon_hits[i]);
+  g_free (l.lexicon_hits);
   g_array_unref (l.hits);
   g_free (l.allowed);
   g_free (l.in_post);
-  g_free (l.sentence_hits);
+  g_free (l.sentence_tokens);
   return tidy (findings);
 }
 

@@ -22,12 +22,17 @@ typedef struct
   guint     flags;
 } HbTerm;
 
+#define HB_NO_LEXICON G_MAXUINT
+
 typedef struct
 {
   char      *name;
   HbMorph    morph;
   gboolean   obfuscation; /* also match masked and leetspeak forms */
   GPtrArray *terms;       /* HbTerm */
+  guint      except;      /* the lexicon of its antipatterns: phrases that
+                             cancel a hit of this one they overlap
+                             ("kerajaan" for "raja"), or HB_NO_LEXICON */
 } HbLexicon;
 
 typedef enum

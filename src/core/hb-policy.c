@@ -588,11 +588,67 @@ walk_generators (Walk      *w,
 }
 
 static void
+walk_terms (Walk       *w,
+            HbLexicon  *lex,
+            JsonNode   *node,
+            const char *base,
+            const char *member)
+{
+  g_autofree char *tpath = g_strdup_printf ("%s.%s", base, member);
+  JsonArray *arr = need_array (w, node, tpath);
+
+  for (guint i = 0; arr && i < json_array_get_length (arr); i++)
+    {
+      JsonNode *el = json_array_get_element (arr, i);
+      g_autofree char *ipath = g_strdup_printf ("%s[%u]", tpath, i);
+
+      if (node_string (el) != NULL)
+        add_term (w, lex, ipath, node_string (el), NULL);
+      else if (JSON_NODE_HOLDS_OBJECT (el))
+        walk_term_object (w, lex, json_node_get_object (el), ipath);
+      else
+        problem (w, ipath, _("a term must be a string or an object"));
+    }
+}
+
+static HbLexicon *
+lexicon_new (const char *name,
+             HbMorph     morph)
+{
+  HbLexicon *lex = g_new0 (HbLexicon, 1);
+
+  lex->name = g_strdup (name);
+  lex->morph = morph;
+  lex->terms = g_ptr_array_new_with_free_func (term_free);
+  lex->except = HB_NO_LEXICON;
+  return lex;
+}
+
+/* "except": phrases in which a term of the lexicon means something else
+ * ("kerajaan", government, for the ruler "raja"; "dilarang meletakkan"
+ * for an insult built on "letak").  They are matched exactly as written
+ * (a term object may ask for morphology) and cancel only this lexicon's
+ * hits, unlike the pack's `allow` list, which cancels every rule. */
+static void
+walk_except (Walk       *w,
+             HbLexicon  *lex,
+             JsonNode   *node,
+             const char *base)
+{
+  g_autofree char *name = g_strdup_printf ("%s (except)", lex->name);
+  HbLexicon *except = lexicon_new (name, HB_MORPH_NONE);
+
+  g_ptr_array_add (w->policy->lexicons, except);
+  lex->except = w->policy->lexicons->len - 1;
+  walk_terms (w, except, node, base, "except");
+}
+
+static void
 walk_lexicon (Walk       *w,
               const char *name,
               JsonNode   *node)
 {
-  static const char * const known[] = { "morph", "obfuscation", "terms", "generate", "note", NULL };
+  static const char * const known[] = { "morph", "obfuscation", "terms", "except", "generate", "note", NULL };
   g_autofree char *path = g_strdup_printf ("$.lexicons.%s", name);
   JsonObject *obj = need_object (w, node, path);
   g_autofree char *morph = NULL;
@@ -602,9 +658,7 @@ walk_lexicon (Walk       *w,
   if (obj == NULL)
     return;
   check_members (w, obj, path, known);
-  lex = g_new0 (HbLexicon, 1);
-  lex->name = g_strdup (name);
-  lex->terms = g_ptr_array_new_with_free_func (term_free);
+  lex = lexicon_new (name, HB_MORPH_NONE);
   g_ptr_array_add (w->policy->lexicons, lex);
   g_hash_table_insert (w->lexicon_ids, lex->name, GUINT_TO_POINTER (w->policy->lexicons->len));
 
@@ -617,23 +671,9 @@ walk_lexicon (Walk       *w,
   terms_node = json_object_get_member (obj, "terms");
   gen_node = json_object_get_member (obj, "generate");
   if (terms_node != NULL)
-    {
-      g_autofree char *tpath = g_strconcat (path, ".terms", NULL);
-      JsonArray *arr = need_array (w, terms_node, tpath);
-
-      for (guint i = 0; arr && i < json_array_get_length (arr); i++)
-        {
-          JsonNode *el = json_array_get_element (arr, i);
-          g_autofree char *ipath = g_strdup_printf ("%s[%u]", tpath, i);
-
-          if (node_string (el) != NULL)
-            add_term (w, lex, ipath, node_string (el), NULL);
-          else if (JSON_NODE_HOLDS_OBJECT (el))
-            walk_term_object (w, lex, json_node_get_object (el), ipath);
-          else
-            problem (w, ipath, _("a term must be a string or an object"));
-        }
-    }
+    walk_terms (w, lex, terms_node, path, "terms");
+  if (json_object_has_member (obj, "except"))
+    walk_except (w, lex, json_object_get_member (obj, "except"), path);
   if (gen_node != NULL)
     {
       g_autofree char *gpath = g_strconcat (path, ".generate", NULL);
@@ -650,10 +690,8 @@ static void
 walk_allow (Walk      *w,
             JsonArray *arr)
 {
-  HbLexicon *lex = g_new0 (HbLexicon, 1);
+  HbLexicon *lex = lexicon_new ("(allow)", HB_MORPH_NONE);
 
-  lex->name = g_strdup ("(allow)");
-  lex->terms = g_ptr_array_new_with_free_func (term_free);
   for (guint i = 0; i < json_array_get_length (arr); i++)
     {
       g_autofree char *path = g_strdup_printf ("$.allow[%u]", i);
