@@ -1,6 +1,7 @@
 /* test-lint.c — every rule kind of the built-in pack, offsets, neutral
  * mentions that must stay quiet, and bad or large input. */
 #include <string.h>
+#include <time.h>
 
 #include "hb-error.h"
 #include "hb-linter.h"
@@ -126,8 +127,12 @@ test_patterns (void)
   assert_rule ("IC 920317076128 dijumpai.", "personal-data.mykad", "920317076128");
   /* Invalid place-of-birth code 17, or no such date: not a MyKad. */
   assert_quiet ("Nombor rujukan 850412-17-5374 dan 851342-02-5374.");
-  assert_rule ("Hubungi beliau di 012-485 7316.", "personal-data.mobile", "012-485 7316");
-  assert_rule ("WhatsApp +6011-2345 6789 now.", "personal-data.mobile", "+6011-2345 6789");
+  assert_rule ("Nombor bini dia 012-485 7316, kacau la dia.", "personal-data.mobile", "012-485 7316");
+  assert_rule ("Ini nombor dia +6011-2345 6789.", "personal-data.mobile", "+6011-2345 6789");
+  /* An agency inviting the public to call a published line is not
+   * exposing a private number, mobile or not. */
+  assert_quiet ("Untuk pertanyaan, hubungi pegawai bertugas di talian 012-485 7316.");
+  assert_quiet ("WhatsApp the complaint unit at 019-778 8212 for immediate action.");
   assert_quiet ("Hubungi talian rasmi MPKK di 04-4325225 atau 1-800-88-1234.");
   assert_rule ("Emel ke nurulaina.kulim@gmail.com.", "personal-data.email", "nurulaina.kulim@gmail.com");
   assert_quiet ("Pertanyaan boleh dihantar ke aduan@mpkk.gov.my.");
@@ -137,6 +142,8 @@ test_patterns (void)
   assert_rule ("Dompet milik Lim Ah Kow, MyKad 7O1122-O2-5O13.", "personal-data.mykad", "7O1122-O2-5O13");
   assert_rule ("Pemilik kereta PKD 4471, Encik Rosli bin Hamid, sila alihkan kenderaan.", "personal-data.plate", "PKD 4471");
   assert_quiet ("Bas KDA 1234 bertolak dari Dataran MPKK pada 8.00 pagi.");
+  /* A dateline's month and day are not a plate. */
+  assert_quiet ("SHAH ALAM, SEP 13: Residents should clean their own homes.");
   assert_quiet ("Sebanyak 8 jalan utama akan ditutup.");
 }
 
@@ -271,6 +278,77 @@ test_large_input (void)
   g_assert_cmpuint (rumours, ==, big->len / strlen (chunk));
 }
 
+/* One megabyte shaped the way that used to cost seconds to minutes (no full
+ * stop at all; a sentence packed with hits that co-occur; one long line of
+ * capitals and lower case): each must lint in a few seconds of CPU time
+ * even under the sanitizers, as a linear pass does (a quadratic one took
+ * 7 s for the first and 88 s for the second). */
+static void
+lint_within (const char *unit,
+             guint       expected_rule_hits,
+             const char *rule)
+{
+  g_autoptr(GString) big = g_string_new (NULL);
+  g_autoptr(GPtrArray) findings = NULL;
+  clock_t t0;
+  double seconds;
+  guint hits = 0;
+
+  while (big->len < 1024 * 1024)
+    g_string_append (big, unit);
+  t0 = clock ();
+  findings = lint (big->str);
+  seconds = (double) (clock () - t0) / CLOCKS_PER_SEC;
+  g_test_message ("“%.20s…” × %zu: %.2f s of CPU, %u findings", unit, big->len / strlen (unit), seconds,
+                  findings->len);
+  for (guint i = 0; rule != NULL && i < findings->len; i++)
+    hits += g_strcmp0 (hb_finding_get_rule_id (findings->pdata[i]), rule) == 0;
+  if (rule != NULL)
+    g_assert_cmpuint (hits, >=, expected_rule_hits);
+  g_assert_cmpfloat (seconds, <, 6.0);
+}
+
+static void
+test_linear_time (void)
+{
+  lint_within ("majlis perbandaran kulim mengadakan program gotong royong bersama penduduk ", 0, NULL);
+  /* Every hit of one lexicon needs a hit of another in its sentence. */
+  lint_within ("raja itu bodoh dan hina ", 1000, "sedition.ruler");
+  lint_within ("NOTIS PENTING kepada semua penduduk ", 0, NULL);
+}
+
+/* A lexicon's own antipatterns cancel its hits and no other lexicon's. */
+static void
+test_except (void)
+{
+  /* "kerajaan" (government) is a derived form of "raja" (ruler). */
+  assert_quiet ("Kerajaan negeri akan menaik taraf jalan itu, tetapi kerja lambat dan mahal.");
+  assert_rule ("Raja itu memang lambat, menyusahkan rakyat sahaja.", "royalty.critique", "Raja");
+  /* Hawkers "along" a road are not loan sharks (ah long). */
+  assert_quiet ("Hawkers trading along Jalan Pasar will be relocated by ballot.");
+}
+
+/* A phrase is words said together, not words either side of a comma. */
+static void
+test_phrase_breaks (void)
+{
+  assert_quiet ("Pengarah itu berkata, orang ramai boleh berurusan di kaunter.");
+  assert_rule ("Ada orang berkata pasar itu akan ditutup.", "unverified.rumour", NULL);
+}
+
+/* Headings, datelines and sign-offs in capitals are conventions; capitals
+ * in running text closed by a ! are shouting. */
+static void
+test_headings (void)
+{
+  assert_quiet ("BAGAIMANAKAH UNTUK MENGHUBUNGI SWCorp?\nHubungi talian rasmi.");
+  assert_quiet ("Kerja-kerja akan bermula esok.\n\nNOTIS PEMAKLUMAN KERJA-KERJA MENAIK TARAF LALUAN PEJALAN KAKI "
+                "ANTARA BLOK B DAN DEWAN ORANG RAMAI MAJLIS");
+  assert_quiet ("⚠️ AWAS PENIPUAN! ⚠️\nJangan layan panggilan itu.");
+  assert_rule ("Perjanjian itu sudah lama ditandatangani, SUDAH TERBATAL!", "tone.caps", "SUDAH TERBATAL");
+  assert_rule ("SUDAH BERAPA KALI KAMI BERITAHU, jangan buang sampah.", "tone.caps", NULL);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -294,6 +372,10 @@ main (int    argc,
   g_test_add_func ("/lint/offsets", test_offsets);
   g_test_add_func ("/lint/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/lint/large-input", test_large_input);
+  g_test_add_func ("/lint/linear-time", test_linear_time);
+  g_test_add_func ("/lint/except", test_except);
+  g_test_add_func ("/lint/phrase-breaks", test_phrase_breaks);
+  g_test_add_func ("/lint/headings", test_headings);
   ret = g_test_run ();
   g_object_unref (policy);
   return ret;

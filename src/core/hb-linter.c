@@ -20,8 +20,12 @@ typedef struct
   GArray       *hits;           /* HbHit, allow-listed ones removed */
   guint        *sentence_tokens; /* per sentence: first token; n_sentences + 1 */
   GArray      **lexicon_hits;   /* per lexicon: its hits' indices by position, or NULL */
-  guint         marks_line;     /* the line line_marks describes, or G_MAXUINT */
-  gboolean      line_marks;     /* that line has a ! or ? */
+  guint         info_line;      /* the line @line describes, or G_MAXUINT */
+  struct {
+    gboolean    bang, question;     /* a ! anywhere; a ? anywhere */
+    gboolean    ends_question;      /* its last mark is a ? */
+    guint       words, lower;       /* words of two letters or more; not capitals */
+  } line;
   gboolean     *allowed;        /* per token: inside an allow-listed phrase */
   gboolean     *in_post;        /* per lexicon: hit anywhere in the post */
   GPtrArray    *findings;
@@ -240,6 +244,16 @@ group_present (const Lint *l,
   return FALSE;
 }
 
+static gboolean
+anywhere_in_post (const Lint *l,
+                  GArray     *lexicons)
+{
+  for (guint i = 0; lexicons != NULL && i < lexicons->len; i++)
+    if (l->in_post[g_array_index (lexicons, guint, i)])
+      return TRUE;
+  return FALSE;
+}
+
 /* The co-occurrence conditions of @rule around tokens t0..t1. */
 static gboolean
 context_ok (const Lint   *l,
@@ -256,15 +270,12 @@ context_ok (const Lint   *l,
   for (guint g = 0; g < rule->with->len; g++)
     if (!group_present (l, g_ptr_array_index (rule->with, g), first, last, t0, t1, rule->window, FALSE))
       return FALSE;
+  if (anywhere_in_post (l, rule->unless_post))
+    return FALSE;
   if (rule->unless == NULL)
     return TRUE;
-  if (rule->unless_post)
-    {
-      for (guint i = 0; i < rule->unless->len; i++)
-        if (l->in_post[g_array_index (rule->unless, guint, i)])
-          return FALSE;
-      return TRUE;
-    }
+  if (rule->unless_in_post)
+    return !anywhere_in_post (l, rule->unless);
   return !group_present (l, rule->unless, sentence, sentence, t0, t1, 0, TRUE);
 }
 
@@ -390,60 +401,102 @@ run_pattern (Lint         *l,
     }
 }
 
-/* Does the line of code point @ostart have a ! or a ?  Caps runs ask once
- * per run, and a long line has many: the answer is kept per line. */
+/* "SWCorp" in a heading typed in capitals: an acronym with a tail. */
 static gboolean
-line_has_marks (Lint  *l,
-                guint  line,
-                guint  ostart)
+is_capital_acronym (const HbText  *text,
+                    const HbToken *tok)
+{
+  return tok->oend - tok->ostart >= 2 && g_unichar_isupper (text->orig[tok->ostart]) &&
+         g_unichar_isupper (text->orig[tok->ostart + 1]);
+}
+
+/* What the caps rule needs to know of the line token @t is on.  Caps runs
+ * ask once per run, and a long line has many: it is kept per line. */
+static void
+describe_line (Lint  *l,
+               guint  t)
 {
   const HbText *text = l->text;
-  guint i = ostart;
+  guint line = hb_text_token (text, t)->line;
+  guint first = t, i;
 
-  if (l->marks_line == line)
-    return l->line_marks;
-  while (i > 0 && text->orig[i - 1] != '\n')
-    i--;
-  l->marks_line = line;
-  l->line_marks = FALSE;
-  for (; i < text->n_orig && text->orig[i] != '\n' && !l->line_marks; i++)
-    l->line_marks = text->orig[i] == '!' || text->orig[i] == '?';
-  return l->line_marks;
+  if (l->info_line == line)
+    return;
+  memset (&l->line, 0, sizeof l->line);
+  l->info_line = line;
+  while (first > 0 && hb_text_token (text, first - 1)->line == line)
+    first--;
+  for (i = first; i < text->tokens->len && hb_text_token (text, i)->line == line; i++)
+    {
+      const HbToken *tok = hb_text_token (text, i);
+
+      if (!(tok->flags & HB_TOKEN_ALPHA) || tok->cend - tok->cstart < 2)
+        continue;
+      l->line.words++;
+      if (!(tok->flags & HB_TOKEN_UPPER) && !is_capital_acronym (text, tok))
+        l->line.lower++;
+    }
+  for (i = hb_text_token (text, first)->ostart; i < text->n_orig && text->orig[i] != '\n'; i++)
+    if (text->orig[i] == '!' || text->orig[i] == '?')
+      {
+        l->line.bang |= text->orig[i] == '!';
+        l->line.question |= text->orig[i] == '?';
+        l->line.ends_question = text->orig[i] == '?';
+      }
 }
 
 typedef struct
 {
-  guint    start, last, words, letters;
-  gboolean whole_line; /* no lower-case word before it on its line */
+  guint start, last, words, letters;
 } CapsRun;
 
 /* A heading typed in capitals on a line of its own ("NOTIS PENUTUPAN
- * JALAN 2026") is a convention, not shouting: no lower-case word on the
- * line, no ! or ?, no closing full stop, and at most a dozen words. */
+ * JALAN 2026", "ADAKAH PEJABAT SWCorp ADA DI SELURUH MALAYSIA?"), a
+ * dateline or a sign-off block is a convention, not shouting: no
+ * lower-case word on the line, no !, no closing full stop, a ? only to end
+ * a question heading, and at most twenty words. */
 static gboolean
 is_heading (Lint          *l,
             const CapsRun *run)
 {
   guint end = hb_text_token (l->text, run->last)->oend;
 
-  if (!run->whole_line || run->words > 12)
+  describe_line (l, run->start);
+  if (l->line.lower > 0 || l->line.words > 20 || l->line.bang ||
+      (l->line.question && (!l->line.ends_question || l->line.words > 12)))
     return FALSE;
   while (end < l->text->n_orig && l->text->orig[end] != '\n' && g_unichar_isspace (l->text->orig[end]))
     end++;
-  if (end < l->text->n_orig && l->text->orig[end] == '.')
+  return end >= l->text->n_orig || l->text->orig[end] != '.';
+}
+
+/* "…, SUDAH TERBATAL!": in running text a shorter run is shouting too when
+ * a ! closes it (a line all in capitals, "AWAS PENIPUAN!", is an alert's
+ * heading, and "SCAM ALERT! Ada pihak …" starts its line as a kicker). */
+static gboolean
+closed_by_bang (Lint          *l,
+                const CapsRun *run)
+{
+  guint end = hb_text_token (l->text, run->last)->oend;
+
+  describe_line (l, run->start);
+  if (l->line.lower == 0 || (hb_text_token (l->text, run->start)->flags & HB_TOKEN_LINE_START))
     return FALSE;
-  return !line_has_marks (l, hb_text_token (l->text, run->start)->line,
-                          hb_text_token (l->text, run->start)->ostart);
+  while (end < l->text->n_orig && l->text->orig[end] == ' ')
+    end++;
+  return end < l->text->n_orig && l->text->orig[end] == '!';
 }
 
 static void
 flush_caps (Lint         *l,
             const HbRule *rule,
-            CapsRun      *run,
-            gboolean      line_ended)
+            CapsRun      *run)
 {
-  run->whole_line = run->whole_line && line_ended;
-  if (run->words >= rule->min_words && run->letters >= rule->min_letters && !is_heading (l, run))
+  gboolean shouted = run->words >= rule->min_words && run->letters >= rule->min_letters;
+
+  if (!shouted && run->words >= 2 && run->letters >= rule->min_letters / 2)
+    shouted = closed_by_bang (l, run);
+  if (run->words > 0 && shouted && !is_heading (l, run))
     emit (l, rule, hb_text_token (l->text, run->start)->ostart,
           hb_text_token (l->text, run->last)->oend, NULL);
   run->words = run->letters = 0;
@@ -455,9 +508,8 @@ static void
 run_caps (Lint         *l,
           const HbRule *rule)
 {
-  CapsRun run = { 0, 0, 0, 0, FALSE };
+  CapsRun run = { 0, 0, 0, 0 };
   guint line = G_MAXUINT;
-  gboolean line_has_lower = FALSE;
 
   for (guint t = 0; t < l->text->tokens->len; t++)
     {
@@ -466,27 +518,22 @@ run_caps (Lint         *l,
 
       if (tok->line != line)
         {
-          flush_caps (l, rule, &run, TRUE);
+          flush_caps (l, rule, &run);
           line = tok->line;
-          line_has_lower = FALSE;
         }
       if (!(tok->flags & HB_TOKEN_ALPHA) || len < 2)
         continue;
       if (!(tok->flags & HB_TOKEN_UPPER))
         {
-          flush_caps (l, rule, &run, FALSE);
-          line_has_lower = TRUE;
+          flush_caps (l, rule, &run);
           continue;
         }
       if (run.words++ == 0)
-        {
-          run.start = t;
-          run.whole_line = !line_has_lower;
-        }
+        run.start = t;
       run.letters += len;
       run.last = t;
     }
-  flush_caps (l, rule, &run, TRUE);
+  flush_caps (l, rule, &run);
 }
 
 /* "!!!", "???", "?!": runs of min_run or more marks.  NFKC has already
@@ -584,7 +631,7 @@ hb_lint (HbPolicy   *policy,
   g_autoptr(HbText) t = NULL;
   g_autoptr(GArray) all_hits = g_array_new (FALSE, FALSE, sizeof (HbHit));
   g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func ((GDestroyNotify) hb_finding_free);
-  Lint l = { .policy = policy, .findings = findings, .marks_line = G_MAXUINT };
+  Lint l = { .policy = policy, .findings = findings, .info_line = G_MAXUINT };
 
   g_return_val_if_fail (HB_IS_POLICY (policy), NULL);
   if (len < 0)

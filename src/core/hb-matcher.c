@@ -613,6 +613,31 @@ token_has_root (const Scan *s,
          entries_have_root (s, s->tok_alt[i], root, morph);
 }
 
+/* A phrase is words said together: a comma, a colon, brackets or quotes
+ * between two of them ("Norkamawati berkata, orang ramai …") part them. */
+static gboolean
+is_phrase_break (gunichar ch)
+{
+  switch (ch)
+    {
+    case ',': case ';': case ':': case '(': case ')': case '[': case ']': case '"':
+    case 0x201C: case 0x201D: /* “ ” */
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+broken_between (const HbText *text,
+                guint         t)
+{
+  for (guint o = hb_text_token (text, t)->oend; o < hb_text_token (text, t + 1)->ostart; o++)
+    if (is_phrase_break (text->orig[o]))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 try_phrase (Scan         *s,
             const Phrase *ph,
@@ -625,7 +650,7 @@ try_phrase (Scan         *s,
   if (!entry_accepts (entry, term->morph))
     return;
   for (k = 1; k < ph->n_words; k++)
-    if (!token_has_root (s, i + k, ph->words[k], term->morph))
+    if (!token_has_root (s, i + k, ph->words[k], term->morph) || broken_between (s->text, i + k - 1))
       return;
   if (term_flags_ok (s, ph->lexicon, term, i, i + k))
     add_hit (s, ph->lexicon, ph->term, i, i + k, hb_text_token (s->text, i)->ostart,

@@ -466,6 +466,23 @@ hb_find_old_hyphenation (const HbText *text,
 
 /* Malaysian registration numbers: one to three capital letters, then up
  * to four digits and an optional letter ("PKD 4471", "WXY 123A"). */
+/* "SHAH ALAM, SEP 13:" is a dateline, not a plate: a month's short name
+ * before a day of the month. */
+static gboolean
+is_day_of_month (const HbText  *text,
+                 const HbToken *month,
+                 const HbToken *num)
+{
+  static const char * const month_words[] = {
+    "jan", "feb", "mac", "mar", "apr", "mei", "may", "jun", "jul", "ogo", "ogos", "aug",
+    "sep", "sept", "okt", "oct", "nov", "dis", "dec", NULL
+  };
+  static WordSet months = { month_words, 0, NULL };
+
+  return token_is (text, month, &months) && count_digits (text, num) <= 2 &&
+         num->nend - num->nstart <= 2;
+}
+
 void
 hb_find_vehicle_plate (const HbText *text,
                        GArray       *spans)
@@ -483,7 +500,8 @@ hb_find_vehicle_plate (const HbText *text,
       digits = count_digits (text, num);
       if (!(letters->flags & HB_TOKEN_UPPER) || letters->flags & HB_TOKEN_DIGIT ||
           letters->nend - letters->nstart > 3 || letters->line != num->line ||
-          digits == 0 || digits > 4 || num->ostart - letters->oend > 1)
+          digits == 0 || digits > 4 || num->ostart - letters->oend > 1 ||
+          is_day_of_month (text, letters, num))
         continue;
       add_span (spans, letters->ostart, num->oend);
     }

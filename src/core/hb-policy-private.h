@@ -71,7 +71,9 @@ struct _HbRule
   GArray     *match;    /* guint lexicon indices */
   GPtrArray  *with;     /* GArray of guint: every group must be present */
   GArray     *unless;   /* guint: none may be present */
-  gboolean    unless_post; /* `unless` looks at the whole post, not the sentence */
+  gboolean    unless_in_post; /* `unless` looks at the whole post, not the sentence */
+  GArray     *unless_post; /* guint: none may be anywhere in the post, whatever
+                              `unless` looks at (a police report, a debunk) */
   guint       window;   /* tokens either side for `with`; 0 = the sentence */
   gboolean    with_neighbours; /* `with` also looks at the sentences before and after */
   HbPatternKind pattern;

@@ -118,6 +118,7 @@ rule_free (gpointer data)
   g_clear_pointer (&r->match, g_array_unref);
   g_clear_pointer (&r->with, g_ptr_array_unref);
   g_clear_pointer (&r->unless, g_array_unref);
+  g_clear_pointer (&r->unless_post, g_array_unref);
   g_strfreev (r->allow_domains);
   g_strfreev (r->examples_bad);
   g_strfreev (r->examples_good);
@@ -810,7 +811,7 @@ walk_rule_scopes (Walk       *w,
       g_autofree char *scope = get_string (w, obj, path, "unless_scope", TRUE);
 
       if (g_strcmp0 (scope, "post") == 0)
-        r->unless_post = TRUE;
+        r->unless_in_post = TRUE;
       else if (g_strcmp0 (scope, "sentence") != 0)
         problem (w, path, _("“unless_scope” must be “sentence” or “post”"));
     }
@@ -838,6 +839,11 @@ walk_rule_kind_fields (Walk       *w,
     {
       g_autofree char *upath = g_strconcat (path, ".unless", NULL);
       r->unless = get_lexicon_refs (w, json_object_get_member (obj, "unless"), upath);
+    }
+  if (json_object_has_member (obj, "unless_post"))
+    {
+      g_autofree char *upath = g_strconcat (path, ".unless_post", NULL);
+      r->unless_post = get_lexicon_refs (w, json_object_get_member (obj, "unless_post"), upath);
     }
   walk_rule_scopes (w, r, obj, path);
 
@@ -943,7 +949,7 @@ walk_post_rule (Walk       *w,
     "link-insecure-redirect", NULL
   };
   static const char * const text_members[] = {
-    "match", "with", "with_scope", "unless", "unless_scope", "window", "pattern",
+    "match", "with", "with_scope", "unless", "unless_scope", "unless_post", "window", "pattern",
     "allow_domains", "min_words", "min_letters", "min_run", NULL
   };
   g_autofree char *apath = g_strconcat (path, ".applies_to", NULL);
@@ -975,7 +981,8 @@ walk_rule (Walk       *w,
            const char *path)
 {
   static const char * const known[] = {
-    "id", "topic", "clause", "severity", "kind", "match", "with", "with_scope", "unless", "unless_scope", "window", "pattern",
+    "id", "topic", "clause", "severity", "kind", "match", "with", "with_scope", "unless", "unless_scope",
+    "unless_post", "window", "pattern",
     "allow_domains", "min_words", "min_letters", "min_run", "message", "suggestion", "examples",
     "check", "applies_to", "hosts", "note", NULL
   };
