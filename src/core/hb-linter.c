@@ -371,6 +371,9 @@ find_pattern (const Lint   *l,
     case HB_PATTERN_VEHICLE_PLATE:
       hb_find_vehicle_plate (l->text, spans);
       break;
+    case HB_PATTERN_CENSORED:
+      hb_find_censored_word (l->text, spans);
+      break;
     case HB_PATTERN_ADDRESS:
     case HB_N_PATTERNS:
     default:

@@ -824,13 +824,12 @@ compare_mask_forms (gconstpointer a,
 
 /* f**k, sh*t, p*ki: each '*' stands for exactly one letter. */
 static void
-match_masked (Scan *s,
-              guint i)
+match_masked_word (Scan       *s,
+                   const char *word,
+                   guint32     len,
+                   guint       t0,
+                   guint       t1)
 {
-  const HbToken *tok = hb_text_token (s->text, i);
-  g_autofree char *word = g_strndup (s->text->norm->str + tok->nstart, tok->nend - tok->nstart);
-  guint32 len = tok->cend - tok->cstart;
-
   gunichar first = unmask (g_utf8_get_char (word));
   guint lo = 0, hi = s->m->mask_forms->len;
 
@@ -860,10 +859,61 @@ match_masked (Scan *s,
           const HbLexicon *lex = g_ptr_array_index (s->m->lexicons, ref->lexicon);
 
           if (lex->obfuscation)
-            add_hit (s, ref->lexicon, ref->term, i, i + 1, tok->ostart, tok->oend);
+            add_hit (s, ref->lexicon, ref->term, t0, t1, hb_text_token (s->text, t0)->ostart,
+                     hb_text_token (s->text, t1 - 1)->oend);
         }
       /* A mask can hide more than one word (p*ki): report each reading. */
     }
+}
+
+static void
+match_masked (Scan *s,
+              guint i)
+{
+  const HbToken *tok = hb_text_token (s->text, i);
+  g_autofree char *word = g_strndup (s->text->norm->str + tok->nstart, tok->nend - tok->nstart);
+
+  match_masked_word (s, word, tok->cend - tok->cstart, i, i + 1);
+}
+
+/* "F..k": dots or underscores standing for letters split a word into two
+ * tokens; read the gap as a mask over the letters it hides. */
+static void
+match_dotted (Scan *s,
+              guint i)
+{
+  const HbText *text = s->text;
+  const HbToken *a = hb_text_token (text, i), *b;
+  g_autoptr(GString) word = NULL;
+  guint gap;
+
+  if (i + 1 >= text->tokens->len || a->cend - a->cstart > 2 || !(a->flags & HB_TOKEN_ALPHA))
+    return;
+  b = hb_text_token (text, i + 1);
+  gap = b->ostart - a->oend;
+  if (b->line != a->line || b->cend - b->cstart > 2 || !(b->flags & HB_TOKEN_ALPHA) || gap < 2 || gap > 4)
+    return;
+  for (guint o = a->oend; o < b->ostart; o++)
+    if (text->orig[o] != '.' && text->orig[o] != '_' && text->orig[o] != 0x2026)
+      return;
+  word = g_string_new_len (text->norm->str + a->nstart, a->nend - a->nstart);
+  for (guint o = a->oend; o < b->ostart; o++)
+    g_string_append_c (word, '*');
+  g_string_append_len (word, text->norm->str + b->nstart, b->nend - b->nstart);
+  match_masked_word (s, word->str, (a->cend - a->cstart) + gap + (b->cend - b->cstart), i, i + 2);
+}
+
+/* "b-o-d-o-h": a word spelt out letter by letter with hyphens. */
+static gboolean
+is_spelled_out (const HbText  *text,
+                const HbToken *tok)
+{
+  guint letters = 0;
+
+  for (guint o = tok->ostart; o < tok->oend; o += 2, letters++)
+    if (!g_unichar_isalpha (text->orig[o]) || (o + 1 < tok->oend && text->orig[o + 1] != '-'))
+      return FALSE;
+  return letters >= 3;
 }
 
 static void
@@ -988,8 +1038,11 @@ hb_matcher_scan (const HbMatcher *m,
       else if (s.tok_entries[i] == HB_STRMAP_NONE && (tok->flags & HB_TOKEN_HYPHEN))
         match_hyphen_parts (&s, i);
 
-      if (!obf_hit && (tok->flags & (HB_TOKEN_OBFUSCATED | HB_TOKEN_RUNS)) && !(tok->flags & HB_TOKEN_ADDRESS))
+      if (!obf_hit && !(tok->flags & HB_TOKEN_ADDRESS) &&
+          ((tok->flags & (HB_TOKEN_OBFUSCATED | HB_TOKEN_RUNS)) ||
+           ((tok->flags & HB_TOKEN_HYPHEN) && is_spelled_out (text, tok))))
         match_obfuscated (&s, i);
+      match_dotted (&s, i);
       if (i >= spaced_until && is_single_letter (text, i, tok->line))
         spaced_until = match_spaced (&s, i);
     }

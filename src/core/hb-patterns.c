@@ -506,3 +506,52 @@ hb_find_vehicle_plate (const HbText *text,
       add_span (spans, letters->ostart, num->oend);
     }
 }
+
+static gboolean
+is_mask_mark (gunichar ch)
+{
+  return ch == '*' || ch == '#';
+}
+
+static gboolean
+has_letter (const HbText *text,
+            guint         from,
+            guint         to)
+{
+  for (guint o = from; o < to; o++)
+    if (g_unichar_isalpha (text->orig[o]))
+      return TRUE;
+  return FALSE;
+}
+
+/* "percaya ***** Wardina": a whole word blanked out with three or more
+ * asterisks inside a sentence is a censored obscenity or insult.  A row of
+ * marks alone on its line is a section break, and one or two are footnote
+ * marks. */
+void
+hb_find_censored_word (const HbText *text,
+                       GArray       *spans)
+{
+  guint line_start = 0;
+
+  for (guint o = 0; o < text->n_orig; o++)
+    {
+      guint end = o, line_end;
+
+      if (text->orig[o] == '\n')
+        line_start = o + 1;
+      if (!is_mask_mark (text->orig[o]) || (o > 0 && !g_unichar_isspace (text->orig[o - 1]) &&
+                                            !g_unichar_ispunct (text->orig[o - 1])))
+        continue;
+      while (end < text->n_orig && is_mask_mark (text->orig[end]))
+        end++;
+      if (end - o >= 3 && (end == text->n_orig || !g_unichar_isalnum (text->orig[end])))
+        {
+          for (line_end = end; line_end < text->n_orig && text->orig[line_end] != '\n'; line_end++)
+            ;
+          if (has_letter (text, line_start, o) && has_letter (text, end, line_end))
+            add_span (spans, o, end);
+        }
+      o = end - 1;
+    }
+}

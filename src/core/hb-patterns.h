@@ -28,6 +28,8 @@ void     hb_find_named_person     (const HbText *text,
                                    GArray       *spans);
 void     hb_find_old_hyphenation  (const HbText *text,
                                    GArray       *spans);
+void     hb_find_censored_word    (const HbText *text,
+                                   GArray       *spans);
 void     hb_find_vehicle_plate    (const HbText *text,
                                    GArray       *spans);
 

@@ -715,7 +715,7 @@ static const char *rule_kinds[] = {
 
 static const char *pattern_names[] = {
   "mykad", "mobile", "email", "home-address", "numeral-reduplication", "named-person",
-  "old-hyphenation", "vehicle-plate",
+  "old-hyphenation", "vehicle-plate", "censored-word",
 };
 
 /* A lexicon reference list: "name" or ["name", …]. */
