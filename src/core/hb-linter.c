@@ -11,6 +11,7 @@
 
 #include "hb-matcher.h"
 #include "hb-patterns.h"
+#include "hb-spelling-patterns.h"
 #include "hb-policy-private.h"
 
 typedef struct
@@ -373,6 +374,18 @@ find_pattern (const Lint   *l,
       break;
     case HB_PATTERN_CENSORED:
       hb_find_censored_word (l->text, spans);
+      break;
+    case HB_PATTERN_REPEATED_WORD:
+      hb_find_repeated_word (l->text, spans);
+      break;
+    case HB_PATTERN_PASSIVE_APART:
+      hb_find_passive_apart (l->text, spans);
+      break;
+    case HB_PATTERN_GLUED_DI:
+      hb_find_glued_di (l->text, spans);
+      break;
+    case HB_PATTERN_AN_NYA:
+      hb_find_an_nya (l->text, spans);
       break;
     case HB_PATTERN_ADDRESS:
     case HB_N_PATTERNS:

@@ -547,32 +547,101 @@ walk_term_object (Walk       *w,
     t->flags |= HB_TERM_NOT_NEAR_DIGITS;
 }
 
+static void
+add_pair (Walk       *w,
+          HbLexicon  *lex,
+          const char *path,
+          const char *wrong,
+          const char *right)
+{
+  HbTerm *t = add_term (w, lex, path, wrong, right);
+
+  if (t)
+    t->morph = HB_MORPH_NONE;
+}
+
+/* A prefixed form of @first with no suffix ("dikenal", "mengenal",
+ * "berkuat"), which a compound keeps apart from its second word.  Nouns in
+ * peN- are left out: "penguatkuasa" is the accepted name of a post. */
+static gboolean
+is_prefix_only_form (const char *form,
+                     const char *first)
+{
+  gsize fl = strlen (form), rl = strlen (first);
+
+  return strchr (form, '-') == NULL && fl > rl && g_str_has_suffix (form, first + 1) &&
+         !g_str_has_prefix (form, "pe") && !g_str_has_prefix (form, "ke");
+}
+
+/* {"compound": ["kenal pasti", …]}: a compound is written as two words,
+ * bare or with a prefix only (kenal pasti, dikenal pasti, mengenal pasti,
+ * berkuat kuasa); joined ("dikenalpasti") or hyphenated ("siap-sedia") it
+ * is non-standard.  With a prefix and a suffix it is joined
+ * (mengenalpastikan), so those forms are not generated. */
+static void
+add_compound (Walk       *w,
+              HbLexicon  *lex,
+              const char *path,
+              const char *compound)
+{
+  g_auto(GStrv) words = g_strsplit (compound, " ", 2);
+  g_autoptr(GPtrArray) forms = NULL;
+  g_autofree char *glued = NULL, *hyphened = NULL;
+
+  if (g_strv_length (words) != 2 || *words[0] == '\0' || *words[1] == '\0')
+    {
+      problem (w, path, _("“%s” must be two words"), compound);
+      return;
+    }
+  glued = g_strconcat (words[0], words[1], NULL);
+  hyphened = g_strconcat (words[0], "-", words[1], NULL);
+  add_pair (w, lex, path, glued, compound);
+  add_pair (w, lex, path, hyphened, compound);
+  forms = hb_morph_forms (HB_MORPH_MALAY, words[0]);
+  for (guint i = 0; i < forms->len; i++)
+    if (is_prefix_only_form (forms->pdata[i], words[0]))
+      {
+        g_autofree char *joined = g_strconcat (forms->pdata[i], words[1], NULL);
+        g_autofree char *apart = g_strconcat (forms->pdata[i], " ", words[1], NULL);
+
+        add_pair (w, lex, path, joined, apart);
+      }
+}
+
 /* "generate": [{"split": "di", "words": ["sini", …]}] adds "disini" → "di sini";
- * {"join": "di", "words": ["adakan", …]} adds "di adakan" → "diadakan". */
+ * {"join": "di", "words": ["adakan", …]} adds "di adakan" → "diadakan";
+ * {"compound": ["kenal pasti", …]} adds "dikenalpasti" → "dikenal pasti". */
 static void
 walk_generators (Walk      *w,
                  HbLexicon *lex,
                  JsonArray *arr,
                  const char *base)
 {
-  static const char * const known[] = { "split", "join", "words", NULL };
+  static const char * const known[] = { "split", "join", "words", "compound", NULL };
 
   for (guint i = 0; i < json_array_get_length (arr); i++)
     {
       g_autofree char *path = g_strdup_printf ("%s.generate[%u]", base, i);
       JsonObject *obj = need_object (w, json_array_get_element (arr, i), path);
       g_autofree char *split = NULL, *join = NULL;
-      g_auto(GStrv) words = NULL;
+      g_auto(GStrv) words = NULL, compounds = NULL;
 
       if (obj == NULL)
         continue;
       check_members (w, obj, path, known);
+      if (json_object_has_member (obj, "compound"))
+        {
+          compounds = get_strv (w, obj, path, "compound");
+          for (guint k = 0; compounds && compounds[k]; k++)
+            add_compound (w, lex, path, compounds[k]);
+          continue;
+        }
       split = get_string (w, obj, path, "split", FALSE);
       join = get_string (w, obj, path, "join", FALSE);
       words = get_strv (w, obj, path, "words");
       if ((split == NULL) == (join == NULL) || words == NULL)
         {
-          problem (w, path, _("needs “words” and exactly one of “split” or “join”"));
+          problem (w, path, _("needs “words” and exactly one of “split” or “join”, or “compound”"));
           continue;
         }
       for (guint k = 0; words[k]; k++)
@@ -580,10 +649,8 @@ walk_generators (Walk      *w,
           const char *prefix = split ? split : join;
           g_autofree char *joined = g_strconcat (prefix, words[k], NULL);
           g_autofree char *apart = g_strconcat (prefix, " ", words[k], NULL);
-          HbTerm *t = add_term (w, lex, path, split ? joined : apart, split ? apart : joined);
 
-          if (t)
-            t->morph = HB_MORPH_NONE;
+          add_pair (w, lex, path, split ? joined : apart, split ? apart : joined);
         }
     }
 }
@@ -715,7 +782,8 @@ static const char *rule_kinds[] = {
 
 static const char *pattern_names[] = {
   "mykad", "mobile", "email", "home-address", "numeral-reduplication", "named-person",
-  "old-hyphenation", "vehicle-plate", "censored-word",
+  "old-hyphenation", "vehicle-plate", "censored-word", "repeated-word", "passive-apart",
+  "glued-preposition", "an-nya",
 };
 
 /* A lexicon reference list: "name" or ["name", …]. */
