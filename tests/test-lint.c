@@ -349,6 +349,53 @@ test_headings (void)
   assert_rule ("SUDAH BERAPA KALI KAMI BERITAHU, jangan buang sampah.", "tone.caps", NULL);
 }
 
+/* A context rule's message names the words it found around the match. */
+static void
+test_context_named (void)
+{
+  g_autoptr(GPtrArray) findings = lint ("Penduduk kampung itu memang malas, semua bangsa itu sama.");
+  const HbFinding *f = find_rule (findings, "race.generalisation");
+
+  g_assert_nonnull (f);
+  g_assert_nonnull (strstr (hb_finding_get_message (f, HB_LANG_EN), "“malas”"));
+  g_assert_nonnull (strstr (hb_finding_get_message (f, HB_LANG_MS), "“malas”"));
+  g_assert_cmpint (hb_finding_get_sureness (f), ==, HB_SURENESS_LIKELY);
+  /* The copy the window keeps says the same. */
+  {
+    g_autoptr(HbFinding) copy = hb_finding_copy (f);
+    g_assert_cmpstr (hb_finding_get_message (copy, HB_LANG_EN), ==, hb_finding_get_message (f, HB_LANG_EN));
+  }
+}
+
+/* Masks of dots, words spelt out with hyphens, blanked-out words. */
+static void
+test_disguises (void)
+{
+  assert_rule ("Jawapan dia cuma F..k you.", "obscene.word", "F..k");
+  assert_rule ("Memang b-o-d-o-h pemandu itu.", "shaming.insult", "b-o-d-o-h");
+  assert_rule ("Jangan layan ***** itu lagi.", "obscene.censored", "*****");
+  assert_quiet ("Syarat: *Tertakluk kepada kelulusan. **Hanya untuk penduduk.");
+  assert_quiet ("Sesi pertama.\n*****\nSesi kedua.");
+  assert_quiet ("Harga: RM5..RM10 sahaja.");
+}
+
+/* Non-standard Malay found by the rule that makes it wrong. */
+static void
+test_spelling_by_rule (void)
+{
+  assert_rule ("Punca masalah sudah dikenalpasti oleh jurutera.", "spelling.non-standard", "dikenalpasti");
+  assert_rule ("Peraturan ini berkuatkuasa esok.", "spelling.non-standard", "berkuatkuasa");
+  assert_quiet ("Peraturan itu dikuatkuasakan oleh Bahagian Penguatkuasa.");
+  assert_rule ("Kerja kerja membaiki longkang bermula.", "spelling.repeated-word", "Kerja kerja");
+  assert_rule ("Aduan akan di siasatkan segera.", "spelling.passive-apart", "di siasatkan");
+  assert_quiet ("Gerai dibuka di pekan Kulim dan di perkarangan masjid.");
+  assert_rule ("Jualan diadakan DiLunas.", "spelling.glued-preposition", "DiLunas");
+  assert_quiet ("Filem lakonan Leonardo DiCaprio ditayangkan.");
+  assert_rule ("Kebersihanya dijaga oleh kontraktor.", "spelling.an-nya", NULL);
+  assert_quiet ("Kebersihannya dijaga oleh kontraktor.");
+  assert_rule ("Maklumat ini diperolehi daripada jabatan.", "spelling.non-standard", "diperolehi");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -376,6 +423,9 @@ main (int    argc,
   g_test_add_func ("/lint/except", test_except);
   g_test_add_func ("/lint/phrase-breaks", test_phrase_breaks);
   g_test_add_func ("/lint/headings", test_headings);
+  g_test_add_func ("/lint/context-named", test_context_named);
+  g_test_add_func ("/lint/disguises", test_disguises);
+  g_test_add_func ("/lint/spelling-by-rule", test_spelling_by_rule);
   ret = g_test_run ();
   g_object_unref (policy);
   return ret;

@@ -162,6 +162,29 @@ test_invalid_paths (void)
   assert_problem (p6, "$.rules[0].message", "must be an object");
 }
 
+/* Sureness and severity follow each other and must agree; a message may
+ * name its {context} only when the rule has one; antipatterns and the
+ * compound generator are checked like terms. */
+static void
+test_sureness_context_except (void)
+{
+  g_autoptr(GPtrArray) possible_error = check_edited ("\"severity\": \"error\",\n      \"sureness\": \"certain\"",
+                                                      "\"severity\": \"error\",\n      \"sureness\": \"possible\"");
+  g_autoptr(GPtrArray) unknown = check_edited ("\"sureness\": \"likely\"", "\"sureness\": \"maybe\"");
+  g_autoptr(GPtrArray) neither = check_edited ("\"severity\": \"warning\",\n      \"sureness\": \"likely\",", "");
+  g_autoptr(GPtrArray) context = check_edited ("\"Ejaan atau singkatan tidak baku.\"",
+                                               "\"Ejaan tidak baku di sebelah “{context}”.\"");
+  g_autoptr(GPtrArray) except = check_edited ("\"except\": [", "\"except\": [17, ");
+  g_autoptr(GPtrArray) compound = check_edited ("\"compound\": [", "\"compound\": [\"kenal\", ");
+
+  assert_problem (possible_error, "$.rules[", "a “possible” match cannot be an “error”");
+  assert_problem (unknown, "$.rules[", "“sureness” must be");
+  assert_problem (neither, "$.rules[", "needs “severity” or “sureness”");
+  assert_problem (context, "$.rules[", "{context}");
+  assert_problem (except, "$.lexicons.", "a term must be a string or an object");
+  assert_problem (compound, "$.lexicons.non-standard.generate", "“kenal” must be two words");
+}
+
 static void
 test_malformed_and_partial (void)
 {
@@ -445,6 +468,7 @@ main (int    argc,
   g_test_add_func ("/policy/builtin-topics", test_builtin_topics);
   g_test_add_func ("/policy/source-valid", test_source_is_valid);
   g_test_add_func ("/policy/invalid-paths", test_invalid_paths);
+  g_test_add_func ("/policy/sureness-context-except", test_sureness_context_except);
   g_test_add_func ("/policy/malformed", test_malformed_and_partial);
   g_test_add_func ("/policy/one-document-of-text", test_one_document_of_text);
   g_test_add_func ("/policy/duplicates", test_duplicates_rejected);

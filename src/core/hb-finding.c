@@ -32,6 +32,7 @@ hb_finding_copy (const HbFinding *f)
                                     f->replacement);
 
   copy->detail = g_strdup (f->detail);
+  hb_finding_set_context (copy, f->context);
   return copy;
 }
 
@@ -43,6 +44,29 @@ hb_finding_set_detail (HbFinding  *f,
   f->detail = g_strdup (detail);
 }
 
+/* Names what a context rule saw besides the match: the rule's message may
+ * say "{context}" ("A race named with “{context}”"), so the officer reads
+ * why the words were flagged, not only which. */
+void
+hb_finding_set_context (HbFinding  *f,
+                        const char *context)
+{
+  g_free (f->context);
+  f->context = g_strdup (context);
+  for (guint i = 0; i < HB_N_LANGS; i++)
+    {
+      const char *tmpl = hb_rule_get_message (f->rule, i);
+      GString *s;
+
+      g_clear_pointer (&f->message[i], g_free);
+      if (context == NULL || tmpl == NULL || strstr (tmpl, "{context}") == NULL)
+        continue;
+      s = g_string_new (tmpl);
+      g_string_replace (s, "{context}", context, 0);
+      f->message[i] = g_string_free (s, FALSE);
+    }
+}
+
 void
 hb_finding_free (HbFinding *f)
 {
@@ -52,6 +76,9 @@ hb_finding_free (HbFinding *f)
   g_free (f->text);
   g_free (f->replacement);
   g_free (f->detail);
+  g_free (f->context);
+  for (guint i = 0; i < HB_N_LANGS; i++)
+    g_free (f->message[i]);
   g_free (f);
 }
 
@@ -59,6 +86,12 @@ HbSeverity
 hb_finding_get_severity (const HbFinding *f)
 {
   return hb_rule_get_severity (f->rule);
+}
+
+HbSureness
+hb_finding_get_sureness (const HbFinding *f)
+{
+  return hb_rule_get_sureness (f->rule);
 }
 
 const char *
@@ -83,7 +116,7 @@ const char *
 hb_finding_get_message (const HbFinding *f,
                         HbLang           lang)
 {
-  return hb_rule_get_message (f->rule, lang);
+  return f->message[lang] != NULL ? f->message[lang] : hb_rule_get_message (f->rule, lang);
 }
 
 /* The rule's suggestion with {replacement}, {text} and {detail} filled in, or NULL

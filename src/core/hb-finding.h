@@ -15,6 +15,10 @@ typedef struct
   char         *replacement; /* substitutions: what to write instead, or NULL */
   char         *detail;      /* what only the check knows, for {detail} in the
                                 suggestion (why a link is broken), or NULL */
+  char         *context;     /* the words a context rule found around the
+                                match ("malas" beside a race), or NULL */
+  char         *message[HB_N_LANGS]; /* the rule's message with {context}
+                                        filled in; NULL: the rule's own */
 } HbFinding;
 
 #define HB_TYPE_FINDING (hb_finding_get_type ())
@@ -29,8 +33,11 @@ HbFinding  *hb_finding_new           (HbPolicy        *policy,
 HbFinding  *hb_finding_copy          (const HbFinding *finding);
 void        hb_finding_set_detail    (HbFinding       *finding,
                                       const char      *detail);
+void        hb_finding_set_context   (HbFinding       *finding,
+                                      const char      *context);
 void        hb_finding_free          (HbFinding       *finding);
 HbSeverity  hb_finding_get_severity  (const HbFinding *finding);
+HbSureness  hb_finding_get_sureness  (const HbFinding *finding);
 const char *hb_finding_get_topic     (const HbFinding *finding);
 const char *hb_finding_get_clause    (const HbFinding *finding);
 const char *hb_finding_get_rule_id   (const HbFinding *finding);

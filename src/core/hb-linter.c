@@ -188,9 +188,9 @@ first_hit_from (const Lint *l,
  * inside it, so a few steps back reach the nearest one that does not. */
 #define MAX_STEPS_BACK 16
 
-/* Is a hit of @lexicon within tokens lo..hi, not overlapping t0..t1
- * unless @allow_overlap, and within @window tokens of them (0: anywhere)? */
-static gboolean
+/* A hit of @lexicon within tokens lo..hi, not overlapping t0..t1 unless
+ * @allow_overlap, and within @window tokens of them (0: anywhere), or NULL. */
+static const HbHit *
 lexicon_present (const Lint *l,
                  guint       lexicon,
                  guint       lo,
@@ -204,14 +204,14 @@ lexicon_present (const Lint *l,
   guint after;
 
   if (index == NULL)
-    return FALSE;
+    return NULL;
   after = first_hit_from (l, index, t1);
   if (after < index->len)
     {
       const HbHit *h = indexed_hit (l, index, after);
 
       if (h->tstart < hi && (!window || h->tstart <= t1 + window))
-        return TRUE;
+        return h;
     }
   for (guint i = after, steps = 0; i > 0 && steps < MAX_STEPS_BACK; i--, steps++)
     {
@@ -221,14 +221,15 @@ lexicon_present (const Lint *l,
         break;
       if (!allow_overlap && h->tend > t0)
         continue;
-      return !window || h->tend + window >= t0;
+      return !window || h->tend + window >= t0 ? h : NULL;
     }
-  return FALSE;
+  return NULL;
 }
 
-/* Is a hit of @group in sentences @first..@last, not overlapping tokens
- * t0..t1, within @window tokens of them (0: anywhere in those sentences)? */
-static gboolean
+/* A hit of @group in sentences @first..@last, not overlapping tokens
+ * t0..t1, within @window tokens of them (0: anywhere in those sentences),
+ * or NULL. */
+static const HbHit *
 group_present (const Lint *l,
                GArray     *group,
                guint       first,
@@ -239,10 +240,13 @@ group_present (const Lint *l,
                gboolean    allow_overlap)
 {
   for (guint i = 0; i < group->len; i++)
-    if (lexicon_present (l, g_array_index (group, guint, i), l->sentence_tokens[first],
-                         l->sentence_tokens[last + 1], t0, t1, window, allow_overlap))
-      return TRUE;
-  return FALSE;
+    {
+      const HbHit *h = lexicon_present (l, g_array_index (group, guint, i), l->sentence_tokens[first],
+                                        l->sentence_tokens[last + 1], t0, t1, window, allow_overlap);
+      if (h != NULL)
+        return h;
+    }
+  return NULL;
 }
 
 static gboolean
@@ -255,29 +259,38 @@ anywhere_in_post (const Lint *l,
   return FALSE;
 }
 
-/* The co-occurrence conditions of @rule around tokens t0..t1. */
+/* The co-occurrence conditions of @rule around tokens t0..t1; @context
+ * gets the hit that met the first of them, to name in the message. */
 static gboolean
-context_ok (const Lint   *l,
-            const HbRule *rule,
-            guint         sentence,
-            guint         t0,
-            guint         t1)
+context_ok (const Lint    *l,
+            const HbRule  *rule,
+            guint          sentence,
+            guint          t0,
+            guint          t1,
+            const HbHit  **context)
 {
   /* Insinuation often names the person in one sentence and hints in the
    * next, so a rule may look at the neighbouring sentences too. */
   guint first = rule->with_neighbours && sentence > 0 ? sentence - 1 : sentence;
   guint last = rule->with_neighbours ? MIN (sentence + 1, l->text->n_sentences - 1) : sentence;
 
+  *context = NULL;
   for (guint g = 0; g < rule->with->len; g++)
-    if (!group_present (l, g_ptr_array_index (rule->with, g), first, last, t0, t1, rule->window, FALSE))
-      return FALSE;
+    {
+      const HbHit *h = group_present (l, g_ptr_array_index (rule->with, g), first, last, t0, t1, rule->window, FALSE);
+
+      if (h == NULL)
+        return FALSE;
+      if (*context == NULL)
+        *context = h;
+    }
   if (anywhere_in_post (l, rule->unless_post))
     return FALSE;
   if (rule->unless == NULL)
     return TRUE;
   if (rule->unless_in_post)
     return !anywhere_in_post (l, rule->unless);
-  return !group_present (l, rule->unless, sentence, sentence, t0, t1, 0, TRUE);
+  return group_present (l, rule->unless, sentence, sentence, t0, t1, 0, TRUE) == NULL;
 }
 
 /* ------------------------------------------------------------------ */
@@ -309,12 +322,19 @@ emit (Lint         *l,
       const HbRule *rule,
       guint         ostart,
       guint         oend,
-      const char   *replacement)
+      const char   *replacement,
+      const HbHit  *context)
 {
   char *typed = hb_text_slice (l->text, ostart, oend);
   g_autofree char *fixed = match_case (typed, replacement);
+  HbFinding *f = hb_finding_new (l->policy, rule, ostart, oend, typed, fixed);
 
-  g_ptr_array_add (l->findings, hb_finding_new (l->policy, rule, ostart, oend, typed, fixed));
+  if (context != NULL)
+    {
+      g_autofree char *words = hb_text_slice (l->text, context->ostart, context->oend);
+      hb_finding_set_context (f, words);
+    }
+  g_ptr_array_add (l->findings, f);
 }
 
 static void
@@ -331,12 +351,13 @@ run_lexical (Lint *l)
           const HbRule *rule = g_ptr_array_index (rules, r);
           const HbLexicon *lex;
           const HbTerm *term;
+          const HbHit *context;
 
-          if (!context_ok (l, rule, sentence, h->tstart, h->tend))
+          if (!context_ok (l, rule, sentence, h->tstart, h->tend, &context))
             continue;
           lex = hb_policy_get_lexicon (l->policy, h->lexicon);
           term = g_ptr_array_index (lex->terms, h->term);
-          emit (l, rule, h->ostart, h->oend, term->replacement);
+          emit (l, rule, h->ostart, h->oend, term->replacement, context);
         }
     }
 }
@@ -409,11 +430,12 @@ run_pattern (Lint         *l,
       const HbSpan *sp = &g_array_index (spans, HbSpan, i);
       guint t0 = hb_text_token_at (l->text, sp->start);
       guint t1 = hb_text_token_at (l->text, sp->end > 0 ? sp->end - 1 : 0) + 1;
+      const HbHit *context;
 
       if (span_allowed (l, t0, t1))
         continue;
-      if (context_ok (l, rule, hb_text_token (l->text, t0)->sentence, t0, t1))
-        emit (l, rule, sp->start, sp->end, NULL);
+      if (context_ok (l, rule, hb_text_token (l->text, t0)->sentence, t0, t1, &context))
+        emit (l, rule, sp->start, sp->end, NULL, context);
     }
 }
 
@@ -514,7 +536,7 @@ flush_caps (Lint         *l,
     shouted = closed_by_bang (l, run);
   if (run->words > 0 && shouted && !is_heading (l, run))
     emit (l, rule, hb_text_token (l->text, run->start)->ostart,
-          hb_text_token (l->text, run->last)->oend, NULL);
+          hb_text_token (l->text, run->last)->oend, NULL, NULL);
   run->words = run->letters = 0;
 }
 
@@ -571,7 +593,7 @@ run_punctuation (Lint         *l,
           guint first = hb_text_char_at_byte (text, p - norm);
           guint last = hb_text_char_at_byte (text, p - norm + run - 1);
 
-          emit (l, rule, text->nsrc[first], hb_text_src_end (text, last), NULL);
+          emit (l, rule, text->nsrc[first], hb_text_src_end (text, last), NULL, NULL);
         }
       p += run;
     }

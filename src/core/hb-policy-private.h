@@ -70,6 +70,7 @@ struct _HbRule
   char       *topic;
   char       *clause;
   HbSeverity  severity;
+  HbSureness  sureness;
   HbRuleKind  kind;
   char       *message[HB_N_LANGS];
   char       *suggestion[HB_N_LANGS];

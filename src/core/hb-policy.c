@@ -1043,19 +1043,49 @@ walk_post_rule (Walk       *w,
       problem (w, apath, _("unknown post type “%s”"), r->applies_to[i]);
 }
 
+/* "severity" and "sureness": either may be left out and follows the other
+ * (a certain match is an error, a possible one a note), and together they
+ * must agree: a possible match never blocks as an error, a certain one is
+ * never only a note. */
+static void
+walk_rule_severity (Walk       *w,
+                    HbRule     *r,
+                    JsonObject *obj,
+                    const char *path)
+{
+  g_autofree char *severity = get_string (w, obj, path, "severity", FALSE);
+  g_autofree char *sureness = get_string (w, obj, path, "sureness", FALSE);
+
+  r->severity = HB_SEVERITY_WARNING;
+  r->sureness = HB_SURENESS_LIKELY;
+  if (severity == NULL && sureness == NULL)
+    problem (w, path, _("needs “severity” or “sureness”"));
+  if (severity && !hb_severity_from_string (severity, &r->severity))
+    problem (w, path, _("“severity” must be “info”, “warning” or “error”"));
+  if (sureness && !hb_sureness_from_string (sureness, &r->sureness))
+    problem (w, path, _("“sureness” must be “possible”, “likely” or “certain”"));
+  if (severity == NULL)
+    r->severity = (HbSeverity) r->sureness;
+  else if (sureness == NULL)
+    r->sureness = (HbSureness) r->severity;
+  else if ((r->sureness == HB_SURENESS_POSSIBLE && r->severity == HB_SEVERITY_ERROR) ||
+           (r->sureness == HB_SURENESS_CERTAIN && r->severity == HB_SEVERITY_INFO))
+    problem (w, path, _("a “%s” match cannot be an “%s”"), sureness, severity);
+}
+
 static void
 walk_rule (Walk       *w,
            JsonObject *obj,
            const char *path)
 {
   static const char * const known[] = {
-    "id", "topic", "clause", "severity", "kind", "match", "with", "with_scope", "unless", "unless_scope",
-    "unless_post", "window", "pattern",
+    "id", "topic", "clause", "severity", "sureness", "kind", "match", "with", "with_scope", "unless",
+    "unless_scope", "unless_post", "window", "pattern",
     "allow_domains", "min_words", "min_letters", "min_run", "message", "suggestion", "examples",
     "check", "applies_to", "hosts", "note", NULL
   };
   HbRule *r = g_new0 (HbRule, 1);
-  g_autofree char *severity = NULL, *kind = NULL;
+  g_autofree char *kind = NULL;
   guint k;
 
   g_ptr_array_add (w->policy->rules, r);
@@ -1063,8 +1093,8 @@ walk_rule (Walk       *w,
   r->id = get_string (w, obj, path, "id", TRUE);
   r->topic = get_string (w, obj, path, "topic", TRUE);
   r->clause = get_string (w, obj, path, "clause", FALSE);
-  severity = get_string (w, obj, path, "severity", TRUE);
   kind = get_string (w, obj, path, "kind", TRUE);
+  walk_rule_severity (w, r, obj, path);
 
   if (r->topic && !hb_topic_is_known (r->topic))
     problem (w, path, _("unknown topic “%s”"), r->topic);
@@ -1072,8 +1102,6 @@ walk_rule (Walk       *w,
     r->clause = g_strdup (hb_topic_default_clause (r->topic));
   if (r->clause && hb_policy_find_clause (w->policy, r->clause) == NULL)
     problem (w, path, _("clause “%s” is not in “clauses”"), r->clause);
-  if (severity && !hb_severity_from_string (severity, &r->severity))
-    problem (w, path, _("“severity” must be “info”, “warning” or “error”"));
   for (k = 0; k < G_N_ELEMENTS (rule_kinds); k++)
     if (g_strcmp0 (kind, rule_kinds[k]) == 0)
       break;
@@ -1095,6 +1123,9 @@ walk_rule (Walk       *w,
       problem (w, path, _("only post rules take “%s”"), post_only_members[i]);
   walk_rule_kind_fields (w, r, obj, path);
   walk_rule_examples (w, r, obj, path);
+  for (guint i = 0; i < HB_N_LANGS; i++)
+    if (r->message[i] && strstr (r->message[i], "{context}") && (r->with == NULL || r->with->len == 0))
+      problem (w, path, _("only a rule with “with” can name its {context}"));
 }
 
 static void
@@ -1643,6 +1674,12 @@ HbSeverity
 hb_rule_get_severity (const HbRule *rule)
 {
   return rule->severity;
+}
+
+HbSureness
+hb_rule_get_sureness (const HbRule *rule)
+{
+  return rule->sureness;
 }
 
 const char *

@@ -91,6 +91,7 @@ const char  *hb_rule_get_id        (const HbRule *rule);
 const char  *hb_rule_get_topic     (const HbRule *rule);
 const char  *hb_rule_get_clause    (const HbRule *rule);
 HbSeverity   hb_rule_get_severity  (const HbRule *rule);
+HbSureness   hb_rule_get_sureness  (const HbRule *rule);
 const char  *hb_rule_get_message   (const HbRule *rule,
                                     HbLang        lang);
 const char  *hb_rule_get_suggestion (const HbRule *rule,

@@ -59,6 +59,27 @@ hb_severity_to_string (HbSeverity severity)
   return severity < G_N_ELEMENTS (severities) ? severities[severity] : "info";
 }
 
+static const char *surenesses[] = { "possible", "likely", "certain" };
+
+gboolean
+hb_sureness_from_string (const char *name,
+                         HbSureness *sureness)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (surenesses); i++)
+    if (g_strcmp0 (name, surenesses[i]) == 0)
+      {
+        *sureness = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+hb_sureness_to_string (HbSureness sureness)
+{
+  return sureness < G_N_ELEMENTS (surenesses) ? surenesses[sureness] : "likely";
+}
+
 /* The fixed topic vocabulary, with the clause each one enforces first. */
 static const struct { const char *topic; const char *clause; } topics[] = {
   { "classified", "6.a.iii" },
