@@ -23,6 +23,9 @@ RUNTIME_PROVIDES = {
     "pango", "pangocairo", "cairo", "cairo-pdf", "libarchive",
     "libsoup-3.0", "libxml-2.0", "x11", "xtst",
     "gtk4", "libadwaita-1",
+    # ICU (libicu, with its spoof checker) is part of the freedesktop base
+    # the GNOME runtime is built on
+    "icu-uc", "icu-i18n",
 }
 
 # Everything the app needs goes through portals or these; anything else

@@ -377,6 +377,21 @@ test_disguises (void)
   assert_quiet ("Syarat: *Tertakluk kepada kelulusan. **Hanya untuk penduduk.");
   assert_quiet ("Sesi pertama.\n*****\nSesi kedua.");
   assert_quiet ("Harga: RM5..RM10 sahaja.");
+  /* Accents, and look-alike letters from other scripts (UTS #39), for
+   * every lexicon, not only the obscene ones: a Greek capital rho in a
+   * party name, Cyrillic o in an insult. */
+  assert_rule ("Pemandu itu bódóh.", "shaming.insult", "bódóh");
+  assert_rule ("Pemandu itu b\u043ed\u043eh.", "shaming.insult", NULL);
+  assert_rule ("Sokong \u03a1AS sahaja.", "politics.party", NULL);
+  assert_quiet ("Kafe baharu dibuka: Café Kulim, menu naïve dan crème brûlée.");
+  /* Text behind a right-to-left override is shown reversed. */
+  assert_rule ("Dia memang \u202ehodob\u202c.", "shaming.insult", NULL);
+  assert_quiet ("Kod \u202e1234\u202c diterima.");
+  /* Words joined into a hashtag or by their case. */
+  assert_rule ("Jom #tolakumno minggu ini.", "politics.party", "tolakumno");
+  assert_rule ("Ini #UMNOsampah.", "politics.party", "UMNOsampah");
+  assert_rule ("#BodohSangat pemandu itu.", "shaming.insult", "BodohSangat");
+  assert_quiet ("Bayar #AssessmentTax sebelum 31 Mac. #assessmenttax #KulimBersih #MPKKPrihatin");
 }
 
 /* Non-standard Malay found by the rule that makes it wrong. */

@@ -85,7 +85,7 @@ apply_allow_list (Lint   *l,
       for (guint t = h->tstart; t < h->tend; t++)
         if (h->lexicon == allow)
           l->allowed[t] = TRUE;
-        else
+        else if (hb_policy_get_lexicon (l->policy, h->lexicon)->antipatterns)
           g_hash_table_add (except_tokens, token_key (t, h->lexicon));
     }
   for (guint i = 0; i < all_hits->len; i++)
@@ -133,18 +133,28 @@ compare_hits (gconstpointer a,
 {
   const HbHit *x = a, *y = b;
 
-  if (x->tstart != y->tstart)
-    return x->tstart < y->tstart ? -1 : 1;
-  return x->tend < y->tend ? -1 : x->tend > y->tend;
+  return x->tstart < y->tstart ? -1 : x->tstart > y->tstart;
 }
 
 /* Each lexicon's hits in order of position, so that a co-occurrence
  * condition is a binary search rather than a walk over the sentence (a
  * sentence of a megabyte with thousands of hits stays linear). */
+static gboolean
+hits_in_order (GArray *hits)
+{
+  for (guint i = 1; i < hits->len; i++)
+    if (compare_hits (&g_array_index (hits, HbHit, i - 1), &g_array_index (hits, HbHit, i)) > 0)
+      return FALSE;
+  return TRUE;
+}
+
 static void
 index_lexicon_hits (Lint *l)
 {
-  g_array_sort (l->hits, compare_hits);
+  /* The scan reports hits token by token, so they are almost always in
+   * order already; sorting is the exception. */
+  if (!hits_in_order (l->hits))
+    g_array_sort (l->hits, compare_hits);
   l->lexicon_hits = g_new0 (GArray *, hb_policy_get_n_lexicons (l->policy));
   for (guint i = 0; i < l->hits->len; i++)
     {

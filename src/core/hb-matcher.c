@@ -9,6 +9,7 @@
 #include "hb-matcher.h"
 
 #include <string.h>
+#include <unicode/uspoof.h>
 
 #include "hb-strmap.h"
 
@@ -78,46 +79,91 @@ unmask (gunichar ch)
     case '0': return 'o';
     case '5': case '$': return 's';
     case '7': case '+': return 't';
-    /* Cyrillic and Greek look-alikes */
-    case 0x0430: case 0x03b1: return 'a';
-    case 0x0435: case 0x03b5: return 'e';
-    case 0x043e: case 0x03bf: return 'o';
-    case 0x0440: case 0x03c1: return 'p';
-    case 0x0441: return 'c';
-    case 0x0445: case 0x03c7: return 'x';
-    case 0x0443: return 'y';
-    case 0x0456: case 0x03b9: return 'i';
-    case 0x0455: return 's';
-    case 0x043a: case 0x03ba: return 'k';
-    case 0x0442: case 0x03c4: return 't';
-    case 0x043c: return 'm';
-    case 0x043d: return 'h';
     default: return ch;
     }
 }
 
+static const USpoofChecker *
+spoof_checker (void)
+{
+  static gsize once = 0;
+  static USpoofChecker *checker = NULL;
+
+  if (g_once_init_enter (&once))
+    {
+      UErrorCode status = U_ZERO_ERROR;
+
+      checker = uspoof_open (&status);
+      if (U_FAILURE (status))
+        checker = NULL;
+      g_once_init_leave (&once, 1);
+    }
+  return checker;
+}
+
+/* A letter from another script that looks like a Latin one (Cyrillic о,
+ * Greek ο), read through Unicode's confusables (UTS #39, ICU's spoof
+ * checker, which is safe to share between threads for look-ups), with its
+ * accents dropped first (ó, ö).  Appends what it stands for to @s. */
+static void
+append_lookalike (GString  *s,
+                  gunichar  ch)
+{
+  char in[8], out[32];
+  gint32 len;
+  UErrorCode status = U_ZERO_ERROR;
+  g_autofree char *plain = NULL;
+  gunichar decomposed[4];
+  gsize n = g_unichar_fully_decompose (ch, FALSE, decomposed, G_N_ELEMENTS (decomposed));
+
+  /* The base letter of an accented one. */
+  if (n > 1 && g_unichar_type (decomposed[1]) == G_UNICODE_NON_SPACING_MARK)
+    ch = decomposed[0];
+  if (ch < 0x80 || spoof_checker () == NULL)
+    {
+      g_string_append_unichar (s, ch);
+      return;
+    }
+  in[g_unichar_to_utf8 (ch, in)] = '\0';
+  len = uspoof_getSkeletonUTF8 (spoof_checker (), 0, in, -1, out, sizeof out, &status);
+  if (U_FAILURE (status) || len <= 0)
+    {
+      g_string_append_unichar (s, ch);
+      return;
+    }
+  plain = g_utf8_strdown (out, len);
+  g_string_append (s, plain);
+}
+
 /* Maps look-alikes and leetspeak to letters, drops joiners and collapses
- * repeated letters: "B0d0hhh" → "bodoh", "p@nt4t" → "pantat".  '*' is kept
- * for the masked comparison. */
+ * repeated letters: "B0d0hhh" → "bodoh", "p@nt4t" → "pantat", "bоdоh" with
+ * Cyrillic о → "bodoh".  '*' is kept for the masked comparison. */
 char *
 hb_skeleton (const char *word,
              gsize       len)
 {
   GString *s = g_string_sized_new (len + 1);
+  g_autoptr(GString) letters = g_string_sized_new (len + 1);
   gunichar last = 0;
 
   for (const char *p = word; p < word + len; p = g_utf8_next_char (p))
     {
-      gunichar ch = unmask ((guchar) *p < 0x80 ? (gunichar) *p : g_utf8_get_char (p));
+      gunichar ch = (guchar) *p < 0x80 ? (gunichar) *p : g_utf8_get_char (p);
+
+      if (ch < 0x80)
+        g_string_append_c (letters, (char) unmask (ch));
+      else
+        append_lookalike (letters, ch);
+    }
+  for (const char *p = letters->str; *p; p = g_utf8_next_char (p))
+    {
+      gunichar ch = (guchar) *p < 0x80 ? (gunichar) *p : g_utf8_get_char (p);
 
       if (ch == '-' || ch == '\'' || ch == '.')
         continue;
       if (ch == last && ch != '*' && ch != '#')
         continue;
-      if (ch < 0x80)
-        g_string_append_c (s, (char) ch);
-      else
-        g_string_append_unichar (s, ch);
+      g_string_append_unichar (s, ch);
       last = ch;
     }
   return g_string_free (s, FALSE);
@@ -903,6 +949,26 @@ match_dotted (Scan *s,
   match_masked_word (s, word->str, (a->cend - a->cstart) + gap + (b->cend - b->cstart), i, i + 2);
 }
 
+/* Letters beyond ASCII in a Latin, Greek or Cyrillic word: accents or
+ * look-alikes from another script ("bоdоh").  Words wholly in other
+ * scripts (Tamil, Chinese) are left alone. */
+static gboolean
+has_lookalikes (const HbText  *text,
+                const HbToken *tok)
+{
+  gboolean beyond_ascii = FALSE;
+
+  if (!(tok->flags & HB_TOKEN_ALPHA))
+    return FALSE;
+  for (guint o = tok->ostart; o < tok->oend; o++)
+    {
+      if (text->orig[o] >= 0x0530)
+        return FALSE;
+      beyond_ascii |= text->orig[o] >= 0x80;
+    }
+  return beyond_ascii;
+}
+
 /* "b-o-d-o-h": a word spelt out letter by letter with hyphens. */
 static gboolean
 is_spelled_out (const HbText  *text,
@@ -999,18 +1065,218 @@ respelling (const Scan *s,
   return HB_STRMAP_NONE;
 }
 
+/* What a token with look-alike letters or accents reads as, for every
+ * lexicon ("Ρembangkang" with a Greek Ρ), unlike the leetspeak skeleton,
+ * which only lexicons with obfuscation take. */
+static guint32
+lookup_plain (const Scan    *s,
+              const HbToken *tok)
+{
+  g_autoptr(GString) plain = g_string_new (NULL);
+  const char *word = s->text->norm->str + tok->nstart;
+
+  for (const char *p = word; p < s->text->norm->str + tok->nend; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (ch < 0x80)
+        g_string_append_c (plain, (char) ch);
+      else
+        append_lookalike (plain, ch);
+    }
+  return lookup_word (s->m->surfaces, plain->str, plain->len);
+}
+
+/* Text typed after a right-to-left override (U+202E) is shown reversed:
+ * "\u202Ehodob" reads "bodoh" on screen. */
+static gboolean
+in_reversed_run (const HbText  *text,
+                 const HbToken *tok)
+{
+  for (guint o = tok->ostart; o > 0 && text->orig[o - 1] != '\n'; o--)
+    {
+      gunichar ch = text->orig[o - 1];
+
+      if (ch == 0x202E || ch == 0x2067)
+        return TRUE;
+      if (ch == 0x202C || ch == 0x2069 || ch == 0x202D || ch == 0x2066)
+        return FALSE;
+    }
+  return FALSE;
+}
+
+static guint32
+lookup_reversed (const Scan    *s,
+                 const HbToken *tok)
+{
+  g_autofree char *reversed = g_utf8_strreverse (s->text->norm->str + tok->nstart, tok->nend - tok->nstart);
+
+  return lookup_word (s->m->surfaces, reversed, strlen (reversed));
+}
+
+/* The first reading of @tok that some lexicon knows: as typed, with its
+ * look-alike letters read as Latin ones, or reversed behind an override. */
+static guint32
+lookup_token (const Scan    *s,
+              const HbToken *tok,
+              gboolean       reversed_runs)
+{
+  const HbText *text = s->text;
+  guint32 off;
+
+  if (tok->flags & HB_TOKEN_ADDRESS)
+    return HB_STRMAP_NONE;
+  off = lookup_word (s->m->surfaces, text->norm->str + tok->nstart, tok->nend - tok->nstart);
+  if (off == HB_STRMAP_NONE && has_lookalikes (text, tok))
+    off = lookup_plain (s, tok);
+  if (off == HB_STRMAP_NONE && reversed_runs && in_reversed_run (text, tok))
+    off = lookup_reversed (s, tok);
+  return off;
+}
+
+/* One part of a joined token: terms of lexicons without obfuscation, or
+ * any term when the other part is a known word too. */
+static void
+match_terms_joined (Scan    *s,
+                    guint32  offset,
+                    guint    i,
+                    gboolean both_known)
+{
+  const HbToken *tok = hb_text_token (s->text, i);
+  const guint32 *e;
+  guint n;
+
+  e = entries_at (s->m, offset, &n);
+  for (guint k = 0; k < n; k++)
+    {
+      const Root *r = g_ptr_array_index (s->m->root_list, e[k] & ENTRY_ROOT_MASK);
+
+      for (guint t = 0; t < r->terms->len; t++)
+        {
+          const TermRef *ref = &g_array_index (r->terms, TermRef, t);
+          const HbLexicon *lex = g_ptr_array_index (s->m->lexicons, ref->lexicon);
+          const HbTerm *term = g_ptr_array_index (lex->terms, ref->term);
+
+          if ((lex->obfuscation && !both_known) || !entry_accepts (e[k], term->morph) ||
+              !term_flags_ok (s, ref->lexicon, term, i, i + 1))
+            continue;
+          add_hit (s, ref->lexicon, ref->term, i, i + 1, tok->ostart, tok->oend);
+        }
+    }
+}
+
+/* A hashtag or a CamelCase run joins words: "#tolakumno", "UMNOsampah". */
+static gboolean
+joins_words (const HbText  *text,
+             const HbToken *tok)
+{
+  if (!(tok->flags & HB_TOKEN_ALPHA) || tok->oend - tok->ostart < 7)
+    return FALSE;
+  if (tok->ostart > 0 && text->orig[tok->ostart - 1] == '#')
+    return TRUE;
+  if (tok->flags & (HB_TOKEN_LOWER | HB_TOKEN_UPPER))
+    return FALSE;
+  for (guint o = tok->ostart + 1; o < tok->oend; o++)
+    if (g_unichar_islower (text->orig[o - 1]) && g_unichar_isupper (text->orig[o]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Where a word may start inside a token by its case: "kulim|Bersih",
+ * "MPKK|Prihatin", and after an acronym, "UMNO|sampah". */
+static gboolean
+case_changes_at (const HbText  *text,
+                 const HbToken *tok,
+                 guint          o)
+{
+  const gunichar *c = text->orig;
+
+  if (g_unichar_islower (c[o - 1]) && g_unichar_isupper (c[o]))
+    return TRUE;
+  if (o + 1 < tok->oend && g_unichar_isupper (c[o - 1]) && g_unichar_isupper (c[o]) && g_unichar_islower (c[o + 1]))
+    return TRUE;
+  return o >= tok->ostart + 2 && g_unichar_isupper (c[o - 2]) && g_unichar_isupper (c[o - 1]) &&
+         g_unichar_islower (c[o]);
+}
+
+static void
+match_part (Scan       *s,
+            guint       i,
+            const char *part,
+            gsize       len)
+{
+  guint32 off = len >= 2 ? lookup_word (s->m->surfaces, part, len) : HB_STRMAP_NONE;
+  const HbToken *tok = hb_text_token (s->text, i);
+
+  if (off != HB_STRMAP_NONE)
+    match_terms (s, off, i, i + 1, tok->ostart, tok->oend, FALSE, FALSE);
+}
+
+/* The words of a joined token.  With case changes ("UMNOsampah",
+ * "#BodohSangat") it splits only there: each stretch between two changes,
+ * and the head and tail either side of each one, so "asses" is never read
+ * in AssessmentTax.  A token in one case splits anywhere into two parts of
+ * four letters or more, but only a lexicon without obfuscation may match
+ * one part alone ("#tolakumno"); a bad word needs both parts known, or
+ * "#assessmenttax" would hide one. */
+static void
+match_joined (Scan *s,
+              guint i)
+{
+  const HbText *text = s->text;
+  const HbToken *tok = hb_text_token (text, i);
+  const char *word = text->norm->str + tok->nstart;
+  gsize len = tok->nend - tok->nstart, from = 0;
+  gboolean camel = FALSE;
+
+  if (tok->cend - tok->cstart != len || tok->oend - tok->ostart != len)
+    return; /* only plain ASCII words: offsets are then bytes */
+  for (guint o = tok->ostart + 1; o < tok->oend; o++)
+    if (case_changes_at (text, tok, o))
+      {
+        gsize at = o - tok->ostart;
+
+        match_part (s, i, word + from, at - from);
+        match_part (s, i, word, at);
+        match_part (s, i, word + at, len - at);
+        from = at;
+        camel = TRUE;
+      }
+  if (camel)
+    {
+      match_part (s, i, word + from, len - from);
+      return;
+    }
+  for (gsize k = 4; k + 4 <= len; k++)
+    {
+      guint32 head = lookup_word (s->m->surfaces, word, k);
+      guint32 tail = lookup_word (s->m->surfaces, word + k, len - k);
+      gboolean both = head != HB_STRMAP_NONE && tail != HB_STRMAP_NONE;
+
+      if (head != HB_STRMAP_NONE)
+        match_terms_joined (s, head, i, both);
+      if (tail != HB_STRMAP_NONE)
+        match_terms_joined (s, tail, i, both);
+    }
+}
+
+static gboolean
+has_reversed_runs (const HbText *text)
+{
+  for (guint o = 0; o < text->n_orig; o++)
+    if (text->orig[o] == 0x202E || text->orig[o] == 0x2067)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 lookup_tokens (Scan *s)
 {
   const HbText *text = s->text;
+  gboolean reversed_runs = has_reversed_runs (text);
 
   for (guint i = 0; i < text->tokens->len; i++)
-    {
-      const HbToken *tok = hb_text_token (text, i);
-
-      s->tok_entries[i] = tok->flags & HB_TOKEN_ADDRESS ? HB_STRMAP_NONE :
-                          lookup_word (s->m->surfaces, text->norm->str + tok->nstart, tok->nend - tok->nstart);
-    }
+    s->tok_entries[i] = lookup_token (s, hb_text_token (text, i), reversed_runs);
   for (guint i = 0; i < text->tokens->len; i++)
     s->tok_alt[i] = s->tok_entries[i] != HB_STRMAP_NONE ? respelling (s, i) : HB_STRMAP_NONE;
 }
@@ -1037,10 +1303,12 @@ hb_matcher_scan (const HbMatcher *m,
         obf_hit |= match_terms (&s, s.tok_alt[i], i, i + 1, tok->ostart, tok->oend, FALSE, TRUE);
       else if (s.tok_entries[i] == HB_STRMAP_NONE && (tok->flags & HB_TOKEN_HYPHEN))
         match_hyphen_parts (&s, i);
+      else if (s.tok_entries[i] == HB_STRMAP_NONE && joins_words (text, tok))
+        match_joined (&s, i);
 
       if (!obf_hit && !(tok->flags & HB_TOKEN_ADDRESS) &&
           ((tok->flags & (HB_TOKEN_OBFUSCATED | HB_TOKEN_RUNS)) ||
-           ((tok->flags & HB_TOKEN_HYPHEN) && is_spelled_out (text, tok))))
+           ((tok->flags & HB_TOKEN_HYPHEN) && is_spelled_out (text, tok)) || has_lookalikes (text, tok)))
         match_obfuscated (&s, i);
       match_dotted (&s, i);
       if (i >= spaced_until && is_single_letter (text, i, tok->line))

@@ -508,12 +508,6 @@ hb_find_vehicle_plate (const HbText *text,
 }
 
 static gboolean
-is_mask_mark (gunichar ch)
-{
-  return ch == '*' || ch == '#';
-}
-
-static gboolean
 has_letter (const HbText *text,
             guint         from,
             guint         to)
@@ -532,26 +526,24 @@ void
 hb_find_censored_word (const HbText *text,
                        GArray       *spans)
 {
-  guint line_start = 0;
+  const char *norm = text->norm->str;
 
-  for (guint o = 0; o < text->n_orig; o++)
+  /* NFKC has made fullwidth marks ASCII, so a byte search finds them all. */
+  for (const char *p = strpbrk (norm, "*#"); p != NULL; p = strpbrk (p, "*#"))
     {
-      guint end = o, line_end;
+      gsize run = strspn (p, "*#");
+      guint o = text->nsrc[hb_text_char_at_byte (text, p - norm)];
+      guint end = o + run, line_start = o, line_end = end;
 
-      if (text->orig[o] == '\n')
-        line_start = o + 1;
-      if (!is_mask_mark (text->orig[o]) || (o > 0 && !g_unichar_isspace (text->orig[o - 1]) &&
-                                            !g_unichar_ispunct (text->orig[o - 1])))
+      p += run;
+      if (run < 3 || (o > 0 && !g_unichar_isspace (text->orig[o - 1]) && !g_unichar_ispunct (text->orig[o - 1])) ||
+          (end < text->n_orig && g_unichar_isalnum (text->orig[end])))
         continue;
-      while (end < text->n_orig && is_mask_mark (text->orig[end]))
-        end++;
-      if (end - o >= 3 && (end == text->n_orig || !g_unichar_isalnum (text->orig[end])))
-        {
-          for (line_end = end; line_end < text->n_orig && text->orig[line_end] != '\n'; line_end++)
-            ;
-          if (has_letter (text, line_start, o) && has_letter (text, end, line_end))
-            add_span (spans, o, end);
-        }
-      o = end - 1;
+      while (line_start > 0 && text->orig[line_start - 1] != '\n')
+        line_start--;
+      while (line_end < text->n_orig && text->orig[line_end] != '\n')
+        line_end++;
+      if (has_letter (text, line_start, o) && has_letter (text, end, line_end))
+        add_span (spans, o, end);
     }
 }

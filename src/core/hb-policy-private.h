@@ -33,6 +33,7 @@ typedef struct
   guint      except;      /* the lexicon of its antipatterns: phrases that
                              cancel a hit of this one they overlap
                              ("kerajaan" for "raja"), or HB_NO_LEXICON */
+  gboolean   antipatterns; /* this lexicon is another one's `except` */
 } HbLexicon;
 
 typedef enum

@@ -706,6 +706,7 @@ walk_except (Walk       *w,
   g_autofree char *name = g_strdup_printf ("%s (except)", lex->name);
   HbLexicon *except = lexicon_new (name, HB_MORPH_NONE);
 
+  except->antipatterns = TRUE;
   g_ptr_array_add (w->policy->lexicons, except);
   lex->except = w->policy->lexicons->len - 1;
   walk_terms (w, except, node, base, "except");

@@ -51,8 +51,8 @@ hb_find_repeated_word (const HbText *text,
     {
       const HbToken *a = hb_text_token (text, t), *b = hb_text_token (text, t + 1);
 
-      if (is_word (a) && is_word (b) && !(a->flags & HB_TOKEN_HYPHEN) && adjacent (text, a, b) &&
-          same_word (text, a, b))
+      if (b->ostart == a->oend + 1 && same_word (text, a, b) && is_word (a) && is_word (b) &&
+          !(a->flags & HB_TOKEN_HYPHEN) && adjacent (text, a, b))
         {
           HbSpan span = { a->ostart, b->oend };
 
