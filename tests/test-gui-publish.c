@@ -1,5 +1,8 @@
 /* test-gui-publish.c — getting the post out: the Caption page's marking of
- * the text past a platform's limit. */
+ * the text past a platform's limit, and the user guide on F1 with Yelp and
+ * without it. */
+#include <adwaita.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "hb-application.h"
@@ -114,12 +117,155 @@ test_over_limit_covers_the_rest (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A stand-in for Yelp: a "yelp" on PATH, and the help: handler the
+ * desktop would launch, which writes the address it was given. */
+static char *fake_dir;
+
+static char *
+launched_path (void)
+{
+  return g_build_filename (fake_dir, "launched", NULL);
+}
+
+static void
+write_file (const char *path,
+            const char *contents,
+            int         mode)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, contents, -1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_chmod (path, mode), ==, 0);
+}
+
+static void
+set_up_fake_yelp (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bin = NULL, *apps = NULL, *config = NULL, *script = NULL, *launched = NULL;
+  g_autofree char *desktop = NULL, *path = NULL;
+
+  fake_dir = g_dir_make_tmp ("hb-test-help-XXXXXX", &error);
+  g_assert_no_error (error);
+  bin = g_build_filename (fake_dir, "bin", NULL);
+  apps = g_build_filename (fake_dir, "data", "applications", NULL);
+  config = g_build_filename (fake_dir, "config", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (bin, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (apps, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (config, 0700), ==, 0);
+  launched = launched_path ();
+  script = g_strdup_printf ("#!/bin/sh\nprintf '%%s' \"$1\" > '%s.tmp' && mv '%s.tmp' '%s'\n",
+                            launched, launched, launched);
+  write_file (g_build_filename (bin, "yelp", NULL), script, 0755);
+  desktop = g_strdup_printf ("[Desktop Entry]\nType=Application\nName=Test Help Viewer\n"
+                             "Exec=%s/yelp %%u\nMimeType=x-scheme-handler/help;\n", bin);
+  write_file (g_build_filename (apps, "hb-test-yelp.desktop", NULL), desktop, 0644);
+  write_file (g_build_filename (config, "mimeapps.list", NULL),
+              "[Default Applications]\nx-scheme-handler/help=hb-test-yelp.desktop\n", 0644);
+  g_setenv ("XDG_DATA_HOME", g_build_filename (fake_dir, "data", NULL), TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  path = g_strdup_printf ("%s:%s", bin, g_getenv ("PATH"));
+  g_setenv ("PATH", path, TRUE);
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return find_message_dialog () != NULL;
+}
+
+static gboolean
+file_exists (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
+static GtkApplication *app;
+
+/* F1 is the guide's key; with Yelp there, help:hebahan goes to it and no
+ * dialog shows. */
+static void
+test_help_opens_yelp (void)
+{
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (app, "app.help");
+  g_autofree char *launched = launched_path ();
+  g_autofree char *uri = NULL;
+  GtkWidget *window = gtk_application_window_new (app);
+
+  g_assert_nonnull (accels);
+  g_assert_cmpstr (accels[0], ==, "F1");
+  g_assert_null (accels[1]);
+  gtk_window_present (GTK_WINDOW (window));
+  hb_gui_test_iterate (50);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "help", NULL);
+  g_assert_true (hb_gui_test_wait_until (file_exists, launched, 10000));
+  g_assert_true (g_file_get_contents (launched, &uri, NULL, NULL));
+  g_assert_cmpstr (uri, ==, "help:hebahan");
+  hb_gui_test_iterate (200);
+  g_assert_null (find_message_dialog ());
+  g_remove (launched);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Without Yelp, F1 explains what to install instead of doing nothing. */
+static void
+test_help_without_yelp (void)
+{
+  g_autofree char *old_path = g_strdup (g_getenv ("PATH"));
+  g_autofree char *launched = launched_path ();
+  GtkWidget *window = gtk_application_window_new (app);
+  AdwMessageDialog *dialog;
+
+  gtk_window_present (GTK_WINDOW (window));
+  hb_gui_test_iterate (50);
+  g_setenv ("PATH", "/nonexistent", TRUE);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "help", NULL);
+  g_setenv ("PATH", old_path, TRUE);
+  g_assert_true (hb_gui_test_wait_until (dialog_shown, NULL, 5000));
+  dialog = find_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The User Guide Cannot Be Shown");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "yelp"));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  g_assert_false (g_file_test (launched, G_FILE_TEST_EXISTS));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
 {
+  int status;
+
+  /* Before GIO reads the desktop's applications. */
+  set_up_fake_yelp ();
   hb_gui_test_init (&argc, &argv);
   hb_app_ensure_resources ();
+  app = GTK_APPLICATION (hb_application_new ());
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
   g_test_add_func ("/gui-publish/over-limit-covers-the-rest", test_over_limit_covers_the_rest);
-  return g_test_run ();
+  g_test_add_func ("/gui-publish/help-opens-yelp", test_help_opens_yelp);
+  g_test_add_func ("/gui-publish/help-without-yelp", test_help_without_yelp);
+  status = g_test_run ();
+  g_object_unref (app);
+  return status;
 }
