@@ -8,7 +8,11 @@
 #include "hb-application.h"
 #include "hb-count.h"
 #include "hb-gui-test.h"
+#include "hb-media-item.h"
 #include "hb-platform-preview.h"
+#include "hb-platforms.h"
+#include "hb-post-preview.h"
+#include "hb-caption.h"
 
 static GtkWidget *
 find_widget (GtkWidget *root,
@@ -114,6 +118,167 @@ test_over_limit_covers_the_rest (void)
   g_assert_cmpstr (hb_post_get_caption_override (post, "x"), ==, text);
   g_assert_cmpuint (hb_platform_preview_get_over_start (preview), ==, start);
   assert_marked_from (buffer, over, start);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+typedef struct
+{
+  char    *text;
+  gboolean done;
+} ClipboardRead;
+
+static void
+clipboard_read (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  ClipboardRead *r = data;
+
+  r->text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+  r->done = TRUE;
+}
+
+static gboolean
+read_done (gpointer data)
+{
+  return ((ClipboardRead *) data)->done;
+}
+
+/* Presses one of the preview's Copy buttons and reads the clipboard back
+ * as a paste would. */
+static char *
+copy_and_paste (HbPostPreview *preview,
+                const char    *action)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (preview));
+  ClipboardRead r = { NULL, FALSE };
+
+  gdk_clipboard_set_text (clipboard, "(nothing copied)");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preview), action, NULL));
+  gdk_clipboard_read_text_async (clipboard, NULL, clipboard_read, &r);
+  g_assert_true (hb_gui_test_wait_until (read_done, &r, 5000));
+  return r.text;
+}
+
+typedef struct
+{
+  HbPostPreview *preview;
+  GdkPaintable  *old;
+} PhotoWait;
+
+static gboolean
+photo_changed (gpointer data)
+{
+  PhotoWait *w = data;
+  GdkPaintable *now = hb_post_preview_get_photo (w->preview);
+
+  return now != NULL && now != w->old;
+}
+
+/* Shows @platform and waits for its photo; returns the photo's shape. */
+static double
+show_platform (HbPostPreview *preview,
+               const char    *platform)
+{
+  PhotoWait w = { preview, hb_post_preview_get_photo (preview) };
+  GdkPaintable *photo;
+
+  hb_post_preview_set_platform (preview, platform);
+  g_assert_true (hb_gui_test_wait_until (photo_changed, &w, 10000));
+  photo = hb_post_preview_get_photo (preview);
+  return (double) gdk_paintable_get_intrinsic_width (photo) / gdk_paintable_get_intrinsic_height (photo);
+}
+
+static char *
+expected_shown (const char *platform,
+                const char *caption,
+                const char *label)
+{
+  const HbPlatform *p = hb_platforms_lookup (hb_platforms_get_default (), platform);
+  gboolean folded;
+  g_autofree char *cut = hb_platform_fold (p, caption, &folded);
+
+  g_assert_true (folded == (label != NULL));
+  return label ? g_strdup_printf ("%s… %s", cut, label) : g_steal_pointer (&cut);
+}
+
+/* One platform's post as its feed shows it, and Copy through the
+ * clipboard: the whole caption, the hashtags, the alt texts. */
+static void
+test_post_preview (void)
+{
+  g_autoptr(HbPost) post = long_post ();
+  g_autoptr(HbMediaItem) photo1 = NULL, photo2 = NULL;
+  g_autoptr(HbCaption) composed = NULL;
+  g_autofree char *path1 = g_test_build_filename (G_TEST_DIST, "..", "data", "demo", "gotong-royong-1.jpg", NULL);
+  g_autofree char *path2 = g_test_build_filename (G_TEST_DIST, "..", "data", "demo", "dewan.jpg", NULL);
+  GtkWidget *window = gtk_window_new ();
+  HbPostPreview *preview = HB_POST_PREVIEW (hb_post_preview_new ());
+  const char *platforms[] = { "instagram", "x", "facebook", "tiktok", "threads", NULL };
+  g_autofree char *caption = NULL, *hashtags = NULL, *alts = NULL, *want = NULL;
+  double shape;
+
+  photo1 = hb_media_item_new (path1);
+  hb_media_item_set_alt_text (photo1, "Penduduk membersihkan longkang di Taman Selasih");
+  photo2 = hb_media_item_new (path2);
+  hb_media_item_set_alt_text (photo2, "Dewan Majlis Perbandaran Kulim");
+  g_list_store_append (hb_post_get_media (post), photo1);
+  g_list_store_append (hb_post_get_media (post), photo2);
+  hb_post_set_platforms (post, platforms);
+  composed = hb_caption_compose (post, hb_post_get_language (post));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 480, 900);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (preview));
+  gtk_window_present (GTK_WINDOW (window));
+  hb_post_preview_set_post (preview, post);
+
+  /* Instagram: three lines or 125 characters, then "… more"; a 3:2
+   * photo is within its range and stays whole. */
+  shape = show_platform (preview, "instagram");
+  g_assert_cmpfloat_with_epsilon (shape, 1600.0 / 1067.0, 0.01);
+  want = expected_shown ("instagram", composed->text, "more");
+  g_assert_cmpstr (hb_post_preview_get_shown_text (preview), ==, want);
+  g_assert_cmpint (g_utf8_strlen (hb_post_preview_get_shown_text (preview), -1), <,
+                   g_utf8_strlen (composed->text, -1));
+  g_free (hb_gui_test_screenshot (window, "post-preview-instagram"));
+
+  /* Copy gives the whole caption, not what the fold shows. */
+  caption = copy_and_paste (preview, "preview.copy-caption");
+  g_assert_cmpstr (caption, ==, composed->text);
+  hashtags = copy_and_paste (preview, "preview.copy-hashtags");
+  g_assert_cmpstr (hashtags, ==, "#MPKK #KulimBersih");
+  alts = copy_and_paste (preview, "preview.copy-alt-texts");
+  g_assert_cmpstr (alts, ==, "Photo 1: Penduduk membersihkan longkang di Taman Selasih\n"
+                             "Photo 2: Dewan Majlis Perbandaran Kulim");
+
+  /* X: no fold, the photo in a 16:9 crop. */
+  shape = show_platform (preview, "x");
+  g_assert_cmpfloat_with_epsilon (shape, 16.0 / 9.0, 0.01);
+  g_assert_cmpstr (hb_post_preview_get_shown_text (preview), ==, composed->text);
+  g_free (hb_gui_test_screenshot (window, "post-preview-x"));
+
+  /* Facebook folds earlier and says "See more". */
+  show_platform (preview, "facebook");
+  g_free (want);
+  want = expected_shown ("facebook", composed->text, "See more");
+  g_assert_cmpstr (hb_post_preview_get_shown_text (preview), ==, want);
+
+  /* TikTok: 9:16 out of the middle of the photo. */
+  shape = show_platform (preview, "tiktok");
+  g_assert_cmpfloat_with_epsilon (shape, 9.0 / 16.0, 0.01);
+  g_free (hb_gui_test_screenshot (window, "post-preview-tiktok"));
+
+  /* A caption of the platform's own is what shows and what is copied. */
+  hb_post_set_caption_override (post, "tiktok", "Gotong-royong Sabtu ini. #MPKK");
+  hb_gui_test_iterate (50);
+  g_assert_cmpstr (hb_post_preview_get_shown_text (preview), ==, "Gotong-royong Sabtu ini. #MPKK");
+  g_free (caption);
+  caption = copy_and_paste (preview, "preview.copy-caption");
+  g_assert_cmpstr (caption, ==, "Gotong-royong Sabtu ini. #MPKK");
+  g_free (hashtags);
+  hashtags = copy_and_paste (preview, "preview.copy-hashtags");
+  g_assert_cmpstr (hashtags, ==, "#MPKK");
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -263,6 +428,7 @@ main (int    argc,
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
 
   g_test_add_func ("/gui-publish/over-limit-covers-the-rest", test_over_limit_covers_the_rest);
+  g_test_add_func ("/gui-publish/post-preview", test_post_preview);
   g_test_add_func ("/gui-publish/help-opens-yelp", test_help_opens_yelp);
   g_test_add_func ("/gui-publish/help-without-yelp", test_help_without_yelp);
   status = g_test_run ();
