@@ -14,7 +14,8 @@
 // matches an astral character as two such units), the "i" flag becomes
 // explicit case variants computed with JavaScript's own case mapping (so
 // that PCRE's wider Unicode case folding, the Kelvin sign for "k", does
-// not apply), and "$" becomes "\z".  Every character outside [A-Za-z0-9]
+// not apply), "$" becomes "\z", and the lists of top-level domains become
+// tries (see tldAlternation).  Every character outside [A-Za-z0-9]
 // is written as \x{…}, so the header is plain ASCII.
 import { createRequire } from 'node:module';
 
@@ -265,6 +266,65 @@ function codePoints(node) {
   return { type: 'set', ranges: normalize(bmp.concat([[0x10000, 0x10ffff]])), astral: true };
 }
 
+// twitter-text's TLD lists are alternations of ~1,500 literals, which PCRE
+// tries one by one.  Each is followed by a look-ahead that refuses a
+// letter, digit or hyphen after it, so of the ASCII literals at most one
+// can match at any place (a shorter one is followed by a letter of the
+// longer): they may be tried in any order, and are written as a trie.
+// The other literals keep their order; none starts like an ASCII one.
+const literal = (seq) => seq.type === 'seq' && seq.items.length > 0 &&
+                         seq.items.every((it) => it.type === 'set');
+const asciiOnly = (seq) => seq.items.every((it) => it.ranges.every(([, hi]) => hi < 0x80));
+const inRanges = (ranges, c) => ranges.some(([lo, hi]) => c >= lo && c <= hi);
+
+function refusesAfter(ahead, seqs) {
+  const first = ahead.body.alts[0];
+  if (!first || first.items.length !== 1 || first.items[0].type !== 'set')
+    return false;
+  const allowed = first.items[0].ranges;
+  return seqs.every((seq) => seq.items.every((it) => it.ranges.every(([lo, hi]) => {
+    for (let c = lo; c <= hi; c++)
+      if (inRanges(allowed, c))
+        return false;
+    return true;
+  })));
+}
+
+function trie(seqs) {
+  const root = { terminal: false, children: new Map() };
+  for (const seq of seqs) {
+    let node = root;
+    for (const it of seq.items) {
+      const key = JSON.stringify(it.ranges);
+      if (!node.children.has(key))
+        node.children.set(key, { set: it, node: { terminal: false, children: new Map() } });
+      node = node.children.get(key).node;
+    }
+    node.terminal = true;
+  }
+  return root;
+}
+
+function emitTrie(node) {
+  const branches = [...node.children.values()].map(({ set, node: child }) => emit(set) + emitTrie(child));
+  if (branches.length === 0)
+    return '';
+  const group = branches.length === 1 && !node.terminal ? branches[0] : '(?:' + branches.join('|') + ')';
+  return node.terminal ? (branches.length === 1 ? '(?:' + branches[0] + ')?' : group + '?') : group;
+}
+
+function tldAlternation(group, ahead) {
+  const alts = group.body.alts;
+  if (alts.length < 20 || !alts.every(literal))
+    return null;
+  const ascii = alts.filter(asciiOnly);
+  if (!refusesAfter(ahead, ascii))
+    return null;
+  const others = alts.filter((a) => !asciiOnly(a)).map((a) => emit(convert(a)));
+  return { type: 'raw', text: (group.type === 'capture' ? '(' : '(?:') +
+                               [emitTrie(trie(ascii))].concat(others).join('|') + ')' };
+}
+
 function convert(node) {
   switch (node.type) {
   case 'alt':
@@ -273,7 +333,10 @@ function convert(node) {
     const items = [];
     for (let k = 0; k < node.items.length; k++) {
       const a = node.items[k], b = node.items[k + 1];
-      if (a.type === 'set' && !a.astral && touches(a.ranges, HIGH) && within(a.ranges, HIGH)) {
+      const tlds = (a.type === 'group' || a.type === 'capture') && b && b.type === 'ahead' ? tldAlternation(a, b) : null;
+      if (tlds) {
+        items.push(tlds);
+      } else if (a.type === 'set' && !a.astral && touches(a.ranges, HIGH) && within(a.ranges, HIGH)) {
         if (!b || b.type !== 'set' || !within(b.ranges, LOW))
           throw new Error('a high surrogate without a low one after it');
         items.push(surrogatePair(a.ranges, b.ranges));
@@ -322,6 +385,7 @@ function emit(node) {
   case 'group': return '(?:' + emit(node.body) + ')';
   case 'ahead': return '(?=' + emit(node.body) + ')';
   case 'not-ahead': return '(?!' + emit(node.body) + ')';
+  case 'raw': return node.text;
   case 'start': return '^';
   case 'end': return '\\z';
   default:
