@@ -36,7 +36,10 @@ for f in \
   "$share/icons/hicolor/symbolic/apps/$app_id-symbolic.svg" \
   "$share/mime/packages/$app_id.xml" \
   "$share/glib-2.0/schemas/$app_id.gschema.xml" \
-  "$locale/ms/LC_MESSAGES/hebahan.mo"
+  "$locale/ms/LC_MESSAGES/hebahan.mo" \
+  "$share/help/C/hebahan/index.page" \
+  "$share/help/C/hebahan/bundle-integrity.page" \
+  "$share/help/ms/hebahan/index.page"
 do
   if [ -s "$f" ]; then ok "installs ${f#"$dest"}"; else not_ok "installs ${f#"$dest"}" "missing or empty"; fi
 done

@@ -147,6 +147,97 @@ test_platform_count (void)
   g_assert_cmpuint (c.limit, ==, 2200);
 }
 
+/* What each feed shows before its "See more", from data/platforms.json. */
+static void
+test_fold (void)
+{
+  HbPlatforms *platforms = hb_platforms_get_default ();
+  const HbPlatform *ig = hb_platforms_lookup (platforms, "instagram");
+  const HbPlatform *fb = hb_platforms_lookup (platforms, "facebook");
+  const HbPlatform *x = hb_platforms_lookup (platforms, "x");
+  g_autoptr(GString) long_text = g_string_new (NULL);
+  g_autofree char *shown = NULL;
+  gboolean folded;
+
+  g_assert_cmpuint (ig->preview.fold_chars, ==, 125);
+  g_assert_cmpint (ig->preview.more, ==, HB_MORE_MORE);
+  g_assert_cmpint (fb->preview.more, ==, HB_MORE_SEE_MORE);
+  g_assert_cmpuint (x->preview.fold_chars, ==, 0);
+  for (guint i = 0; i < 30; i++)
+    g_string_append (long_text, "Kulim ");
+
+  /* 125 code points, less the space the cut leaves at its end. */
+  shown = hb_platform_fold (ig, long_text->str, &folded);
+  g_assert_true (folded);
+  g_assert_cmpint (g_utf8_strlen (shown, -1), ==, 125);
+  g_assert_true (g_str_has_prefix (long_text->str, shown));
+  g_clear_pointer (&shown, g_free);
+  shown = hb_platform_fold (fb, "Gotong-royong perdana di Taman Selasih bersama penduduk setempat, "
+                                "dengan kerjasama Jabatan Kerja Raya dan Jabatan Kesihatan. 😷", &folded);
+  g_assert_true (folded);
+  g_assert_cmpint (g_utf8_strlen (shown, -1), ==, 110);
+  g_clear_pointer (&shown, g_free);
+  /* Three lines on Instagram, however short. */
+  shown = hb_platform_fold (ig, "Satu\nDua\nTiga\nEmpat", &folded);
+  g_assert_true (folded);
+  g_assert_cmpstr (shown, ==, "Satu\nDua\nTiga");
+  g_clear_pointer (&shown, g_free);
+  /* No fold on X; nothing hidden when only spaces would be. */
+  shown = hb_platform_fold (x, long_text->str, &folded);
+  g_assert_false (folded);
+  g_assert_cmpstr (shown, ==, long_text->str);
+  g_clear_pointer (&shown, g_free);
+  shown = hb_platform_fold (ig, "Satu\nDua\nTiga\n  ", &folded);
+  g_assert_false (folded);
+}
+
+static void
+test_crop (void)
+{
+  HbPlatforms *platforms = hb_platforms_get_default ();
+  HbCrop c;
+
+  /* X: a 3:2 photo cut to 16:9 about its centre. */
+  c = hb_platform_crop_photo (hb_platforms_lookup (platforms, "x"), 1600, 1067);
+  g_assert_cmpint (c.width, ==, 1600);
+  g_assert_cmpint (c.height, ==, 900);
+  g_assert_cmpint (c.y, ==, 83);
+  /* TikTok: 9:16 out of the middle. */
+  c = hb_platform_crop_photo (hb_platforms_lookup (platforms, "tiktok"), 1600, 1067);
+  g_assert_cmpint (c.height, ==, 1067);
+  g_assert_cmpint (c.width, ==, 600);
+  g_assert_cmpint (c.x, ==, 500);
+  /* Instagram keeps a 3:2 photo (within 4:5–1.91:1) and trims a tall one to 4:5. */
+  c = hb_platform_crop_photo (hb_platforms_lookup (platforms, "instagram"), 1600, 1067);
+  g_assert_cmpint (c.width, ==, 1600);
+  g_assert_cmpint (c.height, ==, 1067);
+  c = hb_platform_crop_photo (hb_platforms_lookup (platforms, "instagram"), 1000, 2000);
+  g_assert_cmpint (c.width, ==, 1000);
+  g_assert_cmpint (c.height, ==, 1250);
+  g_assert_cmpint (c.y, ==, 375);
+  /* Threads shows the photo whole. */
+  c = hb_platform_crop_photo (hb_platforms_lookup (platforms, "threads"), 1000, 3000);
+  g_assert_cmpint (c.height, ==, 3000);
+}
+
+static void
+test_invalid_preview (void)
+{
+  static const char file[] =
+    "{\"format\": \"hebahan-platforms/1\", \"version\": \"2026-06\", \"platforms\": ["
+    " {\"id\": \"x\", \"name\": \"X\", \"text\": {\"limit\": 280, \"counting\": \"twitter-v3\", \"source\": \"s\"},"
+    "  \"hashtags\": {\"source\": \"s\"}, \"mentions\": {\"source\": \"s\"}, \"media\": {\"source\": \"s\"},"
+    "  \"image\": {\"source\": \"s\"}, \"video\": {\"source\": \"s\"}, \"alt_text\": {\"source\": \"s\"},"
+    "  \"preview\": {\"fold\": 100, \"more\": \"read-on\", \"photo_aspect\": \"wide\", \"colour\": 1}}]}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (file, sizeof file - 1);
+  g_autoptr(GPtrArray) problems = hb_platforms_check_bytes (bytes);
+
+  g_assert_true (has_problem (problems, "$.platforms[0].preview.source: must be a non-empty string"));
+  g_assert_true (has_problem (problems, "$.platforms[0].preview.more: unknown label “read-on” (use see-more or more)"));
+  g_assert_true (has_problem (problems, "$.platforms[0].preview.photo_aspect: must be a ratio such as “4:5”"));
+  g_assert_true (has_problem (problems, "$.platforms[0].preview.colour: unknown member"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -157,5 +248,8 @@ main (int    argc,
   g_test_add_func ("/platforms/invalid", test_invalid);
   g_test_add_func ("/platforms/not-json", test_not_json);
   g_test_add_func ("/platforms/count", test_platform_count);
+  g_test_add_func ("/platforms/fold", test_fold);
+  g_test_add_func ("/platforms/crop", test_crop);
+  g_test_add_func ("/platforms/invalid-preview", test_invalid_preview);
   return g_test_run ();
 }

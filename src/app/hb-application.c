@@ -333,6 +333,99 @@ app_update_policy (GSimpleAction *action,
     hb_policy_updater_update (self->updater);
 }
 
+/* The installed guide's first page in the user's language, or in English. */
+static char *
+find_guide (void)
+{
+  const char * const *langs = g_get_language_names ();
+
+  for (guint i = 0; langs[i]; i++)
+    {
+      g_autofree char *path = g_build_filename (HB_HELPDIR, langs[i], "hebahan", "index.page", NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        return g_steal_pointer (&path);
+    }
+  return NULL;
+}
+
+static void
+help_fallback_response (AdwMessageDialog *dialog,
+                        const char       *response,
+                        gpointer          user_data)
+{
+  const char *folder = g_object_get_data (G_OBJECT (dialog), "hb-guide-folder");
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *uri = NULL;
+
+  if (folder == NULL || !g_str_equal (response, "open-folder"))
+    return;
+  file = g_file_new_for_path (folder);
+  uri = g_file_get_uri (file);
+  gtk_show_uri (gtk_window_get_transient_for (GTK_WINDOW (dialog)), uri, GDK_CURRENT_TIME);
+}
+
+/* Without Yelp the guide cannot be shown: say where it is and what to
+ * install, rather than doing nothing. */
+static void
+show_help_fallback (GtkWindow  *parent,
+                    const char *why)
+{
+  g_autofree char *guide = find_guide ();
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  if (guide)
+    /* TRANSLATORS: %s is the folder of the guide's pages */
+    body = g_strdup_printf (_("Install Yelp, the GNOME help viewer (Debian package “yelp”), to read it. "
+                              "Its pages are in %s."), guide);
+  else
+    body = g_strdup (_("Install Yelp, the GNOME help viewer (Debian package “yelp”), and Hebahan’s "
+                       "guide with it, to read it."));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("The User Guide Cannot Be Shown"), body));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  if (guide)
+    {
+      adw_message_dialog_add_response (dialog, "open-folder", _("_Open Folder"));
+      g_object_set_data_full (G_OBJECT (dialog), "hb-guide-folder", g_path_get_dirname (guide), g_free);
+    }
+  adw_message_dialog_set_default_response (dialog, "close");
+  if (why)
+    g_debug ("The guide did not open: %s", why);
+  g_signal_connect (dialog, "response", G_CALLBACK (help_fallback_response), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+help_shown (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error))
+    show_help_fallback (GTK_WINDOW (source), error->message);
+}
+
+/* F1 and Help: the guide in Yelp.  Outside Flatpak, where the portal
+ * hands help: to the host's Yelp, a missing Yelp is known at once;
+ * otherwise a launch that fails leads to the same explanation. */
+static void
+app_help (GSimpleAction *action,
+          GVariant      *param,
+          gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  g_autofree char *yelp = g_find_program_in_path ("yelp");
+
+  if (yelp == NULL && !g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
+    {
+      show_help_fallback (parent, "yelp is not in PATH");
+      return;
+    }
+  gtk_show_uri_full (parent, "help:hebahan", GDK_CURRENT_TIME, NULL, help_shown, NULL);
+}
+
 static const GActionEntry app_actions[] = {
   { "show-folder", app_show_folder, "s" },
   { "update-policy", app_update_policy },
@@ -340,6 +433,7 @@ static const GActionEntry app_actions[] = {
   { "demo", app_demo },
   { "preferences", app_preferences },
   { "about", app_about },
+  { "help", app_help },
   { "quit", app_quit },
 };
 
@@ -349,6 +443,7 @@ set_accels (GtkApplication *app)
   static const struct { const char *action; const char *accels[3]; } accels[] = {
     { "app.new", { "<Control>n", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
+    { "app.help", { "F1", NULL } },
     { "app.quit", { "<Control>q", NULL } },
     { "win.open", { "<Control>o", NULL } },
     { "win.save", { "<Control>s", NULL } },

@@ -180,6 +180,9 @@ text_edited (GtkTextBuffer     *buffer,
   gtk_text_buffer_get_bounds (buffer, &s, &e);
   text = gtk_text_buffer_get_text (buffer, &s, &e, FALSE);
   hb_post_set_caption_override (self->post, id, text);
+  /* Typed text takes no tag from its neighbours: mark again, or what is
+   * typed past the limit (hashtags, a link) would show as if it fitted. */
+  mark_over_limit (self, id, text);
 }
 
 void

@@ -2,10 +2,13 @@
  *
  * X's rules follow twitter-text v3 (config/v3.json): the text is NFC-normalised,
  * every URL weighs 23, every emoji sequence 2, code points in the weight-1
- * ranges 1 and all others 2.  URL and emoji detection are written from the
- * behaviour the twitter-text conformance suite specifies, not from its
- * code.  Every pass is linear: a 63,206-character Facebook post counts in
- * well under a millisecond.
+ * ranges 1 and all others 2.  What X calls a URL or an emoji is decided by
+ * twitter-text's and Twemoji's own regular expressions, generated into
+ * hb-count-twitter.h from their npm packages; the logic around them is
+ * written from twitter-text's behaviour and must agree with it on every
+ * text of tests/fixtures/twitter-text-differential.jsonl.  The URL search
+ * only visits words that hold a full stop, so a 63,206-character Facebook
+ * post counts in a few milliseconds.
  */
 #include "hb-count.h"
 
@@ -13,6 +16,7 @@
 #include <string.h>
 
 #include "hb-count-tables.h"
+#include "hb-count-twitter.h"
 #include "hb-text.h"
 
 /* twitter-text config/v3.json */
@@ -20,6 +24,7 @@
 #define TW_DEFAULT_WEIGHT 200
 #define TW_URL_LENGTH     23
 #define TW_MAX_URL_LENGTH 4096
+#define MAX_TCO_SLUG_LENGTH 40
 
 static const struct { gunichar start, end; } tw_light_ranges[] = {
   { 0x0000, 0x10FF }, { 0x2000, 0x200D }, { 0x2010, 0x201F }, { 0x2032, 0x2037 },
@@ -119,42 +124,9 @@ is_invalid_char (gunichar c)
 }
 
 static gboolean
-is_directional (gunichar c)
-{
-  return (c >= 0x202A && c <= 0x202E) || c == 0x061C || c == 0x200E || c == 0x200F ||
-         (c >= 0x2066 && c <= 0x2069);
-}
-
-static gboolean
 is_ascii_alnum (gunichar c)
 {
   return c < 0x80 && g_ascii_isalnum (c);
-}
-
-/* Latin letters with accents, as twitter-text's URL rules allow them. */
-static gboolean
-is_latin_accent (gunichar c)
-{
-  return (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) ||
-         c == 0x253 || c == 0x254 || c == 0x256 || c == 0x257 || c == 0x259 || c == 0x25B ||
-         c == 0x263 || c == 0x268 || c == 0x26F || c == 0x272 || c == 0x289 || c == 0x28B ||
-         c == 0x2BB || (c >= 0x300 && c <= 0x36F) || (c >= 0x1E00 && c <= 0x1EFF);
-}
-
-/* A character a domain label may hold: anything but ASCII punctuation,
- * spaces, controls, invalid and directional characters. */
-static gboolean
-is_domain_char (gunichar c)
-{
-  GUnicodeType t;
-
-  if (c < 0x80)
-    return g_ascii_isalnum (c);
-  if (is_invalid_char (c) || is_directional (c))
-    return FALSE;
-  t = g_unichar_type (c);
-  return t != G_UNICODE_SPACE_SEPARATOR && t != G_UNICODE_LINE_SEPARATOR &&
-         t != G_UNICODE_PARAGRAPH_SEPARATOR && t != G_UNICODE_CONTROL;
 }
 
 /* ------------------------------------------------------------------ */
@@ -223,446 +195,456 @@ emoji_end (const gunichar *s,
 }
 
 /* ------------------------------------------------------------------ */
-/* URLs                                                                */
+/* URLs and emoji as X finds them                                      */
 
+/* twitter-text's own regular expressions, taken as data from its npm
+ * package by build-aux/twitter-text/gen-patterns.mjs; what this file adds
+ * is the logic twitter-text runs around them, written from its documented
+ * behaviour and checked against it by tests/test-count-differential.c. */
 typedef struct
 {
-  glong    start, end;    /* code points of a label */
-} Label;
+  GRegex *url;           /* groups: 2 before, 3 URL, 4 protocol, 5 domain, 7 path */
+  GRegex *ascii_domain;
+  GRegex *tco;
+  GRegex *emoji;
+} TwRegexes;
 
+enum { TW_BEFORE = 2, TW_URL = 3, TW_PROTOCOL = 4, TW_DOMAIN = 5, TW_PATH = 7 };
+
+static GRegex *
+tw_compile (const char *pattern)
+{
+  g_autoptr(GError) error = NULL;
+  GRegex *re = g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, &error);
+
+  /* The patterns are generated and tested: failing here is a build defect. */
+  if (re == NULL)
+    g_error ("hb-count: a twitter-text pattern does not compile: %s", error->message);
+  return re;
+}
+
+/* Compiled once and shared: a GRegex is immutable, so threads may share it. */
+static const TwRegexes *
+tw_regexes (void)
+{
+  static gsize once;
+  static TwRegexes r;
+
+  if (g_once_init_enter (&once))
+    {
+      r.url = tw_compile (hb_tw_extract_url);
+      r.ascii_domain = tw_compile (hb_tw_ascii_domain);
+      r.tco = tw_compile (hb_tw_tco_url);
+      r.emoji = tw_compile (hb_tw_emoji);
+      g_once_init_leave (&once, 1);
+    }
+  return &r;
+}
+
+/* A stretch of UTF-8, in bytes, end exclusive.  For a URL, @counted_end
+ * is where twitter-text's count goes on after it, which is not always its
+ * end (see add_ascii_domains). */
 typedef struct
 {
-  const gunichar *s;
-  glong           n;
-  GArray         *labels;         /* Label, scratch */
-  glong           run_end;        /* where the last dotted run ended */
-  glong           no_proto_until; /* no URL without a protocol starts before */
-} Scan;
+  gsize start, end, counted_end;
+} ByteSpan;
 
-static int
-compare_tld (const void *key,
-             const void *elem)
+static gsize
+utf16_length (const char *s,
+              gsize       len)
 {
-  return strcmp (key, ((const HbTld *) elem)->name);
+  gsize units = 0;
+
+  for (const char *p = s; p < s + len; p = g_utf8_next_char (p))
+    units += ((guchar) *p >= 0xF0) ? 2 : 1;
+  return units;
 }
 
-/* Looks up s[start, end) as a top-level domain; *country says whether it
- * is a country code. */
-static gboolean
-lookup_tld (const gunichar *s,
-            glong           start,
-            glong           end,
-            gboolean       *country)
+/* RFC 3492's bias adaptation. */
+static guint64
+puny_adapt (guint64  delta,
+            guint64  n_points,
+            gboolean first)
 {
-  char buf[128];
-  gsize len = 0;
-  const HbTld *tld;
+  guint64 k = 0;
 
-  if (end - start > 24)
-    return FALSE;
-  for (glong k = start; k < end; k++)
-    len += g_unichar_to_utf8 (g_unichar_tolower (s[k]), buf + len);
-  buf[len] = '\0';
-  if (g_str_has_prefix (buf, "xn--") && len > 4)
+  delta = first ? delta / 700 : delta / 2;
+  delta += delta / n_points;
+  for (; delta > ((36 - 1) * 26) / 2; k += 36)
+    delta /= 36 - 1;
+  return k + (36 - 1 + 1) * delta / (delta + 38);
+}
+
+/* The length of RFC 3492's Punycode encoding of @cp (without "xn--"). */
+static gsize
+puny_encoded_length (const gunichar *cp,
+                     gsize           n)
+{
+  guint64 next = 128, delta = 0, bias = 72, h = 0, basic = 0;
+  gsize out = 0;
+
+  for (gsize k = 0; k < n; k++)
+    basic += cp[k] < 0x80;
+  out = basic + (basic > 0);
+  for (h = basic; h < n;)
     {
-      *country = FALSE;
-      return TRUE;
-    }
-  tld = bsearch (buf, hb_tlds, G_N_ELEMENTS (hb_tlds), sizeof hb_tlds[0], compare_tld);
-  if (tld)
-    *country = tld->country;
-  return tld != NULL;
-}
+      gunichar m = G_MAXUINT32;
 
-static gboolean
-label_char (gunichar c)
-{
-  return is_domain_char (c) || c == '-' || c == '_';
-}
-
-/* Splits the dotted run at @p into labels; returns where it ends. */
-static glong
-split_labels (Scan  *sc,
-              glong  p)
-{
-  glong j = p;
-
-  g_array_set_size (sc->labels, 0);
-  for (;;)
-    {
-      Label l = { j, j };
-
-      while (j < sc->n && label_char (sc->s[j]))
-        j++;
-      l.end = j;
-      if (l.end == l.start)
-        break;
-      g_array_append_val (sc->labels, l);
-      if (j + 1 >= sc->n || sc->s[j] != '.')
-        break;
-      j++;
-    }
-  sc->run_end = j;
-  return j;
-}
-
-static gboolean
-label_well_formed (const gunichar *s,
-                   const Label    *l)
-{
-  return is_domain_char (s[l->start]) && is_domain_char (s[l->end - 1]);
-}
-
-/* Whether s[start, end) is a top-level domain that is not followed by a
- * letter, digit, "@", "+" or "-" (twitter-text's look-ahead). */
-static gboolean
-tld_at (Scan     *sc,
-        glong     start,
-        glong     end,
-        gboolean *country)
-{
-  gunichar after = end < sc->n ? sc->s[end] : 0;
-
-  if (after == '@' || after == '+' || after == '-' || is_ascii_alnum (after))
-    return FALSE;
-  return lookup_tld (sc->s, start, end, country);
-}
-
-/* The domain at @p: the last label (or its ASCII start, as in
- * "kulim.gov.my…") that is a TLD, with at least one well-formed label
- * before it.  Returns the domain's end, or -1. */
-static glong
-find_domain (Scan     *sc,
-             glong     p,
-             gboolean *country,
-             guint    *n_labels)
-{
-  guint first_bad = G_MAXUINT;
-
-  split_labels (sc, p);
-  for (guint k = 0; k < sc->labels->len && first_bad == G_MAXUINT; k++)
-    if (!label_well_formed (sc->s, &g_array_index (sc->labels, Label, k)))
-      first_bad = k;
-  for (guint t = MIN (sc->labels->len - 1, first_bad); sc->labels->len > 1 && t >= 1; t--)
-    {
-      const Label *l = &g_array_index (sc->labels, Label, t);
-      glong e = l->start;
-
-      while (e < l->end && (is_ascii_alnum (sc->s[e]) || sc->s[e] == '-'))
-        e++;
-      *n_labels = t + 1;
-      if (tld_at (sc, l->start, l->end, country))
-        return l->end;
-      if (e > l->start && e < l->end && tld_at (sc, l->start, e, country))
-        return e;
-    }
-  return -1;
-}
-
-static gboolean
-is_path_char (gunichar c)
-{
-  return (c < 0x80 && (g_ascii_isalnum (c) || strchr ("!*';:=+,.$/%#[]-_~|&@", c))) ||
-         c == 0x2013 || (c >= 0x400 && c <= 0x4FF) || is_latin_accent (c);
-}
-
-static gboolean
-is_path_end_char (gunichar c)
-{
-  return (c < 0x80 && (g_ascii_isalnum (c) || strchr ("=_#/+-", c))) ||
-         (c >= 0x400 && c <= 0x4FF) || is_latin_accent (c);
-}
-
-/* A "(…)" group in a path, one level of nesting; its end or @i. */
-static glong
-parens_end (const gunichar *s,
-            glong           n,
-            glong           i)
-{
-  glong j = i + 1;
-
-  while (j < n && s[j] != ')')
-    {
-      if (s[j] == '(')
+      for (gsize k = 0; k < n; k++)
+        if (cp[k] >= next && cp[k] < m)
+          m = cp[k];
+      delta += (m - next) * (h + 1);
+      next = m;
+      for (gsize k = 0; k < n; k++)
         {
-          glong k = j + 1;
-
-          while (k < n && is_path_char (s[k]))
-            k++;
-          if (k == j + 1 || k >= n || s[k] != ')')
-            return i;
-          j = k + 1;
+          if (cp[k] < next)
+            delta++;
+          if (cp[k] != next)
+            continue;
+          for (guint64 q = delta, t, j = 36;; j += 36)
+            {
+              t = j <= bias ? 1 : j >= bias + 26 ? 26 : j - bias;
+              out++;
+              if (q < t)
+                break;
+              q = (q - t) / (36 - t);
+            }
+          bias = puny_adapt (delta, h + 1, h == basic);
+          delta = 0;
+          h++;
         }
-      else if (is_path_char (s[j]))
-        j++;
-      else
-        return i;
+      delta++;
+      next++;
     }
-  return j < n && j > i + 1 ? j + 1 : i;
-}
-
-/* "/…": the longest run of path characters that ends on one a URL may
- * end with (so "x.com/a." stops before the full stop). */
-static glong
-path_end (const gunichar *s,
-          glong           n,
-          glong           p)
-{
-  glong j = p + 1, good = p + 1;
-
-  while (j < n)
-    {
-      glong e;
-
-      if (s[j] == '(' && (e = parens_end (s, n, j)) > j)
-        j = good = e;
-      else if (s[j] != '(' && s[j] != ')' && is_path_char (s[j]))
-        {
-          if (is_path_end_char (s[j]))
-            good = j + 1;
-          j++;
-        }
-      else
-        break;
-    }
-  return good;
-}
-
-static glong
-query_end (const gunichar *s,
-           glong           n,
-           glong           p)
-{
-  glong good = p;
-
-  for (glong j = p + 1; j < n && s[j] < 0x80 &&
-       (g_ascii_isalnum (s[j]) || strchr ("!?*'@();:&=+$/%#[]-_.,~|", s[j])); j++)
-    if (g_ascii_isalnum (s[j]) || strchr ("-_&=#/", s[j]))
-      good = j + 1;
-  return good;
+  return out;
 }
 
 static gboolean
-valid_preceding (const gunichar *s,
-                 glong           i)
+is_ascii_printable (gunichar c)
 {
-  gunichar c;
-
-  if (i == 0)
-    return TRUE;
-  c = s[i - 1];
-  if (is_directional (c))
-    return TRUE;
-  return !is_ascii_alnum (c) && !is_invalid_char (c) && c != '@' && c != 0xFF20 &&
-         c != '$' && c != '#' && c != 0xFF03;
+  return c >= 0x20 && c <= 0x7E;
 }
 
-static glong
-protocol_length (const gunichar *s,
-                 glong           n,
-                 glong           i)
-{
-  static const char *protocols[] = { "https://", "http://" };
-
-  for (guint k = 0; k < G_N_ELEMENTS (protocols); k++)
-    {
-      glong len = strlen (protocols[k]), j;
-
-      for (j = 0; j < len && i + j < n && g_ascii_tolower (s[i + j]) == protocols[k][j]; j++)
-        ;
-      if (j == len)
-        return len;
-    }
-  return 0;
-}
-
-/* A host is valid when its IDNA (punycode) form has no label over 63
- * characters: twitter-text's check, so that a long run of CJK text with
- * ".com" after it is not one short URL. */
 static gboolean
-ascii_labels_fit (const char *host,
-                  gsize       len)
+is_label_separator (gunichar c)
 {
-  gsize label = 0;
-
-  for (gsize k = 0; k < len; k++)
-    {
-      if (host[k] != '.')
-        label++;
-      else if (label == 0)
-        return FALSE;
-      else
-        label = 0;
-      if (label > 63)
-        return FALSE;
-    }
-  return label > 0;
+  return c == '.' || c == 0x3002 || c == 0xFF0E || c == 0xFF61;
 }
 
-/* A host is valid when its IDNA (punycode) form has no label over 63
- * characters: twitter-text's check, so that a long run of CJK text with
- * ".com" after it is not one short URL. */
-static gboolean
-valid_host (const gunichar *s,
-            glong           start,
-            glong           end,
-            glong           url_len,
-            glong           proto_len)
+/* The length of a domain label in ASCII form, as the punycode library
+ * twitter-text uses computes it: the label splits again at the other
+ * full stops of RFC 3490, and each part that holds anything but printable
+ * ASCII becomes "xn--" and its Punycode. */
+static gsize
+label_ascii_length (const char *label,
+                    gsize       len)
 {
-  g_autofree char *host = g_ucs4_to_utf8 (s + start, end - start, NULL, NULL, NULL);
-  g_autofree char *ascii = NULL;
-  gsize len;
+  g_autofree gunichar *cp = g_utf8_to_ucs4_fast (label, len, NULL);
+  glong n = g_utf8_strlen (label, len);
+  gsize total = 0;
+  glong part = 0;
 
-  if (host == NULL)
+  for (glong k = 0; k <= n; k++)
+    {
+      gboolean plain = TRUE;
+
+      if (k < n && !is_label_separator (cp[k]))
+        continue;
+      for (glong j = part; j < k; j++)
+        plain &= is_ascii_printable (cp[j]);
+      total += plain ? (gsize) (k - part) : 4 + puny_encoded_length (cp + part, k - part);
+      if (k < n)
+        total++;
+      part = k + 1;
+    }
+  return total;
+}
+
+static gboolean
+has_match (GRegex     *re,
+           const char *s,
+           gsize       len)
+{
+  return g_regex_match_full (re, s, len, 0, 0, NULL, NULL);
+}
+
+/* twitter-text's check of a URL it found: every label of the domain is
+ * 1 to 63 characters in ASCII form, a domain written in Punycode is
+ * ASCII, and the whole fits in 4,096 characters with its protocol. */
+static gboolean
+url_is_valid (const char *url,
+              gsize       url_len,
+              gsize       protocol_len,
+              const char *domain,
+              gsize       domain_len)
+{
+  const char *label = domain, *end = domain + domain_len;
+
+  if (domain_len >= 4 && strncmp (domain, "xn--", 4) == 0 &&
+      !has_match (tw_regexes ()->ascii_domain, domain, domain_len))
     return FALSE;
-  if (!g_str_is_ascii (host))
+  for (const char *p = domain; p <= end; p++)
+    if (p == end || *p == '.')
+      {
+        gsize ascii = label_ascii_length (label, p - label);
+
+        if (ascii < 1 || ascii > 63)
+          return FALSE;
+        label = p + 1;
+      }
+  return (protocol_len ? protocol_len : strlen ("https://")) + utf16_length (url, url_len) <= TW_MAX_URL_LENGTH;
+}
+
+static gboolean
+group (GMatchInfo *info,
+       int         n,
+       ByteSpan   *span)
+{
+  int s = -1, e = -1;
+
+  if (!g_match_info_fetch_pos (info, n, &s, &e) || s < 0)
     {
-      if ((ascii = g_hostname_to_ascii (host)) == NULL)
-        return FALSE;
-      g_free (g_steal_pointer (&host));
-      host = g_steal_pointer (&ascii);
-    }
-  len = strlen (host);
-  return ascii_labels_fit (host, len) &&
-         proto_len + url_len + (glong) len - (end - start) <= TW_MAX_URL_LENGTH;
-}
-
-/* Without a protocol only the ASCII part that ends the domain can be a
- * URL ("網站example.com" links "example.com"). */
-static glong
-ascii_domain_start (const gunichar *s,
-                    glong           start,
-                    glong           end)
-{
-  glong a = end, dots = 0;
-
-  while (a > start && (is_ascii_alnum (s[a - 1]) || s[a - 1] == '-' || s[a - 1] == '.' ||
-                       is_latin_accent (s[a - 1])))
-    if (s[--a] == '.')
-      dots++;
-  while (a < end && s[a] == '.')
-    a++, dots--;
-  return dots > 0 ? a : -1;
-}
-
-static gboolean
-is_special_short_tld (const gunichar *s,
-                      glong           end)
-{
-  gunichar a = g_ascii_tolower (s[end - 2]), b = g_ascii_tolower (s[end - 1]);
-
-  return (a == 'c' && b == 'o') || (a == 't' && b == 'v');
-}
-
-/* twitter-text links a bare "name.cc" (two labels, country TLD) only when
- * a path follows, except for .co and .tv. */
-static gboolean
-bare_short_domain (const gunichar *s,
-                   glong           start,
-                   glong           end,
-                   gboolean        country)
-{
-  guint dots = 0;
-
-  for (glong k = start; k < end; k++)
-    dots += s[k] == '.';
-  return country && dots == 1 && !is_special_short_tld (s, end);
-}
-
-/* Tries a URL at @i; sets *next to where the scan goes on (past a match,
- * even a rejected one, as a regular expression scan would). */
-static gboolean
-try_url (Scan  *sc,
-         glong  i,
-         HbSpan *span,
-         glong  *next)
-{
-  const gunichar *s = sc->s;
-  glong n = sc->n, proto = protocol_length (s, n, i), dstart = i + proto, dend, end;
-  gboolean country = FALSE, has_path;
-  guint n_labels = 0;
-
-  *next = i + 1;
-  if (proto == 0 && (i < sc->no_proto_until ||
-                     (i > 0 && s[i - 1] < 0x80 && strchr ("-_./", s[i - 1]))))
-    return FALSE;
-  if (dstart >= n || !is_domain_char (s[dstart]))
-    return FALSE;
-  if ((dend = find_domain (sc, dstart, &country, &n_labels)) < 0)
-    {
-      /* No later start inside the same dotted run can do better. */
-      if (proto == 0)
-        sc->no_proto_until = sc->run_end;
+      span->start = span->end = 0;
       return FALSE;
     }
-  end = dend;
-  if (end + 1 < n && s[end] == ':' && s[end + 1] < 0x80 && g_ascii_isdigit (s[end + 1]))
-    for (end++; end < n && s[end] < 0x80 && g_ascii_isdigit (s[end]); end++)
-      ;
-  if ((has_path = end < n && s[end] == '/'))
-    end = path_end (s, n, end);
-  if (end < n && s[end] == '?')
-    end = query_end (s, n, end);
-  *next = end;
-  span->start = i;
-  span->end = end;
-  if (proto == 0)
-    {
-      glong a = ascii_domain_start (s, dstart, dend);
-
-      if (a < 0 || (!has_path && bare_short_domain (s, a, dend, country)))
-        return FALSE;
-      span->start = a;
-    }
-  return valid_host (s, dstart, dend, end - i, proto);
+  span->start = s;
+  span->end = e;
+  return e > s;
 }
 
-/* Where the run of label characters at @i ends, and whether what ends it
- * could go on into a URL: a '.' and another label ("mpkk.gov"), or "://"
- * after a scheme.  Every URL starts with such a run, so a run followed by
- * anything else (a space, a sentence's full stop) holds no URL start at
- * all: skipping it makes a 60,000-character post cost a scan rather than
- * an attempt at every word. */
+/* Without a protocol, only the ASCII domains inside what was found count
+ * (so "網站example.com" links "example.com"), each placed where its text
+ * first occurs after the previous one, as twitter-text places it; the
+ * last takes the path along. */
+static void
+add_ascii_domains (const char *text,
+                   ByteSpan    url,
+                   ByteSpan    domain,
+                   gboolean    has_path,
+                   GArray     *out)
+{
+  const char *d = text + domain.start;
+  gsize len = domain.end - domain.start, from = 0, placed_end = 0;
+  g_autoptr(GMatchInfo) info = NULL;
+  guint before = out->len;
+
+  while (from <= len && g_regex_match_full (tw_regexes ()->ascii_domain, d, len, from, 0, &info, NULL))
+    {
+      int s, e;
+      const char *at;
+      g_autofree char *found = NULL;
+
+      g_match_info_fetch_pos (info, 0, &s, &e);
+      found = g_strndup (d + s, e - s);
+      at = g_strstr_len (d + placed_end, len - placed_end, found);
+      if (at != NULL)
+        {
+          ByteSpan span = { domain.start + (at - d), domain.start + (at - d) + (e - s), 0 };
+
+          span.counted_end = span.end;
+
+          placed_end = span.end - domain.start;
+          g_array_append_val (out, span);
+        }
+      from = e > s ? (gsize) e : (gsize) e + 1;
+      g_clear_pointer (&info, g_match_info_free);
+    }
+  if (has_path && out->len > before)
+    {
+      ByteSpan *last = &g_array_index (out, ByteSpan, out->len - 1);
+      /* twitter-text's entity then holds the URL's text with the ASCII
+       * domain in place of the whole domain, and its count goes on after
+       * that many UTF-16 units from the start: short of the end when the
+       * domain went on past its ASCII part ("portal.my_site.org/"). */
+      gsize units = utf16_length (text + last->start, last->end - last->start) +
+                    utf16_length (text + url.start, url.end - url.start) -
+                    utf16_length (d, len);
+      const char *p = text + last->start;
+
+      for (gsize u = 0; u < units && *p; p = g_utf8_next_char (p))
+        u += ((guchar) *p >= 0xF0) ? 2 : 1;
+      last->end = url.end;
+      last->counted_end = MIN ((gsize) (p - text), url.end);
+    }
+}
+
+/* A t.co link stops after its slug and query; one whose slug is over 40
+ * characters is no link.  Returns FALSE for that. */
 static gboolean
-run_may_start_url (const gunichar *s,
-                   glong           n,
-                   glong           i,
-                   glong          *end)
+trim_tco (const char *text,
+          ByteSpan   *url)
 {
-  glong j = i;
+  g_autoptr(GMatchInfo) info = NULL;
+  ByteSpan slug;
+  int s, e;
 
-  while (j < n && label_char (s[j]))
-    j++;
-  *end = j;
-  if (j + 1 < n && s[j] == '.')
-    return label_char (s[j + 1]);
-  return j + 2 < n && s[j] == ':' && s[j + 1] == '/' && s[j + 2] == '/';
+  if (!g_regex_match_full (tw_regexes ()->tco, text + url->start, url->end - url->start, 0, 0, &info, NULL))
+    return TRUE;
+  group (info, 1, &slug);
+  if (slug.end - slug.start > MAX_TCO_SLUG_LENGTH)
+    return FALSE;
+  g_match_info_fetch_pos (info, 0, &s, &e);
+  url->end = url->start + e;
+  return TRUE;
 }
 
-/* URL spans in code points of @s, in order. */
-static GArray *
-find_urls (const gunichar *s,
-           glong           n)
+static gboolean
+is_space_char (gunichar c)
 {
-  GArray *spans = g_array_new (FALSE, FALSE, sizeof (HbSpan));
-  Scan sc = { s, n, g_array_new (FALSE, FALSE, sizeof (Label)), 0, 0 };
-  glong i = 0;
+  return (c >= 0x09 && c <= 0x0D) || c == 0x20 || c == 0x85 || c == 0xA0 || c == 0x1680 ||
+         c == 0x180E || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 ||
+         c == 0x202F || c == 0x205F || c == 0x3000;
+}
 
-  while (i < n)
+/* One match of the URL expression at or after @from within @len bytes;
+ * appends what it yields and returns where the search goes on, or -1. */
+static gssize
+url_step (const char *text,
+          gsize       len,
+          gsize       from,
+          GArray     *out)
+{
+  g_autoptr(GMatchInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  ByteSpan all, before, url, protocol, domain, path;
+  gboolean has_protocol;
+
+  if (!g_regex_match_full (tw_regexes ()->url, text, len, from, 0, &info, &error))
     {
-      HbSpan span;
-      glong next = i + 1, run_end;
-
-      if (!is_domain_char (s[i]))
-        ;
-      else if (!run_may_start_url (s, n, i, &run_end))
-        next = run_end;
-      else if (valid_preceding (s, i) && try_url (&sc, i, &span, &next))
-        g_array_append_val (spans, span);
-      i = MAX (next, i + 1);
+      if (error)
+        g_debug ("hb-count: URL search stopped: %s", error->message);
+      return -1;
     }
-  g_array_unref (sc.labels);
-  return spans;
+  group (info, 0, &all);
+  group (info, TW_BEFORE, &before);
+  group (info, TW_URL, &url);
+  has_protocol = group (info, TW_PROTOCOL, &protocol);
+  group (info, TW_DOMAIN, &domain);
+  if (!url_is_valid (text + url.start, url.end - url.start, protocol.end - protocol.start,
+                     text + domain.start, domain.end - domain.start))
+    return all.end;
+  if (!has_protocol)
+    {
+      /* "-kulim.gov.my", "_x.com", "a/b.com", "..x.com": not links. */
+      if (before.end > before.start && strchr ("-_./", text[before.end - 1]))
+        return all.end;
+      add_ascii_domains (text, url, domain, group (info, TW_PATH, &path), out);
+    }
+  else if (trim_tco (text, &url))
+    {
+      url.counted_end = url.end;
+      g_array_append_val (out, url);
+    }
+  return all.end;
+}
+
+/* URL spans in bytes of @text.  A URL never holds a space, so the search
+ * runs only over the words (with the space before them) that hold a full
+ * stop: the same matches as over the whole text, without trying every
+ * word of a long post. */
+static GArray *
+find_url_bytes (const char *text,
+                gsize       len)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (ByteSpan));
+  gsize pos = 0;
+
+  if (memchr (text, '.', len) == NULL)
+    return out;
+  while (pos < len)
+    {
+      gsize word = pos, end, from;
+      gboolean dot = FALSE;
+
+      while (word < len && is_space_char (g_utf8_get_char (text + word)))
+        word = g_utf8_next_char (text + word) - text;
+      for (end = word; end < len && !is_space_char (g_utf8_get_char (text + end));
+           end = g_utf8_next_char (text + end) - text)
+        dot |= text[end] == '.';
+      from = word > pos ? (gsize) (g_utf8_prev_char (text + word) - text) : word;
+      while (dot && from < end)
+        {
+          gssize next = url_step (text, end, from, out);
+
+          if (next < 0)
+            break;
+          from = next;
+        }
+      pos = MAX (end, from);
+    }
+  return out;
+}
+
+/* Emoji sequences as Twemoji finds them, in bytes of @text. */
+static GArray *
+find_emoji_bytes (const char *text,
+                  gsize       len)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (ByteSpan));
+  g_autoptr(GMatchInfo) info = NULL;
+
+  g_regex_match_full (tw_regexes ()->emoji, text, len, 0, 0, &info, NULL);
+  while (g_match_info_matches (info))
+    {
+      int s, e;
+      ByteSpan span;
+
+      g_match_info_fetch_pos (info, 0, &s, &e);
+      span.start = s;
+      span.end = span.counted_end = e;
+      g_array_append_val (out, span);
+      if (!g_match_info_next (info, NULL))
+        break;
+    }
+  return out;
+}
+
+/* Byte spans (sorted) to code point spans: to their ends, or to where
+ * the count goes on after them. */
+static GArray *
+spans_to_code_points (const char *text,
+                      GArray     *bytes,
+                      gboolean    counted)
+{
+  GArray *out = g_array_sized_new (FALSE, FALSE, sizeof (HbSpan), bytes->len);
+  const char *p = text;
+  guint cp = 0;
+
+  for (guint k = 0; k < bytes->len; k++)
+    {
+      ByteSpan *b = &g_array_index (bytes, ByteSpan, k);
+      HbSpan span;
+
+      for (; p < text + b->start; p = g_utf8_next_char (p))
+        cp++;
+      span.start = cp;
+      for (; p < text + (counted ? b->counted_end : b->end); p = g_utf8_next_char (p))
+        cp++;
+      span.end = cp;
+      g_array_append_val (out, span);
+    }
+  return out;
+}
+
+/* URL spans in code points of @text (valid UTF-8), in order; with
+ * @counted, each ends where X's count goes on after it. */
+static GArray *
+find_urls (const char *text,
+           gsize       len,
+           gboolean    counted)
+{
+  g_autoptr(GArray) bytes = find_url_bytes (text, len);
+
+  return spans_to_code_points (text, bytes, counted);
+}
+
+static GArray *
+find_emoji (const char *text,
+            gsize       len)
+{
+  g_autoptr(GArray) bytes = find_emoji_bytes (text, len);
+
+  return spans_to_code_points (text, bytes, FALSE);
 }
 
 /* ------------------------------------------------------------------ */
@@ -713,6 +695,30 @@ typedef struct
   glong   total_u16;
 } Walk;
 
+/* Where twitter-text's entities start: URLs and emoji, code points. */
+typedef struct
+{
+  GArray *urls;
+  GArray *emoji;
+  guint   next_url;
+  guint   next_emoji;
+} Entities;
+
+/* The end of the entity of @spans that starts at @k, or -1.  Entities are
+ * looked up by where they start, as twitter-text does: an emoji that runs
+ * into a URL hides the URL. */
+static glong
+entity_at (GArray *spans,
+           guint  *next,
+           glong   k)
+{
+  while (*next < spans->len && g_array_index (spans, HbSpan, *next).start < (guint) k)
+    (*next)++;
+  if (*next < spans->len && g_array_index (spans, HbSpan, *next).start == (guint) k)
+    return g_array_index (spans, HbSpan, (*next)++).end;
+  return -1;
+}
+
 /* The weight of the unit at @k and its end: a URL, an emoji sequence or
  * one code point. */
 static guint
@@ -720,19 +726,20 @@ unit_weight (HbCountMethod   method,
              const gunichar *s,
              glong           n,
              glong           k,
-             GArray         *urls,
-             guint          *next_url,
+             Entities       *e,
              glong          *end)
 {
-  if (*next_url < urls->len && g_array_index (urls, HbSpan, *next_url).start == (guint) k)
+  if (method == HB_COUNT_TWITTER_V3)
     {
-      *end = g_array_index (urls, HbSpan, (*next_url)++).end;
-      return TW_URL_LENGTH * TW_SCALE;
+      if ((*end = entity_at (e->urls, &e->next_url, k)) >= 0)
+        return TW_URL_LENGTH * TW_SCALE;
+      if ((*end = entity_at (e->emoji, &e->next_emoji, k)) >= 0)
+        return TW_DEFAULT_WEIGHT;
     }
   /* Most text is letters and spaces: no emoji starts there. */
-  if (method != HB_COUNT_CODE_POINTS && (s[k] >= 0xA9 || !g_ascii_isalpha (s[k])) &&
-      (*end = emoji_end (s, n, k)) > k)
-    return method == HB_COUNT_TWITTER_V3 ? TW_DEFAULT_WEIGHT : utf8_bytes (s, k, *end);
+  else if (method == HB_COUNT_THREADS && (s[k] >= 0xA9 || !g_ascii_isalpha (s[k])) &&
+           (*end = emoji_end (s, n, k)) > k)
+    return utf8_bytes (s, k, *end);
   *end = k + 1;
   return char_weight (method, s[k]);
 }
@@ -741,18 +748,17 @@ static void
 walk_units (HbCountMethod   method,
             const gunichar *s,
             glong           n,
-            GArray         *urls,
+            Entities       *entities,
             guint64         max,
             Walk           *w)
 {
-  guint next_url = 0;
-
   for (glong k = 0, end = 0; k < n; k = end)
     {
       guint units;
 
-      w->weighted += unit_weight (method, s, n, k, urls, &next_url, &end);
-      if (method == HB_COUNT_TWITTER_V3 && end == k + 1 && is_invalid_char (s[k]))
+      w->weighted += unit_weight (method, s, n, k, entities, &end);
+      /* twitter-text looks at the last code unit of each unit. */
+      if (method == HB_COUNT_TWITTER_V3 && is_invalid_char (s[end - 1]))
         w->ok = FALSE;
       units = utf16_units (s, k, end);
       if (w->ok && w->weighted <= max)
@@ -810,7 +816,7 @@ hb_count_text (const char     *text,
   g_autofree char *nfc = NULL;
   g_autofree gunichar *orig = NULL, *normalized = NULL;
   const gunichar *s;
-  g_autoptr(GArray) urls = NULL;
+  Entities entities = { NULL, NULL, 0, 0 };
   glong n0 = 0, n = 0;
   Walk w = { 0, TRUE, 0, 0, 0 };
 
@@ -824,8 +830,22 @@ hb_count_text (const char     *text,
   if (method == HB_COUNT_TWITTER_V3 && needs_nfc (orig, n0) &&
       (nfc = g_utf8_normalize (text, len, G_NORMALIZE_NFC)))
     s = normalized = decode (nfc, -1, &n);
-  urls = method == HB_COUNT_TWITTER_V3 ? find_urls (s, n) : g_array_new (FALSE, FALSE, sizeof (HbSpan));
-  walk_units (method, s, n, urls, (guint64) limit * scale, &w);
+  if (method == HB_COUNT_TWITTER_V3)
+    {
+      const char *counted = nfc && normalized ? nfc : text;
+      gsize counted_len = nfc && normalized ? strlen (nfc) : (gsize) len;
+
+      entities.urls = find_urls (counted, counted_len, TRUE);
+      entities.emoji = find_emoji (counted, counted_len);
+    }
+  else
+    {
+      entities.urls = g_array_new (FALSE, FALSE, sizeof (HbSpan));
+      entities.emoji = g_array_ref (entities.urls);
+    }
+  walk_units (method, s, n, &entities, (guint64) limit * scale, &w);
+  g_array_unref (entities.urls);
+  g_array_unref (entities.emoji);
 
   count->length = w.weighted / scale;
   count->limit = limit;
@@ -839,7 +859,10 @@ hb_count_text (const char     *text,
    * end before the text (that turned into a huge unsigned offset and lost
    * the over-the-limit finding). */
   count->valid_end = MAX ((n0 - n) + w.valid_cp - 1, -1);
-  count->valid_end_utf16 = MAX ((count->display_end_utf16 + 1 - w.total_u16) + w.valid_u16 - 1, -1);
+  /* The same end as twitter-text reports it, to the letter: its index
+   * starts at 0, so it says 0 when not even the first character is valid,
+   * and NFC's shift is not clamped. */
+  count->valid_end_utf16 = n0 == 0 ? -1 : (utf16_units (orig, 0, n0) - w.total_u16) + MAX (w.valid_u16 - 1, 0);
   return TRUE;
 }
 
@@ -922,7 +945,7 @@ find_tags (const char *text,
   if (!g_utf8_validate_len (text, len, NULL))
     return spans;
   s = decode (text, len, &n);
-  urls = find_urls (s, n);
+  urls = find_urls (text, len, FALSE);
   for (glong k = 0; k < n; k++)
     {
       glong end = tag_end (s, n, k);
@@ -943,15 +966,11 @@ GArray *
 hb_count_find_urls (const char *text,
                     gssize      len)
 {
-  g_autofree gunichar *s = NULL;
-  glong n = 0;
-
   if (len < 0)
     len = strlen (text);
   if (!g_utf8_validate_len (text, len, NULL))
     return g_array_new (FALSE, FALSE, sizeof (HbSpan));
-  s = decode (text, len, &n);
-  return find_urls (s, n);
+  return find_urls (text, len, FALSE);
 }
 
 /* Spans of the hashtags in @text, outside URLs; invalid UTF-8 has none. */

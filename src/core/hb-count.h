@@ -17,8 +17,12 @@ typedef enum
 } HbCountMethod;
 
 /* Ranges start at 0 and end inclusive, as twitter-text reports them; an
- * empty text ends at -1.  When NFC shortened the text (X only), the
- * difference is added to the valid range, as twitter-text does. */
+ * empty text ends at -1.  When NFC changed the text's length (X only), the
+ * difference is added to the valid range, as twitter-text does.
+ * valid_end_utf16 is twitter-text's validRangeEnd to the letter (0 when not
+ * even the first character is valid; below -1 when NFC lengthened the
+ * text); valid_end, what Hebahan marks, is -1 whenever nothing fits.
+ * Unlike twitter-text, an empty text is valid: it is not over any limit. */
 typedef struct
 {
   guint    length;            /* as the platform counts it */

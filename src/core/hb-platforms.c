@@ -51,6 +51,7 @@ platform_free (gpointer data)
   g_strfreev (p->video.formats);
   for (guint i = 0; i < HB_N_PLATFORM_PARTS; i++)
     g_free (p->source[i]);
+  g_free (p->preview.source);
   g_free (p);
 }
 
@@ -358,12 +359,59 @@ walk_part (Walk           *w,
   w->path = g_steal_pointer (&parent);
 }
 
+/* What the feed shows: optional, since only the post previews need it;
+ * when present it names its source like every part. */
+static void
+walk_preview (Walk       *w,
+              JsonObject *platform,
+              HbPlatform *p)
+{
+  static const char * const known[] = {
+    "fold", "fold_lines", "more", "photo_aspect", "photo_min_aspect", "photo_max_aspect",
+    "source", "note", NULL
+  };
+  g_autofree char *parent = NULL;
+  g_autofree char *more = NULL;
+  HbPreviewRules *r = &p->preview;
+  JsonObject *obj;
+
+  if (!json_object_has_member (platform, "preview"))
+    return;
+  parent = w->path;
+  w->path = g_strdup_printf ("%s.preview", parent);
+  if ((obj = need_object (w, json_object_get_member (platform, "preview"))) != NULL)
+    {
+      check_members (w, obj, known);
+      r->source = get_string (w, obj, "source", TRUE);
+      r->fold_chars = get_limit (w, obj, "fold");
+      r->fold_lines = get_limit (w, obj, "fold_lines");
+      more = get_string (w, obj, "more", FALSE);
+      if (more == NULL)
+        r->more = HB_MORE_NONE;
+      else if (g_str_equal (more, "see-more"))
+        r->more = HB_MORE_SEE_MORE;
+      else if (g_str_equal (more, "more"))
+        r->more = HB_MORE_MORE;
+      else
+        problem (w, "more", _("unknown label “%s” (use see-more or more)"), more);
+      if ((r->fold_chars || r->fold_lines) && r->more == HB_MORE_NONE)
+        problem (w, "more", _("a fold needs the label the platform shows"));
+      r->photo_aspect = get_ratio (w, obj, "photo_aspect");
+      r->photo_min_aspect = get_ratio (w, obj, "photo_min_aspect");
+      r->photo_max_aspect = get_ratio (w, obj, "photo_max_aspect");
+      check_range (w, _("aspect ratio"), r->photo_min_aspect, r->photo_max_aspect);
+    }
+  g_free (w->path);
+  w->path = g_steal_pointer (&parent);
+}
+
 static HbPlatform *
 walk_platform (Walk       *w,
                JsonObject *obj)
 {
   static const char * const known[] = {
-    "id", "name", "text", "hashtags", "mentions", "media", "image", "video", "alt_text", "note", NULL
+    "id", "name", "text", "hashtags", "mentions", "media", "image", "video", "alt_text", "preview",
+    "note", NULL
   };
   HbPlatform *p = g_new0 (HbPlatform, 1);
 
@@ -374,6 +422,7 @@ walk_platform (Walk       *w,
   p->name = get_string (w, obj, "name", TRUE);
   for (guint part = 0; part < HB_N_PLATFORM_PARTS; part++)
     walk_part (w, obj, part, p);
+  walk_preview (w, obj, p);
   return p;
 }
 
@@ -557,4 +606,81 @@ hb_platform_count (const HbPlatform  *platform,
                    GError           **error)
 {
   return hb_count_text (text, len, platform->count_method, platform->text_limit, count, error);
+}
+
+/* What the platform's feed shows of @text before its "See more": the
+ * first fold_chars code points or fold_lines lines, whichever ends first,
+ * without the spaces the cut leaves at its end.  *folded says whether
+ * anything was hidden; the whole text comes back when nothing is. */
+char *
+hb_platform_fold (const HbPlatform *platform,
+                  const char       *text,
+                  gboolean         *folded)
+{
+  const HbPreviewRules *r = &platform->preview;
+  const char *p = text, *cut = NULL;
+  guint chars = 0, lines = 1;
+
+  for (; *p; p = g_utf8_next_char (p), chars++)
+    {
+      if (r->fold_chars && chars == r->fold_chars)
+        {
+          cut = p;
+          break;
+        }
+      if (*p == '\n' && r->fold_lines && lines++ == r->fold_lines)
+        {
+          cut = p;
+          break;
+        }
+    }
+  /* A fold that only hides trailing spaces hides nothing. */
+  if (cut)
+    {
+      const char *rest = cut;
+
+      while (*rest && g_unichar_isspace (g_utf8_get_char (rest)))
+        rest = g_utf8_next_char (rest);
+      if (*rest == '\0')
+        cut = NULL;
+    }
+  *folded = cut != NULL;
+  if (cut == NULL)
+    return g_strdup (text);
+  while (cut > text && g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (cut))))
+    cut = g_utf8_prev_char (cut);
+  return g_strndup (text, cut - text);
+}
+
+/* The stretch of a @width × @height photo the platform's feed shows: the
+ * centre cut to photo_aspect, or to the nearest shape within the
+ * platform's range; the whole photo when the platform does not crop. */
+HbCrop
+hb_platform_crop_photo (const HbPlatform *platform,
+                        int               width,
+                        int               height)
+{
+  const HbPreviewRules *r = &platform->preview;
+  HbCrop crop = { 0, 0, width, height };
+  double aspect = height > 0 ? (double) width / height : 0, want = aspect;
+
+  if (width <= 0 || height <= 0)
+    return crop;
+  if (r->photo_aspect > 0)
+    want = r->photo_aspect;
+  else if (r->photo_min_aspect > 0 && aspect < r->photo_min_aspect)
+    want = r->photo_min_aspect;
+  else if (r->photo_max_aspect > 0 && aspect > r->photo_max_aspect)
+    want = r->photo_max_aspect;
+  if (want > aspect)
+    {
+      crop.height = MAX (1, (int) (width / want + 0.5));
+      crop.y = (height - crop.height) / 2;
+    }
+  else if (want < aspect)
+    {
+      crop.width = MAX (1, (int) (height * want + 0.5));
+      crop.x = (width - crop.width) / 2;
+    }
+  return crop;
 }

@@ -37,6 +37,24 @@ typedef struct
   char  **formats;
 } HbVideoLimits;
 
+/* What the platform's feed shows of a post ("preview" in the file). */
+typedef enum
+{
+  HB_MORE_NONE,      /* the whole text shows */
+  HB_MORE_SEE_MORE,  /* "… See more" (Facebook) */
+  HB_MORE_MORE,      /* "… more" */
+} HbMoreLabel;
+
+typedef struct
+{
+  guint        fold_chars;    /* code points shown before the fold; 0: no fold */
+  guint        fold_lines;    /* lines shown before the fold; 0: no such rule */
+  HbMoreLabel  more;
+  double       photo_aspect;  /* the first photo cropped to this shape; 0: not */
+  double       photo_min_aspect, photo_max_aspect; /* or to within these */
+  char        *source;        /* NULL when the file gives no preview */
+} HbPreviewRules;
+
 typedef enum
 {
   HB_PLATFORM_TEXT,
@@ -63,7 +81,14 @@ typedef struct
   HbVideoLimits  video;
   guint          alt_text_limit;
   char          *source[HB_N_PLATFORM_PARTS]; /* where each part's figures come from */
+  HbPreviewRules preview;       /* optional part */
 } HbPlatform;
+
+/* A stretch of a photo, in pixels. */
+typedef struct
+{
+  int x, y, width, height;
+} HbCrop;
 
 #define HB_TYPE_PLATFORMS (hb_platforms_get_type ())
 G_DECLARE_FINAL_TYPE (HbPlatforms, hb_platforms, HB, PLATFORMS, GObject)
@@ -87,5 +112,11 @@ gboolean          hb_platform_count           (const HbPlatform *platform,
                                                gssize            len,
                                                HbCount          *count,
                                                GError          **error);
+char             *hb_platform_fold            (const HbPlatform *platform,
+                                               const char       *text,
+                                               gboolean         *folded);
+HbCrop            hb_platform_crop_photo      (const HbPlatform *platform,
+                                               int               width,
+                                               int               height);
 
 G_END_DECLS

@@ -1,0 +1,437 @@
+/* test-gui-publish.c — getting the post out: the Caption page's marking of
+ * the text past a platform's limit, and the user guide on F1 with Yelp and
+ * without it. */
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "hb-application.h"
+#include "hb-count.h"
+#include "hb-gui-test.h"
+#include "hb-media-item.h"
+#include "hb-platform-preview.h"
+#include "hb-platforms.h"
+#include "hb-post-preview.h"
+#include "hb-caption.h"
+
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* Every code point from @start to the end has @tag, none before. */
+static void
+assert_marked_from (GtkTextBuffer *buffer,
+                    GtkTextTag    *tag,
+                    guint          start)
+{
+  guint n = gtk_text_buffer_get_char_count (buffer);
+  GtkTextIter it;
+
+  for (guint k = 0; k < n; k++)
+    {
+      gtk_text_buffer_get_iter_at_offset (buffer, &it, k);
+      if (gtk_text_iter_has_tag (&it, tag) != (k >= start))
+        g_error ("code point %u (of %u, limit reached at %u) is %smarked", k, n, start,
+                 k >= start ? "not " : "");
+    }
+}
+
+static HbPost *
+long_post (void)
+{
+  HbPost *post = hb_post_new ();
+  g_autoptr(GString) body = g_string_new (NULL);
+
+  for (guint i = 0; i < 7; i++)
+    g_string_append (body, "Gotong-royong perdana di Taman Selasih bersama penduduk setempat. ");
+  hb_post_set_field (post, HB_FIELD_EVENT_NAME, "Gotong-royong Perdana");
+  hb_post_set_field (post, HB_FIELD_BODY, body->str);
+  hb_post_set_field (post, HB_FIELD_HASHTAGS, "#MPKK #KulimBersih");
+  hb_post_set_field (post, HB_FIELD_LINK, "https://www.mpkk.gov.my/berita/gotong-royong");
+  hb_post_toggle_platform (post, "x", TRUE);
+  return post;
+}
+
+/* X's count past the limit: everything from the first code point that
+ * does not fit to the very end is marked, the hashtags and the link
+ * included, and nothing before it. */
+static void
+test_over_limit_covers_the_rest (void)
+{
+  g_autoptr(HbPost) post = long_post ();
+  GtkWidget *window = gtk_window_new ();
+  HbPlatformPreview *preview = HB_PLATFORM_PREVIEW (hb_platform_preview_new ());
+  GtkTextView *view;
+  GtkTextBuffer *buffer;
+  GtkTextTag *over;
+  g_autofree char *text = NULL, *shot = NULL;
+  const char *tags_at;
+  HbCount count;
+  guint start;
+  GtkTextIter it;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 480, 640);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (preview));
+  gtk_window_present (GTK_WINDOW (window));
+  hb_platform_preview_set_post (preview, post);
+  hb_platform_preview_show_platform (preview, "x");
+  hb_gui_test_iterate (100);
+
+  text = hb_platform_preview_dup_text (preview);
+  g_assert_true (hb_count_text (text, -1, HB_COUNT_TWITTER_V3, 280, &count, NULL));
+  g_assert_false (count.valid);
+  start = hb_platform_preview_get_over_start (preview);
+  g_assert_cmpuint (start, ==, count.valid_end + 1);
+  tags_at = strstr (text, "#MPKK");
+  g_assert_nonnull (tags_at);
+  g_assert_cmpuint (start, <, g_utf8_pointer_to_offset (text, tags_at));
+
+  view = GTK_TEXT_VIEW (find_widget (GTK_WIDGET (preview), GTK_TYPE_TEXT_VIEW));
+  buffer = gtk_text_view_get_buffer (view);
+  over = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "hb-over-limit");
+  g_assert_nonnull (over);
+  assert_marked_from (buffer, over, start);
+  shot = hb_gui_test_screenshot (window, "caption-x-over-limit");
+
+  /* A caption of X's own, typed on past the limit: what is typed is
+   * marked as it is typed, not only at the next refresh. */
+  hb_platform_preview_set_own (preview, TRUE);
+  hb_gui_test_iterate (50);
+  gtk_text_buffer_get_end_iter (buffer, &it);
+  gtk_text_buffer_insert_interactive (buffer, &it, " #Tambahan https://kulim.gov.my/x", -1, TRUE);
+  hb_gui_test_iterate (50);
+  g_free (text);
+  text = hb_platform_preview_dup_text (preview);
+  g_assert_true (g_str_has_suffix (text, "#Tambahan https://kulim.gov.my/x"));
+  g_assert_cmpstr (hb_post_get_caption_override (post, "x"), ==, text);
+  g_assert_cmpuint (hb_platform_preview_get_over_start (preview), ==, start);
+  assert_marked_from (buffer, over, start);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+typedef struct
+{
+  char    *text;
+  gboolean done;
+} ClipboardRead;
+
+static void
+clipboard_read (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  ClipboardRead *r = data;
+
+  r->text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+  r->done = TRUE;
+}
+
+static gboolean
+read_done (gpointer data)
+{
+  return ((ClipboardRead *) data)->done;
+}
+
+/* Presses one of the preview's Copy buttons and reads the clipboard back
+ * as a paste would. */
+static char *
+copy_and_paste (HbPostPreview *preview,
+                const char    *action)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (preview));
+  ClipboardRead r = { NULL, FALSE };
+
+  gdk_clipboard_set_text (clipboard, "(nothing copied)");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preview), action, NULL));
+  gdk_clipboard_read_text_async (clipboard, NULL, clipboard_read, &r);
+  g_assert_true (hb_gui_test_wait_until (read_done, &r, 5000));
+  return r.text;
+}
+
+typedef struct
+{
+  HbPostPreview *preview;
+  GdkPaintable  *old;
+} PhotoWait;
+
+static gboolean
+photo_changed (gpointer data)
+{
+  PhotoWait *w = data;
+  GdkPaintable *now = hb_post_preview_get_photo (w->preview);
+
+  return now != NULL && now != w->old;
+}
+
+/* Shows @platform and waits for its photo; returns the photo's shape. */
+static double
+show_platform (HbPostPreview *preview,
+               const char    *platform)
+{
+  PhotoWait w = { preview, hb_post_preview_get_photo (preview) };
+  GdkPaintable *photo;
+
+  hb_post_preview_set_platform (preview, platform);
+  g_assert_true (hb_gui_test_wait_until (photo_changed, &w, 10000));
+  photo = hb_post_preview_get_photo (preview);
+  return (double) gdk_paintable_get_intrinsic_width (photo) / gdk_paintable_get_intrinsic_height (photo);
+}
+
+static char *
+expected_shown (const char *platform,
+                const char *caption,
+                const char *label)
+{
+  const HbPlatform *p = hb_platforms_lookup (hb_platforms_get_default (), platform);
+  gboolean folded;
+  g_autofree char *cut = hb_platform_fold (p, caption, &folded);
+
+  g_assert_true (folded == (label != NULL));
+  return label ? g_strdup_printf ("%s… %s", cut, label) : g_steal_pointer (&cut);
+}
+
+/* One platform's post as its feed shows it, and Copy through the
+ * clipboard: the whole caption, the hashtags, the alt texts. */
+static void
+test_post_preview (void)
+{
+  g_autoptr(HbPost) post = long_post ();
+  g_autoptr(HbMediaItem) photo1 = NULL, photo2 = NULL;
+  g_autoptr(HbCaption) composed = NULL;
+  g_autofree char *path1 = g_test_build_filename (G_TEST_DIST, "..", "data", "demo", "gotong-royong-1.jpg", NULL);
+  g_autofree char *path2 = g_test_build_filename (G_TEST_DIST, "..", "data", "demo", "dewan.jpg", NULL);
+  GtkWidget *window = gtk_window_new ();
+  HbPostPreview *preview = HB_POST_PREVIEW (hb_post_preview_new ());
+  const char *platforms[] = { "instagram", "x", "facebook", "tiktok", "threads", NULL };
+  g_autofree char *caption = NULL, *hashtags = NULL, *alts = NULL, *want = NULL;
+  double shape;
+
+  photo1 = hb_media_item_new (path1);
+  hb_media_item_set_alt_text (photo1, "Penduduk membersihkan longkang di Taman Selasih");
+  photo2 = hb_media_item_new (path2);
+  hb_media_item_set_alt_text (photo2, "Dewan Majlis Perbandaran Kulim");
+  g_list_store_append (hb_post_get_media (post), photo1);
+  g_list_store_append (hb_post_get_media (post), photo2);
+  hb_post_set_platforms (post, platforms);
+  composed = hb_caption_compose (post, hb_post_get_language (post));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 480, 900);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (preview));
+  gtk_window_present (GTK_WINDOW (window));
+  hb_post_preview_set_post (preview, post);
+
+  /* Instagram: three lines or 125 characters, then "… more"; a 3:2
+   * photo is within its range and stays whole. */
+  shape = show_platform (preview, "instagram");
+  g_assert_cmpfloat_with_epsilon (shape, 1600.0 / 1067.0, 0.01);
+  want = expected_shown ("instagram", composed->text, "more");
+  g_assert_cmpstr (hb_post_preview_get_shown_text (preview), ==, want);
+  g_assert_cmpint (g_utf8_strlen (hb_post_preview_get_shown_text (preview), -1), <,
+                   g_utf8_strlen (composed->text, -1));
+  g_free (hb_gui_test_screenshot (window, "post-preview-instagram"));
+
+  /* Copy gives the whole caption, not what the fold shows. */
+  caption = copy_and_paste (preview, "preview.copy-caption");
+  g_assert_cmpstr (caption, ==, composed->text);
+  hashtags = copy_and_paste (preview, "preview.copy-hashtags");
+  g_assert_cmpstr (hashtags, ==, "#MPKK #KulimBersih");
+  alts = copy_and_paste (preview, "preview.copy-alt-texts");
+  g_assert_cmpstr (alts, ==, "Photo 1: Penduduk membersihkan longkang di Taman Selasih\n"
+                             "Photo 2: Dewan Majlis Perbandaran Kulim");
+
+  /* X: no fold, the photo in a 16:9 crop. */
+  shape = show_platform (preview, "x");
+  g_assert_cmpfloat_with_epsilon (shape, 16.0 / 9.0, 0.01);
+  g_assert_cmpstr (hb_post_preview_get_shown_text (preview), ==, composed->text);
+  g_free (hb_gui_test_screenshot (window, "post-preview-x"));
+
+  /* Facebook folds earlier and says "See more". */
+  show_platform (preview, "facebook");
+  g_free (want);
+  want = expected_shown ("facebook", composed->text, "See more");
+  g_assert_cmpstr (hb_post_preview_get_shown_text (preview), ==, want);
+
+  /* TikTok: 9:16 out of the middle of the photo. */
+  shape = show_platform (preview, "tiktok");
+  g_assert_cmpfloat_with_epsilon (shape, 9.0 / 16.0, 0.01);
+  g_free (hb_gui_test_screenshot (window, "post-preview-tiktok"));
+
+  /* A caption of the platform's own is what shows and what is copied. */
+  hb_post_set_caption_override (post, "tiktok", "Gotong-royong Sabtu ini. #MPKK");
+  hb_gui_test_iterate (50);
+  g_assert_cmpstr (hb_post_preview_get_shown_text (preview), ==, "Gotong-royong Sabtu ini. #MPKK");
+  g_free (caption);
+  caption = copy_and_paste (preview, "preview.copy-caption");
+  g_assert_cmpstr (caption, ==, "Gotong-royong Sabtu ini. #MPKK");
+  g_free (hashtags);
+  hashtags = copy_and_paste (preview, "preview.copy-hashtags");
+  g_assert_cmpstr (hashtags, ==, "#MPKK");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A stand-in for Yelp: a "yelp" on PATH, and the help: handler the
+ * desktop would launch, which writes the address it was given. */
+static char *fake_dir;
+
+static char *
+launched_path (void)
+{
+  return g_build_filename (fake_dir, "launched", NULL);
+}
+
+static void
+write_file (const char *path,
+            const char *contents,
+            int         mode)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, contents, -1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_chmod (path, mode), ==, 0);
+}
+
+static void
+set_up_fake_yelp (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bin = NULL, *apps = NULL, *config = NULL, *script = NULL, *launched = NULL;
+  g_autofree char *desktop = NULL, *path = NULL;
+
+  fake_dir = g_dir_make_tmp ("hb-test-help-XXXXXX", &error);
+  g_assert_no_error (error);
+  bin = g_build_filename (fake_dir, "bin", NULL);
+  apps = g_build_filename (fake_dir, "data", "applications", NULL);
+  config = g_build_filename (fake_dir, "config", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (bin, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (apps, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (config, 0700), ==, 0);
+  launched = launched_path ();
+  script = g_strdup_printf ("#!/bin/sh\nprintf '%%s' \"$1\" > '%s.tmp' && mv '%s.tmp' '%s'\n",
+                            launched, launched, launched);
+  write_file (g_build_filename (bin, "yelp", NULL), script, 0755);
+  desktop = g_strdup_printf ("[Desktop Entry]\nType=Application\nName=Test Help Viewer\n"
+                             "Exec=%s/yelp %%u\nMimeType=x-scheme-handler/help;\n", bin);
+  write_file (g_build_filename (apps, "hb-test-yelp.desktop", NULL), desktop, 0644);
+  write_file (g_build_filename (config, "mimeapps.list", NULL),
+              "[Default Applications]\nx-scheme-handler/help=hb-test-yelp.desktop\n", 0644);
+  g_setenv ("XDG_DATA_HOME", g_build_filename (fake_dir, "data", NULL), TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  path = g_strdup_printf ("%s:%s", bin, g_getenv ("PATH"));
+  g_setenv ("PATH", path, TRUE);
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return find_message_dialog () != NULL;
+}
+
+static gboolean
+file_exists (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
+static GtkApplication *app;
+
+/* F1 is the guide's key; with Yelp there, help:hebahan goes to it and no
+ * dialog shows. */
+static void
+test_help_opens_yelp (void)
+{
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (app, "app.help");
+  g_autofree char *launched = launched_path ();
+  g_autofree char *uri = NULL;
+  GtkWidget *window = gtk_application_window_new (app);
+
+  g_assert_nonnull (accels);
+  g_assert_cmpstr (accels[0], ==, "F1");
+  g_assert_null (accels[1]);
+  gtk_window_present (GTK_WINDOW (window));
+  hb_gui_test_iterate (50);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "help", NULL);
+  g_assert_true (hb_gui_test_wait_until (file_exists, launched, 10000));
+  g_assert_true (g_file_get_contents (launched, &uri, NULL, NULL));
+  g_assert_cmpstr (uri, ==, "help:hebahan");
+  hb_gui_test_iterate (200);
+  g_assert_null (find_message_dialog ());
+  g_remove (launched);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Without Yelp, F1 explains what to install instead of doing nothing. */
+static void
+test_help_without_yelp (void)
+{
+  g_autofree char *old_path = g_strdup (g_getenv ("PATH"));
+  g_autofree char *launched = launched_path ();
+  GtkWidget *window = gtk_application_window_new (app);
+  AdwMessageDialog *dialog;
+
+  gtk_window_present (GTK_WINDOW (window));
+  hb_gui_test_iterate (50);
+  g_setenv ("PATH", "/nonexistent", TRUE);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "help", NULL);
+  g_setenv ("PATH", old_path, TRUE);
+  g_assert_true (hb_gui_test_wait_until (dialog_shown, NULL, 5000));
+  dialog = find_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The User Guide Cannot Be Shown");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "yelp"));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  g_assert_false (g_file_test (launched, G_FILE_TEST_EXISTS));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  /* Before GIO reads the desktop's applications. */
+  set_up_fake_yelp ();
+  hb_gui_test_init (&argc, &argv);
+  hb_app_ensure_resources ();
+  app = GTK_APPLICATION (hb_application_new ());
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+  g_test_add_func ("/gui-publish/over-limit-covers-the-rest", test_over_limit_covers_the_rest);
+  g_test_add_func ("/gui-publish/post-preview", test_post_preview);
+  g_test_add_func ("/gui-publish/help-opens-yelp", test_help_opens_yelp);
+  g_test_add_func ("/gui-publish/help-without-yelp", test_help_without_yelp);
+  status = g_test_run ();
+  g_object_unref (app);
+  return status;
+}
