@@ -406,6 +406,7 @@ test_spelling_by_rule (void)
   assert_quiet ("Gerai dibuka di pekan Kulim dan di perkarangan masjid.");
   assert_rule ("Jualan diadakan DiLunas.", "spelling.glued-preposition", "DiLunas");
   assert_quiet ("Filem lakonan Leonardo DiCaprio ditayangkan.");
+  assert_quiet ("Jamuan teh DiRaja diadakan selepas ucapan oleh Yang DiPertuanya.");
   assert_rule ("Pelaksanaanya dipantau oleh jabatan.", "spelling.an-nya", "Pelaksanaanya");
   assert_quiet ("Pelaksanaannya dipantau oleh keluarganya.");
   assert_rule ("Maklumat ini diperolehi daripada jabatan.", "spelling.non-standard", "diperolehi");

@@ -108,6 +108,17 @@ hb_find_passive_apart (const HbText *text,
     }
 }
 
+/* "DiRaja", "Yang DiPertua": titles whose di- is written with a capital
+ * after it, not a preposition. */
+static gboolean
+is_title_with_di (const HbText  *text,
+                  const HbToken *tok)
+{
+  const char *word = text->norm->str + tok->nstart;
+
+  return g_str_has_prefix (word, "diraja") || g_str_has_prefix (word, "dipertua");
+}
+
 /* "DiMerlimau", "diKulim": di typed onto a capitalised name.  After
  * another capitalised word it is part of a name (Leonardo DiCaprio). */
 void
@@ -120,7 +131,7 @@ hb_find_glued_di (const HbText *text,
       const gunichar *o = text->orig + tok->ostart;
 
       if (tok->oend - tok->ostart >= 5 && (o[0] == 'D' || o[0] == 'd') && o[1] == 'i' &&
-          g_unichar_isupper (o[2]) && g_unichar_islower (o[3]) &&
+          g_unichar_isupper (o[2]) && g_unichar_islower (o[3]) && !is_title_with_di (text, tok) &&
           (t == 0 || !(hb_text_token (text, t - 1)->flags & HB_TOKEN_CAPITAL)))
         {
           HbSpan span = { tok->ostart, tok->oend };
