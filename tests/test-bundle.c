@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -346,20 +347,30 @@ test_verify_hostile (Fixture       *f,
   /* Numbers and objects where the manifest has strings (a critical, and a
    * NULL file name hashed: a segmentation fault). */
   types = verify_zip (f, with_manifest, (const char *[]) { sums,
-    "{\"format\": \"hebahan-bundle/1\", \"media\": [1, {\"file\": 5},"
-    " {\"file\": \"caption.txt\", \"sha256\": {}}]}" });
-  g_assert_true (has_problem (types, "manifest.json: the hash of  does not match SHA256SUMS"));
-  g_assert_true (has_problem (types, "manifest.json: the hash of caption.txt does not match SHA256SUMS"));
+    "{\"format\": \"hebahan-bundle/2\", \"files\": [2, {\"path\": []}, {\"path\": \"caption.txt\"}],"
+    " \"media\": [1, {\"file\": 5}, {\"file\": \"caption.txt\", \"sha256\": {}}]}" });
+  g_assert_true (has_problem (types, "manifest.json: the hash of  does not match its list of files"));
+  g_assert_true (has_problem (types, "manifest.json: the hash of caption.txt does not match its list of files"));
+  g_assert_true (has_problem (types, "missing: caption.txt"));
   shape = verify_zip (f, with_manifest, (const char *[]) { sums,
-    "{\"format\": [\"hebahan-bundle/1\"], \"media\": {}}" });
-  g_assert_true (has_problem (shape, "manifest.json: not a hebahan-bundle/1 manifest"));
+    "{\"format\": [\"hebahan-bundle/2\"], \"files\": [], \"media\": {}}" });
+  g_assert_true (has_problem (shape, "manifest.json: not a hebahan-bundle/2 manifest"));
+
+  /* The old format lists only the media: its captions cannot be checked. */
+  {
+    g_autoptr(GPtrArray) old = verify_zip (f, with_manifest, (const char *[]) { sums,
+      "{\"format\": \"hebahan-bundle/1\", \"media\": []}" });
+
+    g_assert_true (has_problem (old, "manifest.json: a hebahan-bundle/1 manifest does not list the "
+                                     "captions and alt texts, so they cannot be checked: export the post again"));
+  }
 
   /* An empty or blank manifest has no root (a critical). */
   for (guint i = 0; i < 2; i++)
     {
       g_autoptr(GPtrArray) blank = verify_zip (f, with_manifest, (const char *[]) { sums, i ? " \n" : "" });
 
-      g_assert_true (has_problem (blank, "manifest.json: not a hebahan-bundle/1 manifest"));
+      g_assert_true (has_problem (blank, "manifest.json: not a hebahan-bundle/2 manifest"));
     }
 
   /* A path twice in the zip (the second copy leaked its bytes). */
@@ -508,6 +519,247 @@ test_cli_verify_zip_changed (Fixture       *f,
   g_assert_cmpint (run (rezip, f->dir, NULL, NULL), ==, 0);
   g_assert_cmpint (run (verify, NULL, &out, NULL), ==, 1);
   g_assert_nonnull (strstr (out, "changed: caption.txt"));
+}
+
+/* The manifest lists every file that is posted or read, with its hash,
+ * and names the source of each photo without the folders it came from. */
+static void
+check_manifest_files (const char *bundle)
+{
+  g_autofree char *path = g_build_filename (bundle, "manifest.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  const char *expected[] = { "alt-text.txt", "caption.txt", "captions/facebook.txt", "captions/instagram.txt",
+                             "media/01-taman-selasih.jpg", "media/02-dewan-serbaguna.png", "media/03-program.webm" };
+  JsonObject *root;
+  JsonArray *files, *media;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "format"), ==, "hebahan-bundle/2");
+  files = json_object_get_array_member (root, "files");
+  g_assert_cmpuint (json_array_get_length (files), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      JsonObject *file = json_array_get_object_element (files, i);
+      g_autofree char *on_disk = g_build_filename (bundle, expected[i], NULL);
+      g_autofree char *digest = file_sha256 (on_disk);
+
+      g_assert_cmpstr (json_object_get_string_member (file, "path"), ==, expected[i]);
+      g_assert_cmpstr (json_object_get_string_member (file, "sha256"), ==, digest);
+    }
+  media = json_object_get_array_member (root, "media");
+  for (guint i = 0; i < json_array_get_length (media); i++)
+    {
+      const char *source = json_object_get_string_member (json_array_get_object_element (media, i), "source");
+
+      g_assert_null (strchr (source, '/'));
+    }
+}
+
+/* Exports the draft with the command line into @dest and returns the
+ * manifest digest it printed. */
+static char *
+cli_export (Fixture    *f,
+            const char *dest)
+{
+  const char *argv[] = { cli (), "export", f->draft, "--output", dest, NULL };
+  g_autofree char *out = NULL;
+  const char *digest;
+
+  g_assert_cmpint (run (argv, NULL, &out, NULL), ==, 0);
+  digest = strstr (out, "SHA-256: ");
+  g_assert_nonnull (digest);
+  return g_strndup (digest + strlen ("SHA-256: "), 64);
+}
+
+/* SHA256SUMS made again for the files as they now are, as someone
+ * covering their tracks would. */
+static void
+resum (const char *dir)
+{
+  const char *argv[] = { "sh", "-c", "find . -type f ! -name SHA256SUMS | sed 's|^\\./||' | LC_ALL=C sort "
+                         "| xargs sha256sum > SHA256SUMS", NULL };
+
+  g_assert_cmpint (run (argv, dir, NULL, NULL), ==, 0);
+}
+
+/* `hebahan-cli verify` under timeout(1): a hang is a failure, not a stuck
+ * suite.  Returns the exit status; 124 means it hung. */
+static int
+cli_verify (const char  *bundle,
+            char       **out)
+{
+  const char *argv[] = { "timeout", "30", cli (), "verify", bundle, NULL };
+  g_autofree char *err = NULL;
+  int status = run (argv, NULL, out, &err);
+
+  g_test_message ("verify %s → %d\n%s%s", bundle, status, out ? *out : "", err);
+  return status;
+}
+
+static void
+copy_tree (const char *from,
+           const char *to)
+{
+  const char *argv[] = { "cp", "-a", from, to, NULL };
+
+  g_assert_cmpint (run (argv, NULL, NULL, NULL), ==, 0);
+}
+
+/* The critical hole of issue 16: each file that is posted or read,
+ * rewritten with SHA256SUMS made again, used to pass with the same
+ * manifest digest as the signed sheet.  Each is now named. */
+static void
+test_cli_verify_rewritten (Fixture       *f,
+                           gconstpointer  data)
+{
+  const struct { const char *file, *problem; } cases[] = {
+    { "caption.txt", "changed: caption.txt" },
+    { "captions/instagram.txt", "changed: captions/instagram.txt" },
+    { "alt-text.txt", "changed: alt-text.txt" },
+    { "media/01-taman-selasih.jpg", "changed: media/01-taman-selasih.jpg" },
+    { "notes.txt", "added: notes.txt" },
+    { "captions/x.txt", "added: captions/x.txt" },
+  };
+  g_autofree char *signed_bundle = g_build_filename (f->dir, "signed", NULL);
+  g_autofree char *digest = NULL;
+  g_autofree char *out = NULL;
+
+  if (!have_tool ("sha256sum") || !have_tool ("timeout"))
+    return;
+  digest = cli_export (f, signed_bundle);
+  check_manifest_files (signed_bundle);
+  g_assert_cmpint (cli_verify (signed_bundle, &out), ==, 0);
+  g_assert_nonnull (strstr (out, digest));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *copy = g_strdup_printf ("%s/copy-%u", f->dir, i);
+      g_autofree char *target = g_build_filename (copy, cases[i].file, NULL);
+      const char *text = "Program dibatalkan. Sila hubungi 012-3456789.\n";
+
+      copy_tree (signed_bundle, copy);
+      g_assert_true (g_file_set_contents (target, text, -1, NULL));
+      resum (copy);
+      g_clear_pointer (&out, g_free);
+      g_assert_cmpint (cli_verify (copy, &out), ==, 1);
+      g_assert_nonnull (strstr (out, cases[i].problem));
+      /* The same manifest: the digest still matches the paper, and the
+       * problem lines say what does not. */
+      g_assert_nonnull (strstr (out, digest));
+    }
+}
+
+/* Links and special files in a folder are reported, never followed or
+ * opened: a FIFO used to block verify for ever. */
+static void
+test_cli_verify_folder_odd (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *bundle = g_build_filename (f->dir, "b", NULL);
+  g_autofree char *caption = g_build_filename (bundle, "caption.txt", NULL);
+  g_autofree char *outside = g_build_filename (f->dir, "caption-elsewhere.txt", NULL);
+  g_autofree char *fifo = g_build_filename (bundle, "media", "pipe", NULL);
+  g_autofree char *fifo_bundle = g_build_filename (f->dir, "bundle-fifo.zip", NULL);
+  g_autofree char *digest = NULL, *out = NULL;
+
+  if (!have_tool ("sha256sum") || !have_tool ("timeout"))
+    return;
+  digest = cli_export (f, bundle);
+  /* Same bytes, through a link: still refused. */
+  g_assert_cmpint (g_rename (caption, outside), ==, 0);
+  g_assert_cmpint (symlink (outside, caption), ==, 0);
+  g_assert_cmpint (mkfifo (fifo, 0644), ==, 0);
+  resum (bundle);
+  g_assert_cmpint (cli_verify (bundle, &out), ==, 1);
+  g_assert_nonnull (strstr (out, "link: caption.txt"));
+  g_assert_nonnull (strstr (out, "special file: media/pipe"));
+  g_assert_nonnull (strstr (out, digest));
+
+  /* A FIFO named as the bundle itself is refused at once. */
+  g_assert_cmpint (mkfifo (fifo_bundle, 0644), ==, 0);
+  g_assert_cmpint (cli_verify (fifo_bundle, NULL), ==, 2);
+}
+
+/* Copies the zip at @from to @to entry by entry; @link_name (a path
+ * inside the bundle) becomes a symbolic link, and entries named in @extra
+ * (raw zip paths) are added. */
+static void
+copy_zip (const char         *from,
+          const char         *to,
+          const char         *link_name,
+          const char * const *extra)
+{
+  struct archive *in = archive_read_new (), *out = archive_write_new ();
+  struct archive_entry *entry;
+  g_autofree char *buf = g_malloc (65536);
+  la_ssize_t n;
+
+  archive_read_support_format_zip (in);
+  archive_write_set_format_zip (out);
+  g_assert_cmpint (archive_read_open_filename (in, from, 65536), ==, ARCHIVE_OK);
+  g_assert_cmpint (archive_write_open_filename (out, to), ==, ARCHIVE_OK);
+  while (archive_read_next_header (in, &entry) == ARCHIVE_OK)
+    {
+      const char *slash = strchr (archive_entry_pathname (entry), '/');
+
+      if (link_name && slash && strcmp (slash + 1, link_name) == 0)
+        {
+          archive_entry_set_filetype (entry, AE_IFLNK);
+          archive_entry_set_symlink (entry, "../../elsewhere/caption.txt");
+          archive_entry_set_size (entry, 0);
+        }
+      g_assert_cmpint (archive_write_header (out, entry), ==, ARCHIVE_OK);
+      while (archive_entry_filetype (entry) == AE_IFREG && (n = archive_read_data (in, buf, 65536)) > 0)
+        g_assert_cmpint (archive_write_data (out, buf, n), ==, n);
+    }
+  for (guint i = 0; extra && extra[i]; i++)
+    {
+      struct archive_entry *e = archive_entry_new ();
+
+      archive_entry_set_pathname (e, extra[i]);
+      archive_entry_set_filetype (e, AE_IFREG);
+      archive_entry_set_perm (e, 0644);
+      archive_entry_set_size (e, 4);
+      g_assert_cmpint (archive_write_header (out, e), ==, ARCHIVE_OK);
+      g_assert_cmpint (archive_write_data (out, "evil", 4), ==, 4);
+      archive_entry_free (e);
+    }
+  archive_read_free (in);
+  g_assert_cmpint (archive_write_close (out), ==, ARCHIVE_OK);
+  archive_write_free (out);
+}
+
+/* A zip is held to what a folder is: a symlink entry is a link (it used
+ * to pass as an empty file), "../" and absolute entries are out of the
+ * tree. */
+static void
+test_cli_verify_zip_odd (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *zip = g_build_filename (f->dir, "signed.zip", NULL);
+  g_autofree char *linked = g_build_filename (f->dir, "linked.zip", NULL);
+  g_autofree char *slip = g_build_filename (f->dir, "slip.zip", NULL);
+  const char *extra[] = { "../evil.txt", "/tmp/evil.txt", "signed/media/../../up.txt", NULL };
+  g_autofree char *digest = NULL, *out = NULL;
+
+  if (!have_tool ("timeout"))
+    return;
+  digest = cli_export (f, zip);
+  copy_zip (zip, linked, "caption.txt", NULL);
+  g_assert_cmpint (cli_verify (linked, &out), ==, 1);
+  g_assert_nonnull (strstr (out, "link: caption.txt"));
+  g_assert_null (strstr (out, "changed: caption.txt"));
+  g_assert_nonnull (strstr (out, digest));
+
+  copy_zip (zip, slip, NULL, extra);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (cli_verify (slip, &out), ==, 1);
+  g_assert_nonnull (strstr (out, "outside the bundle: ../evil.txt"));
+  g_assert_nonnull (strstr (out, "outside the bundle: /tmp/evil.txt"));
+  g_assert_nonnull (strstr (out, "outside the bundle: signed/media/../../up.txt"));
+  g_assert_false (g_file_test ("/tmp/evil.txt", G_FILE_TEST_EXISTS));
 }
 
 static void
@@ -669,6 +921,9 @@ main (int    argc,
   ADD ("verify-hostile", test_verify_hostile, NULL);
   ADD ("cli-zip", test_cli_zip, NULL);
   ADD ("cli-verify-zip-changed", test_cli_verify_zip_changed, NULL);
+  ADD ("cli-verify-rewritten", test_cli_verify_rewritten, NULL);
+  ADD ("cli-verify-folder-odd", test_cli_verify_folder_odd, NULL);
+  ADD ("cli-verify-zip-odd", test_cli_verify_zip_odd, NULL);
   ADD ("cli-incomplete", test_cli_incomplete, "unanswered");
   ADD ("incomplete", test_incomplete_api, "unanswered");
   ADD ("full-disk", test_full_disk, NULL);

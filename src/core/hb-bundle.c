@@ -6,6 +6,11 @@
  * a cancellation at any step removes what was written.  A .zip is built
  * from that folder into a hidden temporary file, then renamed.
  *
+ * manifest.json lists every other file that is posted or read with its
+ * SHA-256, and the sign-off sheet prints the manifest's own SHA-256, so
+ * the signature binds every byte (see hb-bundle-verify.c for the check
+ * and for why signoff.pdf and SHA256SUMS are outside the list).
+ *
  * Photos are decoded and re-encoded rather than copied, because copying
  * would carry the camera's EXIF (GPS position, serial numbers), XMP and
  * comments to the public; gdk-pixbuf writes none of them unless asked.
@@ -51,6 +56,7 @@ typedef struct
   GCancellable      *cancellable;
   guint              step, n_steps;
   GPtrArray         *files;     /* relative paths written, for SHA256SUMS and the zip */
+  GHashTable        *hashes;    /* relative path → hex SHA-256 of the file written */
   GPtrArray         *statuses;  /* HbCheckStatus */
   GPtrArray         *findings;  /* HbPostFinding */
   JsonNode          *media;     /* the manifest's media array */
@@ -411,13 +417,16 @@ add_media_entry (Export      *ex,
                  HbMediaItem *item,
                  MediaOut    *out)
 {
+  g_autofree char *base = g_path_get_basename (hb_media_item_get_path (item));
   JsonArray *array = json_node_get_array (ex->media);
   JsonObject *obj = json_object_new ();
   gboolean photo = hb_media_item_get_kind (item) == HB_MEDIA_PHOTO;
 
   json_object_set_string_member (obj, "file", out->rel);
   json_object_set_string_member (obj, "kind", photo ? "photo" : "video");
-  json_object_set_string_member (obj, "source", hb_media_item_get_path (item));
+  /* The file's name only: a full path would publish the officer's user
+   * name and folders to whoever receives the bundle. */
+  json_object_set_string_member (obj, "source", base);
   json_object_set_string_member (obj, "source_sha256", out->source_sha256);
   json_object_set_string_member (obj, "sha256", out->sha256);
   json_object_set_string_member (obj, "alt_text", hb_media_item_get_alt_text (item));
@@ -638,6 +647,52 @@ add_header (Export      *ex,
   json_builder_end_object (b);
 }
 
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Hashes what was written so far: every file that is posted or read.
+ * The manifest lists them, so that the digest on the signed sheet binds
+ * each of their bytes (hb-bundle-verify.c). */
+static gboolean
+hash_written (Export  *ex,
+              GError **error)
+{
+  g_ptr_array_sort (ex->files, compare_paths);
+  for (guint i = 0; i < ex->files->len; i++)
+    {
+      const char *rel = ex->files->pdata[i];
+      g_autofree char *path = tmp_path (ex, rel);
+      char *hex = hb_sha256_file (path, ex->cancellable, error);
+
+      if (hex == NULL)
+        return FALSE;
+      g_hash_table_insert (ex->hashes, g_strdup (rel), hex);
+    }
+  return TRUE;
+}
+
+static void
+add_files (Export      *ex,
+           JsonBuilder *b)
+{
+  json_builder_set_member_name (b, "files");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < ex->files->len; i++)
+    {
+      const char *rel = ex->files->pdata[i];
+
+      json_builder_begin_object (b);
+      hb_json_add_string_member (b, "path", rel);
+      hb_json_add_string_member (b, "sha256", g_hash_table_lookup (ex->hashes, rel));
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
 static gboolean
 write_manifest (Export       *ex,
                 JsonBuilder  *b,
@@ -650,6 +705,9 @@ write_manifest (Export       *ex,
   gsize len = 0;
 
   report (ex, _("Writing the manifest"));
+  if (!hash_written (ex, error))
+    return FALSE;
+  add_files (ex, b);
   add_post (ex, b);
   json_builder_set_member_name (b, "media");
   json_builder_add_value (b, json_node_copy (ex->media));
@@ -690,13 +748,6 @@ write_signoff (Export  *ex,
   return TRUE;
 }
 
-static int
-compare_paths (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
 static gboolean
 write_sums (Export  *ex,
             GError **error)
@@ -708,7 +759,8 @@ write_sums (Export  *ex,
   for (guint i = 0; i < ex->files->len; i++)
     {
       g_autofree char *path = tmp_path (ex, ex->files->pdata[i]);
-      g_autofree char *hex = hb_sha256_file (path, ex->cancellable, error);
+      const char *known = g_hash_table_lookup (ex->hashes, ex->files->pdata[i]);
+      g_autofree char *hex = known ? g_strdup (known) : hb_sha256_file (path, ex->cancellable, error);
 
       if (hex == NULL)
         return FALSE;
@@ -927,6 +979,7 @@ export_clear (Export *ex)
   g_free (ex->tmpdir);
   g_free (ex->name);
   g_clear_pointer (&ex->files, g_ptr_array_unref);
+  g_clear_pointer (&ex->hashes, g_hash_table_unref);
   g_clear_pointer (&ex->statuses, g_ptr_array_unref);
   g_clear_pointer (&ex->findings, g_ptr_array_unref);
   g_clear_pointer (&ex->media, json_node_unref);
@@ -947,6 +1000,7 @@ export_run (Export  *ex,
       !prepare (ex, error))
     return FALSE;
   ex->files = g_ptr_array_new_with_free_func (g_free);
+  ex->hashes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   ex->media = json_node_init_array (json_node_alloc (), json_array_new ());
   ex->thumbnails = g_ptr_array_new_with_free_func (unref_if_set);
   ex->n_steps = 4 + n_media + (ex->zip ? 1 : 0);
@@ -981,341 +1035,4 @@ hb_bundle_export (HbPolicy          *policy,
     *manifest_sha256 = g_strdup (ex.manifest_sha256);
   export_clear (&ex);
   return ok;
-}
-
-/* ------------------------------------------------------------------ */
-/* Verify                                                              */
-
-typedef struct
-{
-  GHashTable *hashes;    /* relative path → hex SHA-256 of what is there */
-  GBytes     *sums;      /* SHA256SUMS */
-  GBytes     *manifest;  /* manifest.json */
-  GPtrArray  *twice;     /* paths a zip holds more than once */
-} Contents;
-
-static void
-contents_clear (Contents *c)
-{
-  g_clear_pointer (&c->hashes, g_hash_table_unref);
-  g_clear_pointer (&c->twice, g_ptr_array_unref);
-  g_clear_pointer (&c->sums, g_bytes_unref);
-  g_clear_pointer (&c->manifest, g_bytes_unref);
-}
-
-static void
-keep_small (Contents   *c,
-            const char *rel,
-            GBytes     *bytes)
-{
-  if (strcmp (rel, "SHA256SUMS") == 0)
-    c->sums = g_bytes_ref (bytes);
-  else if (strcmp (rel, "manifest.json") == 0)
-    c->manifest = g_bytes_ref (bytes);
-}
-
-/* Hashes one file of a folder bundle; the two small files are kept. */
-static gboolean
-read_folder_file (Contents    *c,
-                  const char  *path,
-                  const char  *rel,
-                  GError     **error)
-{
-  char *hex;
-
-  if (strcmp (rel, "SHA256SUMS") == 0 || strcmp (rel, "manifest.json") == 0)
-    {
-      g_autofree char *data = NULL;
-      g_autoptr(GBytes) bytes = NULL;
-      gsize len = 0;
-
-      if (!g_file_get_contents (path, &data, &len, error))
-        return FALSE;
-      bytes = g_bytes_new_take (g_steal_pointer (&data), len);
-      keep_small (c, rel, bytes);
-      hex = hb_sha256_hex (g_bytes_get_data (bytes, NULL), len);
-    }
-  else if ((hex = hb_sha256_file (path, NULL, error)) == NULL)
-    return FALSE;
-  g_hash_table_insert (c->hashes, g_strdup (rel), hex);
-  return TRUE;
-}
-
-static gboolean
-read_folder (Contents    *c,
-             const char  *root,
-             const char  *rel,
-             GError     **error)
-{
-  g_autofree char *dir_path = rel ? g_build_filename (root, rel, NULL) : g_strdup (root);
-  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, error);
-  const char *entry;
-
-  if (dir == NULL)
-    return FALSE;
-  while ((entry = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child_rel = rel ? g_strdup_printf ("%s/%s", rel, entry) : g_strdup (entry);
-      g_autofree char *path = g_build_filename (root, child_rel, NULL);
-      gboolean ok;
-
-      if (g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-        ok = (g_hash_table_insert (c->hashes, g_strdup (child_rel), g_strdup ("symlink")), TRUE);
-      else if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        ok = read_folder (c, root, child_rel, error);
-      else
-        ok = read_folder_file (c, path, child_rel, error);
-      if (!ok)
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* Entries are "<name>/<path>"; the top folder is dropped. */
-static gboolean
-read_zip_entry (Contents              *c,
-                struct archive        *a,
-                struct archive_entry  *entry,
-                GError               **error)
-{
-  const char *name = archive_entry_pathname (entry);
-  const char *slash = name ? strchr (name, '/') : NULL;
-  const char *rel = slash && slash[1] ? slash + 1 : name;
-  g_autoptr(GByteArray) small = g_byte_array_new ();
-  guint8 buf[CHUNK_BYTES];
-  la_ssize_t n;
-  HbSha256 sum;
-
-  if (name == NULL || archive_entry_filetype (entry) == AE_IFDIR)
-    return TRUE;
-  /* A zip may hold one path twice (unzip would extract either); such a
-   * bundle is not the one that was signed, whichever copy is checked. */
-  if (g_hash_table_contains (c->hashes, rel))
-    {
-      g_ptr_array_add (c->twice, g_strdup (rel));
-      return TRUE;
-    }
-  hb_sha256_init (&sum);
-  while ((n = archive_read_data (a, buf, sizeof buf)) > 0)
-    {
-      hb_sha256_update (&sum, buf, n);
-      if (small->len + n <= MAX_SMALL_FILE)
-        g_byte_array_append (small, buf, n);
-    }
-  if (n < 0)
-    {
-      g_set_error (error, HB_ERROR, HB_ERROR_INVALID_BUNDLE, "%s", archive_error_string (a));
-      return FALSE;
-    }
-  if (small->len <= MAX_SMALL_FILE)
-    {
-      g_autoptr(GBytes) bytes = g_byte_array_free_to_bytes (g_steal_pointer (&small));
-      keep_small (c, rel, bytes);
-    }
-  g_hash_table_insert (c->hashes, g_strdup (rel), hb_sha256_finish_hex (&sum));
-  return TRUE;
-}
-
-static gboolean
-read_zip (Contents    *c,
-          const char  *path,
-          GError     **error)
-{
-  struct archive *a = archive_read_new ();
-  struct archive_entry *entry;
-  gboolean ok = TRUE;
-  int r;
-
-  archive_read_support_format_zip (a);
-  if (archive_read_open_filename (a, path, CHUNK_BYTES) != ARCHIVE_OK)
-    {
-      g_set_error (error, HB_ERROR, HB_ERROR_INVALID_BUNDLE, _("Could not read “%s”: %s"),
-                   path, archive_error_string (a));
-      archive_read_free (a);
-      return FALSE;
-    }
-  while (ok && (r = archive_read_next_header (a, &entry)) == ARCHIVE_OK)
-    ok = read_zip_entry (c, a, entry, error);
-  if (ok && r != ARCHIVE_EOF)
-    {
-      g_set_error (error, HB_ERROR, HB_ERROR_INVALID_BUNDLE, _("Could not read “%s”: %s"),
-                   path, archive_error_string (a));
-      ok = FALSE;
-    }
-  archive_read_free (a);
-  return ok;
-}
-
-/* SHA256SUMS as `sha256sum` writes it: "<hex>  <path>" or "<hex> *<path>". */
-static GHashTable *
-parse_sums (GBytes    *sums,
-            GPtrArray *problems)
-{
-  GHashTable *listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  gsize size = 0;
-  const char *data = g_bytes_get_data (sums, &size);
-  /* An empty file's bytes may have no data at all. */
-  g_autofree char *text = g_strndup (data ? data : "", size);
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
-
-  for (guint i = 0; lines[i]; i++)
-    {
-      const char *line = lines[i];
-
-      if (*line == '\0')
-        continue;
-      if (strlen (line) < 67 || line[64] != ' ' || (line[65] != ' ' && line[65] != '*'))
-        {
-          g_ptr_array_add (problems, g_strdup_printf (_("SHA256SUMS: line %u is not a checksum line"), i + 1));
-          continue;
-        }
-      g_hash_table_insert (listed, g_strdup (line + 66), g_ascii_strdown (line, 64));
-    }
-  return listed;
-}
-
-typedef enum { MISSING, CHANGED, ADDED, TWICE } FileProblem;
-
-/* "changed: NAME".  A name in a zip or in SHA256SUMS is any bytes, and
- * problems are shown to people, so it is made UTF-8 for the message only:
- * the comparison itself stays byte for byte. */
-static void
-add_file_problem (GPtrArray   *problems,
-                  FileProblem  kind,
-                  const char  *name)
-{
-  g_autofree char *shown = g_utf8_make_valid (name, -1);
-
-  g_ptr_array_add (problems, kind == MISSING ? g_strdup_printf (_("missing: %s"), shown) :
-                             kind == CHANGED ? g_strdup_printf (_("changed: %s"), shown) :
-                             kind == ADDED ? g_strdup_printf (_("added: %s"), shown) :
-                             /* TRANSLATORS: a path that is in a bundle's zip twice */
-                             g_strdup_printf (_("duplicate: %s"), shown));
-}
-
-static void
-compare_sums (GHashTable *hashes,
-              GHashTable *listed,
-              GPtrArray  *problems)
-{
-  g_autoptr(GList) names = g_list_sort (g_hash_table_get_keys (listed), (GCompareFunc) strcmp);
-  g_autoptr(GList) present = g_list_sort (g_hash_table_get_keys (hashes), (GCompareFunc) strcmp);
-
-  for (GList *l = names; l; l = l->next)
-    {
-      const char *actual = g_hash_table_lookup (hashes, l->data);
-
-      if (actual == NULL)
-        add_file_problem (problems, MISSING, l->data);
-      else if (strcmp (actual, g_hash_table_lookup (listed, l->data)) != 0)
-        add_file_problem (problems, CHANGED, l->data);
-    }
-  for (GList *l = present; l; l = l->next)
-    if (strcmp (l->data, "SHA256SUMS") != 0 && !g_hash_table_contains (listed, l->data))
-      add_file_problem (problems, ADDED, l->data);
-}
-
-/* A string member of @obj; "" when absent or of another type (a manifest
- * is outside input: a number or an object where a string belongs must be
- * a mismatch, not a crash). */
-static const char *
-string_member (JsonObject *obj,
-               const char *name)
-{
-  JsonNode *node = obj ? json_object_get_member (obj, name) : NULL;
-
-  if (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return json_node_get_string (node);
-  return "";
-}
-
-/* The manifest names each media file's hash too, so a bundle whose
- * SHA256SUMS was rewritten after a change still fails. */
-static void
-check_manifest (GBytes     *manifest,
-                GHashTable *listed,
-                GPtrArray  *problems)
-{
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  JsonObject *root = NULL;
-  JsonNode *top, *media = NULL;
-
-  /* An empty or blank manifest loads, with no root at all. */
-  if (hb_json_load (parser, g_bytes_get_data (manifest, NULL), g_bytes_get_size (manifest), NULL) &&
-      (top = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_OBJECT (top))
-    root = json_node_get_object (top);
-  if (root && strcmp (string_member (root, "format"), HB_BUNDLE_FORMAT) == 0)
-    media = json_object_get_member (root, "media");
-  if (media == NULL || !JSON_NODE_HOLDS_ARRAY (media))
-    {
-      g_ptr_array_add (problems, g_strdup (_("manifest.json: not a hebahan-bundle/1 manifest")));
-      return;
-    }
-  for (guint i = 0; i < json_array_get_length (json_node_get_array (media)); i++)
-    {
-      JsonNode *node = json_array_get_element (json_node_get_array (media), i);
-      JsonObject *item = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-      const char *file = string_member (item, "file");
-      const char *listed_sha = g_hash_table_lookup (listed, file);
-
-      if (listed_sha == NULL || g_ascii_strcasecmp (listed_sha, string_member (item, "sha256")) != 0)
-        g_ptr_array_add (problems, g_strdup_printf (_("manifest.json: the hash of %s does not match SHA256SUMS"), file));
-    }
-}
-
-static gboolean
-read_contents (Contents    *c,
-               const char  *path,
-               GError     **error)
-{
-  c->hashes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  c->twice = g_ptr_array_new_with_free_func (g_free);
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    return read_folder (c, path, NULL, error);
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("“%s” does not exist"), path);
-      return FALSE;
-    }
-  return read_zip (c, path, error);
-}
-
-GPtrArray *
-hb_bundle_verify_full (const char  *path,
-                       char       **manifest_sha256,
-                       GError     **error)
-{
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) listed = NULL;
-  Contents c = { NULL, };
-
-  if (!read_contents (&c, path, error))
-    {
-      contents_clear (&c);
-      return NULL;
-    }
-  if (c.sums == NULL)
-    g_ptr_array_add (problems, g_strdup_printf (_("missing: %s"), "SHA256SUMS"));
-  else
-    {
-      listed = parse_sums (c.sums, problems);
-      compare_sums (c.hashes, listed, problems);
-      if (c.manifest)
-        check_manifest (c.manifest, listed, problems);
-      else if (!g_hash_table_contains (listed, "manifest.json"))
-        g_ptr_array_add (problems, g_strdup_printf (_("missing: %s"), "manifest.json"));
-    }
-  for (guint i = 0; i < c.twice->len; i++)
-    add_file_problem (problems, TWICE, c.twice->pdata[i]);
-  if (manifest_sha256)
-    *manifest_sha256 = g_strdup (g_hash_table_lookup (c.hashes, "manifest.json"));
-  contents_clear (&c);
-  return g_steal_pointer (&problems);
-}
-
-GPtrArray *
-hb_bundle_verify (const char  *path,
-                  GError     **error)
-{
-  return hb_bundle_verify_full (path, NULL, error);
 }

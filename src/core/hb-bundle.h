@@ -10,7 +10,7 @@
 
 G_BEGIN_DECLS
 
-#define HB_BUNDLE_FORMAT "hebahan-bundle/1"
+#define HB_BUNDLE_FORMAT "hebahan-bundle/2"
 
 /* Called from the exporting thread: @fraction 0–1 and what is being
  * done, in the UI language.  Marshal to the main thread yourself. */
@@ -34,10 +34,13 @@ gboolean   hb_bundle_export       (HbPolicy          *policy,
 /* The default name: "<yyyy-mm-dd>-<slug>" from the event date (or today)
  * and the programme name. */
 char      *hb_bundle_default_name (HbPost            *post);
-/* Re-hashes every file of a bundle (folder or .zip) against SHA256SUMS
- * and the manifest.  Returns the problems, one line each, naming the file
- * ("changed: media/01-x.jpg", "missing: …", "added: …"); empty when the
- * bundle is intact.  NULL with @error when it cannot be read at all. */
+/* Re-hashes every file of a bundle (folder or .zip, read alike) against
+ * the manifest's list of files and SHA256SUMS.  Returns the problems, one
+ * line each, naming the entry ("changed: media/01-x.jpg", "missing: …",
+ * "added: …", "link: …", "special file: …", "outside the bundle: …");
+ * empty when the bundle is intact.  NULL with @error when it cannot be
+ * read at all (a FIFO or a device given as the bundle is refused, never
+ * opened for reading). */
 GPtrArray *hb_bundle_verify       (const char        *path,
                                    GError           **error);
 /* The same, also returning the SHA-256 of the manifest.json found (NULL
