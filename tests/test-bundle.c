@@ -373,6 +373,25 @@ test_verify_hostile (Fixture       *f,
       g_assert_true (has_problem (blank, "manifest.json: not a hebahan-bundle/2 manifest"));
     }
 
+  /* 80,000 nested arrays overflowed the stack inside json-glib; a member
+   * twice would have let a second "files" list replace the first. */
+  {
+    g_autoptr(GString) deep = g_string_new ("{\"format\": \"hebahan-bundle/2\", \"files\": ");
+    g_autoptr(GPtrArray) nested = NULL, twice = NULL;
+
+    for (guint i = 0; i < 80000; i++)
+      g_string_append_c (deep, '[');
+    for (guint i = 0; i < 80000; i++)
+      g_string_append_c (deep, ']');
+    g_string_append_c (deep, '}');
+    nested = verify_zip (f, with_manifest, (const char *[]) { sums, deep->str });
+    g_assert_true (has_problem (nested, "manifest.json: The JSON nests more than 64 levels deep (at byte 103)"));
+    twice = verify_zip (f, with_manifest, (const char *[]) { sums,
+      "{\"format\": \"hebahan-bundle/2\", \"files\": [], \"media\": [], \"files\": []}" });
+    g_assert_true (has_problem (twice, "manifest.json: $: the member “files” appears twice in one object "
+                                       "(the second would silently replace the first)"));
+  }
+
   /* A path twice in the zip (the second copy leaked its bytes). */
   {
     static const char *twice[] = { "SHA256SUMS", "SHA256SUMS", NULL };
