@@ -9,12 +9,14 @@
 #include <archive.h>
 #include <archive_entry.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
+#include <gst/gst.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <utime.h>
 
 #include "hb-bundle.h"
 #include "hb-checklist.h"
@@ -781,6 +783,196 @@ test_cli_verify_zip_odd (Fixture       *f,
   g_assert_false (g_file_test ("/tmp/evil.txt", G_FILE_TEST_EXISTS));
 }
 
+/* Replaces media item @index with one at @path, keeping what was recorded
+ * about it (so the checklist's answers still hold), and @sha256 when not
+ * NULL ("" for none). */
+static void
+replace_media (Fixture    *f,
+               guint       index,
+               const char *path,
+               const char *sha256)
+{
+  GListStore *media = hb_post_get_media (f->post);
+  g_autoptr(HbMediaItem) old = g_list_model_get_item (G_LIST_MODEL (media), index);
+  g_autoptr(HbMediaItem) item = hb_media_item_new (path);
+
+  hb_media_item_set_sha256 (item, sha256 ? (*sha256 ? sha256 : NULL) : hb_media_item_get_sha256 (old));
+  hb_media_item_set_alt_text (item, hb_media_item_get_alt_text (old));
+  hb_media_item_set_caption (item, hb_media_item_get_caption (old));
+  g_list_store_splice (media, index, 1, (gpointer *) &item, 1);
+  answer_all (f->policy, f->post);
+}
+
+static char *
+media_source (guint index,
+              Fixture *f)
+{
+  g_autoptr(HbMediaItem) item = g_list_model_get_item (G_LIST_MODEL (hb_post_get_media (f->post)), index);
+
+  return g_strdup (hb_media_item_get_path (item));
+}
+
+static void
+assert_export_refused (Fixture    *f,
+                       const char *words)
+{
+  g_autofree char *dest = g_build_filename (f->dir, "refused", NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  g_assert_false (hb_bundle_export (f->policy, f->post, dest, NULL, NULL, NULL, NULL, &error));
+  g_assert_nonnull (error);
+  g_test_message ("refused: %s", error->message);
+  if (strstr (error->message, words) == NULL)
+    g_error ("“%s” does not say “%s”", error->message, words);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 20 * G_USEC_PER_SEC);
+  g_assert_false (g_file_test (dest, G_FILE_TEST_EXISTS));
+}
+
+/* Export reads only what it means to (issue 16): a FIFO or /dev/zero as a
+ * video hung it; a symbolic link was followed with no check; a missing
+ * SHA-256 skipped the check; a photo cut short went out half grey. */
+static void
+test_export_reads_only_media (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *video = media_source (2, f);
+  g_autofree char *photo = media_source (0, f);
+  g_autofree char *fifo = g_build_filename (f->dir, "pipe.webm", NULL);
+  g_autofree char *link_same = g_build_filename (f->dir, "same.webm", NULL);
+  g_autofree char *link_other = g_build_filename (f->dir, "other.webm", NULL);
+  g_autofree char *cut = g_build_filename (f->dir, "cut.jpg", NULL);
+  g_autofree char *dest = g_build_filename (f->dir, "linked", NULL);
+  g_autofree char *bytes = NULL, *cut_sha = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len = 0;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  replace_media (f, 2, fifo, NULL);
+  assert_export_refused (f, "is not a regular file");
+  replace_media (f, 2, "/dev/zero", NULL);
+  assert_export_refused (f, "is not a regular file");
+
+  /* A link to the same bytes is followed and checked; to others, refused. */
+  g_assert_cmpint (symlink (video, link_same), ==, 0);
+  g_assert_cmpint (symlink (photo, link_other), ==, 0);
+  replace_media (f, 2, link_other, NULL);
+  assert_export_refused (f, "has changed since it was added");
+  replace_media (f, 2, link_same, NULL);
+  g_assert_true (hb_bundle_export (f->policy, f->post, dest, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  replace_media (f, 2, video, "");
+  assert_export_refused (f, "does not record the SHA-256 of");
+  replace_media (f, 2, video, NULL);
+
+  g_assert_true (g_file_get_contents (photo, &bytes, &len, NULL));
+  g_assert_true (g_file_set_contents (cut, bytes, len / 2, NULL));
+  cut_sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) bytes, len / 2);
+  replace_media (f, 0, cut, cut_sha);
+  assert_export_refused (f, "is damaged or incomplete");
+}
+
+/* Runs a gst-launch style pipeline to its end. */
+static void
+gst_run (const char *description)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GstElement) pipeline = NULL;
+  g_autoptr(GstBus) bus = NULL;
+  g_autoptr(GstMessage) msg = NULL;
+
+  gst_init (NULL, NULL);
+  pipeline = gst_parse_launch (description, &error);
+  g_assert_no_error (error);
+  bus = gst_element_get_bus (pipeline);
+  gst_element_set_state (pipeline, GST_STATE_PLAYING);
+  msg = gst_bus_timed_pop_filtered (bus, 30 * GST_SECOND, GST_MESSAGE_EOS | GST_MESSAGE_ERROR);
+  g_assert_nonnull (msg);
+  g_assert_cmpint (GST_MESSAGE_TYPE (msg), ==, GST_MESSAGE_EOS);
+  gst_element_set_state (pipeline, GST_STATE_NULL);
+}
+
+/* Videos were copied byte for byte, GPS position and all (issue 16).  A
+ * QuickTime video is made from the fixture's WebM streams and given a
+ * GPS position, a camera make and a serial number with exiftool; the
+ * bundle's copy keeps its picture and loses all three. */
+static void
+test_cli_video_metadata (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *webm = media_source (2, f);
+  g_autofree char *mp4 = g_build_filename (f->dir, "rakaman.mp4", NULL);
+  g_autofree char *pipeline = g_strdup_printf ("filesrc location=\"%s\" ! matroskademux ! qtmux ! "
+                                               "filesink location=\"%s\"", webm, mp4);
+  g_autofree char *bundle = g_build_filename (f->dir, "bundle", NULL);
+  g_autofree char *digest = NULL, *sha = NULL, *before = NULL, *after = NULL;
+  g_autoptr(GFile) draft = g_file_new_for_path (f->draft);
+  g_autoptr(GError) error = NULL;
+  const char *tag[] = { "exiftool", "-q", "-overwrite_original", "-UserData:GPSCoordinates=3.1, 101.6, 10",
+                        "-Keys:GPSCoordinates=3.1, 101.6, 10", "-Make=TestCam", "-Model=SN-4411-0199", mp4, NULL };
+  const char *read_source[] = { "exiftool", "-a", "-G1", "-s", mp4, NULL };
+  const char *read_copy[] = { "exiftool", "-a", "-G1", "-s", "media/03-rakaman.mp4", NULL };
+
+  if (!have_tool ("exiftool"))
+    return;
+  gst_run (pipeline);
+  g_assert_cmpint (run (tag, NULL, NULL, NULL), ==, 0);
+  g_assert_cmpint (run (read_source, NULL, &before, NULL), ==, 0);
+  g_assert_nonnull (strstr (before, "GPSCoordinates"));
+  g_assert_nonnull (strstr (before, "TestCam"));
+  sha = file_sha256 (mp4);
+  replace_media (f, 2, mp4, sha);
+  g_assert_true (hb_draft_save (f->post, draft, NULL, &error));
+  g_assert_no_error (error);
+
+  digest = cli_export (f, bundle);
+  g_assert_cmpint (run (read_copy, bundle, &after, NULL), ==, 0);
+  g_test_message ("%s", after);
+  g_assert_null (strstr (after, "GPS"));
+  g_assert_null (strstr (after, "TestCam"));
+  g_assert_null (strstr (after, "SN-4411"));
+  g_assert_nonnull (strstr (after, "ImageSize                       : 320x240"));
+  g_assert_nonnull (strstr (after, "video/quicktime"));
+}
+
+/* An existing .zip is never replaced without being asked (a folder never
+ * is); a killed export's temporary folder is cleared by the next export
+ * to that folder once it is over a minute old. */
+static void
+test_cli_zip_exists_and_leftovers (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autofree char *zip = g_build_filename (f->dir, "bundle.zip", NULL);
+  g_autofree char *stale = g_build_filename (f->dir, ".bundle.tmp-Ab12Cd", NULL);
+  g_autofree char *stale_zip = g_build_filename (f->dir, ".bundle.zip.tmp-Ef34Gh", NULL);
+  g_autofree char *fresh = g_build_filename (f->dir, ".bundle.tmp-Ij56Kl", NULL);
+  g_autofree char *part = g_build_filename (stale, "caption.txt", NULL);
+  const char *export_argv[] = { cli (), "export", f->draft, "--output", zip, NULL };
+  const char *force_argv[] = { cli (), "export", f->draft, "--output", zip, "--force", NULL };
+  g_autofree char *err = NULL, *listing = NULL, *old = NULL, *now = NULL;
+  struct utimbuf aged = { time (NULL) - 120, time (NULL) - 120 };
+
+  g_assert_true (g_file_set_contents (zip, "the officer's own file", -1, NULL));
+  g_assert_cmpint (run (export_argv, NULL, NULL, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "already exists"));
+  g_assert_nonnull (strstr (err, "--force"));
+  g_assert_true (g_file_get_contents (zip, &old, NULL, NULL));
+  g_assert_cmpstr (old, ==, "the officer's own file");
+
+  g_assert_cmpint (g_mkdir (stale, 0755), ==, 0);
+  g_assert_cmpint (g_mkdir (fresh, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (part, "setengah", -1, NULL));
+  g_assert_true (g_file_set_contents (stale_zip, "PK", -1, NULL));
+  g_assert_cmpint (utime (stale, &aged), ==, 0);
+  g_assert_cmpint (utime (stale_zip, &aged), ==, 0);
+  g_assert_cmpint (run (force_argv, NULL, NULL, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (zip, &now, NULL, NULL));
+  g_assert_true (g_str_has_prefix (now, "PK"));
+  listing = hb_test_list_dir (f->dir);
+  g_assert_cmpstr (listing, ==, ".bundle.tmp-Ij56Kl bundle.zip complete.hebahan");
+}
+
 static void
 test_cli_incomplete (Fixture       *f,
                      gconstpointer  data)
@@ -943,6 +1135,9 @@ main (int    argc,
   ADD ("cli-verify-rewritten", test_cli_verify_rewritten, NULL);
   ADD ("cli-verify-folder-odd", test_cli_verify_folder_odd, NULL);
   ADD ("cli-verify-zip-odd", test_cli_verify_zip_odd, NULL);
+  ADD ("export-reads-only-media", test_export_reads_only_media, NULL);
+  ADD ("cli-video-metadata", test_cli_video_metadata, NULL);
+  ADD ("cli-zip-exists-and-leftovers", test_cli_zip_exists_and_leftovers, NULL);
   ADD ("cli-incomplete", test_cli_incomplete, "unanswered");
   ADD ("incomplete", test_incomplete_api, "unanswered");
   ADD ("full-disk", test_full_disk, NULL);

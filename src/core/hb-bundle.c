@@ -34,12 +34,13 @@
 #include "hb-platforms.h"
 #include "hb-post-lint.h"
 #include "hb-reencode.h"
+#include "hb-remux.h"
 #include "hb-sha256.h"
 #include "hb-signoff.h"
 
 #define CHUNK_BYTES       (64 * 1024)
 #define MAX_SLUG          50
-#define MAX_SMALL_FILE    (16 * 1024 * 1024)   /* SHA256SUMS and manifest.json, when verifying */
+#define MAX_VIDEO_BYTES   (G_GINT64_CONSTANT (4) << 30)  /* 4 GiB: what Instagram and TikTok take */
 
 typedef struct
 {
@@ -47,6 +48,7 @@ typedef struct
   HbPost            *post;
   HbLang             lang;
   const char        *dest;
+  HbBundleExportFlags flags;
   gboolean           zip;
   char              *name;      /* the bundle's folder name */
   char              *tmpdir;    /* the folder being written */
@@ -140,6 +142,27 @@ tmp_path (Export     *ex,
   return g_build_filename (ex->tmpdir, rel, NULL);
 }
 
+/* All of @len bytes to @fd; FALSE with errno set otherwise. */
+static gboolean
+write_all (int         fd,
+           const void *data,
+           gsize       len)
+{
+  const char *p = data;
+
+  while (len > 0)
+    {
+      gssize n = write (fd, p, len);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        return FALSE;
+      p += n, len -= n;
+    }
+  return TRUE;
+}
+
 /* Written with plain POSIX calls so that errno — "Permission denied",
  * "No space left on device" — reaches the message; synced, so that the
  * renamed bundle is whole even after a power cut. */
@@ -151,7 +174,6 @@ write_bytes (Export      *ex,
              GError     **error)
 {
   g_autofree char *path = tmp_path (ex, rel);
-  const char *p = data;
   int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
 
   if (fd < 0)
@@ -159,20 +181,12 @@ write_bytes (Export      *ex,
       set_errno_error (error, errno, ex->dest);
       return FALSE;
     }
-  while (len > 0)
+  if (!write_all (fd, data, len))
     {
-      gssize n = write (fd, p, len);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          int saved = errno;
-          close (fd);
-          set_errno_error (error, saved, ex->dest);
-          return FALSE;
-        }
-      p += n, len -= n;
+      int saved = errno;
+      close (fd);
+      set_errno_error (error, saved, ex->dest);
+      return FALSE;
     }
   if (fsync (fd) != 0 || close (fd) != 0)
     {
@@ -346,37 +360,121 @@ export_photo (Export              *ex,
   return write_bytes (ex, out->rel, data, len, error);
 }
 
-/* Videos are published as they are: re-encoding them is the platform's
- * job, and a copy keeps them byte-identical to what was reviewed. */
+/* The draft records each item's SHA-256 when it is added: without it,
+ * nothing proves the file is the one the officers reviewed. */
+static gboolean
+check_recorded (HbMediaItem  *item,
+                const char   *actual,
+                GError      **error)
+{
+  const char *path = hb_media_item_get_path (item);
+  const char *recorded = hb_media_item_get_sha256 (item);
+
+  if (recorded == NULL || *recorded == '\0')
+    {
+      g_set_error (error, HB_ERROR, HB_ERROR_MEDIA_UNREADABLE,
+                   _("The post does not record the SHA-256 of “%s”, so nothing shows it is the file that "
+                     "was reviewed: remove it and add it again"), path);
+      return FALSE;
+    }
+  if (g_ascii_strcasecmp (recorded, actual) != 0)
+    {
+      g_set_error (error, HB_ERROR, HB_ERROR_MEDIA_UNREADABLE,
+                   _("“%s” has changed since it was added to the post"), path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Copies the open file @fd to @to, hashing what it copies. */
+static char *
+copy_hashed (Export      *ex,
+             int          fd,
+             const char  *to,
+             GError     **error)
+{
+  g_autofree guint8 *buf = g_malloc (CHUNK_BYTES);
+  int out = g_open (to, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  gboolean ok = TRUE;
+  HbSha256 sum;
+  char *hex;
+  gssize n;
+
+  if (out < 0)
+    return (set_errno_error (error, errno, ex->dest), NULL);
+  hb_sha256_init (&sum);
+  while (ok && (n = read (fd, buf, CHUNK_BYTES)) != 0)
+    {
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        ok = (g_set_error (error, HB_ERROR, HB_ERROR_MEDIA_UNREADABLE, _("Could not read “%s”: %s"),
+                           to, g_strerror (errno)), FALSE);
+      else if (g_cancellable_set_error_if_cancelled (ex->cancellable, error))
+        ok = FALSE;
+      else if (!write_all (out, buf, n))
+        ok = (set_errno_error (error, errno, ex->dest), FALSE);
+      else
+        hb_sha256_update (&sum, buf, n);
+    }
+  if (close (out) != 0 && ok)
+    ok = (set_errno_error (error, errno, ex->dest), FALSE);
+  hex = hb_sha256_finish_hex (&sum);
+  if (!ok)
+    g_clear_pointer (&hex, g_free);
+  return hex;
+}
+
+/* A video is read once, through a descriptor that is a regular file (a
+ * FIFO or a device named as a video would block or never end), at most
+ * MAX_VIDEO_BYTES, into the temporary folder, hashed as it is copied and
+ * checked against the draft; only that checked copy is used after.  A
+ * symbolic link is followed: what counts is that the bytes are the ones
+ * reviewed. */
 static gboolean
 export_video (Export       *ex,
-              const char   *source,
+              HbMediaItem  *item,
               const char   *stem,
               MediaOut     *out,
               GError      **error)
 {
+  const char *source = hb_media_item_get_path (item);
   const char *dot = strrchr (source, '.');
   g_autofree char *ext = dot && !strchr (dot, '/') ? slugify (dot + 1, "video") : g_strdup ("video");
+  g_autofree char *copy = g_strdup_printf ("%s/.%s.source", ex->tmpdir, stem);
   g_autofree char *path = NULL;
-  g_autoptr(GFile) from = g_file_new_for_path (source);
-  g_autoptr(GFile) to = NULL;
   g_autoptr(GError) local_error = NULL;
+  int fd = hb_file_open_regular (source, TRUE, MAX_VIDEO_BYTES, &local_error);
 
-  out->rel = g_strdup_printf ("media/%s.%s", stem, ext);
-  path = tmp_path (ex, out->rel);
-  to = g_file_new_for_path (path);
-  if (!g_file_copy (from, to, G_FILE_COPY_NONE, ex->cancellable, NULL, NULL, &local_error))
+  if (fd < 0)
     {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        g_set_error (error, G_IO_ERROR, local_error->code, _("Could not copy “%s” into “%s”: %s"),
-                     source, ex->dest, local_error->message);
+      g_set_error_literal (error, HB_ERROR, local_error->domain == HB_ERROR ? local_error->code
+                           : HB_ERROR_MEDIA_UNREADABLE, local_error->message);
       return FALSE;
     }
+  g_clear_error (&local_error);
+  out->source_sha256 = copy_hashed (ex, fd, copy, error);
+  close (fd);
+  if (out->source_sha256 == NULL || !check_recorded (item, out->source_sha256, error))
+    {
+      g_unlink (copy);
+      return FALSE;
+    }
+  out->rel = g_strdup_printf ("media/%s.%s", stem, ext);
+  path = tmp_path (ex, out->rel);
+  if (!hb_remux_strip (copy, path, source, ex->cancellable, &local_error))
+    {
+      g_unlink (copy);
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+        set_errno_error (error, ENOSPC, ex->dest);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  g_unlink (copy);
   g_ptr_array_add (ex->files, g_strdup (out->rel));
-  out->sha256 = g_strdup (out->source_sha256);
-  return TRUE;
+  out->sha256 = hb_sha256_file (path, ex->cancellable, error);
+  return out->sha256 != NULL;
 }
 
 /* A photo that changed after it was added is not what the officers
@@ -388,7 +486,6 @@ check_source (HbMediaItem          *item,
               GError              **error)
 {
   const char *path = hb_media_item_get_path (item);
-  const char *recorded = hb_media_item_get_sha256 (item);
 
   if (job->error && (job->error->domain == HB_ERROR ||
                      g_error_matches (job->error, G_IO_ERROR, G_IO_ERROR_CANCELLED)))
@@ -403,13 +500,7 @@ check_source (HbMediaItem          *item,
       return FALSE;
     }
   out->source_sha256 = g_strdup (job->source_sha256);
-  if (recorded && *recorded && g_ascii_strcasecmp (recorded, out->source_sha256) != 0)
-    {
-      g_set_error (error, HB_ERROR, HB_ERROR_MEDIA_UNREADABLE,
-                   _("“%s” has changed since it was added to the post"), path);
-      return FALSE;
-    }
-  return TRUE;
+  return check_recorded (item, out->source_sha256, error);
 }
 
 static void
@@ -465,8 +556,11 @@ export_item (Export       *ex,
     return FALSE;
   job = hb_reencoder_wait (coder, i);
   g_ptr_array_add (ex->thumbnails, job->thumbnail ? g_object_ref (job->thumbnail) : NULL);
-  ok = check_source (item, job, &out, error) &&
-       (photo ? export_photo (ex, job, stem, &out, error) : export_video (ex, path, stem, &out, error));
+  if (photo)
+    ok = check_source (item, job, &out, error) && export_photo (ex, job, stem, &out, error);
+  else
+    ok = !job->error ? export_video (ex, item, stem, &out, error)
+                     : (g_propagate_error (error, g_error_copy (job->error)), FALSE);
   if (ok)
     add_media_entry (ex, item, &out);
   media_out_clear (&out);
@@ -913,6 +1007,15 @@ prepare (Export  *ex,
                    _("“%s” already exists: choose a new folder name"), ex->dest);
       return FALSE;
     }
+  if (ex->zip && !(ex->flags & HB_BUNDLE_EXPORT_REPLACE) && g_file_test (ex->dest, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS, _("“%s” already exists"), ex->dest);
+      return FALSE;
+    }
+  /* What a killed export left here: its temporary folder (and zip). */
+  hb_file_remove_stale_temps (dir, ex->name);
+  if (ex->zip)
+    hb_file_remove_stale_temps (dir, base);
   tmpl = g_strdup_printf ("%s/.%s.tmp-XXXXXX", dir, ex->name);
   if (g_mkdtemp_full (tmpl, 0755) == NULL)
     {
@@ -939,6 +1042,31 @@ write_contents (Export  *ex,
          write_sums (ex, error);
 }
 
+/* Renamed over @dest only when asked to replace it; otherwise linked
+ * into place, which fails rather than replace a file that appeared
+ * meanwhile. */
+static gboolean
+place_zip (Export  *ex,
+           GError **error)
+{
+  if (ex->flags & HB_BUNDLE_EXPORT_REPLACE)
+    {
+      if (g_rename (ex->tmpzip, ex->dest) != 0)
+        return (set_errno_error (error, errno, ex->dest), FALSE);
+      return TRUE;
+    }
+  if (link (ex->tmpzip, ex->dest) != 0)
+    {
+      if (errno == EEXIST)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS, _("“%s” already exists"), ex->dest);
+      else
+        set_errno_error (error, errno, ex->dest);
+      return FALSE;
+    }
+  g_unlink (ex->tmpzip);
+  return TRUE;
+}
+
 /* rename() would quietly replace an empty folder, so a folder that
  * appeared meanwhile is checked for once more. */
 static gboolean
@@ -949,10 +1077,8 @@ move_into_place (Export  *ex,
     return FALSE;
   if (ex->zip)
     {
-      if (!write_zip (ex, error))
+      if (!write_zip (ex, error) || !place_zip (ex, error))
         return FALSE;
-      if (g_rename (ex->tmpzip, ex->dest) != 0)
-        return (set_errno_error (error, errno, ex->dest), FALSE);
       g_clear_pointer (&ex->tmpzip, g_free);
       hb_file_remove_tree (ex->tmpdir);
       return TRUE;
@@ -1022,7 +1148,22 @@ hb_bundle_export (HbPolicy          *policy,
                   char             **manifest_sha256,
                   GError           **error)
 {
-  Export ex = { policy, post, hb_post_get_language (post), dest, FALSE, NULL, NULL, NULL,
+  return hb_bundle_export_full (policy, post, dest, HB_BUNDLE_EXPORT_REPLACE, progress, user_data,
+                                cancellable, manifest_sha256, error);
+}
+
+gboolean
+hb_bundle_export_full (HbPolicy           *policy,
+                       HbPost             *post,
+                       const char         *dest,
+                       HbBundleExportFlags flags,
+                       HbBundleProgress    progress,
+                       gpointer            user_data,
+                       GCancellable       *cancellable,
+                       char              **manifest_sha256,
+                       GError            **error)
+{
+  Export ex = { policy, post, hb_post_get_language (post), dest, flags, FALSE, NULL, NULL, NULL,
                 progress, user_data, cancellable, };
   gboolean ok;
 

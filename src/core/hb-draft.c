@@ -16,6 +16,7 @@
 
 #include "hb-datetime.h"
 #include "hb-error.h"
+#include "hb-file-util.h"
 #include "hb-json.h"
 
 #define FORMAT_PREFIX "hebahan-draft/"
@@ -768,18 +769,7 @@ gboolean
 hb_draft_is_temp_name (const char *name,
                        const char *base)
 {
-  const char *rest;
-
-  g_return_val_if_fail (name != NULL, FALSE);
-  if (name[0] != '.')
-    return FALSE;
-  if (base == NULL)
-    return strstr (name, HB_DRAFT_TEMP_INFIX) != NULL;
-  if (!g_str_has_prefix (name + 1, base))
-    return FALSE;
-  rest = name + 1 + strlen (base);
-  return g_str_has_prefix (rest, HB_DRAFT_TEMP_INFIX)
-         && strlen (rest + strlen (HB_DRAFT_TEMP_INFIX)) == 6;
+  return hb_file_is_temp_name (name, base);
 }
 
 /**
@@ -794,22 +784,7 @@ void
 hb_draft_remove_stale_temps (const char *dir,
                              const char *base)
 {
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  const char *name;
-
-  while (d && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *path = NULL;
-      GStatBuf st;
-
-      if (!hb_draft_is_temp_name (name, base))
-        continue;
-      path = g_build_filename (dir, name, NULL);
-      if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode)
-          && now - st.st_mtime > HB_DRAFT_TEMP_STALE_S)
-        g_unlink (path);
-    }
+  hb_file_remove_stale_temps (dir, base);
 }
 
 /* Into a hidden temporary file beside @path (the name hb-autosave

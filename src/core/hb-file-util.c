@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -92,4 +93,63 @@ hb_file_open_regular (const char  *path,
   /* Regular files never block; reads then behave as usual. */
   fcntl (fd, F_SETFL, fcntl (fd, F_GETFL) & ~O_NONBLOCK);
   return fd;
+}
+
+/**
+ * hb_file_is_temp_name:
+ * @base: (nullable): the final file's name, or %NULL for any
+ *
+ * Whether @name is the name of a temporary file or folder that writing
+ * @base (or anything) puts beside it.
+ */
+gboolean
+hb_file_is_temp_name (const char *name,
+                      const char *base)
+{
+  const char *rest;
+
+  g_return_val_if_fail (name != NULL, FALSE);
+  if (name[0] != '.')
+    return FALSE;
+  if (base == NULL)
+    return strstr (name, HB_FILE_TEMP_INFIX) != NULL;
+  if (!g_str_has_prefix (name + 1, base))
+    return FALSE;
+  rest = name + 1 + strlen (base);
+  return g_str_has_prefix (rest, HB_FILE_TEMP_INFIX)
+         && strlen (rest + strlen (HB_FILE_TEMP_INFIX)) == 6;
+}
+
+/**
+ * hb_file_remove_stale_temps:
+ * @base: (nullable): only the temporary files of writes of this name
+ *
+ * Removes from @dir what writers killed mid-write left behind: a save's
+ * temporary file, or an export's temporary folder with part of a bundle
+ * in it.  Only those older than HB_FILE_TEMP_STALE_S: a fresh one may be
+ * another Hebahan's write in progress.  Links are never followed.
+ */
+void
+hb_file_remove_stale_temps (const char *dir,
+                            const char *base)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+
+  while (d && (name = g_dir_read_name (d)))
+    {
+      g_autofree char *path = NULL;
+      GStatBuf st;
+
+      if (!hb_file_is_temp_name (name, base))
+        continue;
+      path = g_build_filename (dir, name, NULL);
+      if (g_lstat (path, &st) != 0 || now - st.st_mtime <= HB_FILE_TEMP_STALE_S)
+        continue;
+      if (S_ISREG (st.st_mode))
+        g_unlink (path);
+      else if (S_ISDIR (st.st_mode))
+        hb_file_remove_tree (path);
+    }
 }

@@ -5,7 +5,20 @@
 
 G_BEGIN_DECLS
 
-void hb_file_remove_tree  (const char  *path);
+/* Drafts and bundles are written as ".NAME" HB_FILE_TEMP_INFIX "XXXXXX"
+ * beside NAME, then renamed: a file or folder so named is a write that
+ * never finished. */
+#define HB_FILE_TEMP_INFIX ".tmp-"
+/* One older than this is no write in progress (a save takes milliseconds,
+ * an export's files are touched as they are written) but one a killed
+ * writer left behind. */
+#define HB_FILE_TEMP_STALE_S 60
+
+void     hb_file_remove_tree        (const char  *path);
+gboolean hb_file_is_temp_name       (const char  *name,
+                                     const char  *base);
+void     hb_file_remove_stale_temps (const char  *dir,
+                                     const char  *base);
 int  hb_file_open_regular (const char  *path,
                            gboolean     follow,
                            goffset      max_size,

@@ -266,6 +266,24 @@ end_scan_feed (EndScan      *scan,
     }
 }
 
+/**
+ * hb_media_is_truncated:
+ *
+ * Whether the JPEG or PNG in @data stops before the end of its main
+ * image: decoders hand such a photo back half grey without an error.
+ * FALSE for other kinds of file, which this cannot tell.
+ */
+gboolean
+hb_media_is_truncated (const guint8 *data,
+                       gsize         len)
+{
+  EndScan scan;
+
+  end_scan_init (&scan, data, len);
+  end_scan_feed (&scan, data, len);
+  return len > 0 && scan.state != SCAN_COMPLETE && scan.state != SCAN_NONE;
+}
+
 /* Streams the whole file once: its SHA-256, its size, and its first bytes
  * for sniffing. Memory stays at one chunk whatever the file's size. */
 static gboolean
