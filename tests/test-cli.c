@@ -1,7 +1,9 @@
 /* test-cli.c — hebahan-cli as a user runs it: exit codes, JSON fields,
  * messages in both languages, and one-line errors for bad input. */
 #include <json-glib/json-glib.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 typedef struct
 {
@@ -452,6 +454,30 @@ test_hostile_pack (void)
   g_assert_nonnull (strstr (run.out, "$.lexicons.kasar.terms: term 0 is 101 characters long, more than the 100"));
 }
 
+/* /dev/zero or a FIFO named as a draft or a pack read for ever, or waited
+ * for ever: refused at once. */
+static void
+test_special_files (void)
+{
+  g_autofree char *fifo = g_build_filename (g_get_user_cache_dir (), "hb-pipe.hebahan", NULL);
+  const char *commands[][4] = {
+    { "check", "/dev/zero", NULL }, { "policy", "validate", "/dev/zero", NULL },
+    { "check", fifo, NULL }, { "policy", "validate", fifo, NULL },
+    { "lint", "--policy", fifo, NULL },
+  };
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_cache_dir (), 0700), ==, 0);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      cli (&run, "", commands[i]);
+      assert_one_line_error (&run, "is not a regular file");
+    }
+  g_unlink (fifo);
+}
+
 static void
 test_usage (void)
 {
@@ -558,6 +584,7 @@ main (int    argc,
   g_test_add_func ("/cli/usage", test_usage);
   g_test_add_func ("/cli/hostile-json", test_hostile_json);
   g_test_add_func ("/cli/hostile-pack", test_hostile_pack);
+  g_test_add_func ("/cli/special-files", test_special_files);
   g_test_add_func ("/cli/count", test_count);
   g_test_add_func ("/cli/count-usage", test_count_usage);
   g_test_add_func ("/cli/count-draft", test_count_draft);

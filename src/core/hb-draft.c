@@ -711,6 +711,8 @@ hb_draft_load (GFile         *file,
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   name = g_file_get_basename (file);
+  if (!hb_file_check_regular (file, MAX_DRAFT_SIZE, cancellable, error))
+    return NULL;
   if ((bytes = g_file_load_bytes (file, cancellable, NULL, &local)) == NULL)
     {
       g_set_error (error, local->domain, local->code, _("Could not open “%s”: %s"),

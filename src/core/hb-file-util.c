@@ -153,3 +153,43 @@ hb_file_remove_stale_temps (const char *dir,
         hb_file_remove_tree (path);
     }
 }
+
+/**
+ * hb_file_check_regular:
+ * @max_size: the largest size accepted, or 0 for any
+ *
+ * Before a whole file is loaded (a draft, a policy pack): refuses a
+ * device, a FIFO or a socket, which would block the load or feed it
+ * without end (/dev/zero), and a file over @max_size.  Works through GIO,
+ * so through the document portal too.  A file that cannot be queried is
+ * let through: loading it says why it cannot be read.
+ */
+gboolean
+hb_file_check_regular (GFile         *file,
+                       goffset        max_size,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                                                 G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                 G_FILE_QUERY_INFO_NONE, cancellable, NULL);
+  g_autofree char *name = g_file_get_basename (file);
+
+  if (info == NULL)
+    return TRUE;
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_SPECIAL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   _("“%s” is not a regular file (a device, a pipe or a socket)"), name);
+      return FALSE;
+    }
+  if (max_size > 0 && g_file_info_get_size (info) > max_size)
+    {
+      g_autofree char *limit = g_format_size_full (max_size, G_FORMAT_SIZE_IEC_UNITS);
+
+      g_set_error (error, HB_ERROR, HB_ERROR_TOO_LARGE,
+                   _("“%s” is larger than %s, the most Hebahan reads"), name, limit);
+      return FALSE;
+    }
+  return TRUE;
+}

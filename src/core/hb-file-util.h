@@ -19,6 +19,10 @@ gboolean hb_file_is_temp_name       (const char  *name,
                                      const char  *base);
 void     hb_file_remove_stale_temps (const char  *dir,
                                      const char  *base);
+gboolean hb_file_check_regular    (GFile         *file,
+                                   goffset        max_size,
+                                   GCancellable  *cancellable,
+                                   GError       **error);
 int  hb_file_open_regular (const char  *path,
                            gboolean     follow,
                            goffset      max_size,

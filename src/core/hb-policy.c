@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "hb-error.h"
+#include "hb-file-util.h"
 #include "hb-json.h"
 #include "hb-matcher.h"
 #include "hb-policy-cache.h"
@@ -1290,10 +1291,12 @@ hb_policy_new_from_file (const char  *path,
                          GError     **error)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-  g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, error);
+  g_autoptr(GBytes) bytes = NULL;
   HbPolicy *policy;
 
-  if (bytes == NULL)
+  /* /dev/zero or a FIFO would never end or never start. */
+  if (!hb_file_check_regular (file, MAX_PACK_SIZE, NULL, error) ||
+      (bytes = g_file_load_bytes (file, NULL, NULL, error)) == NULL)
     return NULL;
   if ((policy = hb_policy_new_from_bytes (bytes, error)) != NULL)
     policy->origin = g_file_get_path (file);
