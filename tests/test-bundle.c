@@ -698,6 +698,19 @@ test_cli_verify_folder_odd (Fixture       *f,
   g_assert_nonnull (strstr (out, "special file: media/pipe"));
   g_assert_nonnull (strstr (out, digest));
 
+  /* SHA256SUMS itself through a link: named as one, not as missing. */
+  {
+    g_autofree char *sums = g_build_filename (bundle, "SHA256SUMS", NULL);
+    g_autofree char *sums_elsewhere = g_build_filename (f->dir, "SHA256SUMS", NULL);
+
+    g_assert_cmpint (g_rename (sums, sums_elsewhere), ==, 0);
+    g_assert_cmpint (symlink (sums_elsewhere, sums), ==, 0);
+    g_clear_pointer (&out, g_free);
+    g_assert_cmpint (cli_verify (bundle, &out), ==, 1);
+    g_assert_nonnull (strstr (out, "link: SHA256SUMS"));
+    g_assert_null (strstr (out, "missing: SHA256SUMS"));
+  }
+
   /* A FIFO named as the bundle itself is refused at once. */
   g_assert_cmpint (mkfifo (fifo_bundle, 0644), ==, 0);
   g_assert_cmpint (cli_verify (fifo_bundle, NULL), ==, 2);

@@ -565,14 +565,17 @@ check_name (Check      *k,
   const char *want = g_hash_table_lookup (k->expected, name);
   const char *sum = g_hash_table_lookup (k->listed, name);
 
+  if (odd)
+    {
+      add_file_problem (k->problems, odd == ODD_LINK ? LINK : odd == ODD_SPECIAL ? SPECIAL : OUTSIDE, name);
+      return;
+    }
   if (strcmp (name, SUMS) == 0)
     return;
   /* manifest.json is checked against the digest on the signed paper. */
   if (strcmp (name, MANIFEST) == 0 && actual)
     want = actual;
-  if (odd)
-    add_file_problem (k->problems, odd == ODD_LINK ? LINK : odd == ODD_SPECIAL ? SPECIAL : OUTSIDE, name);
-  else if (actual == NULL)
+  if (actual == NULL)
     add_file_problem (k->problems, MISSING, name);
   else if (want == NULL)
     add_file_problem (k->problems, ADDED, name);
@@ -629,7 +632,9 @@ hb_bundle_verify_full (const char  *path,
       contents_clear (&c);
       return NULL;
     }
-  if (c.sums == NULL && !g_hash_table_contains (c.hashes, SUMS))
+  if (c.sums == NULL && g_hash_table_contains (c.hashes, SUMS))
+    g_ptr_array_add (problems, g_strdup_printf (_("SHA256SUMS: larger than %d MiB"), MAX_SMALL_FILE >> 20));
+  else if (c.sums == NULL && !g_hash_table_contains (c.odd, SUMS))
     g_ptr_array_add (problems, g_strdup_printf (_("missing: %s"), SUMS));
   listed = parse_sums (c.sums, problems);
   if (c.manifest == NULL && g_hash_table_contains (c.hashes, MANIFEST))
