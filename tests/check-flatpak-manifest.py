@@ -14,7 +14,8 @@ import sys
 # below.  GNOME 51 is built on the freedesktop SDK 26.08: glib, json-glib,
 # gdk-pixbuf, nettle, pango, cairo, libarchive, libsoup, libxml2 and the X
 # libraries are freedesktop platform elements; GNOME adds gtk4 and
-# libadwaita.  libyaml left the runtime with 26.08, so it is a module.
+# libadwaita; GStreamer (core and base, with the base and good plugins) is
+# in the GNOME runtime for its media stack.  libyaml left the runtime with 26.08, so it is a module.
 # When runtime-version changes, check this list again and update both.
 RUNTIME_VERSION = "51"
 RUNTIME_PROVIDES = {
@@ -23,6 +24,7 @@ RUNTIME_PROVIDES = {
     "pango", "pangocairo", "cairo", "cairo-pdf", "libarchive",
     "libsoup-3.0", "libxml-2.0", "x11", "xtst",
     "gtk4", "libadwaita-1",
+    "gstreamer-1.0", "gstreamer-base-1.0",
     # ICU (libicu, with its spoof checker) is part of the freedesktop base
     # the GNOME runtime is built on
     "icu-uc", "icu-i18n",

@@ -9,11 +9,14 @@
 #include <archive.h>
 #include <archive_entry.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
+#include <gst/gst.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <utime.h>
 
 #include "hb-bundle.h"
 #include "hb-checklist.h"
@@ -346,21 +349,50 @@ test_verify_hostile (Fixture       *f,
   /* Numbers and objects where the manifest has strings (a critical, and a
    * NULL file name hashed: a segmentation fault). */
   types = verify_zip (f, with_manifest, (const char *[]) { sums,
-    "{\"format\": \"hebahan-bundle/1\", \"media\": [1, {\"file\": 5},"
-    " {\"file\": \"caption.txt\", \"sha256\": {}}]}" });
-  g_assert_true (has_problem (types, "manifest.json: the hash of  does not match SHA256SUMS"));
-  g_assert_true (has_problem (types, "manifest.json: the hash of caption.txt does not match SHA256SUMS"));
+    "{\"format\": \"hebahan-bundle/2\", \"files\": [2, {\"path\": []}, {\"path\": \"caption.txt\"}],"
+    " \"media\": [1, {\"file\": 5}, {\"file\": \"caption.txt\", \"sha256\": {}}]}" });
+  g_assert_true (has_problem (types, "manifest.json: the hash of  does not match its list of files"));
+  g_assert_true (has_problem (types, "manifest.json: the hash of caption.txt does not match its list of files"));
+  g_assert_true (has_problem (types, "missing: caption.txt"));
   shape = verify_zip (f, with_manifest, (const char *[]) { sums,
-    "{\"format\": [\"hebahan-bundle/1\"], \"media\": {}}" });
-  g_assert_true (has_problem (shape, "manifest.json: not a hebahan-bundle/1 manifest"));
+    "{\"format\": [\"hebahan-bundle/2\"], \"files\": [], \"media\": {}}" });
+  g_assert_true (has_problem (shape, "manifest.json: not a hebahan-bundle/2 manifest"));
+
+  /* The old format lists only the media: its captions cannot be checked. */
+  {
+    g_autoptr(GPtrArray) old = verify_zip (f, with_manifest, (const char *[]) { sums,
+      "{\"format\": \"hebahan-bundle/1\", \"media\": []}" });
+
+    g_assert_true (has_problem (old, "manifest.json: a hebahan-bundle/1 manifest does not list the "
+                                     "captions and alt texts, so they cannot be checked: export the post again"));
+  }
 
   /* An empty or blank manifest has no root (a critical). */
   for (guint i = 0; i < 2; i++)
     {
       g_autoptr(GPtrArray) blank = verify_zip (f, with_manifest, (const char *[]) { sums, i ? " \n" : "" });
 
-      g_assert_true (has_problem (blank, "manifest.json: not a hebahan-bundle/1 manifest"));
+      g_assert_true (has_problem (blank, "manifest.json: not a hebahan-bundle/2 manifest"));
     }
+
+  /* 80,000 nested arrays overflowed the stack inside json-glib; a member
+   * twice would have let a second "files" list replace the first. */
+  {
+    g_autoptr(GString) deep = g_string_new ("{\"format\": \"hebahan-bundle/2\", \"files\": ");
+    g_autoptr(GPtrArray) nested = NULL, twice = NULL;
+
+    for (guint i = 0; i < 80000; i++)
+      g_string_append_c (deep, '[');
+    for (guint i = 0; i < 80000; i++)
+      g_string_append_c (deep, ']');
+    g_string_append_c (deep, '}');
+    nested = verify_zip (f, with_manifest, (const char *[]) { sums, deep->str });
+    g_assert_true (has_problem (nested, "manifest.json: The JSON nests more than 64 levels deep (at byte 103)"));
+    twice = verify_zip (f, with_manifest, (const char *[]) { sums,
+      "{\"format\": \"hebahan-bundle/2\", \"files\": [], \"media\": [], \"files\": []}" });
+    g_assert_true (has_problem (twice, "manifest.json: $: the member “files” appears twice in one object "
+                                       "(the second would silently replace the first)"));
+  }
 
   /* A path twice in the zip (the second copy leaked its bytes). */
   {
@@ -508,6 +540,450 @@ test_cli_verify_zip_changed (Fixture       *f,
   g_assert_cmpint (run (rezip, f->dir, NULL, NULL), ==, 0);
   g_assert_cmpint (run (verify, NULL, &out, NULL), ==, 1);
   g_assert_nonnull (strstr (out, "changed: caption.txt"));
+}
+
+/* The manifest lists every file that is posted or read, with its hash,
+ * and names the source of each photo without the folders it came from. */
+static void
+check_manifest_files (const char *bundle)
+{
+  g_autofree char *path = g_build_filename (bundle, "manifest.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  const char *expected[] = { "alt-text.txt", "caption.txt", "captions/facebook.txt", "captions/instagram.txt",
+                             "media/01-taman-selasih.jpg", "media/02-dewan-serbaguna.png", "media/03-program.webm" };
+  JsonObject *root;
+  JsonArray *files, *media;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "format"), ==, "hebahan-bundle/2");
+  files = json_object_get_array_member (root, "files");
+  g_assert_cmpuint (json_array_get_length (files), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      JsonObject *file = json_array_get_object_element (files, i);
+      g_autofree char *on_disk = g_build_filename (bundle, expected[i], NULL);
+      g_autofree char *digest = file_sha256 (on_disk);
+
+      g_assert_cmpstr (json_object_get_string_member (file, "path"), ==, expected[i]);
+      g_assert_cmpstr (json_object_get_string_member (file, "sha256"), ==, digest);
+    }
+  media = json_object_get_array_member (root, "media");
+  for (guint i = 0; i < json_array_get_length (media); i++)
+    {
+      const char *source = json_object_get_string_member (json_array_get_object_element (media, i), "source");
+
+      g_assert_null (strchr (source, '/'));
+    }
+}
+
+/* Exports the draft with the command line into @dest and returns the
+ * manifest digest it printed. */
+static char *
+cli_export (Fixture    *f,
+            const char *dest)
+{
+  const char *argv[] = { cli (), "export", f->draft, "--output", dest, NULL };
+  g_autofree char *out = NULL;
+  const char *digest;
+
+  g_assert_cmpint (run (argv, NULL, &out, NULL), ==, 0);
+  digest = strstr (out, "SHA-256: ");
+  g_assert_nonnull (digest);
+  return g_strndup (digest + strlen ("SHA-256: "), 64);
+}
+
+/* SHA256SUMS made again for the files as they now are, as someone
+ * covering their tracks would. */
+static void
+resum (const char *dir)
+{
+  const char *argv[] = { "sh", "-c", "find . -type f ! -name SHA256SUMS | sed 's|^\\./||' | LC_ALL=C sort "
+                         "| xargs sha256sum > SHA256SUMS", NULL };
+
+  g_assert_cmpint (run (argv, dir, NULL, NULL), ==, 0);
+}
+
+/* `hebahan-cli verify` under timeout(1): a hang is a failure, not a stuck
+ * suite.  Returns the exit status; 124 means it hung. */
+static int
+cli_verify (const char  *bundle,
+            char       **out)
+{
+  const char *argv[] = { "timeout", "30", cli (), "verify", bundle, NULL };
+  g_autofree char *err = NULL;
+  int status = run (argv, NULL, out, &err);
+
+  g_test_message ("verify %s → %d\n%s%s", bundle, status, out ? *out : "", err);
+  return status;
+}
+
+static void
+copy_tree (const char *from,
+           const char *to)
+{
+  const char *argv[] = { "cp", "-a", from, to, NULL };
+
+  g_assert_cmpint (run (argv, NULL, NULL, NULL), ==, 0);
+}
+
+/* The critical hole of issue 16: each file that is posted or read,
+ * rewritten with SHA256SUMS made again, used to pass with the same
+ * manifest digest as the signed sheet.  Each is now named. */
+static void
+test_cli_verify_rewritten (Fixture       *f,
+                           gconstpointer  data)
+{
+  const struct { const char *file, *problem; } cases[] = {
+    { "caption.txt", "changed: caption.txt" },
+    { "captions/instagram.txt", "changed: captions/instagram.txt" },
+    { "alt-text.txt", "changed: alt-text.txt" },
+    { "media/01-taman-selasih.jpg", "changed: media/01-taman-selasih.jpg" },
+    { "notes.txt", "added: notes.txt" },
+    { "captions/x.txt", "added: captions/x.txt" },
+  };
+  g_autofree char *signed_bundle = g_build_filename (f->dir, "signed", NULL);
+  g_autofree char *digest = NULL;
+  g_autofree char *out = NULL;
+
+  if (!have_tool ("sha256sum") || !have_tool ("timeout"))
+    return;
+  digest = cli_export (f, signed_bundle);
+  check_manifest_files (signed_bundle);
+  g_assert_cmpint (cli_verify (signed_bundle, &out), ==, 0);
+  g_assert_nonnull (strstr (out, digest));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *copy = g_strdup_printf ("%s/copy-%u", f->dir, i);
+      g_autofree char *target = g_build_filename (copy, cases[i].file, NULL);
+      const char *text = "Program dibatalkan. Sila hubungi 012-3456789.\n";
+
+      copy_tree (signed_bundle, copy);
+      g_assert_true (g_file_set_contents (target, text, -1, NULL));
+      resum (copy);
+      g_clear_pointer (&out, g_free);
+      g_assert_cmpint (cli_verify (copy, &out), ==, 1);
+      g_assert_nonnull (strstr (out, cases[i].problem));
+      /* The same manifest: the digest still matches the paper, and the
+       * problem lines say what does not. */
+      g_assert_nonnull (strstr (out, digest));
+    }
+}
+
+/* Links and special files in a folder are reported, never followed or
+ * opened: a FIFO used to block verify for ever. */
+static void
+test_cli_verify_folder_odd (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *bundle = g_build_filename (f->dir, "b", NULL);
+  g_autofree char *caption = g_build_filename (bundle, "caption.txt", NULL);
+  g_autofree char *outside = g_build_filename (f->dir, "caption-elsewhere.txt", NULL);
+  g_autofree char *fifo = g_build_filename (bundle, "media", "pipe", NULL);
+  g_autofree char *fifo_bundle = g_build_filename (f->dir, "bundle-fifo.zip", NULL);
+  g_autofree char *digest = NULL, *out = NULL;
+
+  if (!have_tool ("sha256sum") || !have_tool ("timeout"))
+    return;
+  digest = cli_export (f, bundle);
+  /* Same bytes, through a link: still refused. */
+  g_assert_cmpint (g_rename (caption, outside), ==, 0);
+  g_assert_cmpint (symlink (outside, caption), ==, 0);
+  g_assert_cmpint (mkfifo (fifo, 0644), ==, 0);
+  resum (bundle);
+  g_assert_cmpint (cli_verify (bundle, &out), ==, 1);
+  g_assert_nonnull (strstr (out, "link: caption.txt"));
+  g_assert_nonnull (strstr (out, "special file: media/pipe"));
+  g_assert_nonnull (strstr (out, digest));
+
+  /* SHA256SUMS itself through a link: named as one, not as missing. */
+  {
+    g_autofree char *sums = g_build_filename (bundle, "SHA256SUMS", NULL);
+    g_autofree char *sums_elsewhere = g_build_filename (f->dir, "SHA256SUMS", NULL);
+
+    g_assert_cmpint (g_rename (sums, sums_elsewhere), ==, 0);
+    g_assert_cmpint (symlink (sums_elsewhere, sums), ==, 0);
+    g_clear_pointer (&out, g_free);
+    g_assert_cmpint (cli_verify (bundle, &out), ==, 1);
+    g_assert_nonnull (strstr (out, "link: SHA256SUMS"));
+    g_assert_null (strstr (out, "missing: SHA256SUMS"));
+  }
+
+  /* A FIFO named as the bundle itself is refused at once. */
+  g_assert_cmpint (mkfifo (fifo_bundle, 0644), ==, 0);
+  g_assert_cmpint (cli_verify (fifo_bundle, NULL), ==, 2);
+}
+
+/* Copies the zip at @from to @to entry by entry; @link_name (a path
+ * inside the bundle) becomes a symbolic link, and entries named in @extra
+ * (raw zip paths) are added. */
+static void
+copy_zip (const char         *from,
+          const char         *to,
+          const char         *link_name,
+          const char * const *extra)
+{
+  struct archive *in = archive_read_new (), *out = archive_write_new ();
+  struct archive_entry *entry;
+  g_autofree char *buf = g_malloc (65536);
+  la_ssize_t n;
+
+  archive_read_support_format_zip (in);
+  archive_write_set_format_zip (out);
+  g_assert_cmpint (archive_read_open_filename (in, from, 65536), ==, ARCHIVE_OK);
+  g_assert_cmpint (archive_write_open_filename (out, to), ==, ARCHIVE_OK);
+  while (archive_read_next_header (in, &entry) == ARCHIVE_OK)
+    {
+      const char *slash = strchr (archive_entry_pathname (entry), '/');
+
+      if (link_name && slash && strcmp (slash + 1, link_name) == 0)
+        {
+          archive_entry_set_filetype (entry, AE_IFLNK);
+          archive_entry_set_symlink (entry, "../../elsewhere/caption.txt");
+          archive_entry_set_size (entry, 0);
+        }
+      g_assert_cmpint (archive_write_header (out, entry), ==, ARCHIVE_OK);
+      while (archive_entry_filetype (entry) == AE_IFREG && (n = archive_read_data (in, buf, 65536)) > 0)
+        g_assert_cmpint (archive_write_data (out, buf, n), ==, n);
+    }
+  for (guint i = 0; extra && extra[i]; i++)
+    {
+      struct archive_entry *e = archive_entry_new ();
+
+      archive_entry_set_pathname (e, extra[i]);
+      archive_entry_set_filetype (e, AE_IFREG);
+      archive_entry_set_perm (e, 0644);
+      archive_entry_set_size (e, 4);
+      g_assert_cmpint (archive_write_header (out, e), ==, ARCHIVE_OK);
+      g_assert_cmpint (archive_write_data (out, "evil", 4), ==, 4);
+      archive_entry_free (e);
+    }
+  archive_read_free (in);
+  g_assert_cmpint (archive_write_close (out), ==, ARCHIVE_OK);
+  archive_write_free (out);
+}
+
+/* A zip is held to what a folder is: a symlink entry is a link (it used
+ * to pass as an empty file), "../" and absolute entries are out of the
+ * tree. */
+static void
+test_cli_verify_zip_odd (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *zip = g_build_filename (f->dir, "signed.zip", NULL);
+  g_autofree char *linked = g_build_filename (f->dir, "linked.zip", NULL);
+  g_autofree char *slip = g_build_filename (f->dir, "slip.zip", NULL);
+  const char *extra[] = { "../evil.txt", "/tmp/evil.txt", "signed/media/../../up.txt", NULL };
+  g_autofree char *digest = NULL, *out = NULL;
+
+  if (!have_tool ("timeout"))
+    return;
+  digest = cli_export (f, zip);
+  copy_zip (zip, linked, "caption.txt", NULL);
+  g_assert_cmpint (cli_verify (linked, &out), ==, 1);
+  g_assert_nonnull (strstr (out, "link: caption.txt"));
+  g_assert_null (strstr (out, "changed: caption.txt"));
+  g_assert_nonnull (strstr (out, digest));
+
+  copy_zip (zip, slip, NULL, extra);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (cli_verify (slip, &out), ==, 1);
+  g_assert_nonnull (strstr (out, "outside the bundle: ../evil.txt"));
+  g_assert_nonnull (strstr (out, "outside the bundle: /tmp/evil.txt"));
+  g_assert_nonnull (strstr (out, "outside the bundle: signed/media/../../up.txt"));
+  g_assert_false (g_file_test ("/tmp/evil.txt", G_FILE_TEST_EXISTS));
+}
+
+/* Replaces media item @index with one at @path, keeping what was recorded
+ * about it (so the checklist's answers still hold), and @sha256 when not
+ * NULL ("" for none). */
+static void
+replace_media (Fixture    *f,
+               guint       index,
+               const char *path,
+               const char *sha256)
+{
+  GListStore *media = hb_post_get_media (f->post);
+  g_autoptr(HbMediaItem) old = g_list_model_get_item (G_LIST_MODEL (media), index);
+  g_autoptr(HbMediaItem) item = hb_media_item_new (path);
+
+  hb_media_item_set_sha256 (item, sha256 ? (*sha256 ? sha256 : NULL) : hb_media_item_get_sha256 (old));
+  hb_media_item_set_alt_text (item, hb_media_item_get_alt_text (old));
+  hb_media_item_set_caption (item, hb_media_item_get_caption (old));
+  g_list_store_splice (media, index, 1, (gpointer *) &item, 1);
+  answer_all (f->policy, f->post);
+}
+
+static char *
+media_source (guint index,
+              Fixture *f)
+{
+  g_autoptr(HbMediaItem) item = g_list_model_get_item (G_LIST_MODEL (hb_post_get_media (f->post)), index);
+
+  return g_strdup (hb_media_item_get_path (item));
+}
+
+static void
+assert_export_refused (Fixture    *f,
+                       const char *words)
+{
+  g_autofree char *dest = g_build_filename (f->dir, "refused", NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  g_assert_false (hb_bundle_export (f->policy, f->post, dest, NULL, NULL, NULL, NULL, &error));
+  g_assert_nonnull (error);
+  g_test_message ("refused: %s", error->message);
+  if (strstr (error->message, words) == NULL)
+    g_error ("“%s” does not say “%s”", error->message, words);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 20 * G_USEC_PER_SEC);
+  g_assert_false (g_file_test (dest, G_FILE_TEST_EXISTS));
+}
+
+/* Export reads only what it means to (issue 16): a FIFO or /dev/zero as a
+ * video hung it; a symbolic link was followed with no check; a missing
+ * SHA-256 skipped the check; a photo cut short went out half grey. */
+static void
+test_export_reads_only_media (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *video = media_source (2, f);
+  g_autofree char *photo = media_source (0, f);
+  g_autofree char *fifo = g_build_filename (f->dir, "pipe.webm", NULL);
+  g_autofree char *link_same = g_build_filename (f->dir, "same.webm", NULL);
+  g_autofree char *link_other = g_build_filename (f->dir, "other.webm", NULL);
+  g_autofree char *cut = g_build_filename (f->dir, "cut.jpg", NULL);
+  g_autofree char *dest = g_build_filename (f->dir, "linked", NULL);
+  g_autofree char *bytes = NULL, *cut_sha = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len = 0;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  replace_media (f, 2, fifo, NULL);
+  assert_export_refused (f, "is not a regular file");
+  replace_media (f, 2, "/dev/zero", NULL);
+  assert_export_refused (f, "is not a regular file");
+
+  /* A link to the same bytes is followed and checked; to others, refused. */
+  g_assert_cmpint (symlink (video, link_same), ==, 0);
+  g_assert_cmpint (symlink (photo, link_other), ==, 0);
+  replace_media (f, 2, link_other, NULL);
+  assert_export_refused (f, "has changed since it was added");
+  replace_media (f, 2, link_same, NULL);
+  g_assert_true (hb_bundle_export (f->policy, f->post, dest, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  replace_media (f, 2, video, "");
+  assert_export_refused (f, "does not record the SHA-256 of");
+  replace_media (f, 2, video, NULL);
+
+  g_assert_true (g_file_get_contents (photo, &bytes, &len, NULL));
+  g_assert_true (g_file_set_contents (cut, bytes, len / 2, NULL));
+  cut_sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) bytes, len / 2);
+  replace_media (f, 0, cut, cut_sha);
+  assert_export_refused (f, "is damaged or incomplete");
+}
+
+/* Runs a gst-launch style pipeline to its end. */
+static void
+gst_run (const char *description)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GstElement) pipeline = NULL;
+  g_autoptr(GstBus) bus = NULL;
+  g_autoptr(GstMessage) msg = NULL;
+
+  gst_init (NULL, NULL);
+  pipeline = gst_parse_launch (description, &error);
+  g_assert_no_error (error);
+  bus = gst_element_get_bus (pipeline);
+  gst_element_set_state (pipeline, GST_STATE_PLAYING);
+  msg = gst_bus_timed_pop_filtered (bus, 30 * GST_SECOND, GST_MESSAGE_EOS | GST_MESSAGE_ERROR);
+  g_assert_nonnull (msg);
+  g_assert_cmpint (GST_MESSAGE_TYPE (msg), ==, GST_MESSAGE_EOS);
+  gst_element_set_state (pipeline, GST_STATE_NULL);
+}
+
+/* Videos were copied byte for byte, GPS position and all (issue 16).  A
+ * QuickTime video is made from the fixture's WebM streams and given a
+ * GPS position, a camera make and a serial number with exiftool; the
+ * bundle's copy keeps its picture and loses all three. */
+static void
+test_cli_video_metadata (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *webm = media_source (2, f);
+  g_autofree char *mp4 = g_build_filename (f->dir, "rakaman.mp4", NULL);
+  g_autofree char *pipeline = g_strdup_printf ("filesrc location=\"%s\" ! matroskademux ! qtmux ! "
+                                               "filesink location=\"%s\"", webm, mp4);
+  g_autofree char *bundle = g_build_filename (f->dir, "bundle", NULL);
+  g_autofree char *digest = NULL, *sha = NULL, *before = NULL, *after = NULL;
+  g_autoptr(GFile) draft = g_file_new_for_path (f->draft);
+  g_autoptr(GError) error = NULL;
+  const char *tag[] = { "exiftool", "-q", "-overwrite_original", "-UserData:GPSCoordinates=3.1, 101.6, 10",
+                        "-Keys:GPSCoordinates=3.1, 101.6, 10", "-Make=TestCam", "-Model=SN-4411-0199", mp4, NULL };
+  const char *read_source[] = { "exiftool", "-a", "-G1", "-s", mp4, NULL };
+  const char *read_copy[] = { "exiftool", "-a", "-G1", "-s", "media/03-rakaman.mp4", NULL };
+
+  if (!have_tool ("exiftool"))
+    return;
+  gst_run (pipeline);
+  g_assert_cmpint (run (tag, NULL, NULL, NULL), ==, 0);
+  g_assert_cmpint (run (read_source, NULL, &before, NULL), ==, 0);
+  g_assert_nonnull (strstr (before, "GPSCoordinates"));
+  g_assert_nonnull (strstr (before, "TestCam"));
+  sha = file_sha256 (mp4);
+  replace_media (f, 2, mp4, sha);
+  g_assert_true (hb_draft_save (f->post, draft, NULL, &error));
+  g_assert_no_error (error);
+
+  digest = cli_export (f, bundle);
+  g_assert_cmpint (run (read_copy, bundle, &after, NULL), ==, 0);
+  g_test_message ("%s", after);
+  g_assert_null (strstr (after, "GPS"));
+  g_assert_null (strstr (after, "TestCam"));
+  g_assert_null (strstr (after, "SN-4411"));
+  g_assert_nonnull (strstr (after, "ImageSize                       : 320x240"));
+  g_assert_nonnull (strstr (after, "video/quicktime"));
+}
+
+/* An existing .zip is never replaced without being asked (a folder never
+ * is); a killed export's temporary folder is cleared by the next export
+ * to that folder once it is over a minute old. */
+static void
+test_cli_zip_exists_and_leftovers (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autofree char *zip = g_build_filename (f->dir, "bundle.zip", NULL);
+  g_autofree char *stale = g_build_filename (f->dir, ".bundle.tmp-Ab12Cd", NULL);
+  g_autofree char *stale_zip = g_build_filename (f->dir, ".bundle.zip.tmp-Ef34Gh", NULL);
+  g_autofree char *fresh = g_build_filename (f->dir, ".bundle.tmp-Ij56Kl", NULL);
+  g_autofree char *part = g_build_filename (stale, "caption.txt", NULL);
+  const char *export_argv[] = { cli (), "export", f->draft, "--output", zip, NULL };
+  const char *force_argv[] = { cli (), "export", f->draft, "--output", zip, "--force", NULL };
+  g_autofree char *err = NULL, *listing = NULL, *old = NULL, *now = NULL;
+  struct utimbuf aged = { time (NULL) - 120, time (NULL) - 120 };
+
+  g_assert_true (g_file_set_contents (zip, "the officer's own file", -1, NULL));
+  g_assert_cmpint (run (export_argv, NULL, NULL, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "already exists"));
+  g_assert_nonnull (strstr (err, "--force"));
+  g_assert_true (g_file_get_contents (zip, &old, NULL, NULL));
+  g_assert_cmpstr (old, ==, "the officer's own file");
+
+  g_assert_cmpint (g_mkdir (stale, 0755), ==, 0);
+  g_assert_cmpint (g_mkdir (fresh, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (part, "setengah", -1, NULL));
+  g_assert_true (g_file_set_contents (stale_zip, "PK", -1, NULL));
+  g_assert_cmpint (utime (stale, &aged), ==, 0);
+  g_assert_cmpint (utime (stale_zip, &aged), ==, 0);
+  g_assert_cmpint (run (force_argv, NULL, NULL, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (zip, &now, NULL, NULL));
+  g_assert_true (g_str_has_prefix (now, "PK"));
+  listing = hb_test_list_dir (f->dir);
+  g_assert_cmpstr (listing, ==, ".bundle.tmp-Ij56Kl bundle.zip complete.hebahan");
 }
 
 static void
@@ -669,6 +1145,12 @@ main (int    argc,
   ADD ("verify-hostile", test_verify_hostile, NULL);
   ADD ("cli-zip", test_cli_zip, NULL);
   ADD ("cli-verify-zip-changed", test_cli_verify_zip_changed, NULL);
+  ADD ("cli-verify-rewritten", test_cli_verify_rewritten, NULL);
+  ADD ("cli-verify-folder-odd", test_cli_verify_folder_odd, NULL);
+  ADD ("cli-verify-zip-odd", test_cli_verify_zip_odd, NULL);
+  ADD ("export-reads-only-media", test_export_reads_only_media, NULL);
+  ADD ("cli-video-metadata", test_cli_video_metadata, NULL);
+  ADD ("cli-zip-exists-and-leftovers", test_cli_zip_exists_and_leftovers, NULL);
   ADD ("cli-incomplete", test_cli_incomplete, "unanswered");
   ADD ("incomplete", test_incomplete_api, "unanswered");
   ADD ("full-disk", test_full_disk, NULL);

@@ -1,7 +1,9 @@
 /* test-cli.c — hebahan-cli as a user runs it: exit codes, JSON fields,
  * messages in both languages, and one-line errors for bad input. */
 #include <json-glib/json-glib.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 typedef struct
 {
@@ -352,6 +354,130 @@ test_draft_errors (void)
   assert_one_line_error (&run_broken, "guests");
 }
 
+static char *
+nested (const char *before,
+        guint       depth,
+        const char *after)
+{
+  GString *s = g_string_new (before);
+
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (s, '[');
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (s, ']');
+  g_string_append (s, after);
+  return g_string_free (s, FALSE);
+}
+
+/* 80,000 nested arrays (200 KB) overflowed the stack of `check`, `lint`
+ * and `policy validate`; a NUL, a member twice and a list past its limit
+ * are refused too, each with one line that names what is wrong. */
+static void
+test_hostile_json (void)
+{
+  g_autofree char *deep_draft = nested ("{\"format\": \"hebahan-draft/1\", \"body\": ", 80000, "}");
+  g_autofree char *deep_pack = nested ("{\"format\": \"hebahan-policy/1\", \"rules\": ", 80000, "}");
+  g_autofree char *draft = write_temp ("hb-deep.hebahan", deep_draft, -1);
+  g_autofree char *pack = write_temp ("hb-deep.json", deep_pack, -1);
+  g_autofree char *nul = write_temp ("hb-nul.hebahan",
+                                     "{\"format\": \"hebahan-draft/1\", \"body\": \"a\\u0000b\"}", -1);
+  g_autofree char *twice = write_temp ("hb-twice.json",
+                                       "{\"format\": \"hebahan-policy/1\", \"lexicons\": "
+                                       "{\"kasar\": {\"terms\": [\"bodoh\"]}, \"kasar\": {\"terms\": [\"x\"]}}}", -1);
+  const char *commands[][3] = { { "check", draft, NULL }, { "lint", draft, NULL }, { "links", draft, NULL } };
+  g_auto(Run) run = { 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(Run) r = { 0 };
+
+      cli (&r, NULL, commands[i]);
+      assert_one_line_error (&r, "The JSON nests more than 64 levels deep");
+    }
+  cli (&run, deep_draft, (const char *[]) { "lint", NULL });
+  assert_one_line_error (&run, "more than 64 levels");
+  run_clear (&run);
+  cli (&run, NULL, (const char *[]) { "policy", "validate", pack, NULL });
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.out, "$: The JSON nests more than 64 levels deep"));
+  run_clear (&run);
+  cli (&run, NULL, (const char *[]) { "check", nul, NULL });
+  assert_one_line_error (&run, "NUL character");
+  run_clear (&run);
+  cli (&run, NULL, (const char *[]) { "policy", "validate", twice, NULL });
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.out, "$.lexicons: the member “kasar” appears twice"));
+}
+
+/* A 2.5 MB pack of 200,000 terms with morphology and obfuscation took
+ * 165 s and 6.7 GB to validate; it is refused at once, naming the limit. */
+static void
+test_hostile_pack (void)
+{
+  g_autoptr(GString) json = g_string_new ("{\"format\": \"hebahan-policy/1\", \"lexicons\": "
+                                          "{\"kasar\": {\"morph\": \"ms\", \"obfuscation\": true, \"terms\": [");
+  g_autofree char *path = NULL;
+  g_auto(Run) run = { 0 };
+  gint64 start;
+
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_printf (json, "%s\"kata%06u\"", i ? "," : "", i);
+  g_string_append (json, "]}}}");
+  path = write_temp ("hb-hostile.json", json->str, json->len);
+  start = g_get_monotonic_time ();
+  cli (&run, NULL, (const char *[]) { "policy", "validate", path, NULL });
+  g_test_message ("refused in %.2f s", (g_get_monotonic_time () - start) / 1e6);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.out, "$.lexicons: 200000 entries, more than the 20000 a pack may have"));
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+  run_clear (&run);
+
+  /* Fewer terms, but each with morphology and obfuscation: the compiled
+   * size is what is limited; and one term of 101 characters. */
+  g_string_assign (json, "{\"format\": \"hebahan-policy/1\", \"lexicons\": "
+                         "{\"kasar\": {\"morph\": \"ms\", \"obfuscation\": true, \"terms\": [");
+  for (guint i = 0; i < 5000; i++)
+    g_string_append_printf (json, "%s\"kata%06u\"", i ? "," : "", i);
+  g_string_append (json, "]}}}");
+  g_assert_true (g_file_set_contents (path, json->str, json->len, NULL));
+  cli (&run, NULL, (const char *[]) { "policy", "validate", path, NULL });
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.out, "$.lexicons: the terms would compile to about 180000 index entries"));
+  run_clear (&run);
+  g_string_assign (json, "{\"format\": \"hebahan-policy/1\", \"lexicons\": {\"kasar\": {\"terms\": [\"");
+  for (guint i = 0; i < 101; i++)
+    g_string_append_c (json, 'a');
+  g_string_append (json, "\"]}}}");
+  g_assert_true (g_file_set_contents (path, json->str, json->len, NULL));
+  cli (&run, NULL, (const char *[]) { "policy", "validate", path, NULL });
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.out, "$.lexicons.kasar.terms: term 0 is 101 characters long, more than the 100"));
+}
+
+/* /dev/zero or a FIFO named as a draft or a pack read for ever, or waited
+ * for ever: refused at once. */
+static void
+test_special_files (void)
+{
+  g_autofree char *fifo = g_build_filename (g_get_user_cache_dir (), "hb-pipe.hebahan", NULL);
+  const char *commands[][4] = {
+    { "check", "/dev/zero", NULL }, { "policy", "validate", "/dev/zero", NULL },
+    { "check", fifo, NULL }, { "policy", "validate", fifo, NULL },
+    { "lint", "--policy", fifo, NULL },
+  };
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_cache_dir (), 0700), ==, 0);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      cli (&run, "", commands[i]);
+      assert_one_line_error (&run, "is not a regular file");
+    }
+  g_unlink (fifo);
+}
+
 static void
 test_usage (void)
 {
@@ -456,6 +582,9 @@ main (int    argc,
   g_test_add_func ("/cli/draft-acknowledged", test_draft_acknowledged_exit_0);
   g_test_add_func ("/cli/draft-errors", test_draft_errors);
   g_test_add_func ("/cli/usage", test_usage);
+  g_test_add_func ("/cli/hostile-json", test_hostile_json);
+  g_test_add_func ("/cli/hostile-pack", test_hostile_pack);
+  g_test_add_func ("/cli/special-files", test_special_files);
   g_test_add_func ("/cli/count", test_count);
   g_test_add_func ("/cli/count-usage", test_count_usage);
   g_test_add_func ("/cli/count-draft", test_count_draft);

@@ -318,6 +318,49 @@ test_strict_json (void)
   assert_invalid (D "\"guests\": [{\"name\": \"Ali\\udc00\"}]}", -1, "not a Hebahan draft");
 }
 
+/* Hostile drafts (issue 16): 80,000 nested arrays overflowed the stack
+ * inside json-glib; "\u0000" cut a field short; a member named twice
+ * kept the second silently; a list of 80,000 guests took seconds to lint.
+ * Each is refused, saying which limit. */
+static void
+test_hostile_json (void)
+{
+  g_autoptr(GString) deep = g_string_new (D "\"body\": ");
+  g_autoptr(GString) guests = g_string_new (D "\"guests\": [");
+
+  for (guint i = 0; i < 80000; i++)
+    g_string_append_c (deep, '[');
+  for (guint i = 0; i < 80000; i++)
+    g_string_append_c (deep, ']');
+  g_string_append_c (deep, '}');
+  assert_invalid (deep->str, -1, "more than 64 levels");
+  /* 64 levels are fine (the draft then says what is wrong with the field). */
+  g_string_assign (deep, D "\"guests\": ");
+  for (guint i = 0; i < 63; i++)
+    g_string_append_c (deep, '[');
+  for (guint i = 0; i < 63; i++)
+    g_string_append_c (deep, ']');
+  g_string_append_c (deep, '}');
+  assert_invalid (deep->str, -1, "guests[0]");
+  assert_invalid (D "\"body\": \"Jemputan\\u0000 rahsia\"}", -1, "NUL character");
+  /* An escaped backslash before "u0000" is not a NUL. */
+  {
+    g_autoptr(GBytes) bytes = g_bytes_new_static (D "\"body\": \"a\\\\u0000\"}", strlen (D "\"body\": \"a\\\\u0000\"}"));
+    g_autoptr(GError) error = NULL;
+    g_autoptr(HbPost) post = hb_draft_load_bytes (bytes, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (hb_post_get_field (post, HB_FIELD_BODY), ==, "a\\u0000");
+  }
+  assert_invalid (D "\"body\": \"satu\", \"body\": \"dua\"}", -1, "“body” appears twice");
+  /* The same member written with an escape is the same member. */
+  assert_invalid (D "\"event\": {\"name\": \"a\", \"n\\u0061me\": \"b\"}}", -1, "$.event: the member “name”");
+  for (guint i = 0; i < 201; i++)
+    g_string_append_printf (guests, "%s{\"name\": \"Tetamu %u\"}", i ? ", " : "", i);
+  g_string_append (guests, "]}");
+  assert_invalid (guests->str, -1, "“guests” list has 201 entries, more than the 200");
+}
+
 /* Whatever Hebahan writes it reads back: a year before 1000 written as
  * "262-11-25" by "%Y" did not (found by fuzz-draft). */
 static void
@@ -589,6 +632,7 @@ main (int    argc,
   g_test_add_func ("/draft/lenient-reading", test_lenient_reading);
   g_test_add_func ("/draft/corrupt", test_corrupt);
   g_test_add_func ("/draft/strict-json", test_strict_json);
+  g_test_add_func ("/draft/hostile-json", test_hostile_json);
   g_test_add_func ("/draft/early-years-round-trip", test_early_years_round_trip);
   g_test_add_func ("/draft/never-crashes", test_never_crashes);
   g_test_add_func ("/draft/save-and-load-file", test_save_and_load_file);

@@ -699,6 +699,76 @@ test_kill_and_recover (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static char *
+deep_draft (void)
+{
+  GString *s = g_string_new ("{\"format\": \"hebahan-draft/1\", \"body\": ");
+
+  for (guint i = 0; i < 80000; i++)
+    g_string_append_c (s, '[');
+  for (guint i = 0; i < 80000; i++)
+    g_string_append_c (s, ']');
+  g_string_append_c (s, '}');
+  return g_string_free (s, FALSE);
+}
+
+static gboolean
+backup_gone (gpointer data)
+{
+  return !g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
+/* Hostile drafts (issue 16): 80,000 nested arrays overflowed the stack
+ * when opened or found as a backup; a member twice was taken silently.
+ * Open says why it cannot, the post in the window is untouched, and a
+ * hostile backup is dropped, not offered. */
+static void
+test_open_hostile (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("hb-hostile-XXXXXX", NULL);
+  g_autofree char *deep = deep_draft ();
+  g_autofree char *autosave_dir = g_build_filename (g_get_user_data_dir (), "hebahan", "autosave", NULL);
+  g_autofree char *backup = g_build_filename (autosave_dir, "0badf00d.hebahan", NULL);
+  const struct { const char *name, *json, *says; } cases[] = {
+    { "deep.hebahan", deep, "more than 64 levels deep" },
+    { "twice.hebahan", "{\"format\": \"hebahan-draft/1\", \"body\": \"a\", \"body\": \"b\"}", "“body” appears twice" },
+    { "nul.hebahan", "{\"format\": \"hebahan-draft/1\", \"body\": \"a\\u0000b\"}", "NUL character" },
+  };
+  HbWindow *window = new_window ();
+
+  type_text (window, "Teks yang sedia ada.");
+  settle (window);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, cases[i].name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autofree char *heading = g_strdup_printf ("Could not open “%s”", cases[i].name);
+      GtkWidget *dialog;
+
+      g_assert_true (g_file_set_contents (path, cases[i].json, -1, NULL));
+      hb_window_open_file (window, file);
+      g_assert_true (hb_gui_test_wait_until (dialog_shown, NULL, 10000));
+      dialog = find_dialog ();
+      g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, heading);
+      g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), cases[i].says));
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      g_assert_cmpstr (hb_post_get_field (hb_window_get_post (window), HB_FIELD_BODY), ==, "Teks yang sedia ada.");
+      g_unlink (path);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  clear_autosaves ();
+  g_assert_cmpint (g_mkdir_with_parents (autosave_dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (backup, deep, -1, NULL));
+  window = new_window ();
+  hb_window_offer_recovery (window);
+  g_assert_true (hb_gui_test_wait_until (backup_gone, backup, 10000));
+  hb_gui_test_iterate (200);
+  g_assert_false (recovery_shown (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_rmdir (dir);
+}
+
 /* ------------------------------------------------------------------ */
 /* 10 MB pasted                                                        */
 
@@ -1028,6 +1098,7 @@ main (int    argc,
   g_test_add_func ("/window/checklist-gate", test_checklist_gate);
   g_test_add_func ("/window/save-reopen", test_save_reopen);
   g_test_add_func ("/window/kill-and-recover", test_kill_and_recover);
+  g_test_add_func ("/window/open-hostile", test_open_hostile);
   g_test_add_func ("/window/paste-ten-megabytes", test_paste_ten_megabytes);
   g_test_add_func ("/window/demo", test_demo);
   g_test_add_func ("/window/malay-ui", test_malay_ui);

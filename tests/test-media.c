@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/resource.h>
 
 #include "hb-error.h"
@@ -316,6 +317,20 @@ test_missing (void)
   g_autofree char *path = fixture_path ("not-there.jpg");
 
   assert_rejected (path, HB_ERROR_MEDIA_UNREADABLE, "could not be found");
+}
+
+/* A FIFO or /dev/zero added as a photo hung the loader (a blocking open)
+ * or hashed for ever (issue 16): refused at once. */
+static void
+test_special_files (void)
+{
+  g_autofree char *fifo = fixture_path ("pipe.jpg");
+
+  g_unlink (fifo);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  assert_rejected (fifo, HB_ERROR_MEDIA_UNSUPPORTED, "is not a regular file");
+  assert_rejected ("/dev/zero", HB_ERROR_MEDIA_UNSUPPORTED, "is not a regular file");
+  g_unlink (fifo);
 }
 
 static void
@@ -700,6 +715,7 @@ main (int    argc,
   g_test_add_func ("/media/quality/not-for-videos", test_quality_not_for_videos);
   g_test_add_func ("/media/bad/missing", test_missing);
   g_test_add_func ("/media/bad/empty", test_empty);
+  g_test_add_func ("/media/bad/special-files", test_special_files);
   g_test_add_func ("/media/bad/text-named-jpeg", test_text_named_jpeg);
   g_test_add_func ("/media/bad/text-named-video", test_text_named_video);
   g_test_add_func ("/media/bad/unknown-binary", test_unknown_binary);

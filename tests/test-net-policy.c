@@ -485,6 +485,32 @@ typedef struct
   const char *message;     /* a part of the message, or NULL */
 } FailureCase;
 
+/* Packs a hostile server could send (issue 16): 80,000 nested arrays
+ * (which overflowed the stack inside json-glib), 200,000 terms with
+ * morphology and obfuscation (minutes and gigabytes to compile, under the
+ * 4 MiB cap), and a lexicon named twice. */
+static void
+serve_hostile (HbTestServer *server)
+{
+  g_autoptr(GString) deep = g_string_new ("{\"format\": \"hebahan-policy/1\", \"rules\": ");
+  g_autoptr(GString) terms = g_string_new ("{\"format\": \"hebahan-policy/1\", \"lexicons\": "
+                                           "{\"kasar\": {\"morph\": \"ms\", \"obfuscation\": true, \"terms\": [");
+
+  for (guint i = 0; i < 80000; i++)
+    g_string_append_c (deep, '[');
+  for (guint i = 0; i < 80000; i++)
+    g_string_append_c (deep, ']');
+  g_string_append_c (deep, '}');
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_printf (terms, "%s\"kata%06u\"", i ? "," : "", i);
+  g_string_append (terms, "]}}}");
+  g_assert_cmpuint (terms->len, <, HB_POLICY_UPDATE_MAX_BYTES);
+  hb_test_server_add_static (server, "/deep.json", 200, "application/json", deep->str, deep->len);
+  hb_test_server_add_static (server, "/terms.json", 200, "application/json", terms->str, terms->len);
+  hb_test_server_add_static (server, "/twice.json", 200, "application/json",
+                             "{\"format\": \"hebahan-policy/1\", \"lexicons\": {\"a\": {}, \"a\": {}}}", -1);
+}
+
 static void
 serve_failures (HbTestServer *server)
 {
@@ -505,6 +531,7 @@ serve_failures (HbTestServer *server)
                              "\"clauses\": [], \"rules\": [{}], \"colour\": \"red\"}", -1);
   hb_test_server_add_redirect (server, "/loop.json", 302, "/loop.json");
   hb_test_server_add_redirect (server, "/downgrade.json", 301, "http://policy.mpkk.example/pack.json");
+  serve_hostile (server);
 }
 
 static char *
@@ -582,6 +609,9 @@ static const FailureCase failure_cases[] = {
   { "oversized-small-cap", "/newer.json", 256, hb_net_error_quark, HB_NET_ERROR_TOO_LARGE, NULL },
   { "invalid-json", "/garbled.json", 0, hb_error_quark, HB_ERROR_INVALID_POLICY, "is not valid: $: " },
   { "invalid-pack", "/wrong.json", 0, hb_error_quark, HB_ERROR_INVALID_POLICY, "more problems)" },
+  { "deep-json", "/deep.json", 0, hb_error_quark, HB_ERROR_INVALID_POLICY, "more than 64 levels" },
+  { "too-many-terms", "/terms.json", 0, hb_error_quark, HB_ERROR_INVALID_POLICY, "more than the 20000" },
+  { "duplicate-member", "/twice.json", 0, hb_error_quark, HB_ERROR_INVALID_POLICY, "“a” appears twice" },
   { "redirect-loop", "/loop.json", 0, hb_net_error_quark, HB_NET_ERROR_TOO_MANY_REDIRECTS, NULL },
   { "redirect-to-http", "/downgrade.json", 0, hb_net_error_quark, HB_NET_ERROR_INSECURE, "policy.mpkk.example" },
   { "plain-http", "http://policy.mpkk.example/pack.json", 0, hb_net_error_quark, HB_NET_ERROR_INSECURE, NULL },
@@ -858,6 +888,21 @@ test_cli_fetch_failures (void)
   g_assert_nonnull (strstr (run.err, wrong));
   g_assert_cmpuint (strchr (run.err, '\n') - run.err, ==, strlen (run.err) - 1);
   assert_lint_reports ("2026.12.1");
+
+  /* A pack server cannot crash the command or make it compile for
+   * minutes: refused, and the last good pack stays. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *hostile = hb_test_server_url (server, i ? "/terms.json" : "/deep.json");
+      gint64 start = g_get_monotonic_time ();
+
+      cli (&run, (const char *[]) { "policy", "fetch", hostile, NULL });
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_nonnull (strstr (run.err, i ? "more than the 20000" : "more than 64 levels"));
+      g_assert_true (g_str_has_suffix (run.err, still));
+      g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+      assert_lint_reports ("2026.12.1");
+    }
 
   cli (&run, (const char *[]) { "policy", "fetch", missing, NULL });
   g_assert_cmpint (run.status, ==, 2);

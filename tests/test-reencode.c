@@ -3,6 +3,8 @@
  * error, photos are fitted after being turned upright, and freeing with
  * work queued neither blocks for long nor leaks. */
 #include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
 
 #include "hb-error.h"
 #include "hb-reencode.h"
@@ -88,8 +90,9 @@ test_png_kept (void)
   g_assert_true (g_str_has_prefix (g_bytes_get_data (job->data, NULL), "\x89PNG"));
 }
 
+/* Videos are the bundle's business (read, checked, re-muxed there). */
 static void
-test_videos_only_hashed (void)
+test_videos_left_alone (void)
 {
   g_autofree char *video = photo ("program.webm");
   g_autoptr(HbReencoder) coder = hb_reencoder_new (1440, 1440, FALSE, 120, NULL);
@@ -98,8 +101,101 @@ test_videos_only_hashed (void)
   hb_reencoder_push (coder, video, FALSE);
   job = hb_reencoder_wait (coder, 0);
   g_assert_no_error (job->error);
-  g_assert_cmpuint (strlen (job->source_sha256), ==, 64);
+  g_assert_null (job->source_sha256);
   g_assert_null (job->data);
+}
+
+static guint32
+crc32_of (const guint8 *data,
+          gsize         len)
+{
+  guint32 crc = 0xffffffff;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      crc ^= data[i];
+      for (int k = 0; k < 8; k++)
+        crc = (crc >> 1) ^ (0xedb88320 & -(crc & 1));
+    }
+  return ~crc;
+}
+
+static void
+put_chunk (GByteArray  *png,
+           const char  *type,
+           const guint8 *data,
+           guint32      len)
+{
+  guint8 be[4] = { len >> 24, len >> 16, len >> 8, len };
+  g_autoptr(GByteArray) body = g_byte_array_new ();
+  guint32 crc;
+
+  g_byte_array_append (png, be, 4);
+  g_byte_array_append (body, (const guint8 *) type, 4);
+  g_byte_array_append (body, data, len);
+  crc = crc32_of (body->data, body->len);
+  g_byte_array_append (png, body->data, body->len);
+  be[0] = crc >> 24, be[1] = crc >> 16, be[2] = crc >> 8, be[3] = crc;
+  g_byte_array_append (png, be, 4);
+}
+
+/* A PNG whose header claims 30000 × 30000 pixels: a decompression bomb
+ * if it were decoded. */
+static char *
+make_huge_png (void)
+{
+  static const guint8 sig[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+  const guint8 ihdr[] = { 0, 0, 0x75, 0x30, 0, 0, 0x75, 0x30, 8, 2, 0, 0, 0 };
+  g_autoptr(GByteArray) png = g_byte_array_new ();
+  char *path = g_build_filename (g_get_tmp_dir (), "hb-huge.png", NULL);
+
+  g_byte_array_append (png, sig, sizeof sig);
+  put_chunk (png, "IHDR", ihdr, sizeof ihdr);
+  put_chunk (png, "IDAT", (const guint8 *) "\x78\x9c\x03\x00\x00\x00\x00\x01", 8);
+  put_chunk (png, "IEND", NULL, 0);
+  g_assert_true (g_file_set_contents (path, (const char *) png->data, png->len, NULL));
+  return path;
+}
+
+/* Issue 16: a JPEG cut short was exported half grey without a word; a
+ * 30000 × 30000 PNG was "not a photo Hebahan can re-encode"; a FIFO or
+ * /dev/zero named as a photo hung the export. */
+static void
+test_refusals (void)
+{
+  g_autofree char *jpeg = photo ("taman-selasih.jpg");
+  g_autofree char *cut = g_build_filename (g_get_tmp_dir (), "hb-cut.jpg", NULL);
+  g_autofree char *fifo = g_build_filename (g_get_tmp_dir (), "hb-fifo.jpg", NULL);
+  g_autofree char *huge = make_huge_png ();
+  g_autofree char *data = NULL;
+  g_autoptr(HbReencoder) coder = hb_reencoder_new (1440, 1440, FALSE, 120, NULL);
+  const HbReencodeJob *job;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (jpeg, &data, &len, NULL));
+  g_assert_true (g_file_set_contents (cut, data, len * 2 / 3, NULL));
+  g_unlink (fifo);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  hb_reencoder_push (coder, cut, TRUE);
+  hb_reencoder_push (coder, huge, TRUE);
+  hb_reencoder_push (coder, fifo, TRUE);
+  hb_reencoder_push (coder, "/dev/zero", TRUE);
+
+  job = hb_reencoder_wait (coder, 0);
+  g_assert_error (job->error, HB_ERROR, HB_ERROR_MEDIA_UNREADABLE);
+  g_assert_nonnull (strstr (job->error->message, "damaged or incomplete"));
+  job = hb_reencoder_wait (coder, 1);
+  g_assert_error (job->error, HB_ERROR, HB_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (job->error->message, "30000 × 30000 pixels, more than the 100 megapixels"));
+  for (guint i = 2; i < 4; i++)
+    {
+      job = hb_reencoder_wait (coder, i);
+      g_assert_nonnull (job->error);
+      g_assert_nonnull (strstr (job->error->message, "is not a regular file"));
+    }
+  g_unlink (cut);
+  g_unlink (fifo);
+  g_unlink (huge);
 }
 
 static void
@@ -136,7 +232,8 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/reencode/order-and-errors", test_order_and_errors);
   g_test_add_func ("/reencode/png-kept", test_png_kept);
-  g_test_add_func ("/reencode/videos-only-hashed", test_videos_only_hashed);
+  g_test_add_func ("/reencode/videos-left-alone", test_videos_left_alone);
+  g_test_add_func ("/reencode/refusals", test_refusals);
   g_test_add_func ("/reencode/cancel", test_cancel);
   g_test_add_func ("/reencode/free-with-queue", test_free_with_queue);
   return g_test_run ();

@@ -24,6 +24,7 @@ typedef struct
   HbPolicy     *policy;
   HbPost       *post;
   const char   *dest;
+  gboolean      force;
   GCancellable *cancellable;
   GMainLoop    *loop;
   char         *digest;
@@ -43,8 +44,9 @@ export_thread (gpointer data)
 {
   ExportJob *job = data;
 
-  job->ok = hb_bundle_export (job->policy, job->post, job->dest, NULL, NULL,
-                              job->cancellable, &job->digest, &job->error);
+  job->ok = hb_bundle_export_full (job->policy, job->post, job->dest,
+                                   job->force ? HB_BUNDLE_EXPORT_REPLACE : HB_BUNDLE_EXPORT_NONE, NULL, NULL,
+                                   job->cancellable, &job->digest, &job->error);
   g_idle_add (quit_loop, job->loop);
   return NULL;
 }
@@ -94,9 +96,11 @@ hb_cli_export (int    argc,
 {
   g_autofree char *output = NULL, *policy_path = NULL;
   g_auto(GStrv) files = NULL;
+  gboolean force = FALSE;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Bundle to write: a new folder, or a file ending in .zip"), "PATH" },
     { "policy", 0, 0, G_OPTION_ARG_FILENAME, &policy_path, N_("Policy pack to use"), "FILE" },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Replace an existing .zip"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "DRAFT" },
     { NULL }
   };
@@ -111,14 +115,14 @@ hb_cli_export (int    argc,
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
     return hb_cli_fail ("%s", error->message);
   if (files == NULL || g_strv_length (files) != 1 || output == NULL)
-    return hb_cli_fail (_("usage: %s export DRAFT --output PATH[.zip]"), HB_CLI_PROG);
+    return hb_cli_fail (_("usage: %s export DRAFT --output PATH[.zip] [--force]"), HB_CLI_PROG);
   if ((policy = hb_cli_load_policy (policy_path, &error)) == NULL)
     return hb_cli_fail ("%s: %s", policy_path, error->message);
   file = g_file_new_for_commandline_arg (files[0]);
   if ((post = hb_draft_load (file, NULL, &error)) == NULL)
     return hb_cli_fail ("%s: %s", files[0], error->message);
 
-  job.policy = policy, job.post = post, job.dest = output;
+  job.policy = policy, job.post = post, job.dest = output, job.force = force;
   run_export (&job);
   if (!job.ok)
     {
@@ -126,6 +130,8 @@ hb_cli_export (int    argc,
 
       if (g_error_matches (job_error, HB_ERROR, HB_ERROR_INCOMPLETE))
         return report_incomplete (files[0], job_error);
+      if (g_error_matches (job_error, G_IO_ERROR, G_IO_ERROR_EXISTS) && g_str_has_suffix (output, ".zip"))
+        return hb_cli_fail (_("%s: add --force to replace it"), job_error->message);
       return hb_cli_fail ("%s", job_error->message);
     }
   g_print ("%s\n", output);
@@ -148,10 +154,11 @@ hb_cli_verify (int    argc,
     return hb_cli_fail ("%s: %s", argv[1], error->message);
   for (guint i = 0; i < problems->len; i++)
     g_print ("%s: %s\n", argv[1], (const char *) problems->pdata[i]);
-  if (problems->len > 0)
-    return EXIT_FINDINGS;
-  g_print ("OK\n");
+  if (problems->len == 0)
+    g_print ("OK\n");
+  /* Even when something is wrong: an auditor compares it with the signed
+   * paper to tell a changed bundle from another post's. */
   if (digest)
-    g_print (_("manifest.json SHA-256: %s\n"), digest);
-  return EXIT_SUCCESS;
+    g_print (_("manifest.json SHA-256: %s (compare it with the signed sheet)\n"), digest);
+  return problems->len > 0 ? EXIT_FINDINGS : EXIT_SUCCESS;
 }

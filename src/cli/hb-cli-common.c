@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "hb-error.h"
+#include "hb-json.h"
 
 #define HB_MAX_INPUT (64 * 1024 * 1024)
 
@@ -96,6 +97,7 @@ hb_cli_is_draft (GBytes *bytes)
   gsize size = 0;
   const char *data = g_bytes_get_data (bytes, &size);
   g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) error = NULL;
   JsonObject *obj;
   const char *skip = data;
 
@@ -104,8 +106,13 @@ hb_cli_is_draft (GBytes *bytes)
   if (skip == data + size || *skip != '{' || !g_utf8_validate_len (data, size, NULL))
     return FALSE;
   parser = json_parser_new_immutable ();
-  return json_parser_load_from_data (parser, data, size, NULL) &&
-         JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)) &&
+  /* A draft too deep, or with a NUL or a member twice, is still a draft:
+   * the draft loader then says what is wrong instead of linting the JSON
+   * as prose. */
+  if (!hb_json_load (parser, data, size, &error))
+    return error->domain == HB_ERROR &&
+           g_strstr_len (data, MIN (size, 4096), "\"hebahan-draft/") != NULL;
+  return JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)) &&
          (obj = json_node_get_object (json_parser_get_root (parser))) &&
          g_str_has_prefix (json_object_get_string_member_with_default (obj, "format", ""), "hebahan-draft/");
 }

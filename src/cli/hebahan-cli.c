@@ -20,6 +20,7 @@
 #include "hb-cli-signoff.h"
 #include "hb-draft.h"
 #include "hb-error.h"
+#include "hb-file-util.h"
 #include "hb-linter.h"
 #include "hb-platforms.h"
 #include "hb-policy.h"
@@ -547,7 +548,8 @@ cmd_policy (int    argc,
   if (argc != 3 || strcmp (argv[1], "validate") != 0)
     return hb_cli_fail (_("usage: %s policy validate FILE | policy fetch URL"), HB_CLI_PROG);
   file = g_file_new_for_commandline_arg (argv[2]);
-  if ((bytes = g_file_load_bytes (file, NULL, NULL, &error)) == NULL)
+  if (!hb_file_check_regular (file, 16 * 1024 * 1024, NULL, &error) ||
+      (bytes = g_file_load_bytes (file, NULL, NULL, &error)) == NULL)
     return hb_cli_fail ("%s: %s", argv[2], error->message);
 
   problems = hb_policy_check_bytes (bytes);

@@ -6,6 +6,11 @@
  * a cancellation at any step removes what was written.  A .zip is built
  * from that folder into a hidden temporary file, then renamed.
  *
+ * manifest.json lists every other file that is posted or read with its
+ * SHA-256, and the sign-off sheet prints the manifest's own SHA-256, so
+ * the signature binds every byte (see hb-bundle-verify.c for the check
+ * and for why signoff.pdf and SHA256SUMS are outside the list).
+ *
  * Photos are decoded and re-encoded rather than copied, because copying
  * would carry the camera's EXIF (GPS position, serial numbers), XMP and
  * comments to the public; gdk-pixbuf writes none of them unless asked.
@@ -29,12 +34,13 @@
 #include "hb-platforms.h"
 #include "hb-post-lint.h"
 #include "hb-reencode.h"
+#include "hb-remux.h"
 #include "hb-sha256.h"
 #include "hb-signoff.h"
 
 #define CHUNK_BYTES       (64 * 1024)
 #define MAX_SLUG          50
-#define MAX_SMALL_FILE    (16 * 1024 * 1024)   /* SHA256SUMS and manifest.json, when verifying */
+#define MAX_VIDEO_BYTES   (G_GINT64_CONSTANT (4) << 30)  /* 4 GiB: what Instagram and TikTok take */
 
 typedef struct
 {
@@ -42,6 +48,7 @@ typedef struct
   HbPost            *post;
   HbLang             lang;
   const char        *dest;
+  HbBundleExportFlags flags;
   gboolean           zip;
   char              *name;      /* the bundle's folder name */
   char              *tmpdir;    /* the folder being written */
@@ -51,6 +58,7 @@ typedef struct
   GCancellable      *cancellable;
   guint              step, n_steps;
   GPtrArray         *files;     /* relative paths written, for SHA256SUMS and the zip */
+  GHashTable        *hashes;    /* relative path → hex SHA-256 of the file written */
   GPtrArray         *statuses;  /* HbCheckStatus */
   GPtrArray         *findings;  /* HbPostFinding */
   JsonNode          *media;     /* the manifest's media array */
@@ -134,6 +142,27 @@ tmp_path (Export     *ex,
   return g_build_filename (ex->tmpdir, rel, NULL);
 }
 
+/* All of @len bytes to @fd; FALSE with errno set otherwise. */
+static gboolean
+write_all (int         fd,
+           const void *data,
+           gsize       len)
+{
+  const char *p = data;
+
+  while (len > 0)
+    {
+      gssize n = write (fd, p, len);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        return FALSE;
+      p += n, len -= n;
+    }
+  return TRUE;
+}
+
 /* Written with plain POSIX calls so that errno — "Permission denied",
  * "No space left on device" — reaches the message; synced, so that the
  * renamed bundle is whole even after a power cut. */
@@ -145,7 +174,6 @@ write_bytes (Export      *ex,
              GError     **error)
 {
   g_autofree char *path = tmp_path (ex, rel);
-  const char *p = data;
   int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
 
   if (fd < 0)
@@ -153,20 +181,12 @@ write_bytes (Export      *ex,
       set_errno_error (error, errno, ex->dest);
       return FALSE;
     }
-  while (len > 0)
+  if (!write_all (fd, data, len))
     {
-      gssize n = write (fd, p, len);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          int saved = errno;
-          close (fd);
-          set_errno_error (error, saved, ex->dest);
-          return FALSE;
-        }
-      p += n, len -= n;
+      int saved = errno;
+      close (fd);
+      set_errno_error (error, saved, ex->dest);
+      return FALSE;
     }
   if (fsync (fd) != 0 || close (fd) != 0)
     {
@@ -340,37 +360,121 @@ export_photo (Export              *ex,
   return write_bytes (ex, out->rel, data, len, error);
 }
 
-/* Videos are published as they are: re-encoding them is the platform's
- * job, and a copy keeps them byte-identical to what was reviewed. */
+/* The draft records each item's SHA-256 when it is added: without it,
+ * nothing proves the file is the one the officers reviewed. */
+static gboolean
+check_recorded (HbMediaItem  *item,
+                const char   *actual,
+                GError      **error)
+{
+  const char *path = hb_media_item_get_path (item);
+  const char *recorded = hb_media_item_get_sha256 (item);
+
+  if (recorded == NULL || *recorded == '\0')
+    {
+      g_set_error (error, HB_ERROR, HB_ERROR_MEDIA_UNREADABLE,
+                   _("The post does not record the SHA-256 of “%s”, so nothing shows it is the file that "
+                     "was reviewed: remove it and add it again"), path);
+      return FALSE;
+    }
+  if (g_ascii_strcasecmp (recorded, actual) != 0)
+    {
+      g_set_error (error, HB_ERROR, HB_ERROR_MEDIA_UNREADABLE,
+                   _("“%s” has changed since it was added to the post"), path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Copies the open file @fd to @to, hashing what it copies. */
+static char *
+copy_hashed (Export      *ex,
+             int          fd,
+             const char  *to,
+             GError     **error)
+{
+  g_autofree guint8 *buf = g_malloc (CHUNK_BYTES);
+  int out = g_open (to, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  gboolean ok = TRUE;
+  HbSha256 sum;
+  char *hex;
+  gssize n;
+
+  if (out < 0)
+    return (set_errno_error (error, errno, ex->dest), NULL);
+  hb_sha256_init (&sum);
+  while (ok && (n = read (fd, buf, CHUNK_BYTES)) != 0)
+    {
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        ok = (g_set_error (error, HB_ERROR, HB_ERROR_MEDIA_UNREADABLE, _("Could not read “%s”: %s"),
+                           to, g_strerror (errno)), FALSE);
+      else if (g_cancellable_set_error_if_cancelled (ex->cancellable, error))
+        ok = FALSE;
+      else if (!write_all (out, buf, n))
+        ok = (set_errno_error (error, errno, ex->dest), FALSE);
+      else
+        hb_sha256_update (&sum, buf, n);
+    }
+  if (close (out) != 0 && ok)
+    ok = (set_errno_error (error, errno, ex->dest), FALSE);
+  hex = hb_sha256_finish_hex (&sum);
+  if (!ok)
+    g_clear_pointer (&hex, g_free);
+  return hex;
+}
+
+/* A video is read once, through a descriptor that is a regular file (a
+ * FIFO or a device named as a video would block or never end), at most
+ * MAX_VIDEO_BYTES, into the temporary folder, hashed as it is copied and
+ * checked against the draft; only that checked copy is used after.  A
+ * symbolic link is followed: what counts is that the bytes are the ones
+ * reviewed. */
 static gboolean
 export_video (Export       *ex,
-              const char   *source,
+              HbMediaItem  *item,
               const char   *stem,
               MediaOut     *out,
               GError      **error)
 {
+  const char *source = hb_media_item_get_path (item);
   const char *dot = strrchr (source, '.');
   g_autofree char *ext = dot && !strchr (dot, '/') ? slugify (dot + 1, "video") : g_strdup ("video");
+  g_autofree char *copy = g_strdup_printf ("%s/.%s.source", ex->tmpdir, stem);
   g_autofree char *path = NULL;
-  g_autoptr(GFile) from = g_file_new_for_path (source);
-  g_autoptr(GFile) to = NULL;
   g_autoptr(GError) local_error = NULL;
+  int fd = hb_file_open_regular (source, TRUE, MAX_VIDEO_BYTES, &local_error);
 
-  out->rel = g_strdup_printf ("media/%s.%s", stem, ext);
-  path = tmp_path (ex, out->rel);
-  to = g_file_new_for_path (path);
-  if (!g_file_copy (from, to, G_FILE_COPY_NONE, ex->cancellable, NULL, NULL, &local_error))
+  if (fd < 0)
     {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        g_set_error (error, G_IO_ERROR, local_error->code, _("Could not copy “%s” into “%s”: %s"),
-                     source, ex->dest, local_error->message);
+      g_set_error_literal (error, HB_ERROR, local_error->domain == HB_ERROR ? local_error->code
+                           : HB_ERROR_MEDIA_UNREADABLE, local_error->message);
       return FALSE;
     }
+  g_clear_error (&local_error);
+  out->source_sha256 = copy_hashed (ex, fd, copy, error);
+  close (fd);
+  if (out->source_sha256 == NULL || !check_recorded (item, out->source_sha256, error))
+    {
+      g_unlink (copy);
+      return FALSE;
+    }
+  out->rel = g_strdup_printf ("media/%s.%s", stem, ext);
+  path = tmp_path (ex, out->rel);
+  if (!hb_remux_strip (copy, path, source, ex->cancellable, &local_error))
+    {
+      g_unlink (copy);
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+        set_errno_error (error, ENOSPC, ex->dest);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  g_unlink (copy);
   g_ptr_array_add (ex->files, g_strdup (out->rel));
-  out->sha256 = g_strdup (out->source_sha256);
-  return TRUE;
+  out->sha256 = hb_sha256_file (path, ex->cancellable, error);
+  return out->sha256 != NULL;
 }
 
 /* A photo that changed after it was added is not what the officers
@@ -382,7 +486,6 @@ check_source (HbMediaItem          *item,
               GError              **error)
 {
   const char *path = hb_media_item_get_path (item);
-  const char *recorded = hb_media_item_get_sha256 (item);
 
   if (job->error && (job->error->domain == HB_ERROR ||
                      g_error_matches (job->error, G_IO_ERROR, G_IO_ERROR_CANCELLED)))
@@ -397,13 +500,7 @@ check_source (HbMediaItem          *item,
       return FALSE;
     }
   out->source_sha256 = g_strdup (job->source_sha256);
-  if (recorded && *recorded && g_ascii_strcasecmp (recorded, out->source_sha256) != 0)
-    {
-      g_set_error (error, HB_ERROR, HB_ERROR_MEDIA_UNREADABLE,
-                   _("“%s” has changed since it was added to the post"), path);
-      return FALSE;
-    }
-  return TRUE;
+  return check_recorded (item, out->source_sha256, error);
 }
 
 static void
@@ -411,13 +508,16 @@ add_media_entry (Export      *ex,
                  HbMediaItem *item,
                  MediaOut    *out)
 {
+  g_autofree char *base = g_path_get_basename (hb_media_item_get_path (item));
   JsonArray *array = json_node_get_array (ex->media);
   JsonObject *obj = json_object_new ();
   gboolean photo = hb_media_item_get_kind (item) == HB_MEDIA_PHOTO;
 
   json_object_set_string_member (obj, "file", out->rel);
   json_object_set_string_member (obj, "kind", photo ? "photo" : "video");
-  json_object_set_string_member (obj, "source", hb_media_item_get_path (item));
+  /* The file's name only: a full path would publish the officer's user
+   * name and folders to whoever receives the bundle. */
+  json_object_set_string_member (obj, "source", base);
   json_object_set_string_member (obj, "source_sha256", out->source_sha256);
   json_object_set_string_member (obj, "sha256", out->sha256);
   json_object_set_string_member (obj, "alt_text", hb_media_item_get_alt_text (item));
@@ -456,8 +556,11 @@ export_item (Export       *ex,
     return FALSE;
   job = hb_reencoder_wait (coder, i);
   g_ptr_array_add (ex->thumbnails, job->thumbnail ? g_object_ref (job->thumbnail) : NULL);
-  ok = check_source (item, job, &out, error) &&
-       (photo ? export_photo (ex, job, stem, &out, error) : export_video (ex, path, stem, &out, error));
+  if (photo)
+    ok = check_source (item, job, &out, error) && export_photo (ex, job, stem, &out, error);
+  else
+    ok = !job->error ? export_video (ex, item, stem, &out, error)
+                     : (g_propagate_error (error, g_error_copy (job->error)), FALSE);
   if (ok)
     add_media_entry (ex, item, &out);
   media_out_clear (&out);
@@ -638,6 +741,52 @@ add_header (Export      *ex,
   json_builder_end_object (b);
 }
 
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Hashes what was written so far: every file that is posted or read.
+ * The manifest lists them, so that the digest on the signed sheet binds
+ * each of their bytes (hb-bundle-verify.c). */
+static gboolean
+hash_written (Export  *ex,
+              GError **error)
+{
+  g_ptr_array_sort (ex->files, compare_paths);
+  for (guint i = 0; i < ex->files->len; i++)
+    {
+      const char *rel = ex->files->pdata[i];
+      g_autofree char *path = tmp_path (ex, rel);
+      char *hex = hb_sha256_file (path, ex->cancellable, error);
+
+      if (hex == NULL)
+        return FALSE;
+      g_hash_table_insert (ex->hashes, g_strdup (rel), hex);
+    }
+  return TRUE;
+}
+
+static void
+add_files (Export      *ex,
+           JsonBuilder *b)
+{
+  json_builder_set_member_name (b, "files");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < ex->files->len; i++)
+    {
+      const char *rel = ex->files->pdata[i];
+
+      json_builder_begin_object (b);
+      hb_json_add_string_member (b, "path", rel);
+      hb_json_add_string_member (b, "sha256", g_hash_table_lookup (ex->hashes, rel));
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
 static gboolean
 write_manifest (Export       *ex,
                 JsonBuilder  *b,
@@ -650,6 +799,9 @@ write_manifest (Export       *ex,
   gsize len = 0;
 
   report (ex, _("Writing the manifest"));
+  if (!hash_written (ex, error))
+    return FALSE;
+  add_files (ex, b);
   add_post (ex, b);
   json_builder_set_member_name (b, "media");
   json_builder_add_value (b, json_node_copy (ex->media));
@@ -690,13 +842,6 @@ write_signoff (Export  *ex,
   return TRUE;
 }
 
-static int
-compare_paths (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
 static gboolean
 write_sums (Export  *ex,
             GError **error)
@@ -708,7 +853,8 @@ write_sums (Export  *ex,
   for (guint i = 0; i < ex->files->len; i++)
     {
       g_autofree char *path = tmp_path (ex, ex->files->pdata[i]);
-      g_autofree char *hex = hb_sha256_file (path, ex->cancellable, error);
+      const char *known = g_hash_table_lookup (ex->hashes, ex->files->pdata[i]);
+      g_autofree char *hex = known ? g_strdup (known) : hb_sha256_file (path, ex->cancellable, error);
 
       if (hex == NULL)
         return FALSE;
@@ -861,6 +1007,15 @@ prepare (Export  *ex,
                    _("“%s” already exists: choose a new folder name"), ex->dest);
       return FALSE;
     }
+  if (ex->zip && !(ex->flags & HB_BUNDLE_EXPORT_REPLACE) && g_file_test (ex->dest, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS, _("“%s” already exists"), ex->dest);
+      return FALSE;
+    }
+  /* What a killed export left here: its temporary folder (and zip). */
+  hb_file_remove_stale_temps (dir, ex->name);
+  if (ex->zip)
+    hb_file_remove_stale_temps (dir, base);
   tmpl = g_strdup_printf ("%s/.%s.tmp-XXXXXX", dir, ex->name);
   if (g_mkdtemp_full (tmpl, 0755) == NULL)
     {
@@ -887,6 +1042,31 @@ write_contents (Export  *ex,
          write_sums (ex, error);
 }
 
+/* Renamed over @dest only when asked to replace it; otherwise linked
+ * into place, which fails rather than replace a file that appeared
+ * meanwhile. */
+static gboolean
+place_zip (Export  *ex,
+           GError **error)
+{
+  if (ex->flags & HB_BUNDLE_EXPORT_REPLACE)
+    {
+      if (g_rename (ex->tmpzip, ex->dest) != 0)
+        return (set_errno_error (error, errno, ex->dest), FALSE);
+      return TRUE;
+    }
+  if (link (ex->tmpzip, ex->dest) != 0)
+    {
+      if (errno == EEXIST)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS, _("“%s” already exists"), ex->dest);
+      else
+        set_errno_error (error, errno, ex->dest);
+      return FALSE;
+    }
+  g_unlink (ex->tmpzip);
+  return TRUE;
+}
+
 /* rename() would quietly replace an empty folder, so a folder that
  * appeared meanwhile is checked for once more. */
 static gboolean
@@ -897,10 +1077,8 @@ move_into_place (Export  *ex,
     return FALSE;
   if (ex->zip)
     {
-      if (!write_zip (ex, error))
+      if (!write_zip (ex, error) || !place_zip (ex, error))
         return FALSE;
-      if (g_rename (ex->tmpzip, ex->dest) != 0)
-        return (set_errno_error (error, errno, ex->dest), FALSE);
       g_clear_pointer (&ex->tmpzip, g_free);
       hb_file_remove_tree (ex->tmpdir);
       return TRUE;
@@ -927,6 +1105,7 @@ export_clear (Export *ex)
   g_free (ex->tmpdir);
   g_free (ex->name);
   g_clear_pointer (&ex->files, g_ptr_array_unref);
+  g_clear_pointer (&ex->hashes, g_hash_table_unref);
   g_clear_pointer (&ex->statuses, g_ptr_array_unref);
   g_clear_pointer (&ex->findings, g_ptr_array_unref);
   g_clear_pointer (&ex->media, json_node_unref);
@@ -947,6 +1126,7 @@ export_run (Export  *ex,
       !prepare (ex, error))
     return FALSE;
   ex->files = g_ptr_array_new_with_free_func (g_free);
+  ex->hashes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   ex->media = json_node_init_array (json_node_alloc (), json_array_new ());
   ex->thumbnails = g_ptr_array_new_with_free_func (unref_if_set);
   ex->n_steps = 4 + n_media + (ex->zip ? 1 : 0);
@@ -968,7 +1148,22 @@ hb_bundle_export (HbPolicy          *policy,
                   char             **manifest_sha256,
                   GError           **error)
 {
-  Export ex = { policy, post, hb_post_get_language (post), dest, FALSE, NULL, NULL, NULL,
+  return hb_bundle_export_full (policy, post, dest, HB_BUNDLE_EXPORT_REPLACE, progress, user_data,
+                                cancellable, manifest_sha256, error);
+}
+
+gboolean
+hb_bundle_export_full (HbPolicy           *policy,
+                       HbPost             *post,
+                       const char         *dest,
+                       HbBundleExportFlags flags,
+                       HbBundleProgress    progress,
+                       gpointer            user_data,
+                       GCancellable       *cancellable,
+                       char              **manifest_sha256,
+                       GError            **error)
+{
+  Export ex = { policy, post, hb_post_get_language (post), dest, flags, FALSE, NULL, NULL, NULL,
                 progress, user_data, cancellable, };
   gboolean ok;
 
@@ -981,341 +1176,4 @@ hb_bundle_export (HbPolicy          *policy,
     *manifest_sha256 = g_strdup (ex.manifest_sha256);
   export_clear (&ex);
   return ok;
-}
-
-/* ------------------------------------------------------------------ */
-/* Verify                                                              */
-
-typedef struct
-{
-  GHashTable *hashes;    /* relative path → hex SHA-256 of what is there */
-  GBytes     *sums;      /* SHA256SUMS */
-  GBytes     *manifest;  /* manifest.json */
-  GPtrArray  *twice;     /* paths a zip holds more than once */
-} Contents;
-
-static void
-contents_clear (Contents *c)
-{
-  g_clear_pointer (&c->hashes, g_hash_table_unref);
-  g_clear_pointer (&c->twice, g_ptr_array_unref);
-  g_clear_pointer (&c->sums, g_bytes_unref);
-  g_clear_pointer (&c->manifest, g_bytes_unref);
-}
-
-static void
-keep_small (Contents   *c,
-            const char *rel,
-            GBytes     *bytes)
-{
-  if (strcmp (rel, "SHA256SUMS") == 0)
-    c->sums = g_bytes_ref (bytes);
-  else if (strcmp (rel, "manifest.json") == 0)
-    c->manifest = g_bytes_ref (bytes);
-}
-
-/* Hashes one file of a folder bundle; the two small files are kept. */
-static gboolean
-read_folder_file (Contents    *c,
-                  const char  *path,
-                  const char  *rel,
-                  GError     **error)
-{
-  char *hex;
-
-  if (strcmp (rel, "SHA256SUMS") == 0 || strcmp (rel, "manifest.json") == 0)
-    {
-      g_autofree char *data = NULL;
-      g_autoptr(GBytes) bytes = NULL;
-      gsize len = 0;
-
-      if (!g_file_get_contents (path, &data, &len, error))
-        return FALSE;
-      bytes = g_bytes_new_take (g_steal_pointer (&data), len);
-      keep_small (c, rel, bytes);
-      hex = hb_sha256_hex (g_bytes_get_data (bytes, NULL), len);
-    }
-  else if ((hex = hb_sha256_file (path, NULL, error)) == NULL)
-    return FALSE;
-  g_hash_table_insert (c->hashes, g_strdup (rel), hex);
-  return TRUE;
-}
-
-static gboolean
-read_folder (Contents    *c,
-             const char  *root,
-             const char  *rel,
-             GError     **error)
-{
-  g_autofree char *dir_path = rel ? g_build_filename (root, rel, NULL) : g_strdup (root);
-  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, error);
-  const char *entry;
-
-  if (dir == NULL)
-    return FALSE;
-  while ((entry = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child_rel = rel ? g_strdup_printf ("%s/%s", rel, entry) : g_strdup (entry);
-      g_autofree char *path = g_build_filename (root, child_rel, NULL);
-      gboolean ok;
-
-      if (g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-        ok = (g_hash_table_insert (c->hashes, g_strdup (child_rel), g_strdup ("symlink")), TRUE);
-      else if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        ok = read_folder (c, root, child_rel, error);
-      else
-        ok = read_folder_file (c, path, child_rel, error);
-      if (!ok)
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* Entries are "<name>/<path>"; the top folder is dropped. */
-static gboolean
-read_zip_entry (Contents              *c,
-                struct archive        *a,
-                struct archive_entry  *entry,
-                GError               **error)
-{
-  const char *name = archive_entry_pathname (entry);
-  const char *slash = name ? strchr (name, '/') : NULL;
-  const char *rel = slash && slash[1] ? slash + 1 : name;
-  g_autoptr(GByteArray) small = g_byte_array_new ();
-  guint8 buf[CHUNK_BYTES];
-  la_ssize_t n;
-  HbSha256 sum;
-
-  if (name == NULL || archive_entry_filetype (entry) == AE_IFDIR)
-    return TRUE;
-  /* A zip may hold one path twice (unzip would extract either); such a
-   * bundle is not the one that was signed, whichever copy is checked. */
-  if (g_hash_table_contains (c->hashes, rel))
-    {
-      g_ptr_array_add (c->twice, g_strdup (rel));
-      return TRUE;
-    }
-  hb_sha256_init (&sum);
-  while ((n = archive_read_data (a, buf, sizeof buf)) > 0)
-    {
-      hb_sha256_update (&sum, buf, n);
-      if (small->len + n <= MAX_SMALL_FILE)
-        g_byte_array_append (small, buf, n);
-    }
-  if (n < 0)
-    {
-      g_set_error (error, HB_ERROR, HB_ERROR_INVALID_BUNDLE, "%s", archive_error_string (a));
-      return FALSE;
-    }
-  if (small->len <= MAX_SMALL_FILE)
-    {
-      g_autoptr(GBytes) bytes = g_byte_array_free_to_bytes (g_steal_pointer (&small));
-      keep_small (c, rel, bytes);
-    }
-  g_hash_table_insert (c->hashes, g_strdup (rel), hb_sha256_finish_hex (&sum));
-  return TRUE;
-}
-
-static gboolean
-read_zip (Contents    *c,
-          const char  *path,
-          GError     **error)
-{
-  struct archive *a = archive_read_new ();
-  struct archive_entry *entry;
-  gboolean ok = TRUE;
-  int r;
-
-  archive_read_support_format_zip (a);
-  if (archive_read_open_filename (a, path, CHUNK_BYTES) != ARCHIVE_OK)
-    {
-      g_set_error (error, HB_ERROR, HB_ERROR_INVALID_BUNDLE, _("Could not read “%s”: %s"),
-                   path, archive_error_string (a));
-      archive_read_free (a);
-      return FALSE;
-    }
-  while (ok && (r = archive_read_next_header (a, &entry)) == ARCHIVE_OK)
-    ok = read_zip_entry (c, a, entry, error);
-  if (ok && r != ARCHIVE_EOF)
-    {
-      g_set_error (error, HB_ERROR, HB_ERROR_INVALID_BUNDLE, _("Could not read “%s”: %s"),
-                   path, archive_error_string (a));
-      ok = FALSE;
-    }
-  archive_read_free (a);
-  return ok;
-}
-
-/* SHA256SUMS as `sha256sum` writes it: "<hex>  <path>" or "<hex> *<path>". */
-static GHashTable *
-parse_sums (GBytes    *sums,
-            GPtrArray *problems)
-{
-  GHashTable *listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  gsize size = 0;
-  const char *data = g_bytes_get_data (sums, &size);
-  /* An empty file's bytes may have no data at all. */
-  g_autofree char *text = g_strndup (data ? data : "", size);
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
-
-  for (guint i = 0; lines[i]; i++)
-    {
-      const char *line = lines[i];
-
-      if (*line == '\0')
-        continue;
-      if (strlen (line) < 67 || line[64] != ' ' || (line[65] != ' ' && line[65] != '*'))
-        {
-          g_ptr_array_add (problems, g_strdup_printf (_("SHA256SUMS: line %u is not a checksum line"), i + 1));
-          continue;
-        }
-      g_hash_table_insert (listed, g_strdup (line + 66), g_ascii_strdown (line, 64));
-    }
-  return listed;
-}
-
-typedef enum { MISSING, CHANGED, ADDED, TWICE } FileProblem;
-
-/* "changed: NAME".  A name in a zip or in SHA256SUMS is any bytes, and
- * problems are shown to people, so it is made UTF-8 for the message only:
- * the comparison itself stays byte for byte. */
-static void
-add_file_problem (GPtrArray   *problems,
-                  FileProblem  kind,
-                  const char  *name)
-{
-  g_autofree char *shown = g_utf8_make_valid (name, -1);
-
-  g_ptr_array_add (problems, kind == MISSING ? g_strdup_printf (_("missing: %s"), shown) :
-                             kind == CHANGED ? g_strdup_printf (_("changed: %s"), shown) :
-                             kind == ADDED ? g_strdup_printf (_("added: %s"), shown) :
-                             /* TRANSLATORS: a path that is in a bundle's zip twice */
-                             g_strdup_printf (_("duplicate: %s"), shown));
-}
-
-static void
-compare_sums (GHashTable *hashes,
-              GHashTable *listed,
-              GPtrArray  *problems)
-{
-  g_autoptr(GList) names = g_list_sort (g_hash_table_get_keys (listed), (GCompareFunc) strcmp);
-  g_autoptr(GList) present = g_list_sort (g_hash_table_get_keys (hashes), (GCompareFunc) strcmp);
-
-  for (GList *l = names; l; l = l->next)
-    {
-      const char *actual = g_hash_table_lookup (hashes, l->data);
-
-      if (actual == NULL)
-        add_file_problem (problems, MISSING, l->data);
-      else if (strcmp (actual, g_hash_table_lookup (listed, l->data)) != 0)
-        add_file_problem (problems, CHANGED, l->data);
-    }
-  for (GList *l = present; l; l = l->next)
-    if (strcmp (l->data, "SHA256SUMS") != 0 && !g_hash_table_contains (listed, l->data))
-      add_file_problem (problems, ADDED, l->data);
-}
-
-/* A string member of @obj; "" when absent or of another type (a manifest
- * is outside input: a number or an object where a string belongs must be
- * a mismatch, not a crash). */
-static const char *
-string_member (JsonObject *obj,
-               const char *name)
-{
-  JsonNode *node = obj ? json_object_get_member (obj, name) : NULL;
-
-  if (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return json_node_get_string (node);
-  return "";
-}
-
-/* The manifest names each media file's hash too, so a bundle whose
- * SHA256SUMS was rewritten after a change still fails. */
-static void
-check_manifest (GBytes     *manifest,
-                GHashTable *listed,
-                GPtrArray  *problems)
-{
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  JsonObject *root = NULL;
-  JsonNode *top, *media = NULL;
-
-  /* An empty or blank manifest loads, with no root at all. */
-  if (hb_json_load (parser, g_bytes_get_data (manifest, NULL), g_bytes_get_size (manifest), NULL) &&
-      (top = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_OBJECT (top))
-    root = json_node_get_object (top);
-  if (root && strcmp (string_member (root, "format"), HB_BUNDLE_FORMAT) == 0)
-    media = json_object_get_member (root, "media");
-  if (media == NULL || !JSON_NODE_HOLDS_ARRAY (media))
-    {
-      g_ptr_array_add (problems, g_strdup (_("manifest.json: not a hebahan-bundle/1 manifest")));
-      return;
-    }
-  for (guint i = 0; i < json_array_get_length (json_node_get_array (media)); i++)
-    {
-      JsonNode *node = json_array_get_element (json_node_get_array (media), i);
-      JsonObject *item = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-      const char *file = string_member (item, "file");
-      const char *listed_sha = g_hash_table_lookup (listed, file);
-
-      if (listed_sha == NULL || g_ascii_strcasecmp (listed_sha, string_member (item, "sha256")) != 0)
-        g_ptr_array_add (problems, g_strdup_printf (_("manifest.json: the hash of %s does not match SHA256SUMS"), file));
-    }
-}
-
-static gboolean
-read_contents (Contents    *c,
-               const char  *path,
-               GError     **error)
-{
-  c->hashes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  c->twice = g_ptr_array_new_with_free_func (g_free);
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    return read_folder (c, path, NULL, error);
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("“%s” does not exist"), path);
-      return FALSE;
-    }
-  return read_zip (c, path, error);
-}
-
-GPtrArray *
-hb_bundle_verify_full (const char  *path,
-                       char       **manifest_sha256,
-                       GError     **error)
-{
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) listed = NULL;
-  Contents c = { NULL, };
-
-  if (!read_contents (&c, path, error))
-    {
-      contents_clear (&c);
-      return NULL;
-    }
-  if (c.sums == NULL)
-    g_ptr_array_add (problems, g_strdup_printf (_("missing: %s"), "SHA256SUMS"));
-  else
-    {
-      listed = parse_sums (c.sums, problems);
-      compare_sums (c.hashes, listed, problems);
-      if (c.manifest)
-        check_manifest (c.manifest, listed, problems);
-      else if (!g_hash_table_contains (listed, "manifest.json"))
-        g_ptr_array_add (problems, g_strdup_printf (_("missing: %s"), "manifest.json"));
-    }
-  for (guint i = 0; i < c.twice->len; i++)
-    add_file_problem (problems, TWICE, c.twice->pdata[i]);
-  if (manifest_sha256)
-    *manifest_sha256 = g_strdup (g_hash_table_lookup (c.hashes, "manifest.json"));
-  contents_clear (&c);
-  return g_steal_pointer (&problems);
-}
-
-GPtrArray *
-hb_bundle_verify (const char  *path,
-                  GError     **error)
-{
-  return hb_bundle_verify_full (path, NULL, error);
 }

@@ -10,7 +10,7 @@
 
 G_BEGIN_DECLS
 
-#define HB_BUNDLE_FORMAT "hebahan-bundle/1"
+#define HB_BUNDLE_FORMAT "hebahan-bundle/2"
 
 /* Called from the exporting thread: @fraction 0–1 and what is being
  * done, in the UI language.  Marshal to the main thread yourself. */
@@ -18,10 +18,20 @@ typedef void (*HbBundleProgress) (double      fraction,
                                   const char *what,
                                   gpointer    user_data);
 
+typedef enum
+{
+  HB_BUNDLE_EXPORT_NONE    = 0,
+  /* An existing .zip at the destination is replaced (the user was asked);
+   * without it, it is refused with G_IO_ERROR_EXISTS.  A folder is never
+   * replaced. */
+  HB_BUNDLE_EXPORT_REPLACE = 1 << 0,
+} HbBundleExportFlags;
+
 /* Exports @post (every checklist item must be complete: otherwise
  * HB_ERROR_INCOMPLETE naming each missing item) to @dest: a folder path
  * that must not exist yet, or a path ending in ".zip".  Nothing is left
- * behind on failure or cancellation.  Runs in the calling thread: call
+ * behind on failure or cancellation, and temporary folders a killed
+ * export left beside @dest (over a minute old) are removed first.  Runs in the calling thread: call
  * from a worker.  @post must not change meanwhile (export a copy). */
 gboolean   hb_bundle_export       (HbPolicy          *policy,
                                    HbPost            *post,
@@ -31,13 +41,27 @@ gboolean   hb_bundle_export       (HbPolicy          *policy,
                                    GCancellable      *cancellable,
                                    char             **manifest_sha256,
                                    GError           **error);
+/* hb_bundle_export() replaces an existing .zip (the window's file chooser
+ * has asked); this one does so only with HB_BUNDLE_EXPORT_REPLACE. */
+gboolean   hb_bundle_export_full  (HbPolicy           *policy,
+                                   HbPost             *post,
+                                   const char         *dest,
+                                   HbBundleExportFlags flags,
+                                   HbBundleProgress    progress,
+                                   gpointer            user_data,
+                                   GCancellable       *cancellable,
+                                   char              **manifest_sha256,
+                                   GError            **error);
 /* The default name: "<yyyy-mm-dd>-<slug>" from the event date (or today)
  * and the programme name. */
 char      *hb_bundle_default_name (HbPost            *post);
-/* Re-hashes every file of a bundle (folder or .zip) against SHA256SUMS
- * and the manifest.  Returns the problems, one line each, naming the file
- * ("changed: media/01-x.jpg", "missing: …", "added: …"); empty when the
- * bundle is intact.  NULL with @error when it cannot be read at all. */
+/* Re-hashes every file of a bundle (folder or .zip, read alike) against
+ * the manifest's list of files and SHA256SUMS.  Returns the problems, one
+ * line each, naming the entry ("changed: media/01-x.jpg", "missing: …",
+ * "added: …", "link: …", "special file: …", "outside the bundle: …");
+ * empty when the bundle is intact.  NULL with @error when it cannot be
+ * read at all (a FIFO or a device given as the bundle is refused, never
+ * opened for reading). */
 GPtrArray *hb_bundle_verify       (const char        *path,
                                    GError           **error);
 /* The same, also returning the SHA-256 of the manifest.json found (NULL

@@ -16,10 +16,24 @@
 
 #include "hb-datetime.h"
 #include "hb-error.h"
+#include "hb-file-util.h"
 #include "hb-json.h"
 
 #define FORMAT_PREFIX "hebahan-draft/"
 #define MAX_DRAFT_SIZE (16 * 1024 * 1024)
+
+/* How many entries each list of a draft may have.  A real post has a
+ * handful of guests and at most a few dozen photos (platforms take 10 to
+ * 35); the limits keep a hostile draft from costing minutes of linting
+ * or gigabytes of thumbnails, far above anything an officer writes. */
+static const struct { const char *member; guint max; } list_limits[] = {
+  { "guests", 200 },
+  { "media", 100 },
+  { "platforms", 32 },
+  { "acknowledged", 2000 },
+  { "checklist", 200 },
+  { "captions", 32 },
+};
 /* ISO 8601 dates always with four digits of year: "%Y" writes the year
  * 262 as "262", which no ISO 8601 reader (ours included) takes back. */
 #define ISO_DATE "%C%y-%m-%d"
@@ -563,6 +577,7 @@ parse_json (GBytes      *bytes,
   gsize len = 0;
   const char *data = g_bytes_get_data (bytes, &len);
   GError *format_error;
+  g_autoptr(GError) json_error = NULL;
 
   if (len > MAX_DRAFT_SIZE)
     {
@@ -570,10 +585,14 @@ parse_json (GBytes      *bytes,
       return NULL;
     }
   if (data == NULL || len == 0 || !g_utf8_validate_len (data, len, NULL) ||
-      !hb_json_load (parser, data, len, NULL) ||
+      !hb_json_load (parser, data, len, &json_error) ||
       json_parser_get_root (parser) == NULL)
     {
-      g_propagate_error (error, check_format (NULL, name));
+      /* Too deep, a NUL, a key twice: said as it is, not as "not a draft". */
+      if (json_error && json_error->domain == HB_ERROR)
+        g_set_error_literal (error, HB_ERROR, HB_ERROR_INVALID_DRAFT, json_error->message);
+      else
+        g_propagate_error (error, check_format (NULL, name));
       return NULL;
     }
   if ((format_error = check_format (json_parser_get_root (parser), name)) != NULL)
@@ -582,6 +601,35 @@ parse_json (GBytes      *bytes,
       return NULL;
     }
   return json_node_ref (json_parser_get_root (parser));
+}
+
+static guint
+list_size (JsonNode *node)
+{
+  if (node && JSON_NODE_HOLDS_ARRAY (node))
+    return json_array_get_length (json_node_get_array (node));
+  if (node && JSON_NODE_HOLDS_OBJECT (node))
+    return json_object_get_size (json_node_get_object (node));
+  return 0;
+}
+
+static gboolean
+check_counts (JsonObject  *obj,
+              GError     **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (list_limits); i++)
+    {
+      guint n = list_size (json_object_get_member (obj, list_limits[i].member));
+
+      if (n > list_limits[i].max)
+        {
+          g_set_error (error, HB_ERROR, HB_ERROR_INVALID_DRAFT,
+                       _("The draft’s “%s” list has %u entries, more than the %u Hebahan accepts"),
+                       list_limits[i].member, n, list_limits[i].max);
+          return FALSE;
+        }
+    }
+  return TRUE;
 }
 
 static HbPost *
@@ -598,6 +646,8 @@ load_bytes (GBytes      *bytes,
   if (root == NULL)
     return NULL;
   obj = json_node_get_object (root);
+  if (!check_counts (obj, error))
+    return NULL;
   l.post = post = hb_post_new ();
   read_header (&l, obj);
   read_platforms (&l, obj);
@@ -661,6 +711,8 @@ hb_draft_load (GFile         *file,
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   name = g_file_get_basename (file);
+  if (!hb_file_check_regular (file, MAX_DRAFT_SIZE, cancellable, error))
+    return NULL;
   if ((bytes = g_file_load_bytes (file, cancellable, NULL, &local)) == NULL)
     {
       g_set_error (error, local->domain, local->code, _("Could not open “%s”: %s"),
@@ -719,18 +771,7 @@ gboolean
 hb_draft_is_temp_name (const char *name,
                        const char *base)
 {
-  const char *rest;
-
-  g_return_val_if_fail (name != NULL, FALSE);
-  if (name[0] != '.')
-    return FALSE;
-  if (base == NULL)
-    return strstr (name, HB_DRAFT_TEMP_INFIX) != NULL;
-  if (!g_str_has_prefix (name + 1, base))
-    return FALSE;
-  rest = name + 1 + strlen (base);
-  return g_str_has_prefix (rest, HB_DRAFT_TEMP_INFIX)
-         && strlen (rest + strlen (HB_DRAFT_TEMP_INFIX)) == 6;
+  return hb_file_is_temp_name (name, base);
 }
 
 /**
@@ -745,22 +786,7 @@ void
 hb_draft_remove_stale_temps (const char *dir,
                              const char *base)
 {
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  const char *name;
-
-  while (d && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *path = NULL;
-      GStatBuf st;
-
-      if (!hb_draft_is_temp_name (name, base))
-        continue;
-      path = g_build_filename (dir, name, NULL);
-      if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode)
-          && now - st.st_mtime > HB_DRAFT_TEMP_STALE_S)
-        g_unlink (path);
-    }
+  hb_file_remove_stale_temps (dir, base);
 }
 
 /* Into a hidden temporary file beside @path (the name hb-autosave

@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "hb-file-util.h"
 #include "hb-post.h"
 
 G_BEGIN_DECLS
@@ -10,10 +11,8 @@ G_BEGIN_DECLS
 #define HB_DRAFT_FORMAT "hebahan-draft/1"
 /* Saving writes ".NAME" HB_DRAFT_TEMP_INFIX "XXXXXX" beside NAME, then
  * renames it: a file so named is a save that never finished. */
-#define HB_DRAFT_TEMP_INFIX ".tmp-"
-/* A temporary file older than this is no save in progress (a save takes
- * milliseconds) but one a killed writer left behind. */
-#define HB_DRAFT_TEMP_STALE_S 60
+#define HB_DRAFT_TEMP_INFIX HB_FILE_TEMP_INFIX
+#define HB_DRAFT_TEMP_STALE_S HB_FILE_TEMP_STALE_S
 
 /* Media paths are stored relative to the draft's folder when the file is
  * inside it, so a draft and its photos can be moved together. */

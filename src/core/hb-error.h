@@ -18,6 +18,8 @@ typedef enum
   HB_ERROR_INCOMPLETE,
   HB_ERROR_INVALID_BUNDLE,
   HB_ERROR_STALE,            /* what was checked changed since */
+  HB_ERROR_LIMIT,            /* over one of the limits that keep hostile input cheap */
+  HB_ERROR_INVALID_JSON,     /* a NUL in a string, a member named twice */
 } HbError;
 
 GQuark hb_error_quark (void);

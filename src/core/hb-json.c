@@ -100,6 +100,271 @@ second_document (const char *data,
   return i < len && (data[i] == '{' || data[i] == '[') ? i : 0;
 }
 
+/* ------------------------------------------------------------------ */
+/* Limits, checked before json-glib parses                             */
+
+/* json-glib 1.6 parses recursively: 80,000 nested arrays (200 KB)
+ * overflow the stack of whoever opens them.  So the text is scanned
+ * first, the way json-glib's scanner reads it (double-quoted strings
+ * with escapes, single-quoted ones without, C comments), and refused when
+ * it nests too deeply, holds a NUL (json-glib would cut the string
+ * short there), or names one key twice in an object (json-glib silently
+ * keeps the last, so the first block would be ignored without a word).
+ * The scan keeps one small frame per level, so it costs no stack. */
+
+typedef struct
+{
+  gboolean    object;
+  gboolean    want_key;
+  guint       index;
+  char       *key;     /* the member being read, for the path */
+  GHashTable *keys;    /* member names seen so far, made when needed */
+} Level;
+
+typedef struct
+{
+  const char *s;
+  gsize       len;
+  guint       depth;
+  Level       levels[HB_JSON_MAX_DEPTH + 1];
+} Scan;
+
+static void
+level_reset (Level *l,
+             gboolean object)
+{
+  l->object = object;
+  l->want_key = object;
+  l->index = 0;
+  g_clear_pointer (&l->key, g_free);
+  if (l->keys)
+    g_hash_table_remove_all (l->keys);
+}
+
+/* "$.rules[3].terms" for the object or array being read at @depth. */
+static char *
+scan_path (Scan  *sc,
+           guint  depth)
+{
+  GString *path = g_string_new ("$");
+
+  for (guint d = 1; d < depth; d++)
+    {
+      const Level *l = &sc->levels[d];
+
+      if (l->object)
+        g_string_append_printf (path, ".%s", l->key ? l->key : "");
+      else
+        g_string_append_printf (path, "[%u]", l->index);
+    }
+  return g_string_free (path, FALSE);
+}
+
+/* The UTF-8 of one \uXXXX escape (and its low surrogate) at @p; @p is
+ * moved past what was read.  A malformed escape is kept as it is:
+ * json-glib refuses it later. */
+static void
+decode_unicode (GString     *out,
+                const char **p,
+                const char  *end)
+{
+  gunichar c = 0;
+
+  if (end - *p < 5 || !g_ascii_isxdigit ((*p)[1]) || !g_ascii_isxdigit ((*p)[2]) ||
+      !g_ascii_isxdigit ((*p)[3]) || !g_ascii_isxdigit ((*p)[4]))
+    {
+      g_string_append_c (out, **p);
+      (*p)++;
+      return;
+    }
+  for (int i = 1; i <= 4; i++)
+    c = c * 16 + g_ascii_xdigit_value ((*p)[i]);
+  *p += 5;
+  if (c >= 0xD800 && c < 0xDC00 && end - *p >= 6 && (*p)[0] == '\\' && (*p)[1] == 'u')
+    {
+      g_autoptr(GString) low = g_string_new (NULL);
+      const char *q = *p + 1;
+      gunichar lc = 0;
+
+      for (int i = 1; i <= 4 && g_ascii_isxdigit (q[i]); i++)
+        lc = lc * 16 + g_ascii_xdigit_value (q[i]);
+      if (lc >= 0xDC00 && lc < 0xE000)
+        c = 0x10000 + ((c - 0xD800) << 10) + (lc - 0xDC00), *p += 6;
+    }
+  g_string_append_unichar (out, c);
+}
+
+/* A member name as json-glib will store it (escapes read), so that "a"
+ * and "\u0061" are one key. */
+static char *
+decode_key (const char *s,
+            gsize       len,
+            gboolean    escapes)
+{
+  GString *out = g_string_sized_new (len);
+  const char *p = s, *end = s + len;
+
+  while (p < end)
+    {
+      if (!escapes || *p != '\\' || p + 1 >= end)
+        g_string_append_c (out, *p++);
+      else if (p[1] == 'u')
+        {
+          p++;
+          decode_unicode (out, &p, end);
+        }
+      else
+        {
+          const char *from = "bfnrt", *to = "\b\f\n\r\t";
+          const char *at = strchr (from, p[1]);
+
+          g_string_append_c (out, at && p[1] ? to[at - from] : p[1]);
+          p += 2;
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Past the string opening at @i (double-quoted: escapes; single-quoted,
+ * as json-glib also reads them: none).  FALSE when it holds \u0000. */
+static gboolean
+scan_string (Scan   *sc,
+             gsize  *i,
+             GError **error)
+{
+  char quote = sc->s[*i];
+  gsize at = *i;
+
+  for ((*i)++; *i < sc->len && sc->s[*i] != quote; (*i)++)
+    {
+      if (quote != '"' || sc->s[*i] != '\\')
+        continue;
+      if (*i + 5 < sc->len && memcmp (sc->s + *i + 1, "u0000", 5) == 0)
+        {
+          g_set_error (error, HB_ERROR, HB_ERROR_INVALID_JSON,
+                       _("A string holds a NUL character (\\u0000), at byte %lu"), (gulong) at);
+          return FALSE;
+        }
+      (*i)++;
+    }
+  if (*i < sc->len)
+    (*i)++;
+  return TRUE;
+}
+
+static gboolean
+scan_key (Scan        *sc,
+          gsize        start,
+          gsize        end,
+          GError     **error)
+{
+  Level *l = &sc->levels[sc->depth];
+  gsize inner = end > start + 1 ? end - start - 2 : 0;
+  char *key = decode_key (sc->s + start + 1, inner, sc->s[start] == '"');
+
+  if (l->keys == NULL)
+    l->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_free (l->key);
+  l->key = key;
+  l->want_key = FALSE;
+  if (!g_hash_table_add (l->keys, g_strdup (key)))
+    {
+      g_autofree char *path = scan_path (sc, sc->depth);
+      g_autofree char *shown = g_utf8_make_valid (key, -1);
+
+      g_set_error (error, HB_ERROR, HB_ERROR_INVALID_JSON,
+                   _("%s: the member “%s” appears twice in one object (the second would silently replace the first)"),
+                   path, shown);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+scan_open (Scan     *sc,
+           gsize     i,
+           GError  **error)
+{
+  if (sc->depth >= HB_JSON_MAX_DEPTH)
+    {
+      g_set_error (error, HB_ERROR, HB_ERROR_LIMIT,
+                   _("The JSON nests more than %d levels deep (at byte %lu)"), HB_JSON_MAX_DEPTH, (gulong) i);
+      return FALSE;
+    }
+  sc->depth++;
+  level_reset (&sc->levels[sc->depth], sc->s[i] == '{');
+  return TRUE;
+}
+
+/* One pass over the text; json-glib reports whatever else is wrong. */
+static gboolean
+scan_limits (Scan    *sc,
+             GError **error)
+{
+  gsize i = 0;
+
+  while (i < sc->len)
+    {
+      char c = sc->s[i];
+      Level *top = &sc->levels[sc->depth];
+
+      if (c == '"' || c == '\'')
+        {
+          gsize start = i;
+
+          if (!scan_string (sc, &i, error) ||
+              (sc->depth > 0 && top->object && top->want_key && !scan_key (sc, start, i, error)))
+            return FALSE;
+          continue;
+        }
+      if (c == '/' && i + 1 < sc->len && sc->s[i + 1] == '*')
+        {
+          const char *close = g_strstr_len (sc->s + i + 2, sc->len - i - 2, "*/");
+
+          i = close ? (gsize) (close - sc->s) + 2 : sc->len;
+          continue;
+        }
+      if ((c == '{' || c == '[') && !scan_open (sc, i, error))
+        return FALSE;
+      if ((c == '}' || c == ']') && sc->depth > 0)
+        sc->depth--;
+      if (c == ',' && sc->depth > 0)
+        top->object ? (void) (top->want_key = TRUE) : (void) top->index++;
+      i++;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_limits (const char  *data,
+              gsize        len,
+              GError     **error)
+{
+  Scan sc = { data, len, 0, };
+  gboolean ok;
+
+  if (len > HB_JSON_MAX_BYTES)
+    {
+      g_autofree char *limit = g_format_size_full (HB_JSON_MAX_BYTES, G_FORMAT_SIZE_IEC_UNITS);
+
+      g_set_error (error, HB_ERROR, HB_ERROR_LIMIT, _("The JSON is larger than %s, the most Hebahan reads"), limit);
+      return FALSE;
+    }
+  if (memchr (data, '\0', len) != NULL)
+    {
+      g_set_error (error, HB_ERROR, HB_ERROR_INVALID_JSON, _("The JSON holds a NUL byte, at byte %lu"),
+                   (gulong) ((const char *) memchr (data, '\0', len) - data));
+      return FALSE;
+    }
+  ok = scan_limits (&sc, error);
+  for (guint d = 0; d <= HB_JSON_MAX_DEPTH; d++)
+    {
+      g_free (sc.levels[d].key);
+      g_clear_pointer (&sc.levels[d].keys, g_hash_table_unref);
+    }
+  return ok;
+}
+
 /* Every string and member name in @node is UTF-8. */
 static gboolean
 all_utf8 (JsonNode *node)
@@ -142,6 +407,8 @@ hb_json_load (JsonParser  *parser,
 
   if (data == NULL)
     data = "", len = 0;
+  if (!check_limits (data, len, error))
+    return FALSE;
   second = second_document (data, len);
 
   if (second > 0)

@@ -18,6 +18,7 @@
 #include "hb-media.h"
 
 
+#include <gio/gunixinputstream.h>
 #include <glib/gi18n-lib.h>
 #include <string.h>
 #ifdef __linux__
@@ -27,11 +28,14 @@
 #endif
 
 #include "hb-error.h"
+#include "hb-file-util.h"
 #include "hb-sha256.h"
 
 /* About 100 megapixels: every camera photo fits, while a header that
  * claims 30000 × 30000 (a "decompression bomb") is refused unread. */
 #define HB_MEDIA_MAX_PIXELS (100 * 1000 * 1000)
+/* As the bundle takes: 4 GiB, what Instagram and TikTok accept. */
+#define HB_MEDIA_MAX_BYTES (G_GINT64_CONSTANT (4) << 30)
 
 /* Enough of the head of a file for every magic number shared-mime-info
  * knows about photos and videos. */
@@ -61,25 +65,43 @@ hb_media_info_free (HbMediaInfo *info)
   g_free (info);
 }
 
-static GFileInputStream *
+/* A regular file only, opened without blocking: a FIFO or a device such
+ * as /dev/zero added as a photo would hang the loader or hash for ever. */
+static GInputStream *
 open_file (GFile         *file,
            const char    *name,
            GCancellable  *cancellable,
            GError       **error)
 {
+  g_autofree char *path = g_file_get_path (file);
   g_autoptr(GError) local_error = NULL;
-  GFileInputStream *stream = g_file_read (file, cancellable, &local_error);
+  int fd;
 
-  if (stream)
-    return stream;
-  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_propagate_error (error, g_steal_pointer (&local_error));
-  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  if (path && g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, HB_ERROR, HB_ERROR_MEDIA_UNSUPPORTED,
+                   _("“%s” is a folder, not a photo or video"), name);
+      return NULL;
+    }
+  if (path && (fd = hb_file_open_regular (path, TRUE, HB_MEDIA_MAX_BYTES, &local_error)) >= 0)
+    return g_unix_input_stream_new (fd, TRUE);
+  if (path == NULL)
+    {
+      GFileInputStream *stream = g_file_read (file, cancellable, &local_error);
+
+      if (stream)
+        return G_INPUT_STREAM (stream);
+    }
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
     g_set_error (error, HB_ERROR, HB_ERROR_MEDIA_UNREADABLE,
                  _("“%s” could not be found"), name);
-  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE))
     g_set_error (error, HB_ERROR, HB_ERROR_MEDIA_UNSUPPORTED,
-                 _("“%s” is a folder, not a photo or video"), name);
+                 _("“%s” is not a regular file (a device, a pipe or a socket)"), name);
+  else if (local_error->domain == HB_ERROR)
+    g_set_error_literal (error, HB_ERROR, local_error->code, local_error->message);
   else
     g_set_error (error, HB_ERROR, HB_ERROR_MEDIA_UNREADABLE,
                  _("“%s” could not be read: %s"), name, local_error->message);
@@ -266,6 +288,24 @@ end_scan_feed (EndScan      *scan,
     }
 }
 
+/**
+ * hb_media_is_truncated:
+ *
+ * Whether the JPEG or PNG in @data stops before the end of its main
+ * image: decoders hand such a photo back half grey without an error.
+ * FALSE for other kinds of file, which this cannot tell.
+ */
+gboolean
+hb_media_is_truncated (const guint8 *data,
+                       gsize         len)
+{
+  EndScan scan;
+
+  end_scan_init (&scan, data, len);
+  end_scan_feed (&scan, data, len);
+  return len > 0 && scan.state != SCAN_COMPLETE && scan.state != SCAN_NONE;
+}
+
 /* Streams the whole file once: its SHA-256, its size, and its first bytes
  * for sniffing. Memory stays at one chunk whatever the file's size. */
 static gboolean
@@ -277,7 +317,7 @@ digest_file (GFile         *file,
              GCancellable  *cancellable,
              GError       **error)
 {
-  g_autoptr(GFileInputStream) stream = open_file (file, name, cancellable, error);
+  g_autoptr(GInputStream) stream = open_file (file, name, cancellable, error);
   HbSha256 checksum;
   EndScan scan = { .state = SCAN_NONE };
   g_autofree guchar *buffer = g_malloc (CHUNK_BYTES);
@@ -287,7 +327,7 @@ digest_file (GFile         *file,
   if (!stream)
     return FALSE;
   hb_sha256_init (&checksum);
-  while ((n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, CHUNK_BYTES,
+  while ((n = g_input_stream_read (stream, buffer, CHUNK_BYTES,
                                    cancellable, &local_error)) > 0)
     {
       hb_sha256_update (&checksum, buffer, n);
@@ -372,14 +412,14 @@ feed_loader (GdkPixbufLoader  *loader,
              GCancellable     *cancellable,
              GError          **error)
 {
-  g_autoptr(GFileInputStream) stream = open_file (file, name, cancellable, error);
+  g_autoptr(GInputStream) stream = open_file (file, name, cancellable, error);
   g_autofree guchar *buffer = g_malloc (CHUNK_BYTES);
   GError *local_error = NULL;
   gssize n;
 
   if (!stream)
     return FALSE;
-  while ((n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, CHUNK_BYTES,
+  while ((n = g_input_stream_read (stream, buffer, CHUNK_BYTES,
                                    cancellable, &local_error)) > 0)
     if (!gdk_pixbuf_loader_write (loader, buffer, n, NULL))
       {

@@ -42,6 +42,9 @@ void         hb_media_load_async    (const char          *path,
 HbMediaInfo *hb_media_load_finish   (GAsyncResult        *result,
                                      GError             **error);
 
+gboolean     hb_media_is_truncated  (const guint8        *data,
+                                     gsize                len);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HbMediaInfo, hb_media_info_free)
 
 G_END_DECLS

@@ -21,6 +21,7 @@
 #include <json-glib/json-glib.h>
 
 #include "hb-error.h"
+#include "hb-json.h"
 #include "hb-policy-private.h"
 
 #define CACHE_FORMAT "hebahan-policy-cache/1"
@@ -118,7 +119,12 @@ hb_policy_cache_info_load (GError **error)
   g_autofree char *format = NULL;
   JsonNode *root;
 
-  if (!json_parser_load_from_mapped_file (parser, path, &local))
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  /* Through hb_json_load(), like every other JSON: nesting, NULs and
+   * repeated members are refused before json-glib recurses. */
+  if (!g_file_get_contents (path, &data, &len, &local) || !hb_json_load (parser, data, len, &local))
     {
       if (!g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_NOENT))
         g_propagate_prefixed_error (error, g_steal_pointer (&local), "%s: ", path);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "hb-error.h"
+#include "hb-file-util.h"
 #include "hb-json.h"
 #include "hb-matcher.h"
 #include "hb-policy-cache.h"
@@ -1220,6 +1221,147 @@ index_lexicon_rules (HbPolicy *policy)
 
 /* Parses and validates @bytes; returns the policy, or NULL with every
  * problem in @problems. */
+/* ------------------------------------------------------------------ */
+/* Limits                                                              */
+
+/* A pack comes from a server or an e-mail: one of 200,000 terms with
+ * morphology and obfuscation cost minutes and gigabytes to compile.  So
+ * its size is counted on the parsed JSON, which is cheap, before anything
+ * is compiled; the limits are ten times the built-in pack or more. */
+#define MAX_LEXICONS     500
+#define MAX_TERMS        20000    /* terms and generated words, all lexicons */
+#define MAX_TERM_CHARS   100
+#define MAX_RULES        1000
+#define MAX_LIST         5000     /* clauses, checklist items, allowed words */
+#define MAX_COMPILED     60000    /* weighted (term_cost()); the built-in pack is 30,172 */
+
+typedef struct
+{
+  guint terms;
+  guint compiled;
+} Cost;
+
+/* Each Malay root with morphology becomes a dozen forms or so, each
+ * obfuscated term a masked skeleton besides: the weight of one term in
+ * the compiled index, roughly. */
+static guint
+term_cost (JsonObject *lexicon)
+{
+  const char *morph = node_string (json_object_get_member (lexicon, "morph"));
+  JsonNode *obfuscation = json_object_get_member (lexicon, "obfuscation");
+  gboolean masked = obfuscation && JSON_NODE_HOLDS_VALUE (obfuscation) &&
+                    json_node_get_value_type (obfuscation) == G_TYPE_BOOLEAN &&
+                    json_node_get_boolean (obfuscation);
+
+  return (morph == NULL || strcmp (morph, "none") == 0 ? 1 : 12) * (masked ? 3 : 1);
+}
+
+static gboolean
+too_many (Walk       *w,
+          const char *path,
+          guint       n,
+          guint       max)
+{
+  if (n <= max)
+    return FALSE;
+  problem (w, path, _("%u entries, more than the %u a pack may have"), n, max);
+  return TRUE;
+}
+
+static guint
+array_length (JsonObject *obj,
+              const char *name)
+{
+  JsonNode *node = obj ? json_object_get_member (obj, name) : NULL;
+
+  return node && JSON_NODE_HOLDS_ARRAY (node) ? json_array_get_length (json_node_get_array (node)) : 0;
+}
+
+/* One term's length; FALSE (with a problem) when it is too long. */
+static gboolean
+count_term (Walk       *w,
+            JsonNode   *node,
+            const char *path,
+            guint       i)
+{
+  JsonObject *obj = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  const char *text = node_string (obj ? json_object_get_member (obj, "term") : node);
+  glong chars = text && g_utf8_validate (text, -1, NULL) ? g_utf8_strlen (text, -1) : 0;
+
+  if (chars <= MAX_TERM_CHARS)
+    return TRUE;
+  problem (w, path, _("term %u is %ld characters long, more than the %u a term may have"),
+           i, chars, (guint) MAX_TERM_CHARS);
+  return FALSE;
+}
+
+static gboolean
+count_lexicon (Walk       *w,
+               const char *name,
+               JsonNode   *node,
+               Cost       *cost)
+{
+  JsonObject *lex = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  JsonNode *terms = lex ? json_object_get_member (lex, "terms") : NULL;
+  JsonNode *gen = lex ? json_object_get_member (lex, "generate") : NULL;
+  g_autofree char *path = g_strdup_printf ("$.lexicons.%s.terms", name);
+  guint n = 0;
+
+  if (terms && JSON_NODE_HOLDS_ARRAY (terms))
+    {
+      JsonArray *arr = json_node_get_array (terms);
+
+      n = json_array_get_length (arr);
+      for (guint i = 0; i < n && i <= MAX_TERMS; i++)
+        if (!count_term (w, json_array_get_element (arr, i), path, i))
+          return FALSE;
+    }
+  for (guint i = 0; gen && JSON_NODE_HOLDS_ARRAY (gen) && i < json_array_get_length (json_node_get_array (gen)); i++)
+    {
+      JsonNode *g = json_array_get_element (json_node_get_array (gen), i);
+
+      n += JSON_NODE_HOLDS_OBJECT (g) ? array_length (json_node_get_object (g), "words") : 0;
+    }
+  cost->terms += n;
+  cost->compiled += n * (lex ? term_cost (lex) : 1);
+  return cost->terms <= MAX_TERMS;
+}
+
+/* FALSE, with a problem naming the limit, when the pack is too large to
+ * compile at a bounded cost. */
+static gboolean
+check_pack_limits (Walk     *w,
+                   JsonNode *root)
+{
+  JsonObject *obj = root && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
+  JsonNode *lexicons = obj ? json_object_get_member (obj, "lexicons") : NULL;
+  JsonObject *lex = lexicons && JSON_NODE_HOLDS_OBJECT (lexicons) ? json_node_get_object (lexicons) : NULL;
+  g_autoptr(GList) names = lex ? json_object_get_members (lex) : NULL;
+  Cost cost = { 0, };
+
+  if (too_many (w, "$.rules", array_length (obj, "rules"), MAX_RULES) ||
+      too_many (w, "$.clauses", array_length (obj, "clauses"), MAX_LIST) ||
+      too_many (w, "$.checklist", array_length (obj, "checklist"), MAX_LIST) ||
+      too_many (w, "$.allow", array_length (obj, "allow"), MAX_LIST) ||
+      too_many (w, "$.lexicons", g_list_length (names), MAX_LEXICONS))
+    return FALSE;
+  for (GList *l = names; l; l = l->next)
+    if (!count_lexicon (w, l->data, json_object_get_member (lex, l->data), &cost))
+      break;
+  if (too_many (w, "$.lexicons", cost.terms, MAX_TERMS))
+    return FALSE;
+  if (w->problems->len > 0)
+    return FALSE;
+  if (cost.compiled > MAX_COMPILED)
+    {
+      problem (w, "$.lexicons", _("the terms would compile to about %u index entries (morphology and "
+                                  "obfuscation multiply each term), more than the %u a pack may have"),
+               cost.compiled, (guint) MAX_COMPILED);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static HbPolicy *
 parse_pack (GBytes     *bytes,
             GPtrArray  *problems)
@@ -1243,6 +1385,8 @@ parse_pack (GBytes     *bytes,
       problem (&w, "$", "%s", error->message);
       return NULL;
     }
+  if (!check_pack_limits (&w, json_parser_get_root (parser)))
+    return NULL;
   walk_pack (&w, json_parser_get_root (parser));
   if (problems->len > 0)
     return NULL;
@@ -1292,10 +1436,12 @@ hb_policy_new_from_file (const char  *path,
                          GError     **error)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-  g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, error);
+  g_autoptr(GBytes) bytes = NULL;
   HbPolicy *policy;
 
-  if (bytes == NULL)
+  /* /dev/zero or a FIFO would never end or never start. */
+  if (!hb_file_check_regular (file, MAX_PACK_SIZE, NULL, error) ||
+      (bytes = g_file_load_bytes (file, NULL, NULL, error)) == NULL)
     return NULL;
   if ((policy = hb_policy_new_from_bytes (bytes, error)) != NULL)
     policy->origin = g_file_get_path (file);

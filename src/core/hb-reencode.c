@@ -3,11 +3,18 @@
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gi18n-lib.h>
 
+#include <errno.h>
+#include <unistd.h>
+
 #include "hb-error.h"
+#include "hb-file-util.h"
+#include "hb-media.h"
 #include "hb-reencode.h"
 #include "hb-sha256.h"
 
 #define MAX_PIXELS   (100 * 1000 * 1000)   /* as hb-media.c: refuse decompression bombs */
+#define MAX_PHOTO_BYTES (256 * 1024 * 1024) /* no camera photo comes near it */
+#define CHUNK_BYTES  (64 * 1024)
 #define JPEG_QUALITY "90"
 
 struct _HbReencoder
@@ -72,41 +79,89 @@ decode_divisor (double scale)
   return d;
 }
 
-/* Decodes no larger than the platforms need: libjpeg then decodes at 1/2,
- * 1/4 or 1/8 scale, faster than full size and with a quarter of the
- * memory or less.  The size asked for is exactly libjpeg's reduced size,
- * so gdk-pixbuf does not resample on the way; fit_photo() makes the one
- * final resampling.  The EXIF orientation is not known before decoding,
- * so the reduction allows for the photo either way up. */
-static GdkPixbuf *
-decode_photo (const char  *source,
-              guint        max_width,
-              guint        max_height,
-              GError     **error)
+typedef struct
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GdkPixbuf) raw = NULL;
-  int w = 0, h = 0, d;
+  HbReencoder *self;
+  int          width, height;  /* as the header says */
+  gboolean     too_large;
+} SizeRequest;
 
-  if (gdk_pixbuf_get_file_info (source, &w, &h) == NULL || w <= 0 || h <= 0 ||
-      (gint64) w * h > MAX_PIXELS)
+/* Decodes no larger than the platforms need: asked for here, with the
+ * size from the header and before any pixel memory is allocated, libjpeg
+ * decodes at 1/2, 1/4 or 1/8 scale, faster than full size and with a
+ * quarter of the memory or less.  The size asked for is exactly libjpeg's
+ * reduced size, so gdk-pixbuf does not resample on the way; fit_photo()
+ * makes the one final resampling.  The EXIF orientation is not known
+ * before decoding, so the reduction allows for the photo either way up.
+ * A header that claims too many pixels stops the loader unread. */
+static void
+on_size_prepared (GdkPixbufLoader *loader,
+                  int              w,
+                  int              h,
+                  SizeRequest     *req)
+{
+  HbReencoder *self = req->self;
+  int d;
+
+  req->width = w, req->height = h;
+  if (w <= 0 || h <= 0 || (gint64) w * h > MAX_PIXELS)
     {
-      g_set_error (error, HB_ERROR, HB_ERROR_MEDIA_UNSUPPORTED,
-                   _("Could not read “%s”: not a photo Hebahan can re-encode"), source);
+      req->too_large = w > 0 && h > 0;
+      gdk_pixbuf_loader_set_size (loader, 0, 0);
+      return;
+    }
+  d = decode_divisor (MAX (fit_scale (w, h, self->max_width, self->max_height),
+                           fit_scale (h, w, self->max_width, self->max_height)));
+  if (d > 1)
+    gdk_pixbuf_loader_set_size (loader, (w + d - 1) / d, (h + d - 1) / d);
+}
+
+static void
+set_decode_error (GError          **error,
+                  const char       *source,
+                  const SizeRequest *req,
+                  const GError     *cause)
+{
+  if (req->too_large)
+    g_set_error (error, HB_ERROR, HB_ERROR_TOO_LARGE,
+                 _("“%s” is %d × %d pixels, more than the %d megapixels Hebahan re-encodes"),
+                 source, req->width, req->height, MAX_PIXELS / 1000000);
+  else if (req->width == 0)
+    g_set_error (error, HB_ERROR, HB_ERROR_MEDIA_UNSUPPORTED,
+                 _("Could not read “%s”: not a photo Hebahan can re-encode"), source);
+  else
+    g_set_error (error, HB_ERROR, HB_ERROR_MEDIA_UNREADABLE, _("Could not read “%s”: %s"),
+                 source, cause ? cause->message : _("the photo is damaged"));
+}
+
+/* @bytes decoded, upright; @png says whether it was a PNG. */
+static GdkPixbuf *
+decode_photo (HbReencoder  *self,
+              const char   *source,
+              GBytes       *bytes,
+              gboolean     *png,
+              GError      **error)
+{
+  g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
+  g_autoptr(GError) local_error = NULL;
+  SizeRequest req = { self, 0, 0, FALSE };
+  GdkPixbufFormat *format;
+  g_autofree char *name = NULL;
+  gboolean ok;
+
+  g_signal_connect (loader, "size-prepared", G_CALLBACK (on_size_prepared), &req);
+  ok = gdk_pixbuf_loader_write_bytes (loader, bytes, &local_error);
+  /* close() must run even after a failure, or the loader complains. */
+  ok = gdk_pixbuf_loader_close (loader, ok ? &local_error : NULL) && ok;
+  if (!ok || req.too_large || gdk_pixbuf_loader_get_pixbuf (loader) == NULL)
+    {
+      set_decode_error (error, source, &req, local_error);
       return NULL;
     }
-  d = decode_divisor (MAX (fit_scale (w, h, max_width, max_height),
-                           fit_scale (h, w, max_width, max_height)));
-  raw = d > 1 ? gdk_pixbuf_new_from_file_at_scale (source, (w + d - 1) / d, (h + d - 1) / d,
-                                                   FALSE, &local_error)
-              : gdk_pixbuf_new_from_file (source, &local_error);
-  if (raw == NULL)
-    {
-      g_set_error (error, HB_ERROR, HB_ERROR_MEDIA_UNREADABLE,
-                   _("Could not read “%s”: %s"), source, local_error->message);
-      return NULL;
-    }
-  return gdk_pixbuf_apply_embedded_orientation (raw);
+  format = gdk_pixbuf_loader_get_format (loader);
+  name = format ? gdk_pixbuf_format_get_name (format) : NULL;
+  *png = g_strcmp0 (name, "png") == 0;
+  return gdk_pixbuf_apply_embedded_orientation (gdk_pixbuf_loader_get_pixbuf (loader));
 }
 
 /* JPEG has no transparency: flatten onto white, as platforms do. */
@@ -126,18 +181,18 @@ flatten (GdkPixbuf *pixbuf)
 static gboolean
 encode_photo (HbReencoder   *self,
               HbReencodeJob *job,
+              GBytes        *bytes,
               GError       **error)
 {
-  GdkPixbufFormat *format = gdk_pixbuf_get_file_info (job->source, NULL, NULL);
-  g_autofree char *format_name = format ? gdk_pixbuf_format_get_name (format) : NULL;
   g_autoptr(GdkPixbuf) upright = NULL, fitted = NULL, flat = NULL;
+  gboolean png = FALSE;
   char *data = NULL;
   gsize len = 0;
   gboolean ok;
 
-  job->png = self->png_ok && g_strcmp0 (format_name, "png") == 0;
-  if ((upright = decode_photo (job->source, self->max_width, self->max_height, error)) == NULL)
+  if ((upright = decode_photo (self, job->source, bytes, &png, error)) == NULL)
     return FALSE;
+  job->png = self->png_ok && png;
   fitted = fit_photo (upright, self->max_width, self->max_height);
   g_clear_object (&upright);
   if (job->png)
@@ -155,16 +210,69 @@ encode_photo (HbReencoder   *self,
   return TRUE;
 }
 
+/* The photo's bytes, read once through a descriptor that is a regular
+ * file (a FIFO or /dev/zero named as a photo would block or never end):
+ * what is hashed is exactly what is decoded. */
+static GBytes *
+read_source (const char    *source,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GByteArray) all = g_byte_array_new ();
+  g_autofree guint8 *buf = g_malloc (CHUNK_BYTES);
+  int fd = hb_file_open_regular (source, TRUE, MAX_PHOTO_BYTES, &local_error);
+  gssize n = 0;
+
+  if (fd < 0)
+    {
+      g_set_error_literal (error, HB_ERROR, local_error->domain == HB_ERROR ? local_error->code
+                           : HB_ERROR_MEDIA_UNREADABLE, local_error->message);
+      return NULL;
+    }
+  while (all->len <= MAX_PHOTO_BYTES && !g_cancellable_is_cancelled (cancellable) &&
+         ((n = read (fd, buf, CHUNK_BYTES)) > 0 || (n < 0 && errno == EINTR)))
+    if (n > 0)
+      g_byte_array_append (all, buf, n);
+  close (fd);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  if (n < 0 || all->len > MAX_PHOTO_BYTES)
+    {
+      g_set_error (error, HB_ERROR, HB_ERROR_MEDIA_UNREADABLE, _("Could not read “%s”: %s"), source,
+                   n < 0 ? g_strerror (errno) : _("it grew while it was read"));
+      return NULL;
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&all));
+}
+
+/* Videos are read, checked and re-muxed by the bundle itself; here only
+ * photos are. */
 static gboolean
 run_job (HbReencoder   *self,
          HbReencodeJob *job,
          GError       **error)
 {
+  g_autoptr(GBytes) bytes = NULL;
+  gsize len = 0;
+  const guint8 *data;
+
   if (g_cancellable_set_error_if_cancelled (self->cancellable, error))
     return FALSE;
-  if ((job->source_sha256 = hb_sha256_file (job->source, self->cancellable, error)) == NULL)
+  if (!job->photo)
+    return TRUE;
+  if ((bytes = read_source (job->source, self->cancellable, error)) == NULL)
     return FALSE;
-  return !job->photo || encode_photo (self, job, error);
+  data = g_bytes_get_data (bytes, &len);
+  job->source_sha256 = hb_sha256_hex (data, len);
+  /* Decoders hand back a cut-off photo half grey without a word. */
+  if (hb_media_is_truncated (data, len))
+    {
+      g_set_error (error, HB_ERROR, HB_ERROR_MEDIA_UNREADABLE,
+                   _("“%s” is damaged or incomplete: the photo stops before its end"), job->source);
+      return FALSE;
+    }
+  return encode_photo (self, job, bytes, error);
 }
 
 static void

@@ -4,8 +4,11 @@
  * upright, fitted, and encoded again with nothing but its pixels (no EXIF,
  * GPS, XMP or comments).  Items are pushed in order and waited for in
  * order, so the bundle is written sequentially (as a .zip must be) while
- * the next photos are already being prepared.  Each item's source is
- * hashed too, to prove it is still the file that was reviewed, and each
+ * the next photos are already being prepared.  Each photo is read once,
+ * only if it is a regular file and at most 256 MiB, and those bytes are
+ * both hashed (to prove it is still the file that was reviewed) and
+ * decoded; a JPEG or PNG cut short is refused rather than re-encoded half
+ * grey.  Each
  * photo gives the sign-off sheet its thumbnail from the pixels already
  * decoded. */
 #pragma once
@@ -18,8 +21,8 @@ G_BEGIN_DECLS
 typedef struct
 {
   char    *source;          /* the file */
-  gboolean photo;           /* re-encode it; otherwise only hash it */
-  char    *source_sha256;   /* of the file as read */
+  gboolean photo;           /* re-encode it; otherwise nothing is done */
+  char    *source_sha256;   /* photos: of the bytes read and decoded */
   GBytes  *data;            /* photos: the encoded image */
   gboolean png;             /* photos: PNG (kept PNG) rather than JPEG */
   int      width, height;   /* photos: of the encoded image */

@@ -1,7 +1,9 @@
 /* hb-sha256.c — SHA-256 as hex through nettle (see hb-sha256.h). */
 #include "hb-sha256.h"
 
+#include <errno.h>
 #include <nettle/version.h>
+#include <unistd.h>
 
 #define CHUNK_BYTES (64 * 1024)
 
@@ -74,5 +76,34 @@ hb_sha256_file (const char    *path,
     hb_sha256_update (&sha, buf, n);
   if (n < 0)
     return NULL;
+  return hb_sha256_finish_hex (&sha);
+}
+
+/* Streams the open file @fd through SHA-256 (it is not closed). */
+char *
+hb_sha256_fd (int            fd,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autofree guint8 *buf = g_malloc (CHUNK_BYTES);
+  HbSha256 sha;
+  gssize n;
+
+  hb_sha256_init (&sha);
+  while ((n = read (fd, buf, CHUNK_BYTES)) != 0)
+    {
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s", g_strerror (saved));
+          return NULL;
+        }
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+      hb_sha256_update (&sha, buf, n);
+    }
   return hb_sha256_finish_hex (&sha);
 }

@@ -21,4 +21,8 @@ char *hb_sha256_file       (const char    *path,
                             GCancellable  *cancellable,
                             GError       **error);
 
+char *hb_sha256_fd         (int            fd,
+                            GCancellable  *cancellable,
+                            GError       **error);
+
 G_END_DECLS

@@ -6,7 +6,7 @@
  * entries.  Any other input is a bundle's files written out as text,
  *
  *   --- manifest.json
- *   {"format": "hebahan-bundle/1", …}
+ *   {"format": "hebahan-bundle/2", "files": […], …}
  *   --- SHA256SUMS
  *   …
  *

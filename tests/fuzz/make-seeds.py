@@ -70,7 +70,25 @@ def json_keys(node, keys):
 
 
 JSON_TOKENS = ['{', '}', '[', ']', ':', ',', '""', 'true', 'false', 'null',
-               '-1', '0', '1e308', '"\\u0000"', '"\\ud800"']
+               '-1', '0', '1e308', '"\\u0000"', '"\\ud800"',
+               # what hb_json_load() refuses before json-glib parses: depth,
+               # NULs, members twice (also spelt with an escape), and the
+               # quoting and comments its scan must follow as json-glib does
+               '[' * 32, ']' * 32, '{"a":' * 8, '}' * 8, '"\\u0061"', "'", "'[", '/*', '*/',
+               '/* " */', '"\\\\u0000"']
+
+
+def hostile_json(text):
+    """Variants of the JSON object @text that the loaders must refuse, or
+    take, without a crash: nested past the limit of 64 and just within it,
+    a member twice (plainly and through an escape), a NUL in a string."""
+    rest = text.lstrip()[1:]
+    yield '{"x": ' + '[' * 70 + ']' * 70 + ', ' + rest
+    yield '{"x": ' + '[' * 62 + ']' * 62 + ', ' + rest
+    yield '{"format": "x", ' + rest
+    yield '{"form\\u0061t": "x", ' + rest
+    yield '{"x": "a\\u0000b", ' + rest
+    yield '{"x": [\'[[[[\', /* " */ 1], ' + rest
 
 
 def corpus_texts(top):
@@ -164,6 +182,8 @@ def seeds_draft(top, out, draft):
         variant = dict(base, body=text, platforms=platforms[i % len(platforms)])
         write_seed(folder, json.dumps(variant, ensure_ascii=False, indent=1))
     write_seed(folder, '{"format": "hebahan-draft/1"}')
+    for variant in hostile_json(json.dumps(base, ensure_ascii=False)):
+        write_seed(folder, variant)
     write_dict(os.path.join(out, 'draft.dict'),
                ['"%s"' % k for k in keys] + JSON_TOKENS +
                ['"hebahan-draft/1"', '"2026-12-12"', '"8.00 pagi"', '"14:30"',
@@ -190,7 +210,8 @@ def smaller_packs(pack):
 def seeds_policy(top, out, cli, pack_path, pack):
     folder = os.path.join(out, 'policy')
     with open(pack_path, 'rb') as f:
-        write_seed(folder, f.read())
+        last_valid = f.read().decode('utf-8')
+        write_seed(folder, last_valid)
     for small in smaller_packs(pack):
         data = json.dumps(small, ensure_ascii=False, indent=1)
         with tempfile.NamedTemporaryFile('w', suffix='.json', encoding='utf-8') as f:
@@ -200,6 +221,10 @@ def seeds_policy(top, out, cli, pack_path, pack):
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode == 0
         if valid:  # an invalid cut would only teach the fuzzer to stop early
             write_seed(folder, data)
+            last_valid = data
+    # The smallest valid cut made hostile: it must be refused, and fast.
+    for variant in hostile_json(last_valid):
+        write_seed(folder, variant)
     write_dict(os.path.join(out, 'policy.dict'),
                ['"%s"' % k for k in json_keys(pack, set())] + JSON_TOKENS +
                ['"hebahan-policy/1"', '"lexicon"', '"pattern"', '"substitution"',
@@ -246,12 +271,29 @@ def seeds_bundle(out, cli, test_bundle, draft, work):
             z.write(os.path.join(dest, name), 'bundle/' + name, zipfile.ZIP_STORED)
         z.write(os.path.join(dest, 'caption.txt'), 'bundle/captions/x.txt', zipfile.ZIP_DEFLATED)
     write_seed(folder, small.getvalue())
+    # What verify must report, not follow: a link, "../" and absolute paths.
+    odd = io.BytesIO()
+    with zipfile.ZipFile(odd, 'w') as z:
+        for name in ('manifest.json', 'SHA256SUMS'):
+            z.write(os.path.join(dest, name), 'bundle/' + name, zipfile.ZIP_STORED)
+        link = zipfile.ZipInfo('bundle/caption.txt')
+        link.create_system = 3
+        link.external_attr = 0o120777 << 16
+        z.writestr(link, '../../etc/passwd')
+        z.writestr(zipfile.ZipInfo('../evil.txt'), 'x')
+        z.writestr(zipfile.ZipInfo('/tmp/evil.txt'), 'x')
+    write_seed(folder, odd.getvalue())
+    # The text form with a hostile manifest.
+    with open(os.path.join(dest, 'manifest.json'), encoding='utf-8') as f:
+        manifest = f.read()
+    for variant in hostile_json(manifest):
+        write_seed(folder, text.replace(manifest.encode('utf-8'), variant.encode('utf-8')))
     with open(os.path.join(dest, 'manifest.json'), 'rb') as f:
         keys = json_keys(json.load(f), set())
     write_dict(os.path.join(out, 'bundle.dict'),
                ['"%s"' % k for k in keys] + JSON_TOKENS +
                ['--- ', '\n--- ', 'manifest.json', 'SHA256SUMS', 'media/', 'captions/',
-                '"hebahan-bundle/1"', '  ', ' *', 'PK\x03\x04', 'PK\x01\x02', 'PK\x05\x06'])
+                '"hebahan-bundle/2"', '"hebahan-bundle/1"', '  ', ' *', 'PK\x03\x04', 'PK\x01\x02', 'PK\x05\x06'])
 
 
 def main():
