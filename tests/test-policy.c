@@ -185,6 +185,26 @@ test_sureness_context_except (void)
   assert_problem (compound, "$.lexicons.non-standard.generate", "“kenal” must be two words");
 }
 
+/* Antipatterns and compounds count towards a pack's limits like terms: a
+ * pack cannot hide its size in them. */
+static void
+test_limits_count_generated (void)
+{
+  g_autoptr(GString) many = g_string_new ("\"compound\": [");
+  g_autoptr(GString) excepts = g_string_new ("\"except\": [");
+  g_autoptr(GPtrArray) p1 = NULL, p2 = NULL;
+
+  for (guint i = 0; i < 25000; i++)
+    {
+      g_string_append_printf (many, "\"kata%u dua\", ", i);
+      g_string_append_printf (excepts, "\"frasa %u\", ", i);
+    }
+  p1 = check_edited ("\"compound\": [", many->str);
+  p2 = check_edited ("\"except\": [", excepts->str);
+  assert_problem (p1, "$.lexicons", "more than the 20000 a pack may have");
+  assert_problem (p2, "$.lexicons", "more than the 20000 a pack may have");
+}
+
 static void
 test_malformed_and_partial (void)
 {
@@ -469,6 +489,7 @@ main (int    argc,
   g_test_add_func ("/policy/source-valid", test_source_is_valid);
   g_test_add_func ("/policy/invalid-paths", test_invalid_paths);
   g_test_add_func ("/policy/sureness-context-except", test_sureness_context_except);
+  g_test_add_func ("/policy/limits-count-generated", test_limits_count_generated);
   g_test_add_func ("/policy/malformed", test_malformed_and_partial);
   g_test_add_func ("/policy/one-document-of-text", test_one_document_of_text);
   g_test_add_func ("/policy/duplicates", test_duplicates_rejected);
