@@ -18,7 +18,7 @@ struct _HbGuestRow
 
 G_DEFINE_FINAL_TYPE (HbGuestRow, hb_guest_row, GTK_TYPE_LIST_BOX_ROW)
 
-/* The post's guest store; set on the list box by the window. */
+/* The post's guest store; set on the list box by the post form. */
 static GListStore *
 guest_store (HbGuestRow *self)
 {
