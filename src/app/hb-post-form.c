@@ -453,6 +453,34 @@ add_markers (HbPostForm *self)
     }
 }
 
+/* The combo rows list the enum's values in order: position = value.
+ * No selection (GTK_INVALID_LIST_POSITION) or a position past the end
+ * leaves the post as it is. */
+static gboolean
+enum_to_position (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      user_data)
+{
+  g_value_set_uint (to, g_value_get_enum (from));
+  return TRUE;
+}
+
+static gboolean
+position_to_enum (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      user_data)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (G_VALUE_TYPE (to));
+  guint position = g_value_get_uint (from);
+
+  if (g_enum_get_value (klass, (int) position) == NULL || position > G_MAXINT)
+    return FALSE;
+  g_value_set_enum (to, (int) position);
+  return TRUE;
+}
+
 static void
 bind_rows (HbPostForm *self)
 {
@@ -467,10 +495,12 @@ bind_rows (HbPostForm *self)
     g_binding_group_bind (self->bindings, rows[i].prop,
                           G_STRUCT_MEMBER (gpointer, self, rows[i].offset), "text",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-  g_binding_group_bind (self->bindings, "post-type", self->type_row, "selected",
-                        G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-  g_binding_group_bind (self->bindings, "language", self->language_row, "selected",
-                        G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_binding_group_bind_full (self->bindings, "post-type", self->type_row, "selected",
+                             G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                             enum_to_position, position_to_enum, NULL, NULL);
+  g_binding_group_bind_full (self->bindings, "language", self->language_row, "selected",
+                             G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                             enum_to_position, position_to_enum, NULL, NULL);
 }
 
 static void

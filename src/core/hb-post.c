@@ -6,6 +6,7 @@
  * autosave listen to.
  */
 #include "hb-post.h"
+#include "hb-enum-types.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -81,9 +82,9 @@ hb_post_get_property (GObject    *object,
   if (prop_id >= PROP_FIELD0 && prop_id < N_PROPS)
     g_value_set_string (value, self->fields[prop_id - PROP_FIELD0]);
   else if (prop_id == PROP_POST_TYPE)
-    g_value_set_int (value, self->type);
+    g_value_set_enum (value, self->type);
   else if (prop_id == PROP_LANGUAGE)
-    g_value_set_int (value, self->lang);
+    g_value_set_enum (value, self->lang);
   else if (prop_id == PROP_PLATFORMS)
     g_value_set_boxed (value, self->platforms);
   else
@@ -101,9 +102,9 @@ hb_post_set_property (GObject      *object,
   if (prop_id >= PROP_FIELD0 && prop_id < N_PROPS)
     hb_post_set_field (self, prop_id - PROP_FIELD0, g_value_get_string (value));
   else if (prop_id == PROP_POST_TYPE)
-    hb_post_set_post_type (self, g_value_get_int (value));
+    hb_post_set_post_type (self, g_value_get_enum (value));
   else if (prop_id == PROP_LANGUAGE)
-    hb_post_set_language (self, g_value_get_int (value));
+    hb_post_set_language (self, g_value_get_enum (value));
   else if (prop_id == PROP_PLATFORMS)
     hb_post_set_platforms (self, g_value_get_boxed (value));
   else
@@ -121,9 +122,9 @@ hb_post_class_init (HbPostClass *klass)
   object_class->set_property = hb_post_set_property;
 
   properties[PROP_POST_TYPE] =
-    g_param_spec_int ("post-type", NULL, NULL, 0, HB_N_POST_TYPES - 1, 0, rw);
+    g_param_spec_enum ("post-type", NULL, NULL, HB_TYPE_POST_TYPE, HB_POST_EVENT_REPORT, rw);
   properties[PROP_LANGUAGE] =
-    g_param_spec_int ("language", NULL, NULL, 0, HB_N_LANGS - 1, 0, rw);
+    g_param_spec_enum ("language", NULL, NULL, HB_TYPE_LANG, HB_LANG_MS, rw);
   properties[PROP_PLATFORMS] =
     g_param_spec_boxed ("platforms", NULL, NULL, G_TYPE_STRV, rw);
   for (guint i = 0; i < HB_N_FIELDS; i++)
