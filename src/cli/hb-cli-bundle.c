@@ -1,4 +1,4 @@
-/* hb-cli-bundle.c — `hebahan-cli export` and `verify` (DESIGN.md "Bundle").
+/* hb-cli-bundle.c — `hebahan-cli export` and `verify` (docs/cli.md; the bundle is made by src/core/hb-bundle.c).
  *
  * The export runs in a worker thread while the main thread waits in a
  * main loop, so that Ctrl+C cancels it cleanly: hb_bundle_export() then

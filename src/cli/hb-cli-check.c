@@ -1,4 +1,4 @@
-/* hb-cli-check.c — `hebahan-cli check DRAFT`: prints a draft's checklist status (DESIGN.md "Command line"). */
+/* hb-cli-check.c — `hebahan-cli check DRAFT`: prints a draft's checklist status (docs/cli.md). */
 #include "hb-cli-check.h"
 
 #include <gio/gio.h>

@@ -12,7 +12,7 @@
 
 #define HB_MAX_INPUT (64 * 1024 * 1024)
 
-/* Prints "hebahan-cli: MESSAGE" on standard error (DESIGN.md: a one-line
+/* Prints "hebahan-cli: MESSAGE" on standard error (docs/cli.md: a one-line
  * reason) and returns EXIT_USAGE for the caller to return. */
 int
 hb_cli_fail (const char *format,
@@ -89,7 +89,7 @@ hb_cli_read_input (const char  *path,
   return read_stream (in, error);
 }
 
-/* A draft (DESIGN.md "Draft file") is a JSON object whose "format" is a
+/* A draft (see src/core/hb-draft.c) is a JSON object whose "format" is a
  * hebahan-draft one; anything else is taken as plain text. */
 gboolean
 hb_cli_is_draft (GBytes *bytes)

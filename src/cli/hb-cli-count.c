@@ -50,7 +50,7 @@ print_count (const char    *platform,
 }
 
 /* What @platform publishes of a draft: its own caption, else the
- * composed one (DESIGN.md: "platform length as the platform counts it"). */
+ * composed one: the length is the platform's, counted as it counts. */
 static char *
 draft_caption_for (GBytes            *input,
                    const HbPlatform  *platform,

@@ -38,7 +38,7 @@ source_has_index (guint source)
          source == HB_SOURCE_PLATFORM_CAPTION;
 }
 
-/* The members every finding has (DESIGN.md), inside an open object. */
+/* The members every finding has (docs/cli.md), inside an open object. */
 static void
 add_finding_members (JsonBuilder     *b,
                      const HbFinding *f,

@@ -267,7 +267,7 @@ is_blank (const char *text)
 }
 
 /* Info never blocks; a warning is settled by an acknowledgement; an
- * error only by fixing it or overriding the item (DESIGN.md "Severity"). */
+ * error only by fixing it or overriding the item. */
 static gboolean
 finding_is_open (const HbPostFinding *pf)
 {
