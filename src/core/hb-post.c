@@ -261,6 +261,8 @@ gboolean
 hb_post_has_platform (HbPost     *self,
                       const char *platform)
 {
+  g_return_val_if_fail (HB_IS_POST (self), FALSE);
+
   return g_strv_contains ((const char * const *) self->platforms, platform);
 }
 
@@ -271,10 +273,14 @@ hb_post_toggle_platform (HbPost     *self,
                          const char *platform,
                          gboolean    on)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) builder = NULL;
   const char * const *ids = hb_platform_ids ();
   g_auto(GStrv) next = NULL;
 
+  g_return_if_fail (HB_IS_POST (self));
+  g_return_if_fail (platform != NULL);
+
+  builder = g_strv_builder_new ();
   for (guint i = 0; ids[i]; i++)
     {
       gboolean want = g_str_equal (ids[i], platform) ? on : hb_post_has_platform (self, ids[i]);
@@ -315,18 +321,24 @@ hb_post_set_field (HbPost     *self,
 GListStore *
 hb_post_get_guests (HbPost *self)
 {
+  g_return_val_if_fail (HB_IS_POST (self), NULL);
+
   return self->guests;
 }
 
 GListStore *
 hb_post_get_media (HbPost *self)
 {
+  g_return_val_if_fail (HB_IS_POST (self), NULL);
+
   return self->media;
 }
 
 GPtrArray *
 hb_post_get_acks (HbPost *self)
 {
+  g_return_val_if_fail (HB_IS_POST (self), NULL);
+
   return self->acks;
 }
 
@@ -338,6 +350,8 @@ hb_post_add_ack (HbPost     *self,
                  const char *who)
 {
   HbAck *ack = g_new0 (HbAck, 1);
+
+  g_return_if_fail (HB_IS_POST (self));
 
   ack->rule = g_strdup (rule);
   ack->text = g_strdup (text);
@@ -355,6 +369,8 @@ hb_post_is_acknowledged (HbPost     *self,
                          const char *rule,
                          const char *text)
 {
+  g_return_val_if_fail (HB_IS_POST (self), FALSE);
+
   for (guint i = 0; i < self->acks->len; i++)
     {
       HbAck *ack = self->acks->pdata[i];
@@ -396,6 +412,8 @@ hb_post_set_caption_override (HbPost     *self,
 JsonNode *
 hb_post_get_checklist (HbPost *self)
 {
+  g_return_val_if_fail (HB_IS_POST (self), NULL);
+
   return self->checklist;
 }
 
@@ -403,6 +421,8 @@ void
 hb_post_set_checklist (HbPost   *self,
                        JsonNode *answers)
 {
+  g_return_if_fail (HB_IS_POST (self));
+
   g_clear_pointer (&self->checklist, json_node_unref);
   self->checklist = answers ? json_node_copy (answers) : NULL;
   emit_changed (self);
@@ -413,6 +433,8 @@ hb_post_dup_date (HbPost *self)
 {
   int y, m, d;
   char tail;
+
+  g_return_val_if_fail (HB_IS_POST (self), NULL);
 
   if (sscanf (self->fields[HB_FIELD_DATE], "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
     return NULL;
@@ -425,10 +447,13 @@ hb_post_dup_date (HbPost *self)
 char *
 hb_post_dup_title (HbPost *self)
 {
-  const char *name = self->fields[HB_FIELD_EVENT_NAME];
+  const char *name;
   g_autofree char *first = NULL;
   const char *nl;
 
+  g_return_val_if_fail (HB_IS_POST (self), NULL);
+
+  name = self->fields[HB_FIELD_EVENT_NAME];
   if (*name)
     return g_strdup (name);
   nl = strchr (self->fields[HB_FIELD_BODY], '\n');

@@ -611,6 +611,9 @@ hb_signoff_new (HbPolicy   *policy,
                 GPtrArray  *findings,
                 const char *manifest_sha256)
 {
+  g_return_val_if_fail (HB_IS_POLICY (policy), NULL);
+  g_return_val_if_fail (HB_IS_POST (post), NULL);
+
   return hb_signoff_new_with_thumbnails (policy, post, statuses, findings, manifest_sha256, NULL);
 }
 
