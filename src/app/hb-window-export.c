@@ -47,8 +47,8 @@ exported (GObject      *source,
           GAsyncResult *result,
           gpointer      user_data)
 {
-  g_autoptr(HbWindow) self = user_data;
-  g_autofree char *dest = g_object_steal_data (G_OBJECT (self), "hb-export-dest");
+  g_autoptr(HbWindowCall) call = user_data;
+  HbWindow *self = call->self;
   g_autoptr(GError) error = NULL;
 
   gtk_revealer_set_reveal_child (self->export_revealer, FALSE);
@@ -60,7 +60,7 @@ exported (GObject      *source,
         _hb_window_show_error (self, _("The bundle was not exported"), error->message);
       return;
     }
-  notify_exported (self, dest);
+  notify_exported (self, call->path);
 }
 
 /* Exports to @dest (a new folder, or a .zip) in a worker, with a progress
@@ -69,14 +69,17 @@ void
 hb_window_export_to (HbWindow   *self,
                      const char *dest)
 {
+  HbWindowCall *call;
+
   g_return_if_fail (HB_IS_WINDOW (self));
   g_return_if_fail (dest != NULL);
 
-  g_object_set_data_full (G_OBJECT (self), "hb-export-dest", g_strdup (dest), g_free);
+  call = _hb_window_call_new (self);
+  call->path = g_strdup (dest);
   gtk_progress_bar_set_fraction (self->export_progress, 0);
   gtk_progress_bar_set_text (self->export_progress, _("Preparing the bundle…"));
   gtk_revealer_set_reveal_child (self->export_revealer, TRUE);
-  hb_document_export_async (self->document, dest, NULL, exported, g_object_ref (self));
+  hb_document_export_async (self->document, dest, NULL, exported, call);
 }
 
 static void
@@ -169,12 +172,11 @@ sheet_ready (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  g_autoptr(HbWindow) self = user_data;
-  g_autofree char *pdf = g_object_steal_data (G_OBJECT (self), "hb-sheet-pdf");
+  g_autoptr(HbWindowCall) call = user_data;
   HbSignoff *sheet = hb_document_signoff_finish (HB_DOCUMENT (source), result, NULL);
 
   if (sheet)
-    run_print (self, sheet, pdf);
+    run_print (call->self, sheet, call->path);
 }
 
 /* The same sheet as signoff.pdf, through the print dialog (preview and
@@ -184,12 +186,15 @@ void
 hb_window_print_signoff (HbWindow   *self,
                          const char *pdf)
 {
+  HbWindowCall *call;
+
   g_return_if_fail (HB_IS_WINDOW (self));
 
   if (hb_document_get_statuses (self->document) == NULL)
     return;
-  g_object_set_data_full (G_OBJECT (self), "hb-sheet-pdf", g_strdup (pdf), g_free);
-  hb_document_signoff_async (self->document, NULL, sheet_ready, g_object_ref (self));
+  call = _hb_window_call_new (self);
+  call->path = g_strdup (pdf);
+  hb_document_signoff_async (self->document, NULL, sheet_ready, call);
 }
 
 void

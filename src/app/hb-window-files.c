@@ -22,20 +22,20 @@ opened (GObject      *source,
         GAsyncResult *result,
         gpointer      user_data)
 {
-  g_autoptr(HbWindow) self = user_data;
-  g_autoptr(GFile) file = g_object_steal_data (G_OBJECT (self), "hb-opening");
+  g_autoptr(HbWindowCall) call = user_data;
   g_autoptr(GError) error = NULL;
 
   if (!hb_document_load_finish (HB_DOCUMENT (source), result, &error))
     {
-      g_autofree char *name = g_file_get_basename (file);
+      HbWindow *self = call->self;
+      g_autofree char *name = g_file_get_basename (call->file);
       g_autofree char *heading = g_strdup_printf (_("Could not open “%s”"), name);
 
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         _hb_window_show_error (self, heading, error->message);
       return;
     }
-  remember_recent (file);
+  remember_recent (call->file);
 }
 
 /* Opens the draft @file in this window, in place of its post. */
@@ -43,12 +43,14 @@ void
 hb_window_open_file (HbWindow *self,
                      GFile    *file)
 {
+  HbWindowCall *call;
+
   g_return_if_fail (HB_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  /* The error message names the file: keep it with the window. */
-  g_object_set_data_full (G_OBJECT (self), "hb-opening", g_object_ref (file), g_object_unref);
-  hb_document_load_async (self->document, file, NULL, opened, g_object_ref (self));
+  call = _hb_window_call_new (self);
+  call->file = g_object_ref (file);
+  hb_document_load_async (self->document, file, NULL, opened, call);
 }
 
 /* An untouched new post is replaced; otherwise a new window opens. */
@@ -93,9 +95,9 @@ saved (GObject      *source,
        GAsyncResult *result,
        gpointer      user_data)
 {
-  g_autoptr(HbWindow) self = user_data;
+  g_autoptr(HbWindowCall) call = user_data;
+  HbWindow *self = call->self;
   g_autoptr(GError) error = NULL;
-  gboolean close_after = GPOINTER_TO_INT (g_object_steal_data (G_OBJECT (self), "hb-close-after"));
 
   if (!hb_document_save_finish (HB_DOCUMENT (source), result, &error))
     {
@@ -105,7 +107,7 @@ saved (GObject      *source,
     }
   remember_recent (hb_document_get_file (self->document));
   _hb_window_toast (self, _("Draft saved"));
-  if (close_after)
+  if (call->close_after)
     gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -114,8 +116,10 @@ save_to (HbWindow *self,
          GFile    *file,
          gboolean  close_after)
 {
-  g_object_set_data (G_OBJECT (self), "hb-close-after", GINT_TO_POINTER (close_after));
-  hb_document_save_async (self->document, file, NULL, saved, g_object_ref (self));
+  HbWindowCall *call = _hb_window_call_new (self);
+
+  call->close_after = close_after;
+  hb_document_save_async (self->document, file, NULL, saved, call);
 }
 
 static void
@@ -123,12 +127,11 @@ save_chosen (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  g_autoptr(HbWindow) self = user_data;
+  g_autoptr(HbWindowCall) call = user_data;
   g_autoptr(GFile) file = hb_file_chooser_ask_finish (result, NULL);
-  gboolean close_after = GPOINTER_TO_INT (g_object_steal_data (G_OBJECT (self), "hb-close-after"));
 
   if (file)
-    save_to (self, file, close_after);
+    save_to (call->self, file, call->close_after);
 }
 
 /* The name offered for a new draft: the post's title, made safe. */
@@ -150,6 +153,7 @@ _hb_window_save (HbWindow *self,
                  gboolean  close_after)
 {
   g_autofree char *name = NULL;
+  HbWindowCall *call;
 
   if (!ask && hb_document_get_file (self->document))
     {
@@ -157,9 +161,10 @@ _hb_window_save (HbWindow *self,
       return;
     }
   name = suggested_name (self);
-  g_object_set_data (G_OBJECT (self), "hb-close-after", GINT_TO_POINTER (close_after));
+  call = _hb_window_call_new (self);
+  call->close_after = close_after;
   hb_file_chooser_ask_async (GTK_WINDOW (self), HB_CHOOSE_SAVE_DRAFT, name, NULL,
-                             save_chosen, g_object_ref (self));
+                             save_chosen, call);
 }
 
 /* ------------------------------------------------------------------ */

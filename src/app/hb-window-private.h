@@ -55,6 +55,21 @@ struct _HbWindow
   GCancellable         *site_cancellable;
 };
 
+/* What a call the window started needs when it ends: the window (kept
+ * alive meanwhile) and the call's own arguments. */
+typedef struct
+{
+  HbWindow *self;
+  GFile    *file;         /* the draft being opened */
+  char     *path;         /* the export's destination, the sheet's PDF */
+  gboolean  close_after;  /* close the window once saved */
+} HbWindowCall;
+
+HbWindowCall *_hb_window_call_new  (HbWindow     *self);
+void          _hb_window_call_free (HbWindowCall *call);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HbWindowCall, _hb_window_call_free)
+
 /* hb-window.c */
 void     _hb_window_toast             (HbWindow   *self,
                                        const char *message);

@@ -38,6 +38,24 @@ _hb_window_show_error (HbWindow   *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+HbWindowCall *
+_hb_window_call_new (HbWindow *self)
+{
+  HbWindowCall *call = g_new0 (HbWindowCall, 1);
+
+  call->self = g_object_ref (self);
+  return call;
+}
+
+void
+_hb_window_call_free (HbWindowCall *call)
+{
+  g_object_unref (call->self);
+  g_clear_object (&call->file);
+  g_free (call->path);
+  g_free (call);
+}
+
 HbLang
 _hb_window_ui_lang (HbWindow *self)
 {
