@@ -78,7 +78,7 @@ enum {
 };
 static GParamSpec *properties[N_PROPS];
 
-enum { FINDINGS_CHANGED, EXPORT_PROGRESS, PROBLEM, N_SIGNALS };
+enum { FINDINGS_CHANGED, CHECKLIST_CHANGED, EXPORT_PROGRESS, PROBLEM, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static void schedule_lint (HbDocument *self);
@@ -216,8 +216,10 @@ apply_findings (HbDocument *self,
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   self->findings = findings;
   hb_finding_list_set (self->finding_model, findings);
-  hb_document_refresh_checklist (self);
+  /* Findings first, so the underlines are not kept waiting for the
+   * checklist (which composes the whole caption again). */
   g_signal_emit (self, signals[FINDINGS_CHANGED], 0);
+  hb_document_refresh_checklist (self);
 }
 
 static void
@@ -312,6 +314,7 @@ hb_document_refresh_checklist (HbDocument *self)
   self->statuses = hb_checklist_evaluate (self->policy, self->post, self->findings,
                                           hb_document_get_ui_lang (self));
   update_can_export (self);
+  g_signal_emit (self, signals[CHECKLIST_CHANGED], 0);
 }
 
 /* ------------------------------------------------------------------ */
@@ -675,7 +678,7 @@ hb_document_load_async (HbDocument          *self,
   g_task_set_task_data (task, g_object_ref (file), g_object_unref);
   /* The worker task owns no callback of the caller's: the caller's task
    * completes from the main thread, after the post is in place. */
-  worker = g_task_new (NULL, cancellable ? cancellable : self->cancellable, load_done, task);
+  worker = g_task_new (self, cancellable ? cancellable : self->cancellable, load_done, task);
   g_task_set_task_data (worker, g_object_ref (file), g_object_unref);
   io_started (self);
   g_task_run_in_thread (worker, load_thread);
@@ -777,7 +780,7 @@ hb_document_save_async (HbDocument          *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, hb_document_save_async);
   g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
-  worker = g_task_new (NULL, cancellable ? cancellable : self->cancellable, save_done, task);
+  worker = g_task_new (self, cancellable ? cancellable : self->cancellable, save_done, task);
   g_task_set_task_data (worker, data, NULL);
   io_started (self);
   g_task_run_in_thread (worker, save_thread);
@@ -1360,9 +1363,13 @@ hb_document_class_init (HbDocumentClass *klass)
                                                        HB_DOCUMENT_DEFAULT_AUTOSAVE_MS, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  /* ::findings-changed: a lint's findings and checklist are in place. */
+  /* ::findings-changed: a lint's findings are in place (the checklist
+   * follows, with ::checklist-changed). */
   signals[FINDINGS_CHANGED] = g_signal_new ("findings-changed", G_TYPE_FROM_CLASS (klass),
                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* ::checklist-changed: the statuses were evaluated again */
+  signals[CHECKLIST_CHANGED] = g_signal_new ("checklist-changed", G_TYPE_FROM_CLASS (klass),
+                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   /* ::export-progress (fraction 0–1, what is being done), on the main thread */
   signals[EXPORT_PROGRESS] = g_signal_new ("export-progress", G_TYPE_FROM_CLASS (klass),
                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,

@@ -187,7 +187,6 @@ findings_changed (HbWindow *self)
   g_signal_emit (self, signals[LINT_APPLIED], 0);
   hb_findings_panel_set_findings (self->findings_panel, findings, policy, _hb_window_ui_lang (self));
   hb_post_form_show_findings (self->post_form, findings, _hb_window_ui_lang (self));
-  update_checklist (self);
   update_count (self);
   update_preview (self);
 }
@@ -661,6 +660,7 @@ follow_document (HbWindow *self)
   g_signal_group_connect_swapped (self->document_signals, "notify::modified", G_CALLBACK (update_title), self);
   g_signal_group_connect_swapped (self->document_signals, "notify::file", G_CALLBACK (update_title), self);
   g_signal_group_connect_swapped (self->document_signals, "findings-changed", G_CALLBACK (findings_changed), self);
+  g_signal_group_connect_swapped (self->document_signals, "checklist-changed", G_CALLBACK (update_checklist), self);
   g_signal_group_connect_swapped (self->document_signals, "export-progress", G_CALLBACK (export_progress), self);
   g_signal_group_connect_swapped (self->document_signals, "problem", G_CALLBACK (document_problem), self);
 }
