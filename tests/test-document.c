@@ -7,6 +7,8 @@
 #include "hb-checklist.h"
 #include "hb-document.h"
 #include "hb-error.h"
+#include "hb-net-fetch.h"
+#include "hb-test-server.h"
 
 static HbPolicy *builtin;
 
@@ -285,6 +287,59 @@ test_modified_and_title (void)
   g_assert_true (spin_until (not_busy, document));
 }
 
+static gboolean
+link_broken_found (HbDocument *document)
+{
+  return !hb_document_get_linting (document) && has_rule (document, "link.broken");
+}
+
+/* The addresses of the post are checked on request (through a proxy to
+ * the test server here); the broken one turns into a `link.broken`
+ * finding at the next lint, which the link cache's change starts. */
+static void
+test_check_links (void)
+{
+  g_autoptr(HbTestServer) server = hb_test_server_new ();
+  g_autofree char *proxy = hb_test_server_url (server, "");
+  g_autoptr(GProxyResolver) resolver = g_simple_proxy_resolver_new (proxy, NULL);
+  g_autoptr(SoupSession) session = hb_net_session_new ();
+  g_autoptr(HbLinkCache) cache = hb_link_cache_new (0);
+  g_autoptr(HbDocument) document = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) statuses = NULL;
+  g_autoptr(GError) error = NULL;
+  guint broken = 0, working = 0;
+
+  hb_test_server_add_static (server, "/berita/hilang", 404, "text/html", "tiada", -1);
+  hb_test_server_add_static (server, "/berita/ada", 200, "text/html", "ada", -1);
+  soup_session_set_proxy_resolver (session, resolver);
+  document = hb_document_new (NULL, cache, session);
+  hb_document_set_policy (document, builtin);
+  hb_post_set_field (hb_document_get_post (document), HB_FIELD_BODY,
+                     "Butiran: http://www.mpkk-contoh.gov.my/berita/hilang dan "
+                     "http://www.mpkk-contoh.gov.my/berita/ada");
+  g_assert_true (spin_until (lint_settled, document));
+
+  hb_document_check_links_async (document, NULL, store_result, &result);
+  statuses = hb_document_check_links_finish (document, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (statuses->len, ==, 2);
+  for (guint i = 0; i < statuses->len; i++)
+    {
+      const HbLinkStatus *s = statuses->pdata[i];
+
+      if (g_str_has_suffix (s->url, "/berita/hilang"))
+        broken += s->state == HB_LINK_BROKEN;
+      else if (g_str_has_suffix (s->url, "/berita/ada"))
+        working += s->state == HB_LINK_OK;
+    }
+  g_assert_cmpuint (broken, ==, 1);
+  g_assert_cmpuint (working, ==, 1);
+  g_assert_cmpuint (hb_test_server_hits (server, "/berita/hilang"), >=, 1);
+  g_assert_true (spin_until (link_broken_found, document));
+  hb_document_cancel (document);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -300,5 +355,6 @@ main (int    argc,
   g_test_add_func ("/document/autosave-after-change", test_autosave_after_change);
   g_test_add_func ("/document/export-gated", test_export_gated);
   g_test_add_func ("/document/modified-and-title", test_modified_and_title);
+  g_test_add_func ("/document/check-links", test_check_links);
   return g_test_run ();
 }

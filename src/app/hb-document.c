@@ -1170,6 +1170,68 @@ check_links (HbDocument     *self,
   g_network_monitor_can_reach_async (monitor, reference, cancellable, probed, g_object_ref (self));
 }
 
+static void
+all_links_checked (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  GPtrArray *statuses = hb_link_check_all_finish (result, &error);
+
+  if (statuses == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, statuses, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/* Checks every address of the post's captions now, whatever the network
+ * monitor says, and returns their HbLinkStatus in the order written.  The
+ * results go into the link cache, so the next lint reports broken links. */
+void
+hb_document_check_links_async (HbDocument          *self,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(HbPostSnapshot) snapshot = NULL;
+  g_auto(GStrv) urls = NULL;
+
+  g_return_if_fail (HB_IS_DOCUMENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hb_document_check_links_async);
+  if (self->session == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s",
+                               _("Links cannot be checked without the network"));
+      return;
+    }
+  snapshot = hb_post_snapshot_new (self->post);
+  urls = hb_post_snapshot_dup_link_urls (snapshot);
+  if (urls == NULL || urls[0] == NULL)
+    {
+      g_task_return_pointer (task, g_ptr_array_new (), (GDestroyNotify) g_ptr_array_unref);
+      return;
+    }
+  hb_link_check_all_async (self->session, self->link_cache, (const char * const *) urls, 0, NULL,
+                           cancellable ? cancellable : self->cancellable,
+                           all_links_checked, g_steal_pointer (&task));
+}
+
+GPtrArray *
+hb_document_check_links_finish (HbDocument    *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hb_document_check_links_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 /* ------------------------------------------------------------------ */
 /* The official website (guideline 8.b)                                */
 

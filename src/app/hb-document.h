@@ -106,6 +106,13 @@ HbSiteCheckResult *hb_document_check_website_finish (HbDocument   *self,
 gboolean     hb_document_record_site_match   (HbDocument          *self,
                                               const HbSiteMatch   *match,
                                               GError             **error);
+void         hb_document_check_links_async   (HbDocument          *self,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+GPtrArray   *hb_document_check_links_finish  (HbDocument          *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
 void         hb_document_cancel              (HbDocument          *self);
 
 G_END_DECLS
