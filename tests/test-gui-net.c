@@ -21,6 +21,7 @@
 #include "hb-site-match.h"
 #include "hb-preferences-window.h"
 #include "hb-test-server.h"
+#include "hb-widget-util.h"
 #include "hb-window.h"
 
 static HbApplication *app;
@@ -169,7 +170,7 @@ test_update_from_preferences (void)
 static gboolean
 window_idle (gpointer data)
 {
-  return !hb_window_is_linting (data) && hb_window_get_findings (data) != NULL;
+  return !hb_document_get_linting (hb_window_get_document (data)) && hb_document_get_findings (hb_window_get_document (data)) != NULL;
 }
 
 static HbWindow *
@@ -194,7 +195,7 @@ static const HbPostFinding *
 find_rule (HbWindow   *window,
            const char *rule)
 {
-  GPtrArray *findings = hb_window_get_findings (window);
+  GPtrArray *findings = hb_document_get_findings (hb_window_get_document (window));
 
   for (guint i = 0; findings && i < findings->len; i++)
     {
@@ -211,7 +212,7 @@ has_rule (gpointer data)
 {
   FindingWait *w = data;
 
-  return !hb_window_is_linting (w->window) && find_rule (w->window, w->rule) != NULL;
+  return !hb_document_get_linting (hb_window_get_document (w->window)) && find_rule (w->window, w->rule) != NULL;
 }
 
 /* Requests for any host come to the test server, as they would go
@@ -245,7 +246,7 @@ test_broken_link (void)
   window = new_window ();
   w.window = window;
   w.rule = "link.broken";
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (hb_window_get_part (window, "caption_view")));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (hb_widget_find_descendant (GTK_WIDGET (window), "caption_view")));
   gtk_text_buffer_set_text (buffer, "Butiran: http://www.mpkk-contoh.gov.my/berita/hilang dan "
                                     "http://www.mpkk-contoh.gov.my/berita/ada", -1);
   g_assert_true (hb_gui_test_wait_until (has_rule, &w, 15000));
@@ -254,7 +255,7 @@ test_broken_link (void)
   g_assert_nonnull (find_rule (window, "link.insecure"));
   /* Only the broken one: the working link gives no link.broken. */
   {
-    GPtrArray *findings = hb_window_get_findings (window);
+    GPtrArray *findings = hb_document_get_findings (hb_window_get_document (window));
     guint n = 0;
 
     for (guint i = 0; i < findings->len; i++)
@@ -275,7 +276,7 @@ typedef struct
 static gboolean
 announced (gpointer data)
 {
-  HbPost *post = hb_window_get_post (data);
+  HbPost *post = hb_document_get_post (hb_window_get_document (data));
   g_autoptr(GPtrArray) statuses = hb_checklist_evaluate (hb_application_get_policy (app), post,
                                                          NULL, HB_LANG_EN);
 
@@ -324,7 +325,7 @@ test_check_website (void)
   g_autofree char *listing = hb_test_server_url (server, "/berita.rss");
   GSettings *settings = hb_application_get_settings (app);
   HbWindow *window = new_window ();
-  HbPost *post = hb_window_get_post (window);
+  HbPost *post = hb_document_get_post (hb_window_get_document (window));
   GtkWidget *dialog;
 
   hb_test_server_add_static (server, "/berita.rss", 200, "application/rss+xml", rss, -1);

@@ -21,6 +21,7 @@
 #include "hb-guest-row.h"
 #include "hb-media-grid.h"
 #include "hb-platform-preview.h"
+#include "hb-widget-util.h"
 #include "hb-window.h"
 
 static HbApplication *app;
@@ -34,7 +35,7 @@ policy_loaded (gpointer data)
 static gboolean
 window_idle (gpointer data)
 {
-  return !hb_window_is_linting (data) && hb_window_get_findings (data) != NULL;
+  return !hb_document_get_linting (hb_window_get_document (data)) && hb_document_get_findings (hb_window_get_document (data)) != NULL;
 }
 
 static HbWindow *
@@ -43,7 +44,7 @@ new_window (void)
   HbWindow *window = hb_window_new (app);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 820);
-  hb_window_set_autosave_delay (window, 50);
+  hb_document_set_autosave_delay (hb_window_get_document (window), 50);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (hb_gui_test_wait_until (policy_loaded, NULL, 10000));
   g_assert_true (hb_gui_test_wait_until (window_idle, window, 10000));
@@ -60,7 +61,7 @@ settle (HbWindow *window)
 static GtkTextBuffer *
 body_buffer (HbWindow *window)
 {
-  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (hb_window_get_part (window, "caption_view")));
+  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (hb_widget_find_descendant (GTK_WIDGET (window), "caption_view")));
 }
 
 /* Types as the keyboard does: at the cursor, as a user action. */
@@ -75,7 +76,7 @@ static const HbPostFinding *
 find_rule (HbWindow   *window,
            const char *rule)
 {
-  GPtrArray *findings = hb_window_get_findings (window);
+  GPtrArray *findings = hb_document_get_findings (hb_window_get_document (window));
 
   for (guint i = 0; findings && i < findings->len; i++)
     {
@@ -91,7 +92,7 @@ static gboolean
 panel_lists (HbWindow   *window,
              const char *rule)
 {
-  HbFindingsPanel *panel = HB_FINDINGS_PANEL (hb_window_get_part (window, "findings_panel"));
+  HbFindingsPanel *panel = HB_FINDINGS_PANEL (hb_widget_find_descendant (GTK_WIDGET (window), "findings_panel"));
 
   for (guint i = 0; i < hb_findings_panel_get_n_rows (panel); i++)
     if (g_str_equal (hb_finding_get_rule_id (hb_findings_panel_get_finding (panel, i)->finding), rule))
@@ -118,7 +119,7 @@ test_empty_window (void)
   HbWindow *window = new_window ();
   g_autofree char *shot = NULL;
 
-  g_assert_false (hb_window_get_modified (window));
+  g_assert_false (hb_document_get_modified (hb_window_get_document (window)));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "New Post — Hebahan");
   shot = hb_gui_test_screenshot (GTK_WIDGET (window), "window-empty");
   g_test_message ("screenshot: %s", shot);
@@ -132,7 +133,7 @@ test_type_and_fix (void)
 {
   HbWindow *window = new_window ();
   GtkTextBuffer *buffer = body_buffer (window);
-  HbCaptionView *view = HB_CAPTION_VIEW (hb_window_get_part (window, "caption_view"));
+  HbCaptionView *view = HB_CAPTION_VIEW (hb_widget_find_descendant (GTK_WIDGET (window), "caption_view"));
   GtkTextIter start, end;
   const HbPostFinding *f;
   g_autofree char *tooltip = NULL, *text = NULL, *shot = NULL;
@@ -182,7 +183,7 @@ test_type_and_fix (void)
   g_assert_null (find_rule (window, "unverified.rumour"));
   g_assert_false (panel_lists (window, "unverified.rumour"));
   g_assert_false (has_tag_at (window, "hb-warning", 3));
-  g_assert_true (hb_window_get_modified (window));
+  g_assert_true (hb_document_get_modified (hb_window_get_document (window)));
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -212,9 +213,9 @@ static void
 test_panel_and_acknowledge (void)
 {
   HbWindow *window = new_window ();
-  HbFindingsPanel *panel = HB_FINDINGS_PANEL (hb_window_get_part (window, "findings_panel"));
+  HbFindingsPanel *panel = HB_FINDINGS_PANEL (hb_widget_find_descendant (GTK_WIDGET (window), "findings_panel"));
   GtkTextBuffer *buffer = body_buffer (window);
-  HbCaptionView *view = HB_CAPTION_VIEW (hb_window_get_part (window, "caption_view"));
+  HbCaptionView *view = HB_CAPTION_VIEW (hb_widget_find_descendant (GTK_WIDGET (window), "caption_view"));
   GtkWidget *dialog;
   GtkTextIter s, e;
   g_autofree char *selected = NULL;
@@ -242,7 +243,7 @@ test_panel_and_acknowledge (void)
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "acknowledge"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "acknowledge");
   settle (window);
-  acks = hb_post_get_acks (hb_window_get_post (window));
+  acks = hb_post_get_acks (hb_document_get_post (hb_window_get_document (window)));
   g_assert_cmpuint (acks->len, ==, 1);
   g_assert_cmpstr (((HbAck *) acks->pdata[0])->rule, ==, "unverified.viral");
   g_assert_cmpstr (((HbAck *) acks->pdata[0])->reason, ==, "Video rasmi MPKK sendiri.");
@@ -272,7 +273,7 @@ test_keyboard_reach (void)
         g_hash_table_add (seen, focus);
     }
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
-    if (!g_hash_table_contains (seen, hb_window_get_part (window, parts[i])))
+    if (!g_hash_table_contains (seen, hb_widget_find_descendant (GTK_WIDGET (window), parts[i])))
       g_error ("Tab never reaches %s", parts[i]);
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -280,8 +281,8 @@ test_keyboard_reach (void)
 static char *
 preview_text (HbWindow *window)
 {
-  AdwViewStack *stack = ADW_VIEW_STACK (hb_window_get_part (window, "side_stack"));
-  HbPlatformPreview *preview = HB_PLATFORM_PREVIEW (hb_window_get_part (window, "platform_preview"));
+  AdwViewStack *stack = ADW_VIEW_STACK (hb_widget_find_descendant (GTK_WIDGET (window), "side_stack"));
+  HbPlatformPreview *preview = HB_PLATFORM_PREVIEW (hb_widget_find_descendant (GTK_WIDGET (window), "platform_preview"));
 
   adw_view_stack_set_visible_child_name (stack, "caption");
   hb_platform_preview_show_platform (preview, NULL);
@@ -292,24 +293,24 @@ preview_text (HbWindow *window)
 static void
 fill_form (HbWindow *window)
 {
-  GtkListBox *guests = GTK_LIST_BOX (hb_window_get_part (window, "guest_list"));
+  GtkListBox *guests = GTK_LIST_BOX (hb_widget_find_descendant (GTK_WIDGET (window), "guest_list"));
   g_autoptr(GDateTime) date = g_date_time_new_local (2026, 12, 12, 0, 0, 0);
   GtkListBoxRow *row;
 
-  gtk_editable_set_text (GTK_EDITABLE (hb_window_get_part (window, "name_row")), "Program Gotong-Royong Perdana");
-  gtk_calendar_select_day (GTK_CALENDAR (hb_window_get_part (window, "calendar")), date);
-  g_signal_emit_by_name (hb_window_get_part (window, "calendar"), "day-selected");
-  gtk_editable_set_text (GTK_EDITABLE (hb_window_get_part (window, "start_row")), "8.00 pagi");
-  gtk_editable_set_text (GTK_EDITABLE (hb_window_get_part (window, "end_row")), "1.30 ptg");
-  gtk_editable_set_text (GTK_EDITABLE (hb_window_get_part (window, "end_row")), "13:30");
-  gtk_editable_set_text (GTK_EDITABLE (hb_window_get_part (window, "venue_row")), "Dewan Orang Ramai Taman Selasih");
+  gtk_editable_set_text (GTK_EDITABLE (hb_widget_find_descendant (GTK_WIDGET (window), "name_row")), "Program Gotong-Royong Perdana");
+  gtk_calendar_select_day (GTK_CALENDAR (hb_widget_find_descendant (GTK_WIDGET (window), "calendar")), date);
+  g_signal_emit_by_name (hb_widget_find_descendant (GTK_WIDGET (window), "calendar"), "day-selected");
+  gtk_editable_set_text (GTK_EDITABLE (hb_widget_find_descendant (GTK_WIDGET (window), "start_row")), "8.00 pagi");
+  gtk_editable_set_text (GTK_EDITABLE (hb_widget_find_descendant (GTK_WIDGET (window), "end_row")), "1.30 ptg");
+  gtk_editable_set_text (GTK_EDITABLE (hb_widget_find_descendant (GTK_WIDGET (window), "end_row")), "13:30");
+  gtk_editable_set_text (GTK_EDITABLE (hb_widget_find_descendant (GTK_WIDGET (window), "venue_row")), "Dewan Orang Ramai Taman Selasih");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-guest", NULL));
   row = gtk_list_box_get_row_at_index (guests, 0);
   g_assert_nonnull (row);
   hb_guest_set_title (hb_guest_row_get_guest (HB_GUEST_ROW (row)), "YB Dato'");
   hb_guest_set_name (hb_guest_row_get_guest (HB_GUEST_ROW (row)), "Haji Ahmad bin Ismail");
   type_text (window, "Terima kasih kepada semua yang hadir.");
-  gtk_editable_set_text (GTK_EDITABLE (hb_window_get_part (window, "hashtags_row")), "#MPKK");
+  gtk_editable_set_text (GTK_EDITABLE (hb_widget_find_descendant (GTK_WIDGET (window), "hashtags_row")), "#MPKK");
 }
 
 /* The form composes the caption in the post's language, with official
@@ -318,7 +319,7 @@ static void
 test_form_caption (void)
 {
   HbWindow *window = new_window ();
-  AdwComboRow *language = ADW_COMBO_ROW (hb_window_get_part (window, "language_row"));
+  AdwComboRow *language = ADW_COMBO_ROW (hb_widget_find_descendant (GTK_WIDGET (window), "language_row"));
   g_autofree char *ms = NULL, *en = NULL, *shot = NULL;
 
   settle (window);
@@ -371,12 +372,12 @@ static void
 test_media (void)
 {
   HbWindow *window = new_window ();
-  HbMediaGrid *grid = HB_MEDIA_GRID (hb_window_get_part (window, "media_grid"));
+  HbMediaGrid *grid = HB_MEDIA_GRID (hb_widget_find_descendant (GTK_WIDGET (window), "media_grid"));
   g_autofree char *p1 = demo_path ("gotong-royong-1.jpg"), *p2 = demo_path ("dewan.jpg");
   g_autoptr(GFile) f1 = g_file_new_for_path (p1);
   g_autoptr(GFile) f2 = g_file_new_for_path (p2);
   GFile *files[] = { f1, f2 };
-  GListModel *media = G_LIST_MODEL (hb_post_get_media (hb_window_get_post (window)));
+  GListModel *media = G_LIST_MODEL (hb_post_get_media (hb_document_get_post (hb_window_get_document (window))));
   g_autoptr(HbMediaItem) first = NULL;
   g_autofree char *shot = NULL;
 
@@ -399,7 +400,7 @@ test_media (void)
 static gboolean
 not_busy (gpointer data)
 {
-  return !hb_window_is_busy (data);
+  return !hb_document_get_busy (hb_window_get_document (data));
 }
 
 /* Save, reopen in a new window and compare what both show. */
@@ -418,13 +419,13 @@ test_save_reopen (void)
   g_assert_true (g_file_set_contents (path, "{\"format\": \"hebahan-draft/1\"}", -1, NULL));
   hb_window_open_file (window, file);
   g_assert_true (hb_gui_test_wait_until (not_busy, window, 10000));
-  g_assert_false (hb_window_get_modified (window));
+  g_assert_false (hb_document_get_modified (hb_window_get_document (window)));
   fill_form (window);
   settle (window);
-  g_assert_true (hb_window_get_modified (window));
+  g_assert_true (hb_document_get_modified (hb_window_get_document (window)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
   g_assert_true (hb_gui_test_wait_until (not_busy, window, 10000));
-  g_assert_false (hb_window_get_modified (window));
+  g_assert_false (hb_document_get_modified (hb_window_get_document (window)));
 
   loaded = hb_draft_load (file, NULL, NULL);
   g_assert_nonnull (loaded);
@@ -436,15 +437,15 @@ test_save_reopen (void)
   hb_window_open_file (again, file);
   g_assert_true (hb_gui_test_wait_until (not_busy, again, 10000));
   settle (again);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hb_window_get_part (again, "name_row"))), ==,
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hb_widget_find_descendant (GTK_WIDGET (again), "name_row"))), ==,
                    "Program Gotong-Royong Perdana");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hb_window_get_part (again, "start_row"))), ==,
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hb_widget_find_descendant (GTK_WIDGET (again), "start_row"))), ==,
                    "8.00 pagi");
-  guests = G_LIST_MODEL (hb_post_get_guests (hb_window_get_post (again)));
+  guests = G_LIST_MODEL (hb_post_get_guests (hb_document_get_post (hb_window_get_document (again))));
   g_assert_cmpuint (g_list_model_get_n_items (guests), ==, 1);
-  g_assert_cmpstr (hb_post_get_field (hb_window_get_post (again), HB_FIELD_BODY), ==,
-                   hb_post_get_field (hb_window_get_post (window), HB_FIELD_BODY));
-  g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (hb_window_get_part (again, "window_title"))), ==,
+  g_assert_cmpstr (hb_post_get_field (hb_document_get_post (hb_window_get_document (again)), HB_FIELD_BODY), ==,
+                   hb_post_get_field (hb_document_get_post (hb_window_get_document (window)), HB_FIELD_BODY));
+  g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (hb_widget_find_descendant (GTK_WIDGET (again), "window_title"))), ==,
                    "Program Gotong-Royong Perdana");
   gtk_window_destroy (GTK_WINDOW (again));
   gtk_window_destroy (GTK_WINDOW (window));
@@ -455,15 +456,15 @@ test_save_reopen (void)
 static gboolean
 autosaved (gpointer data)
 {
-  const char *path = hb_window_get_autosave_path (data);
+  const char *path = hb_document_get_autosave_path (hb_window_get_document (data));
 
-  return path && g_file_test (path, G_FILE_TEST_EXISTS) && !hb_window_is_busy (data);
+  return path && g_file_test (path, G_FILE_TEST_EXISTS) && !hb_document_get_busy (hb_window_get_document (data));
 }
 
 static gboolean
 recovery_shown (gpointer data)
 {
-  return gtk_revealer_get_reveal_child (GTK_REVEALER (hb_window_get_part (data, "recovery_revealer")));
+  return gtk_revealer_get_reveal_child (GTK_REVEALER (hb_widget_find_descendant (GTK_WIDGET (data), "recovery_revealer")));
 }
 
 /* Each selected platform's caption is counted its own way; text past
@@ -473,8 +474,8 @@ static void
 test_platform_caption (void)
 {
   HbWindow *window = new_window ();
-  HbPost *post = hb_window_get_post (window);
-  HbPlatformPreview *preview = HB_PLATFORM_PREVIEW (hb_window_get_part (window, "platform_preview"));
+  HbPost *post = hb_document_get_post (hb_window_get_document (window));
+  HbPlatformPreview *preview = HB_PLATFORM_PREVIEW (hb_widget_find_descendant (GTK_WIDGET (window), "platform_preview"));
   GString *body = g_string_new (NULL);
   g_autofree char *shot = NULL;
 
@@ -490,7 +491,7 @@ test_platform_caption (void)
   /* Marked in the Caption page, not underlined over the body's text. */
   g_assert_false (has_tag_at (window, "hb-warning", 400));
 
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (hb_window_get_part (window, "side_stack")), "caption");
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (hb_widget_find_descendant (GTK_WIDGET (window), "side_stack")), "caption");
   hb_platform_preview_show_platform (preview, "x");
   settle (window);
   g_assert_true (g_str_has_suffix (hb_platform_preview_get_counter (preview), "/ 280"));
@@ -514,7 +515,7 @@ test_platform_caption (void)
   hb_post_set_caption_override (post, "x", "Jemput datang yg ramai. #MPKK");
   settle (window);
   {
-    HbFindingsPanel *panel = HB_FINDINGS_PANEL (hb_window_get_part (window, "findings_panel"));
+    HbFindingsPanel *panel = HB_FINDINGS_PANEL (hb_widget_find_descendant (GTK_WIDGET (window), "findings_panel"));
     GtkWidget *focus;
     GtkTextIter s, e;
     g_autofree char *selected = NULL;
@@ -538,7 +539,7 @@ test_platform_caption (void)
 static gboolean
 not_exporting (gpointer data)
 {
-  return !hb_window_is_exporting (data);
+  return !hb_document_get_exporting (hb_window_get_document (data));
 }
 
 /* A button bound to a disabled action is insensitive: what the user sees. */
@@ -547,7 +548,7 @@ action_enabled (HbWindow   *window,
                 const char *name)
 {
   g_assert_cmpstr (name, ==, "export");
-  return gtk_widget_get_sensitive (hb_window_get_part (window, "export_button"));
+  return gtk_widget_get_sensitive (hb_widget_find_descendant (GTK_WIDGET (window), "export_button"));
 }
 
 /* Export opens exactly when the last checklist item is complete; the
@@ -556,16 +557,16 @@ static void
 test_checklist_gate (void)
 {
   HbWindow *window = new_window ();
-  HbPost *post = hb_window_get_post (window);
+  HbPost *post = hb_document_get_post (hb_window_get_document (window));
   HbPolicy *policy = hb_application_get_policy (app);
   GSettings *settings = hb_application_get_settings (app);
-  GtkWidget *missing = hb_window_get_part (window, "missing_button");
+  GtkWidget *missing = hb_widget_find_descendant (GTK_WIDGET (window), "missing_button");
   g_autofree char *shot = NULL;
   const char *last = NULL;
 
   g_settings_set_string (settings, "officer-name", "Aminah binti Ali, Pegawai Komunikasi");
   fill_form (window);
-  gtk_editable_set_text (GTK_EDITABLE (hb_window_get_part (window, "link_row")),
+  gtk_editable_set_text (GTK_EDITABLE (hb_widget_find_descendant (GTK_WIDGET (window), "link_row")),
                          "https://www.mpkk.gov.my/ms/berita/gotong-royong");
   hb_post_toggle_platform (post, "facebook", TRUE);
   settle (window);
@@ -595,8 +596,8 @@ test_checklist_gate (void)
   g_assert_false (action_enabled (window, "export"));
 
   /* …and the last one with the panel's own tick. */
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (hb_window_get_part (window, "side_stack")), "checklist");
-  g_assert_true (gtk_widget_activate_action (hb_window_get_part (window, "checklist_panel"),
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (hb_widget_find_descendant (GTK_WIDGET (window), "side_stack")), "checklist");
+  g_assert_true (gtk_widget_activate_action (hb_widget_find_descendant (GTK_WIDGET (window), "checklist_panel"),
                                              "checklist.confirm", "s", last));
   settle (window);
   g_assert_true (action_enabled (window, "export"));
@@ -610,11 +611,11 @@ test_checklist_gate (void)
     g_autoptr(GPtrArray) problems = NULL;
 
     hb_window_export_to (window, zip);
-    g_assert_true (hb_window_is_exporting (window));
+    g_assert_true (hb_document_get_exporting (hb_window_get_document (window)));
     g_assert_false (action_enabled (window, "export"));
     g_assert_true (hb_gui_test_wait_until (not_exporting, window, 60000));
     g_assert_true (g_file_test (zip, G_FILE_TEST_IS_REGULAR));
-    g_assert_cmpuint (strlen (hb_window_get_manifest_sha256 (window)), ==, 64);
+    g_assert_cmpuint (strlen (hb_document_get_manifest_sha256 (hb_window_get_document (window))), ==, 64);
     problems = hb_bundle_verify (zip, NULL);
     g_assert_nonnull (problems);
     g_assert_cmpuint (problems->len, ==, 0);
@@ -637,7 +638,7 @@ test_checklist_gate (void)
     if (tool && g_spawn_command_line_sync (cmd, &out, NULL, NULL, NULL))
       {
         g_assert_nonnull (strstr (out, "Disediakan oleh"));
-        g_assert_nonnull (strstr (out, hb_window_get_manifest_sha256 (window)));
+        g_assert_nonnull (strstr (out, hb_document_get_manifest_sha256 (hb_window_get_document (window))));
       }
     g_unlink (pdf);
     g_rmdir (dir);
@@ -675,7 +676,7 @@ test_kill_and_recover (void)
   if (g_test_subprocess ())
     {
       window = new_window ();
-      hb_window_set_autosave_delay (window, 100);
+      hb_document_set_autosave_delay (hb_window_get_document (window), 100);
       type_text (window, "Teks yang belum disimpan semasa aplikasi mati.");
       g_assert_true (hb_gui_test_wait_until (autosaved, window, 10000));
       kill (getpid (), SIGKILL);
@@ -691,11 +692,11 @@ test_kill_and_recover (void)
   shot = hb_gui_test_screenshot (GTK_WIDGET (window), "window-recovery");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.recover", NULL));
   settle (window);
-  g_assert_cmpstr (hb_post_get_field (hb_window_get_post (window), HB_FIELD_BODY), ==,
+  g_assert_cmpstr (hb_post_get_field (hb_document_get_post (hb_window_get_document (window)), HB_FIELD_BODY), ==,
                    "Teks yang belum disimpan semasa aplikasi mati.");
-  g_assert_true (hb_window_get_modified (window));
+  g_assert_true (hb_document_get_modified (hb_window_get_document (window)));
   /* Discarding the recovered work on close removes the backup for good. */
-  g_assert_nonnull (hb_window_get_autosave_path (window));
+  g_assert_nonnull (hb_document_get_autosave_path (hb_window_get_document (window)));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -752,7 +753,7 @@ test_open_hostile (void)
       g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, heading);
       g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), cases[i].says));
       gtk_window_destroy (GTK_WINDOW (dialog));
-      g_assert_cmpstr (hb_post_get_field (hb_window_get_post (window), HB_FIELD_BODY), ==, "Teks yang sedia ada.");
+      g_assert_cmpstr (hb_post_get_field (hb_document_get_post (hb_window_get_document (window)), HB_FIELD_BODY), ==, "Teks yang sedia ada.");
       g_unlink (path);
     }
   gtk_window_destroy (GTK_WINDOW (window));
@@ -905,7 +906,7 @@ static void
 test_paste_ten_megabytes (void)
 {
   HbWindow *window = new_window ();
-  GtkTextView *view = GTK_TEXT_VIEW (hb_window_get_part (window, "caption_view"));
+  GtkTextView *view = GTK_TEXT_VIEW (hb_widget_find_descendant (GTK_WIDGET (window), "caption_view"));
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
   g_autofree char *text = ten_megabytes ();
   Paste p = { { 0, 0, 0, 0 }, 0, 0, FALSE };
@@ -914,7 +915,7 @@ test_paste_ten_megabytes (void)
 
   /* The app's own autosave pause, so that the 10 MB backup is written
    * while the stalls are measured. */
-  hb_window_set_autosave_delay (window, 2000);
+  hb_document_set_autosave_delay (hb_window_get_document (window), 2000);
   gtk_widget_grab_focus (GTK_WIDGET (view));
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (view)), text);
   g_signal_connect_swapped (buffer, "insert-text", G_CALLBACK (insert_started), &p);
@@ -931,10 +932,10 @@ test_paste_ten_megabytes (void)
   settle_ms = (g_get_monotonic_time () - p.insert_end) / 1000;
   gap_ms = p.ticker.max_gap / 1000;
   cpu_gap_ms = p.ticker.max_cpu_gap / 1000;
-  g_assert_cmpuint (strlen (hb_post_get_field (hb_window_get_post (window), HB_FIELD_BODY)), ==, strlen (text));
-  g_assert_true (g_file_test (hb_window_get_autosave_path (window), G_FILE_TEST_EXISTS));
-  g_assert_cmpuint (hb_findings_panel_get_n_rows (HB_FINDINGS_PANEL (hb_window_get_part (window, "findings_panel"))),
-                    ==, hb_window_get_findings (window)->len);
+  g_assert_cmpuint (strlen (hb_post_get_field (hb_document_get_post (hb_window_get_document (window)), HB_FIELD_BODY)), ==, strlen (text));
+  g_assert_true (g_file_test (hb_document_get_autosave_path (hb_window_get_document (window)), G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (hb_findings_panel_get_n_rows (HB_FINDINGS_PANEL (hb_widget_find_descendant (GTK_WIDGET (window), "findings_panel"))),
+                    ==, hb_document_get_findings (hb_window_get_document (window))->len);
 
   /* A key at the end of the text; the stalls until its lint is applied
    * count with the others. */
@@ -944,7 +945,7 @@ test_paste_ten_megabytes (void)
   type_text (window, "!");
   key_ms = (g_get_monotonic_time () - t0) / 1000;
   key_cpu_ms = (thread_cpu_us () - cpu0) / 1000;
-  g_assert_true (g_str_has_suffix (hb_post_get_field (hb_window_get_post (window), HB_FIELD_BODY), "!"));
+  g_assert_true (g_str_has_suffix (hb_post_get_field (hb_document_get_post (hb_window_get_document (window)), HB_FIELD_BODY), "!"));
   ticker_restart (&p.ticker);
   g_assert_true (hb_gui_test_wait_until (flag_set, &p.applied, 60000));
   key_lint_ms = (g_get_monotonic_time () - t0) / 1000;
@@ -957,7 +958,7 @@ test_paste_ten_megabytes (void)
                   "(%" G_GINT64_FORMAT " ms of main-thread time); a key: %" G_GINT64_FORMAT " ms "
                   "(%" G_GINT64_FORMAT " ms of main-thread time) in the post, %" G_GINT64_FORMAT
                   " ms to its lint",
-                  insert_ms, hb_window_get_findings (window)->len, settle_ms, gap_ms, cpu_gap_ms,
+                  insert_ms, hb_document_get_findings (hb_window_get_document (window))->len, settle_ms, gap_ms, cpu_gap_ms,
                   key_ms, key_cpu_ms, key_lint_ms);
   g_assert_cmpint (cpu_gap_ms, <, 250 * SLOWDOWN);
   g_assert_cmpint (gap_ms, <, 1000 * SLOWDOWN);
@@ -973,8 +974,8 @@ demo_open (gpointer data)
   GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
 
   for (GList *l = windows; l; l = l->next)
-    if (HB_IS_WINDOW (l->data) && hb_window_get_file (l->data) &&
-        !hb_window_is_busy (l->data) && hb_window_get_findings (l->data))
+    if (HB_IS_WINDOW (l->data) && hb_document_get_file (hb_window_get_document (l->data)) &&
+        !hb_document_get_busy (hb_window_get_document (l->data)) && hb_document_get_findings (hb_window_get_document (l->data)))
       {
         *(HbWindow **) data = l->data;
         return TRUE;
@@ -994,11 +995,11 @@ test_demo (void)
   g_action_group_activate_action (G_ACTION_GROUP (app), "demo", NULL);
   g_assert_true (hb_gui_test_wait_until (demo_open, &window, 15000));
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 820);
-  grid = HB_MEDIA_GRID (hb_window_get_part (window, "media_grid"));
+  grid = HB_MEDIA_GRID (hb_widget_find_descendant (GTK_WIDGET (window), "media_grid"));
   g_assert_true (hb_gui_test_wait_until (media_done, grid, 15000));
   settle (window);
   /* Opening and loading its photos is not an edit. */
-  g_assert_false (hb_window_get_modified (window));
+  g_assert_false (hb_document_get_modified (hb_window_get_document (window)));
   g_assert_nonnull (find_rule (window, "unverified.rumour"));
   g_assert_nonnull (find_rule (window, "personal-data.mobile"));
   g_assert_nonnull (find_rule (window, "incomplete.weekday"));
@@ -1009,7 +1010,7 @@ test_demo (void)
   shot = hb_gui_test_screenshot (GTK_WIDGET (window), "window-demo");
   {
     g_autofree char *grid_shot = hb_gui_test_screenshot (GTK_WIDGET (grid), "window-demo-media");
-    GPtrArray *findings = hb_window_get_findings (window);
+    GPtrArray *findings = hb_document_get_findings (hb_window_get_document (window));
 
     for (guint i = 0; i < findings->len; i++)
       {

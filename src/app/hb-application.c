@@ -57,9 +57,12 @@ hb_apply_language_setting (void)
 HbLang
 hb_application_get_ui_lang (HbApplication *self)
 {
-  g_autofree char *lang = g_settings_get_string (self->settings, "language");
+  g_autofree char *lang = NULL;
   HbLang out;
 
+  g_return_val_if_fail (HB_IS_APPLICATION (self), hb_lang_default ());
+
+  lang = g_settings_get_string (self->settings, "language");
   return hb_lang_from_string (lang, &out) ? out : hb_lang_default ();
 }
 
@@ -88,18 +91,24 @@ start_policy_load (HbApplication *self)
 HbPolicy *
 hb_application_get_policy (HbApplication *self)
 {
+  g_return_val_if_fail (HB_IS_APPLICATION (self), NULL);
+
   return self->updater ? hb_policy_updater_get_policy (self->updater) : NULL;
 }
 
 HbPolicyUpdater *
 hb_application_get_policy_updater (HbApplication *self)
 {
+  g_return_val_if_fail (HB_IS_APPLICATION (self), NULL);
+
   return self->updater;
 }
 
 SoupSession *
 hb_application_get_session (HbApplication *self)
 {
+  g_return_val_if_fail (HB_IS_APPLICATION (self), NULL);
+
   if (self->session == NULL)
     self->session = hb_net_session_new ();
   return self->session;
@@ -109,6 +118,8 @@ hb_application_get_session (HbApplication *self)
 HbLinkCache *
 hb_application_get_link_cache (HbApplication *self)
 {
+  g_return_val_if_fail (HB_IS_APPLICATION (self), NULL);
+
   if (self->link_cache == NULL)
     self->link_cache = hb_link_cache_new (0);
   return self->link_cache;
@@ -117,6 +128,8 @@ hb_application_get_link_cache (HbApplication *self)
 GSettings *
 hb_application_get_settings (HbApplication *self)
 {
+  g_return_val_if_fail (HB_IS_APPLICATION (self), NULL);
+
   return self->settings;
 }
 

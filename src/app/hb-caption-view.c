@@ -321,9 +321,15 @@ hb_caption_view_set_findings (HbCaptionView *self,
                               HbPolicy      *policy,
                               HbLang         lang)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
-  g_autoptr(GPtrArray) body = g_ptr_array_new ();
+  GtkTextBuffer *buffer;
+  g_autoptr(GPtrArray) body = NULL;
   g_autoptr(GArray) want = NULL;
+
+  g_return_if_fail (HB_IS_CAPTION_VIEW (self));
+  g_return_if_fail (policy == NULL || HB_IS_POLICY (policy));
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  body = g_ptr_array_new ();
 
   for (guint i = 0; findings && i < findings->len; i++)
     {
@@ -349,6 +355,8 @@ hb_caption_view_set_findings (HbCaptionView *self,
 guint
 hb_caption_view_get_n_tagged (HbCaptionView *self)
 {
+  g_return_val_if_fail (HB_IS_CAPTION_VIEW (self), 0);
+
   return self->findings ? self->findings->len : 0;
 }
 
@@ -359,6 +367,8 @@ hb_caption_view_get_finding_at (HbCaptionView *self,
                                 guint          offset)
 {
   const HbPostFinding *best = NULL;
+
+  g_return_val_if_fail (HB_IS_CAPTION_VIEW (self), NULL);
 
   for (guint i = 0; self->findings && i < self->findings->len; i++)
     {
@@ -377,9 +387,13 @@ void
 hb_caption_view_select_finding (HbCaptionView       *self,
                                 const HbPostFinding *finding)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextBuffer *buffer;
   GtkTextIter s, e;
 
+  g_return_if_fail (HB_IS_CAPTION_VIEW (self));
+  g_return_if_fail (finding != NULL);
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
   gtk_text_buffer_get_iter_at_offset (buffer, &s, finding->start);
   gtk_text_buffer_get_iter_at_offset (buffer, &e, finding->end);
   gtk_text_buffer_select_range (buffer, &s, &e);
@@ -392,11 +406,14 @@ char *
 hb_caption_view_dup_tooltip (HbCaptionView *self,
                              guint          offset)
 {
-  const HbPostFinding *f = hb_caption_view_get_finding_at (self, offset);
+  const HbPostFinding *f;
   const HbClause *clause;
   g_autofree char *suggestion = NULL;
   g_autofree char *head = NULL, *where = NULL, *tail = NULL;
 
+  g_return_val_if_fail (HB_IS_CAPTION_VIEW (self), NULL);
+
+  f = hb_caption_view_get_finding_at (self, offset);
   if (f == NULL)
     return NULL;
   clause = self->policy ? hb_policy_find_clause (self->policy, hb_finding_get_clause (f->finding)) : NULL;

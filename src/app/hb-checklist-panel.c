@@ -251,9 +251,12 @@ hb_checklist_panel_set_statuses (HbChecklistPanel *self,
                                  HbPolicy         *policy,
                                  HbLang            lang)
 {
-  gboolean same = same_statuses (self->statuses, statuses) && self->lang == lang &&
-                  self->policy == policy;
+  gboolean same;
 
+  g_return_if_fail (HB_IS_CHECKLIST_PANEL (self));
+  g_return_if_fail (policy == NULL || HB_IS_POLICY (policy));
+
+  same = same_statuses (self->statuses, statuses) && self->lang == lang && self->policy == policy;
   g_set_object (&self->policy, policy);
   self->lang = lang;
   g_clear_pointer (&self->statuses, g_ptr_array_unref);
@@ -265,6 +268,8 @@ hb_checklist_panel_set_statuses (HbChecklistPanel *self,
 const char *
 hb_checklist_panel_get_progress (HbChecklistPanel *self)
 {
+  g_return_val_if_fail (HB_IS_CHECKLIST_PANEL (self), NULL);
+
   return self->progress;
 }
 
@@ -272,6 +277,8 @@ void
 hb_checklist_panel_focus_item (HbChecklistPanel *self,
                                const char       *item_id)
 {
+  g_return_if_fail (HB_IS_CHECKLIST_PANEL (self));
+
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list)); row;
        row = gtk_widget_get_next_sibling (row))
     if (g_strcmp0 (gtk_widget_get_name (row), item_id) == 0)
@@ -288,6 +295,9 @@ hb_checklist_panel_set_post (HbChecklistPanel *self,
                              HbPost           *post,
                              GSettings        *settings)
 {
+  g_return_if_fail (HB_IS_CHECKLIST_PANEL (self));
+  g_return_if_fail (post == NULL || HB_IS_POST (post));
+
   g_set_object (&self->post, post);
   g_set_object (&self->settings, settings);
 }

@@ -47,8 +47,12 @@ HbFindingItem *
 hb_finding_item_new (const HbPostFinding *finding,
                      GPtrArray           *result)
 {
-  HbFindingItem *self = g_object_new (HB_TYPE_FINDING_ITEM, NULL);
+  HbFindingItem *self;
 
+  g_return_val_if_fail (finding != NULL, NULL);
+  g_return_val_if_fail (result != NULL, NULL);
+
+  self = g_object_new (HB_TYPE_FINDING_ITEM, NULL);
   self->finding = finding;
   self->result = g_ptr_array_ref (result);
   return self;
@@ -57,11 +61,15 @@ hb_finding_item_new (const HbPostFinding *finding,
 const char *
 hb_finding_item_get_heading (HbFindingItem *self)
 {
+  g_return_val_if_fail (HB_IS_FINDING_ITEM (self), NULL);
+
   return self->heading;
 }
 
 const HbPostFinding *
 hb_finding_item_get_finding (HbFindingItem *self)
 {
+  g_return_val_if_fail (HB_IS_FINDING_ITEM (self), NULL);
+
   return self->finding;
 }

@@ -356,8 +356,12 @@ hb_findings_panel_set_findings (HbFindingsPanel *self,
                                 HbPolicy        *policy,
                                 HbLang           lang)
 {
-  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+  g_autoptr(GPtrArray) sorted = NULL;
 
+  g_return_if_fail (HB_IS_FINDINGS_PANEL (self));
+  g_return_if_fail (policy == NULL || HB_IS_POLICY (policy));
+
+  sorted = g_ptr_array_new ();
   for (guint i = 0; findings && i < findings->len; i++)
     g_ptr_array_add (sorted, findings->pdata[i]);
   g_ptr_array_sort (sorted, compare_by_clause);
@@ -375,12 +379,16 @@ hb_findings_panel_set_findings (HbFindingsPanel *self,
 guint
 hb_findings_panel_get_n_rows (HbFindingsPanel *self)
 {
+  g_return_val_if_fail (HB_IS_FINDINGS_PANEL (self), 0);
+
   return self->shown ? self->shown->len : 0;
 }
 
 char *
 hb_findings_panel_dup_summary (HbFindingsPanel *self)
 {
+  g_return_val_if_fail (HB_IS_FINDINGS_PANEL (self), NULL);
+
   return g_strdup (gtk_label_get_label (self->summary));
 }
 
@@ -388,6 +396,8 @@ const HbPostFinding *
 hb_findings_panel_get_finding (HbFindingsPanel *self,
                                guint            row)
 {
+  g_return_val_if_fail (HB_IS_FINDINGS_PANEL (self), NULL);
+
   return self->shown && row < self->shown->len ? self->shown->pdata[row] : NULL;
 }
 
@@ -408,6 +418,8 @@ hb_findings_panel_activate_row (HbFindingsPanel *self,
                                 guint            row)
 {
   guint n;
+
+  g_return_if_fail (HB_IS_FINDINGS_PANEL (self));
 
   fill_all (self);
   n = g_list_model_get_n_items (G_LIST_MODEL (self->items));

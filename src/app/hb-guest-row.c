@@ -18,7 +18,7 @@ struct _HbGuestRow
 
 G_DEFINE_FINAL_TYPE (HbGuestRow, hb_guest_row, GTK_TYPE_LIST_BOX_ROW)
 
-/* The post's guest store; set on the list box by the window. */
+/* The post's guest store; set on the list box by the post form. */
 static GListStore *
 guest_store (HbGuestRow *self)
 {
@@ -136,6 +136,8 @@ hb_guest_row_new (HbGuest *guest)
 {
   HbGuestRow *self = g_object_new (HB_TYPE_GUEST_ROW, NULL);
 
+  g_return_val_if_fail (HB_IS_GUEST (guest), NULL);
+
   self->guest = g_object_ref (guest);
   g_object_bind_property (guest, "title", title_entry (self), "text",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
@@ -147,6 +149,8 @@ hb_guest_row_new (HbGuest *guest)
 HbGuest *
 hb_guest_row_get_guest (HbGuestRow *self)
 {
+  g_return_val_if_fail (HB_IS_GUEST_ROW (self), NULL);
+
   return self->guest;
 }
 
@@ -156,8 +160,11 @@ hb_guest_row_set_finding (HbGuestRow *self,
                           const char *message,
                           HbSeverity  severity)
 {
-  GtkEntry *entry = self->name_entry;
+  GtkEntry *entry;
 
+  g_return_if_fail (HB_IS_GUEST_ROW (self));
+
+  entry = self->name_entry;
   gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (entry), "warning");
   if (message == NULL)
@@ -177,6 +184,8 @@ hb_guest_row_set_finding (HbGuestRow *self,
 void
 hb_guest_row_focus_name (HbGuestRow *self)
 {
+  g_return_if_fail (HB_IS_GUEST_ROW (self));
+
   gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
 }
 
@@ -187,9 +196,12 @@ hb_guest_row_select_range (HbGuestRow *self,
                            guint       start,
                            guint       end)
 {
-  guint title_len = g_utf8_strlen (hb_guest_get_title (self->guest), -1);
-  guint skip = title_len ? title_len + 1 : 0;
+  guint title_len, skip;
 
+  g_return_if_fail (HB_IS_GUEST_ROW (self));
+
+  title_len = g_utf8_strlen (hb_guest_get_title (self->guest), -1);
+  skip = title_len ? title_len + 1 : 0;
   if (start < title_len)
     {
       gtk_widget_grab_focus (GTK_WIDGET (title_entry (self)));

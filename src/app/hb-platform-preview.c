@@ -95,11 +95,17 @@ mark_over_limit (HbPlatformPreview *self,
 void
 hb_platform_preview_refresh (HbPlatformPreview *self)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->view);
-  const char *id = current_id (self);
-  gboolean own = id && hb_post_get_caption_override (self->post, id);
+  GtkTextBuffer *buffer;
+  const char *id;
+  gboolean own;
   g_autofree char *text = NULL, *shown = NULL;
   GtkTextIter s, e;
+
+  g_return_if_fail (HB_IS_PLATFORM_PREVIEW (self));
+
+  buffer = gtk_text_view_get_buffer (self->view);
+  id = current_id (self);
+  own = id && hb_post_get_caption_override (self->post, id);
 
   if (self->post == NULL)
     return;
@@ -189,6 +195,9 @@ void
 hb_platform_preview_set_post (HbPlatformPreview *self,
                               HbPost            *post)
 {
+  g_return_if_fail (HB_IS_PLATFORM_PREVIEW (self));
+  g_return_if_fail (post == NULL || HB_IS_POST (post));
+
   if (self->post)
     g_signal_handlers_disconnect_by_data (self->post, self);
   g_set_object (&self->post, post);
@@ -204,6 +213,8 @@ void
 hb_platform_preview_show_platform (HbPlatformPreview *self,
                                    const char        *platform)
 {
+  g_return_if_fail (HB_IS_PLATFORM_PREVIEW (self));
+
   for (guint i = 0; self->ids && i < self->ids->len; i++)
     if (g_strcmp0 (self->ids->pdata[i], platform) == 0)
       gtk_drop_down_set_selected (self->chooser, i);
@@ -217,8 +228,12 @@ hb_platform_preview_select (HbPlatformPreview *self,
                             guint              start,
                             guint              end)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->view);
+  GtkTextBuffer *buffer;
   GtkTextIter s, e;
+
+  g_return_if_fail (HB_IS_PLATFORM_PREVIEW (self));
+
+  buffer = gtk_text_view_get_buffer (self->view);
 
   hb_platform_preview_show_platform (self, platform);
   hb_platform_preview_refresh (self);
@@ -234,20 +249,28 @@ void
 hb_platform_preview_set_own (HbPlatformPreview *self,
                              gboolean           own)
 {
+  g_return_if_fail (HB_IS_PLATFORM_PREVIEW (self));
+
   gtk_check_button_set_active (self->own_check, own);
 }
 
 const char *
 hb_platform_preview_get_counter (HbPlatformPreview *self)
 {
+  g_return_val_if_fail (HB_IS_PLATFORM_PREVIEW (self), NULL);
+
   return gtk_label_get_label (self->counter);
 }
 
 char *
 hb_platform_preview_dup_text (HbPlatformPreview *self)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->view);
+  GtkTextBuffer *buffer;
   GtkTextIter s, e;
+
+  g_return_val_if_fail (HB_IS_PLATFORM_PREVIEW (self), NULL);
+
+  buffer = gtk_text_view_get_buffer (self->view);
 
   gtk_text_buffer_get_bounds (buffer, &s, &e);
   return gtk_text_buffer_get_text (buffer, &s, &e, FALSE);
@@ -258,6 +281,8 @@ hb_platform_preview_dup_text (HbPlatformPreview *self)
 guint
 hb_platform_preview_get_over_start (HbPlatformPreview *self)
 {
+  g_return_val_if_fail (HB_IS_PLATFORM_PREVIEW (self), 0);
+
   return self->over_start;
 }
 

@@ -95,6 +95,8 @@ hb_policy_updater_describe (HbPolicyUpdater *self)
 {
   const char *where;
 
+  g_return_val_if_fail (HB_IS_POLICY_UPDATER (self), NULL);
+
   if (self->policy == NULL)
     return g_strdup (_("Loading…"));
   switch (hb_policy_get_source (self->policy))

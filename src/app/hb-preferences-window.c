@@ -185,6 +185,9 @@ hb_preferences_window_new (GSettings       *settings,
   static const char * const styles[] = { "default", "light", "dark", NULL };
   HbPreferencesWindow *self = g_object_new (HB_TYPE_PREFERENCES_WINDOW, NULL);
 
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (updater == NULL || HB_IS_POLICY_UPDATER (updater), NULL);
+
   bind_choice (settings, "language", self->language_row, languages);
   bind_choice (settings, "default-post-language", self->post_language_row, post_languages);
   bind_choice (settings, "style", self->style_row, styles);

@@ -34,3 +34,26 @@ hb_widget_set_tooltip_text (GtkWidget  *widget,
   gtk_widget_set_tooltip_text (widget, text);
   gtk_widget_set_visible (widget, TRUE);
 }
+
+/* The widget under @root (popovers included) that a template or builder
+ * file named @buildable_id, or NULL: how the tests and the typing
+ * benchmark reach a widget without the window exposing its parts. */
+GtkWidget *
+hb_widget_find_descendant (GtkWidget  *root,
+                           const char *buildable_id)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (root), NULL);
+  g_return_val_if_fail (buildable_id != NULL, NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (child)), buildable_id) == 0)
+        return child;
+      if ((found = hb_widget_find_descendant (child, buildable_id)))
+        return found;
+    }
+  return NULL;
+}

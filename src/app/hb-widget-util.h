@@ -5,7 +5,9 @@
 
 G_BEGIN_DECLS
 
-void hb_widget_set_tooltip_text (GtkWidget  *widget,
-                                 const char *text);
+void       hb_widget_set_tooltip_text  (GtkWidget  *widget,
+                                        const char *text);
+GtkWidget *hb_widget_find_descendant   (GtkWidget  *root,
+                                        const char *buildable_id);
 
 G_END_DECLS

@@ -1,82 +1,22 @@
-/* hb-window-export.c — HbWindow's export of the bundle (in a worker,
- * with progress and Cancel) and printing of the sign-off sheet. */
+/* hb-window-export.c — HbWindow's side of exporting the bundle (the
+ * document exports in a worker; this asks where, shows the progress and
+ * Cancel, and says when it is done) and printing the sign-off sheet. */
 #include <glib/gi18n.h>
 
 #include "hb-bundle.h"
-#include "hb-draft.h"
-#include "hb-signoff.h"
+#include "hb-file-chooser.h"
 #include "hb-window-private.h"
 
 /* ------------------------------------------------------------------ */
-/* Export and the sign-off sheet                                       */
+/* Export                                                              */
 
-typedef struct
+void
+_hb_window_export_progress (HbWindow   *self,
+                            double      fraction,
+                            const char *what)
 {
-  HbWindow *self;
-  double    fraction;
-  char     *what;
-} Progress;
-
-static gboolean
-show_progress (gpointer data)
-{
-  Progress *p = data;
-
-  gtk_progress_bar_set_fraction (p->self->export_progress, p->fraction);
-  gtk_progress_bar_set_text (p->self->export_progress, p->what);
-  g_object_unref (p->self);
-  g_free (p->what);
-  g_free (p);
-  return G_SOURCE_REMOVE;
-}
-
-/* Called in the export thread: hand the figures to the main loop. */
-static void
-export_progress (double      fraction,
-                 const char *what,
-                 gpointer    user_data)
-{
-  Progress *p = g_new0 (Progress, 1);
-
-  p->self = g_object_ref (user_data);
-  p->fraction = fraction;
-  p->what = g_strdup (what);
-  g_idle_add (show_progress, p);
-}
-
-typedef struct
-{
-  HbPolicy *policy;
-  HbPost   *post;   /* a copy: the officer may keep editing meanwhile */
-  char     *dest;
-  HbWindow *self;
-} ExportJob;
-
-static void
-export_job_free (ExportJob *job)
-{
-  g_object_unref (job->policy);
-  g_object_unref (job->post);
-  g_free (job->dest);
-  g_object_unref (job->self);
-  g_free (job);
-}
-
-static void
-export_thread (GTask        *task,
-               gpointer      source,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ExportJob *job = task_data;
-  GError *error = NULL;
-  char *digest = NULL;
-
-  if (hb_bundle_export (job->policy, job->post, job->dest, export_progress, job->self,
-                        cancellable, &digest, &error))
-    g_task_return_pointer (task, digest, g_free);
-  else
-    g_task_return_error (task, error);
+  gtk_progress_bar_set_fraction (self->export_progress, fraction);
+  gtk_progress_bar_set_text (self->export_progress, what);
 }
 
 static void
@@ -103,19 +43,16 @@ notify_exported (HbWindow   *self,
 }
 
 static void
-export_done (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
+exported (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
 {
-  g_autoptr(HbWindow) self = user_data;
-  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(HbWindowCall) call = user_data;
+  HbWindow *self = call->self;
   g_autoptr(GError) error = NULL;
-  char *digest = g_task_propagate_pointer (G_TASK (result), &error);
 
   gtk_revealer_set_reveal_child (self->export_revealer, FALSE);
-  g_clear_object (&self->export_cancellable);
-  _hb_window_update_checklist (self);
-  if (digest == NULL)
+  if (!hb_document_export_finish (HB_DOCUMENT (source), result, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         _hb_window_toast (self, _("Export cancelled; nothing was written"));
@@ -123,9 +60,7 @@ export_done (GObject      *source,
         _hb_window_show_error (self, _("The bundle was not exported"), error->message);
       return;
     }
-  g_free (self->manifest_sha256);
-  self->manifest_sha256 = digest;
-  notify_exported (self, job->dest);
+  notify_exported (self, call->path);
 }
 
 /* Exports to @dest (a new folder, or a .zip) in a worker, with a progress
@@ -134,54 +69,52 @@ void
 hb_window_export_to (HbWindow   *self,
                      const char *dest)
 {
-  g_autoptr(GBytes) bytes = hb_draft_to_bytes (self->post, NULL);
-  g_autoptr(GTask) task = NULL;
-  ExportJob *job = g_new0 (ExportJob, 1);
+  HbWindowCall *call;
 
-  job->policy = g_object_ref (hb_application_get_policy (self->app));
-  job->post = hb_draft_load_bytes (bytes, NULL, NULL);
-  job->dest = g_strdup (dest);
-  job->self = g_object_ref (self);
-  self->export_cancellable = g_cancellable_new ();
-  task = g_task_new (NULL, self->export_cancellable, export_done, g_object_ref (self));
-  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  g_return_if_fail (HB_IS_WINDOW (self));
+  g_return_if_fail (dest != NULL);
+
+  call = _hb_window_call_new (self);
+  call->path = g_strdup (dest);
   gtk_progress_bar_set_fraction (self->export_progress, 0);
   gtk_progress_bar_set_text (self->export_progress, _("Preparing the bundle…"));
   gtk_revealer_set_reveal_child (self->export_revealer, TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
-  g_task_run_in_thread (task, export_thread);
+  hb_document_export_async (self->document, dest, NULL, exported, call);
 }
 
+static void
+export_chosen (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(HbWindow) self = user_data;
+  g_autoptr(GFile) file = hb_file_chooser_ask_finish (result, NULL);
+  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+  if (path)
+    hb_window_export_to (self, path);
+}
+
+/* A name ending in .zip gives a zip archive, any other a folder. */
 void
 _hb_window_export_action (GtkWidget  *widget,
-            const char *action,
-            GVariant   *param)
+                          const char *action,
+                          GVariant   *param)
 {
-  _hb_window_choose_file (HB_WINDOW (widget), CHOOSE_EXPORT);
+  HbWindow *self = HB_WINDOW (widget);
+  g_autofree char *bundle = hb_bundle_default_name (hb_document_get_post (self->document));
+  g_autofree char *name = g_strconcat (bundle, ".zip", NULL);
+
+  hb_file_chooser_ask_async (GTK_WINDOW (self), HB_CHOOSE_EXPORT_BUNDLE, name, NULL,
+                             export_chosen, g_object_ref (self));
 }
 
 void
 _hb_window_cancel_export (GtkWidget  *widget,
-                   const char *action,
-                   GVariant   *param)
+                          const char *action,
+                          GVariant   *param)
 {
-  HbWindow *self = HB_WINDOW (widget);
-
-  if (self->export_cancellable)
-    g_cancellable_cancel (self->export_cancellable);
-}
-
-void
-_hb_window_show_checklist_item (GtkWidget  *widget,
-                         const char *action,
-                         GVariant   *param)
-{
-  HbWindow *self = HB_WINDOW (widget);
-
-  gtk_toggle_button_set_active (self->findings_toggle, TRUE);
-  adw_view_stack_set_visible_child_name (self->side_stack, "checklist");
-  gtk_menu_button_popdown (self->missing_button);
-  hb_checklist_panel_focus_item (self->checklist_panel, g_variant_get_string (param, NULL));
+  hb_document_cancel_export (HB_WINDOW (widget)->document);
 }
 
 static void
@@ -234,87 +167,40 @@ run_print (HbWindow   *self,
     _hb_window_show_error (self, _("The sign-off sheet was not printed"), error->message);
 }
 
-typedef struct
-{
-  HbPolicy  *policy;
-  HbPost    *post;     /* a copy, read in the worker */
-  GPtrArray *statuses;
-  GPtrArray *findings;
-  char      *digest;
-  char      *pdf;
-} SheetJob;
-
-static void
-sheet_job_free (SheetJob *job)
-{
-  g_object_unref (job->policy);
-  g_object_unref (job->post);
-  g_ptr_array_unref (job->statuses);
-  g_ptr_array_unref (job->findings);
-  g_free (job->digest);
-  g_free (job->pdf);
-  g_free (job);
-}
-
-/* The sheet reads every photo for its thumbnail: not on the UI thread. */
-static void
-sheet_thread (GTask        *task,
-              gpointer      source,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  SheetJob *job = task_data;
-
-  g_task_return_pointer (task, hb_signoff_new (job->policy, job->post, job->statuses,
-                                               job->findings, job->digest),
-                         (GDestroyNotify) hb_signoff_free);
-}
-
 static void
 sheet_ready (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  g_autoptr(HbWindow) self = user_data;
-  SheetJob *job = g_task_get_task_data (G_TASK (result));
-  HbSignoff *sheet = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autoptr(HbWindowCall) call = user_data;
+  HbSignoff *sheet = hb_document_signoff_finish (HB_DOCUMENT (source), result, NULL);
 
   if (sheet)
-    run_print (self, sheet, job->pdf);
-  self->pending_io--;
+    run_print (call->self, sheet, call->path);
 }
 
 /* The same sheet as signoff.pdf, through the print dialog (preview and
  * Print to File included), or to @pdf; with the digest of the last
- * export, if any. */
+ * export, if any.  Nothing before the post's first lint. */
 void
 hb_window_print_signoff (HbWindow   *self,
                          const char *pdf)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GTask) task = NULL;
-  SheetJob *job;
+  HbWindowCall *call;
 
-  if (self->statuses == NULL || self->findings == NULL)
+  g_return_if_fail (HB_IS_WINDOW (self));
+
+  if (hb_document_get_statuses (self->document) == NULL)
     return;
-  bytes = hb_draft_to_bytes (self->post, NULL);
-  job = g_new0 (SheetJob, 1);
-  job->policy = g_object_ref (hb_application_get_policy (self->app));
-  job->post = hb_draft_load_bytes (bytes, NULL, NULL);
-  job->statuses = g_ptr_array_ref (self->statuses);
-  job->findings = g_ptr_array_ref (self->findings);
-  job->digest = g_strdup (self->manifest_sha256);
-  job->pdf = g_strdup (pdf);
-  task = g_task_new (NULL, self->cancellable, sheet_ready, g_object_ref (self));
-  g_task_set_task_data (task, job, (GDestroyNotify) sheet_job_free);
-  self->pending_io++;
-  g_task_run_in_thread (task, sheet_thread);
+  call = _hb_window_call_new (self);
+  call->path = g_strdup (pdf);
+  hb_document_signoff_async (self->document, NULL, sheet_ready, call);
 }
 
 void
 _hb_window_print_action (GtkWidget  *widget,
-                   const char *action,
-                   GVariant   *param)
+                         const char *action,
+                         GVariant   *param)
 {
   hb_window_print_signoff (HB_WINDOW (widget), NULL);
 }

@@ -1,39 +1,59 @@
-/* hb-window.c — the composer window: the form, linting, autosave, the
- * findings and the actions (drafts are in hb-window-files.c, export and
- * printing in hb-window-export.c).
+/* hb-window.c — the composer window: header bar, panes, toasts, dialogs
+ * and actions (drafts are in hb-window-files.c, export and printing in
+ * hb-window-export.c, the website check in hb-window-net.c).
  *
- * The window owns one HbPost.  The form, the body editor and the media
- * grid edit it; every change restarts the autosave timer and asks for a
- * lint.  Lints run in a worker on a snapshot of the post, one at a time:
- * a change during a lint marks the result stale and a fresh lint follows,
- * so typing never waits for the linter and stale underlines never land.
+ * The window shows one HbDocument, which owns the post and does the
+ * work: linting, autosave, the checklist, files and export.  The form
+ * (HbPostForm) and the body editor edit the post; the window follows the
+ * document through a GBindingGroup and a GSignalGroup, and puts each new
+ * set of findings on screen.
  */
 #include "hb-window-private.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "hb-autosave.h"
-#include "hb-datetime.h"
-#include "hb-draft.h"
-#include "hb-guest-row.h"
-#include "hb-post-lint.h"
-#include "hb-widget-util.h"
-
-#define DEFAULT_AUTOSAVE_MS 2000
+#include "hb-checklist.h"
 
 G_DEFINE_FINAL_TYPE (HbWindow, hb_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum { LINT_APPLIED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
-static void schedule_lint (HbWindow *self);
-
 void
 _hb_window_toast (HbWindow   *self,
-       const char *message)
+                  const char *message)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+void
+_hb_window_show_error (HbWindow   *self,
+                       const char *heading,
+                       const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+HbWindowCall *
+_hb_window_call_new (HbWindow *self)
+{
+  HbWindowCall *call = g_new0 (HbWindowCall, 1);
+
+  call->self = g_object_ref (self);
+  return call;
+}
+
+void
+_hb_window_call_free (HbWindowCall *call)
+{
+  g_object_unref (call->self);
+  g_clear_object (&call->file);
+  g_free (call->path);
+  g_free (call);
 }
 
 HbLang
@@ -43,21 +63,18 @@ _hb_window_ui_lang (HbWindow *self)
 }
 
 /* ------------------------------------------------------------------ */
-/* Title and modified state                                            */
+/* Title                                                               */
 
 static void
 update_title (HbWindow *self)
 {
-  g_autofree char *name = hb_post_dup_title (self->post);
+  GFile *file = hb_document_get_file (self->document);
+  const char *name = hb_document_get_title (self->document);
   g_autofree char *title = NULL, *subtitle = NULL, *full = NULL;
 
-  if (name == NULL && self->file)
-    name = g_file_get_basename (self->file);
-  if (name == NULL)
-    name = g_strdup (_("New Post"));
-  title = self->modified ? g_strdup_printf ("• %s", name) : g_strdup (name);
-  if (self->file)
-    subtitle = g_file_get_parse_name (self->file);
+  title = hb_document_get_modified (self->document) ? g_strdup_printf ("• %s", name) : g_strdup (name);
+  if (file)
+    subtitle = g_file_get_parse_name (file);
   else
     subtitle = g_strdup (_("Draft not saved yet"));
   adw_window_title_set_title (self->window_title, title);
@@ -66,184 +83,32 @@ update_title (HbWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), full);
 }
 
-void
-_hb_window_set_modified (HbWindow *self,
-              gboolean  modified)
-{
-  self->modified = modified;
-  update_title (self);
-}
-
 /* ------------------------------------------------------------------ */
-/* Linting                                                             */
-
-typedef struct
-{
-  HbPostSnapshot *snapshot;
-  HbPolicy       *policy;
-  guint64         generation;
-} LintJob;
-
-static void
-lint_job_free (LintJob *job)
-{
-  hb_post_snapshot_free (job->snapshot);
-  g_object_unref (job->policy);
-  g_free (job);
-}
-
-static void
-lint_thread (GTask        *task,
-             gpointer      source,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  LintJob *job = task_data;
-  GError *error = NULL;
-  GPtrArray *findings = hb_post_lint_snapshot (job->policy, job->snapshot, &error);
-
-  if (findings == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, findings, (GDestroyNotify) g_ptr_array_unref);
-}
-
-static void
-set_marker (HbWindow            *self,
-            guint                source,
-            const HbPostFinding *f)
-{
-  GtkWidget *marker = source < HB_N_FIELDS ? self->markers[source] : NULL;
-  HbSeverity severity;
-
-  if (marker == NULL)
-    return;
-  if (f == NULL)
-    {
-      gtk_widget_set_visible (marker, FALSE);
-      return;
-    }
-  severity = hb_finding_get_severity (f->finding);
-  gtk_image_set_from_icon_name (GTK_IMAGE (marker),
-                                severity == HB_SEVERITY_ERROR ? "dialog-error-symbolic" :
-                                severity == HB_SEVERITY_WARNING ? "dialog-warning-symbolic" :
-                                "dialog-information-symbolic");
-  gtk_widget_remove_css_class (marker, "error");
-  gtk_widget_remove_css_class (marker, "warning");
-  gtk_widget_remove_css_class (marker, "accent");
-  gtk_widget_add_css_class (marker, severity == HB_SEVERITY_ERROR ? "error" :
-                                    severity == HB_SEVERITY_WARNING ? "warning" : "accent");
-  hb_widget_set_tooltip_text (marker, hb_finding_get_message (f->finding, _hb_window_ui_lang (self)));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (marker), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  hb_finding_get_message (f->finding, _hb_window_ui_lang (self)), -1);
-  gtk_widget_set_visible (marker, TRUE);
-}
-
-/* The most severe unacknowledged finding per place, shown at that field:
- * form rows get an icon, guests an entry icon, media tiles a badge. */
-static void
-mark_fields (HbWindow *self)
-{
-  const HbPostFinding *field_best[HB_N_FIELDS] = { NULL };
-  guint n_guests = g_list_model_get_n_items (G_LIST_MODEL (hb_post_get_guests (self->post)));
-  guint n_media = g_list_model_get_n_items (G_LIST_MODEL (hb_post_get_media (self->post)));
-  g_autofree const HbPostFinding **guest_best = g_new0 (const HbPostFinding *, n_guests + 1);
-  g_autofree const HbPostFinding **media_best = g_new0 (const HbPostFinding *, n_media + 1);
-
-  for (guint i = 0; self->findings && i < self->findings->len; i++)
-    {
-      const HbPostFinding *f = self->findings->pdata[i];
-      const HbPostFinding **slot = NULL;
-
-      if (f->acknowledged)
-        continue;
-      if (f->source < HB_N_FIELDS)
-        slot = &field_best[f->source];
-      else if (f->source == HB_SOURCE_GUEST && f->index < n_guests)
-        slot = &guest_best[f->index];
-      else if (f->source == HB_SOURCE_ALT_TEXT && f->index < n_media)
-        slot = &media_best[f->index];
-      if (slot && (*slot == NULL || hb_finding_get_severity (f->finding) >
-                                    hb_finding_get_severity ((*slot)->finding)))
-        *slot = f;
-    }
-  for (guint i = 0; i < HB_N_FIELDS; i++)
-    set_marker (self, i, field_best[i]);
-  for (guint i = 0; i < n_guests; i++)
-    {
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->guest_list, i);
-
-      if (row)
-        hb_guest_row_set_finding (HB_GUEST_ROW (row),
-                                  guest_best[i] ? hb_finding_get_message (guest_best[i]->finding, _hb_window_ui_lang (self)) : NULL,
-                                  guest_best[i] ? hb_finding_get_severity (guest_best[i]->finding) : 0);
-    }
-  for (guint i = 0; i < n_media; i++)
-    {
-      g_autoptr(HbMediaItem) item = g_list_model_get_item (G_LIST_MODEL (hb_post_get_media (self->post)), i);
-
-      hb_media_grid_set_alt_finding (self->media_grid, item,
-                                     media_best[i] ? hb_finding_get_message (media_best[i]->finding, _hb_window_ui_lang (self)) : NULL,
-                                     media_best[i] ? hb_finding_get_severity (media_best[i]->finding) : 0);
-    }
-}
-
-/* Every open finding about a media item itself (quality, platform
- * limits) goes on its tile as one badge listing them all. */
-static void
-mark_media (HbWindow *self)
-{
-  GListModel *media = G_LIST_MODEL (hb_post_get_media (self->post));
-  guint n_media = g_list_model_get_n_items (media);
-
-  for (guint m = 0; m < n_media; m++)
-    {
-      g_autoptr(HbMediaItem) item = g_list_model_get_item (media, m);
-      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-      g_auto(GStrv) messages = NULL;
-      HbSeverity worst = HB_SEVERITY_INFO;
-
-      for (guint i = 0; self->findings && i < self->findings->len; i++)
-        {
-          const HbPostFinding *f = self->findings->pdata[i];
-          const char *message = hb_finding_get_message (f->finding, _hb_window_ui_lang (self));
-          g_autofree char *line = NULL;
-
-          if (f->acknowledged || f->source != HB_SOURCE_MEDIA || f->index != m)
-            continue;
-          line = *f->finding->text ? g_strdup_printf ("%s (%s)", message, f->finding->text)
-                                   : g_strdup (message);
-          g_strv_builder_add (builder, line);
-          worst = MAX (worst, hb_finding_get_severity (f->finding));
-        }
-      messages = g_strv_builder_end (builder);
-      hb_media_grid_set_item_findings (self->media_grid, item,
-                                       messages[0] ? (const char * const *) messages : NULL, worst);
-    }
-}
+/* Findings and the checklist on screen                                */
 
 /* The popover beside Export: one button per missing item, leading to it. */
 static void
-list_missing (HbWindow *self,
-              guint     n_missing)
+list_missing (HbWindow  *self,
+              GPtrArray *statuses,
+              guint      n_missing)
 {
   GtkWidget *child;
   g_autoptr(GString) tip = g_string_new (_("Complete the checklist first:"));
   g_autoptr(GString) key = g_string_new (NULL);
   g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u to do", "%u to do", n_missing), n_missing);
 
-  for (guint i = 0; i < self->statuses->len; i++)
-    if (!((HbCheckStatus *) self->statuses->pdata[i])->complete)
-      g_string_append_printf (key, "%s ", ((HbCheckStatus *) self->statuses->pdata[i])->item->id);
+  for (guint i = 0; i < statuses->len; i++)
+    if (!((HbCheckStatus *) statuses->pdata[i])->complete)
+      g_string_append_printf (key, "%s ", ((HbCheckStatus *) statuses->pdata[i])->item->id);
   if (g_strcmp0 (key->str, self->missing_key) == 0)
     return;
   g_free (self->missing_key);
   self->missing_key = g_strdup (key->str);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->missing_box))))
     gtk_box_remove (self->missing_box, child);
-  for (guint i = 0; i < self->statuses->len; i++)
+  for (guint i = 0; i < statuses->len; i++)
     {
-      const HbCheckStatus *s = self->statuses->pdata[i];
+      const HbCheckStatus *s = statuses->pdata[i];
       GtkWidget *button;
 
       if (s->complete)
@@ -262,33 +127,31 @@ list_missing (HbWindow *self,
   gtk_widget_set_visible (GTK_WIDGET (self->missing_button), n_missing > 0);
 }
 
-/* Re-evaluated after every lint; Export opens exactly when the last item
- * is complete. */
-void
-_hb_window_update_checklist (HbWindow *self)
+static void
+update_checklist (HbWindow *self)
 {
-  HbPolicy *policy = hb_application_get_policy (self->app);
+  HbPolicy *policy = hb_document_get_policy (self->document);
+  GPtrArray *statuses = hb_document_get_statuses (self->document);
   guint missing;
 
-  g_clear_pointer (&self->statuses, g_ptr_array_unref);
-  self->statuses = hb_checklist_evaluate (policy, self->post, self->findings, _hb_window_ui_lang (self));
-  hb_checklist_panel_set_statuses (self->checklist_panel, self->statuses, policy, _hb_window_ui_lang (self));
-  missing = hb_checklist_n_items (self->statuses) - hb_checklist_n_complete (self->statuses);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export",
-                                 missing == 0 && self->export_cancellable == NULL);
-  list_missing (self, missing);
+  if (statuses == NULL)
+    return;
+  hb_checklist_panel_set_statuses (self->checklist_panel, statuses, policy, _hb_window_ui_lang (self));
+  missing = hb_checklist_n_items (statuses) - hb_checklist_n_complete (statuses);
+  list_missing (self, statuses, missing);
 }
 
 static void
 update_count (HbWindow *self)
 {
+  GPtrArray *findings = hb_document_get_findings (self->document);
   guint open = 0;
   HbSeverity worst = HB_SEVERITY_INFO;
   g_autofree char *label = NULL;
 
-  for (guint i = 0; self->findings && i < self->findings->len; i++)
+  for (guint i = 0; findings && i < findings->len; i++)
     {
-      const HbPostFinding *f = self->findings->pdata[i];
+      const HbPostFinding *f = findings->pdata[i];
 
       if (f->acknowledged)
         continue;
@@ -315,80 +178,23 @@ update_preview (HbWindow *self)
 }
 
 static void
-apply_findings (HbWindow  *self,
-                GPtrArray *findings,
-                char      *caption)
+findings_changed (HbWindow *self)
 {
-  HbPolicy *policy = hb_application_get_policy (self->app);
+  GPtrArray *findings = hb_document_get_findings (self->document);
+  HbPolicy *policy = hb_document_get_policy (self->document);
 
-  g_clear_pointer (&self->findings, g_ptr_array_unref);
-  self->findings = findings;
-  g_free (self->caption_text);
-  self->caption_text = caption;
   hb_caption_view_set_findings (self->caption_view, findings, policy, _hb_window_ui_lang (self));
   g_signal_emit (self, signals[LINT_APPLIED], 0);
   hb_findings_panel_set_findings (self->findings_panel, findings, policy, _hb_window_ui_lang (self));
-  mark_fields (self);
-  mark_media (self);
-  _hb_window_update_checklist (self);
+  hb_post_form_show_findings (self->post_form, findings, _hb_window_ui_lang (self));
   update_count (self);
   update_preview (self);
 }
 
 static void
-lint_done (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
+side_visible_changed (HbWindow *self)
 {
-  g_autoptr(HbWindow) self = user_data;
-  LintJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  GPtrArray *findings = g_task_propagate_pointer (G_TASK (result), &error);
-
-  self->linting = FALSE;
-  if (findings == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        _hb_window_toast (self, error->message);
-      return;
-    }
-  /* A result for text that has changed since would put underlines on the
-   * wrong words; the follow-up lint brings the right ones. */
-  if (job->generation == self->generation)
-    {
-      apply_findings (self, findings,
-                      g_strdup (hb_post_snapshot_get_caption (job->snapshot)->text));
-      _hb_window_check_links (self, job->snapshot);
-    }
-  else
-    g_ptr_array_unref (findings);
-  if (self->lint_again)
-    schedule_lint (self);
-}
-
-static void
-schedule_lint (HbWindow *self)
-{
-  HbPolicy *policy = hb_application_get_policy (self->app);
-  g_autoptr(GTask) task = NULL;
-  LintJob *job;
-
-  if (self->linting || policy == NULL)
-    {
-      self->lint_again = self->linting;
-      return;
-    }
-  self->lint_again = FALSE;
-  self->linting = TRUE;
-  job = g_new0 (LintJob, 1);
-  job->snapshot = hb_post_snapshot_new (self->post);
-  /* What the link checker found so far turns into `link` findings. */
-  hb_post_snapshot_set_link_cache (job->snapshot, hb_application_get_link_cache (self->app));
-  job->policy = g_object_ref (policy);
-  job->generation = self->generation;
-  task = g_task_new (NULL, self->cancellable, lint_done, g_object_ref (self));
-  g_task_set_task_data (task, job, (GDestroyNotify) lint_job_free);
-  g_task_run_in_thread (task, lint_thread);
+  update_preview (self);
 }
 
 static void
@@ -408,186 +214,11 @@ policy_ready (HbWindow *self)
       gtk_revealer_set_reveal_child (self->policy_revealer, TRUE);
     }
   /* Also after an update: a new pack may judge the post differently. */
-  schedule_lint (self);
+  hb_document_set_policy (self->document, hb_application_get_policy (self->app));
 }
 
 /* ------------------------------------------------------------------ */
-/* Autosave (hb-autosave.c does the files)                             */
-
-static void
-autosave_done (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(HbWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  self->pending_io--;
-  if (!hb_autosave_write_finish (result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_autofree char *text = g_strdup_printf (_("Automatic backup failed: %s"), error->message);
-      _hb_window_toast (self, text);
-    }
-}
-
-static gboolean
-autosave_now (gpointer user_data)
-{
-  HbWindow *self = user_data;
-  /* Absolute media paths: the backup lives elsewhere than the draft. */
-  g_autoptr(GBytes) bytes = hb_draft_to_bytes (self->post, NULL);
-
-  self->autosave_id = 0;
-  if (self->autosave_path == NULL)
-    self->autosave_path = hb_autosave_new_path ();
-  self->pending_io++;
-  hb_autosave_write_async (self->autosave_path, bytes, self->file, self->cancellable,
-                           autosave_done, g_object_ref (self));
-  return G_SOURCE_REMOVE;
-}
-
-void
-_hb_window_drop_autosave (HbWindow *self)
-{
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
-  if (self->autosave_path)
-    hb_autosave_delete (self->autosave_path);
-  g_clear_pointer (&self->autosave_path, g_free);
-}
-
-/* New measurements of a photo: findings may change, the draft does not. */
-static void
-post_measured (HbWindow *self)
-{
-  self->generation++;
-  schedule_lint (self);
-}
-
-static void
-post_changed (HbWindow *self)
-{
-  self->generation++;
-  if (!self->syncing)
-    {
-      if (!self->modified)
-        _hb_window_set_modified (self, TRUE);
-      else
-        update_title (self);
-      g_clear_handle_id (&self->autosave_id, g_source_remove);
-      self->autosave_id = g_timeout_add (self->autosave_ms, autosave_now, self);
-    }
-  schedule_lint (self);
-}
-
-/* ------------------------------------------------------------------ */
-/* Form ↔ post                                                         */
-
-static const char * const platform_names[] = {
-  "Facebook", "Instagram", "X", "YouTube", "TikTok", "Threads",
-};
-
-static void
-sync_platforms (HbWindow *self)
-{
-  const char * const *ids = hb_platform_ids ();
-
-  for (guint i = 0; ids[i]; i++)
-    {
-      GtkFlowBoxChild *child = gtk_flow_box_get_child_at_index (self->platform_box, i);
-      GtkToggleButton *toggle = GTK_TOGGLE_BUTTON (gtk_flow_box_child_get_child (child));
-
-      gtk_toggle_button_set_active (toggle, hb_post_has_platform (self->post, ids[i]));
-    }
-}
-
-static void
-platform_toggled (GtkToggleButton *toggle,
-                  HbWindow        *self)
-{
-  const char *id = g_object_get_data (G_OBJECT (toggle), "hb-platform");
-
-  hb_post_toggle_platform (self->post, id, gtk_toggle_button_get_active (toggle));
-}
-
-static void
-build_platform_toggles (HbWindow *self)
-{
-  const char * const *ids = hb_platform_ids ();
-
-  for (guint i = 0; ids[i] && i < G_N_ELEMENTS (platform_names); i++)
-    {
-      GtkWidget *toggle = gtk_toggle_button_new_with_label (platform_names[i]);
-
-      g_object_set_data (G_OBJECT (toggle), "hb-platform", (gpointer) ids[i]);
-      g_signal_connect (toggle, "toggled", G_CALLBACK (platform_toggled), self);
-      gtk_flow_box_append (self->platform_box, toggle);
-    }
-}
-
-static void
-update_date_row (HbWindow *self)
-{
-  g_autoptr(GDateTime) date = hb_post_dup_date (self->post);
-  g_autofree char *text = date ? hb_format_date (date, hb_post_get_language (self->post)) : NULL;
-
-  adw_action_row_set_subtitle (self->date_row, text ? text : _("Not set"));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-date", date != NULL);
-  if (date)
-    gtk_calendar_select_day (self->calendar, date);
-}
-
-static void
-day_selected (HbWindow *self)
-{
-  g_autoptr(GDateTime) date = gtk_calendar_get_date (self->calendar);
-  g_autofree char *iso = g_date_time_format (date, "%Y-%m-%d");
-
-  hb_post_set_field (self->post, HB_FIELD_DATE, iso);
-  gtk_menu_button_popdown (self->date_button);
-}
-
-/* Times are typed freely ("8.00 pagi", "2.30pm", "14:30"); the post keeps
- * them as "HH:MM" and the caption writes them the official way. */
-static void
-time_changed (GtkEditable *editable,
-              HbWindow    *self)
-{
-  HbField field = GTK_WIDGET (editable) == GTK_WIDGET (self->start_row) ? HB_FIELD_START_TIME
-                                                                         : HB_FIELD_END_TIME;
-  const char *text = gtk_editable_get_text (editable);
-  int h, m;
-
-  if (self->syncing)
-    return;
-  gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
-  if (*text == '\0')
-    hb_post_set_field (self->post, field, "");
-  else if (hb_time_parse (text, &h, &m))
-    {
-      g_autofree char *iso = g_strdup_printf ("%02d:%02d", h, m);
-      hb_post_set_field (self->post, field, iso);
-    }
-  else
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
-      hb_post_set_field (self->post, field, "");
-    }
-}
-
-static void
-show_time (HbWindow    *self,
-           AdwEntryRow *row,
-           HbField      field)
-{
-  const char *iso = hb_post_get_field (self->post, field);
-  int h, m;
-  g_autofree char *text = NULL;
-
-  if (*iso && hb_time_parse (iso, &h, &m))
-    text = hb_format_time (h, m, hb_post_get_language (self->post));
-  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
-}
+/* The document's post in the widgets                                  */
 
 static void
 body_changed (GtkTextBuffer *buffer,
@@ -600,102 +231,53 @@ body_changed (GtkTextBuffer *buffer,
     return;
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
-  hb_post_set_field (self->post, HB_FIELD_BODY, text);
+  hb_post_set_field (hb_document_get_post (self->document), HB_FIELD_BODY, text);
 }
 
-static GtkWidget *
-create_guest_row (gpointer item,
-                  gpointer user_data)
-{
-  return hb_guest_row_new (item);
-}
-
+/* Shows the document's (new) post in every widget; nothing here counts
+ * as an edit, and the body's undo history starts afresh. */
 static void
-bind_form (HbWindow *self)
+post_replaced (HbWindow *self)
 {
-  static const struct { const char *prop; gsize offset; } rows[] = {
-    { "event-name", G_STRUCT_OFFSET (HbWindow, name_row) },
-    { "venue", G_STRUCT_OFFSET (HbWindow, venue_row) },
-    { "hashtags", G_STRUCT_OFFSET (HbWindow, hashtags_row) },
-    { "link", G_STRUCT_OFFSET (HbWindow, link_row) },
-  };
-
-  self->bindings = g_binding_group_new ();
-  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    g_binding_group_bind (self->bindings, rows[i].prop,
-                          G_STRUCT_MEMBER (gpointer, self, rows[i].offset), "text",
-                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-  g_binding_group_bind (self->bindings, "post-type", self->type_row, "selected",
-                        G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-  g_binding_group_bind (self->bindings, "language", self->language_row, "selected",
-                        G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-}
-
-/* Shows @post in every widget; nothing here counts as an edit, and the
- * body's undo history starts afresh. */
-void
-_hb_window_set_post (HbWindow *self,
-          HbPost   *post)
-{
+  HbPost *post = hb_document_get_post (self->document);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->caption_view));
 
-  if (self->post)
-    g_signal_handlers_disconnect_by_data (self->post, self);
-  g_set_object (&self->post, post);
   self->syncing = TRUE;
-  g_binding_group_set_source (self->bindings, post);
   gtk_text_buffer_begin_irreversible_action (buffer);
   gtk_text_buffer_set_text (buffer, hb_post_get_field (post, HB_FIELD_BODY), -1);
   gtk_text_buffer_end_irreversible_action (buffer);
-  show_time (self, self->start_row, HB_FIELD_START_TIME);
-  show_time (self, self->end_row, HB_FIELD_END_TIME);
-  sync_platforms (self);
-  update_date_row (self);
-  g_object_set_data (G_OBJECT (self->guest_list), "hb-guests", hb_post_get_guests (post));
-  gtk_list_box_bind_model (self->guest_list, G_LIST_MODEL (hb_post_get_guests (post)),
-                           create_guest_row, self, NULL);
-  hb_media_grid_set_model (self->media_grid, hb_post_get_media (post));
+  hb_post_form_set_post (self->post_form, post);
   hb_platform_preview_set_post (self->platform_preview, post);
   hb_checklist_panel_set_post (self->checklist_panel, post, self->settings);
   self->syncing = FALSE;
-  g_signal_connect_object (post, "changed", G_CALLBACK (post_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (post, "measured", G_CALLBACK (post_measured), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (post, "notify::date", G_CALLBACK (update_date_row), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (post, "notify::language", G_CALLBACK (update_date_row), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (post, "notify::platforms", G_CALLBACK (sync_platforms), self, G_CONNECT_SWAPPED);
-  self->generation++;
   update_title (self);
-  schedule_lint (self);
+}
+
+static void
+export_progress (HbWindow   *self,
+                 double      fraction,
+                 const char *what)
+{
+  _hb_window_export_progress (self, fraction, what);
+}
+
+/* Errors of background work (a lint, a backup) come as toasts. */
+static void
+document_problem (HbWindow   *self,
+                  const char *message)
+{
+  _hb_window_toast (self, message);
 }
 
 /* ------------------------------------------------------------------ */
 /* Findings: going to them, acknowledging them                         */
 
-static GtkWidget *
-field_widget (HbWindow *self,
-              guint     source)
-{
-  switch (source)
-    {
-    case HB_FIELD_EVENT_NAME: return GTK_WIDGET (self->name_row);
-    case HB_FIELD_DATE: return GTK_WIDGET (self->date_button);
-    case HB_FIELD_START_TIME: return GTK_WIDGET (self->start_row);
-    case HB_FIELD_END_TIME: return GTK_WIDGET (self->end_row);
-    case HB_FIELD_VENUE: return GTK_WIDGET (self->venue_row);
-    case HB_FIELD_HASHTAGS: return GTK_WIDGET (self->hashtags_row);
-    case HB_FIELD_LINK: return GTK_WIDGET (self->link_row);
-    default: return NULL;
-    }
-}
-
-/* Puts the keyboard on the finding: its words selected in the body or in
- * the form field, the guest's entry, or the media grid. */
+/* Puts the keyboard on the finding: its words selected in the body, the
+ * platform's caption, or the form. */
 static void
 go_to_finding (HbWindow            *self,
                const HbPostFinding *f)
 {
-  GtkWidget *widget = field_widget (self, f->source);
-
   if (f->source == HB_FIELD_BODY)
     hb_caption_view_select_finding (self->caption_view, f);
   else if (f->source == HB_SOURCE_PLATFORM_CAPTION)
@@ -705,24 +287,8 @@ go_to_finding (HbWindow            *self,
       hb_platform_preview_select (self->platform_preview, hb_platform_ids ()[f->index],
                                   f->start, f->end);
     }
-  else if (f->source == HB_SOURCE_GUEST)
-    {
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->guest_list, f->index);
-
-      if (row)
-        hb_guest_row_select_range (HB_GUEST_ROW (row), f->start, f->end);
-      else
-        gtk_widget_activate_action (GTK_WIDGET (self), "win.add-guest", NULL);
-    }
-  else if (f->source == HB_SOURCE_ALT_TEXT || f->source == HB_SOURCE_MEDIA_CAPTION ||
-           f->source == HB_SOURCE_MEDIA)
-    gtk_widget_grab_focus (GTK_WIDGET (self->media_grid));
-  else if (widget)
-    {
-      gtk_widget_grab_focus (widget);
-      if (GTK_IS_EDITABLE (widget) && f->end > f->start)
-        gtk_editable_select_region (GTK_EDITABLE (widget), f->start, f->end);
-    }
+  else
+    hb_post_form_focus_finding (self->post_form, f);
 }
 
 static void
@@ -738,15 +304,16 @@ step_finding (HbWindow *self,
               int       direction)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->caption_view));
+  GPtrArray *findings = hb_document_get_findings (self->document);
   const HbPostFinding *pick = NULL;
   GtkTextIter iter, bound;
   guint here;
 
   gtk_text_buffer_get_selection_bounds (buffer, &iter, &bound);
   here = gtk_text_iter_get_offset (&iter);
-  for (guint i = 0; self->findings && i < self->findings->len; i++)
+  for (guint i = 0; findings && i < findings->len; i++)
     {
-      const HbPostFinding *f = self->findings->pdata[i];
+      const HbPostFinding *f = findings->pdata[i];
 
       if (f->source != HB_FIELD_BODY || f->end <= f->start)
         continue;
@@ -798,11 +365,10 @@ ack_response (AdwMessageDialog *dialog,
 {
   AckTarget *t = g_object_get_data (G_OBJECT (dialog), "hb-target");
   GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "hb-entry");
-  g_autofree char *who = g_settings_get_string (self->settings, "officer-name");
   g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
 
   if (g_str_equal (response, "acknowledge") && *reason)
-    hb_post_add_ack (self->post, t->rule, t->text, reason, who);
+    hb_document_acknowledge (self->document, t->rule, t->text, reason);
 }
 
 static void
@@ -851,7 +417,7 @@ win_open (GtkWidget  *widget,
           const char *action,
           GVariant   *param)
 {
-  _hb_window_choose_file (HB_WINDOW (widget), CHOOSE_OPEN);
+  _hb_window_open (HB_WINDOW (widget));
 }
 
 static void
@@ -861,7 +427,7 @@ win_open_recent (GtkWidget  *widget,
 {
   g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
 
-  _hb_window_file_chosen (HB_WINDOW (widget), file, CHOOSE_OPEN);
+  _hb_window_open_here_or_new (HB_WINDOW (widget), file);
 }
 
 static void
@@ -869,7 +435,7 @@ win_save (GtkWidget  *widget,
           const char *action,
           GVariant   *param)
 {
-  _hb_window_save_or_ask (HB_WINDOW (widget), FALSE);
+  _hb_window_save (HB_WINDOW (widget), FALSE, FALSE);
 }
 
 static void
@@ -877,15 +443,7 @@ win_save_as (GtkWidget  *widget,
              const char *action,
              GVariant   *param)
 {
-  _hb_window_choose_file (HB_WINDOW (widget), CHOOSE_SAVE);
-}
-
-static void
-win_clear_date (GtkWidget  *widget,
-                const char *action,
-                GVariant   *param)
-{
-  hb_post_set_field (HB_WINDOW (widget)->post, HB_FIELD_DATE, "");
+  _hb_window_save (HB_WINDOW (widget), TRUE, FALSE);
 }
 
 static void
@@ -893,16 +451,20 @@ win_add_guest (GtkWidget  *widget,
                const char *action,
                GVariant   *param)
 {
-  HbWindow *self = HB_WINDOW (widget);
-  GListStore *guests = hb_post_get_guests (self->post);
-  g_autoptr(HbGuest) guest = hb_guest_new ("", "");
-  GtkListBoxRow *row;
+  hb_post_form_add_guest (HB_WINDOW (widget)->post_form);
+}
 
-  g_list_store_append (guests, guest);
-  row = gtk_list_box_get_row_at_index (self->guest_list,
-                                       g_list_model_get_n_items (G_LIST_MODEL (guests)) - 1);
-  if (row)
-    hb_guest_row_focus_name (HB_GUEST_ROW (row));
+static void
+win_show_checklist_item (GtkWidget  *widget,
+                         const char *action,
+                         GVariant   *param)
+{
+  HbWindow *self = HB_WINDOW (widget);
+
+  gtk_toggle_button_set_active (self->findings_toggle, TRUE);
+  adw_view_stack_set_visible_child_name (self->side_stack, "checklist");
+  gtk_menu_button_popdown (self->missing_button);
+  hb_checklist_panel_focus_item (self->checklist_panel, g_variant_get_string (param, NULL));
 }
 
 static void
@@ -931,11 +493,11 @@ close_response (AdwMessageDialog *dialog,
                 HbWindow         *self)
 {
   if (g_str_equal (response, "save"))
-    _hb_window_save_or_ask (self, TRUE);
+    _hb_window_save (self, FALSE, TRUE);
   else if (g_str_equal (response, "discard"))
     {
-      _hb_window_drop_autosave (self);
-      _hb_window_set_modified (self, FALSE);
+      hb_document_drop_autosave (self->document);
+      hb_document_set_modified (self->document, FALSE);
       gtk_window_destroy (GTK_WINDOW (self));
     }
 }
@@ -948,12 +510,12 @@ hb_window_close_request (GtkWindow *window)
   g_autofree char *title = NULL;
   GtkWidget *dialog;
 
-  if (!self->modified)
+  if (!hb_document_get_modified (self->document))
     {
-      _hb_window_drop_autosave (self);
+      hb_document_drop_autosave (self->document);
       return GTK_WINDOW_CLASS (hb_window_parent_class)->close_request (window);
     }
-  title = hb_post_dup_title (self->post);
+  title = hb_post_dup_title (hb_document_get_post (self->document));
   dialog = adw_message_dialog_new (window, _("Save Changes?"), NULL);
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
                                   _("“%s” has changes that are not saved. Changes you do not save are lost."),
@@ -1001,45 +563,34 @@ hb_window_dispose (GObject *object)
 {
   HbWindow *self = HB_WINDOW (object);
 
+  if (self->document)
+    hb_document_cancel (self->document);
   g_cancellable_cancel (self->cancellable);
-  _hb_window_cancel_network (self);
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
-  gtk_widget_dispose_template (GTK_WIDGET (self), HB_TYPE_WINDOW);
-  g_clear_object (&self->bindings);
-  g_clear_object (&self->post);
-  g_clear_object (&self->file);
-  g_clear_object (&self->settings);
+  if (self->site_cancellable)
+    g_cancellable_cancel (self->site_cancellable);
+  g_clear_object (&self->site_cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->findings, g_ptr_array_unref);
-  g_clear_pointer (&self->statuses, g_ptr_array_unref);
-  g_clear_pointer (&self->manifest_sha256, g_free);
+  if (self->document_bindings)
+    g_binding_group_set_source (self->document_bindings, NULL);
+  if (self->document_signals)
+    g_signal_group_set_target (self->document_signals, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HB_TYPE_WINDOW);
+  g_clear_object (&self->document_bindings);
+  g_clear_object (&self->document_signals);
+  g_clear_object (&self->document);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->missing_key, g_free);
-  if (self->export_cancellable)
-    g_cancellable_cancel (self->export_cancellable);
-  g_clear_object (&self->export_cancellable);
-  g_clear_pointer (&self->caption_text, g_free);
-  g_clear_pointer (&self->autosave_path, g_free);
   G_OBJECT_CLASS (hb_window_parent_class)->dispose (object);
-}
-
-static void
-side_visible_changed (HbWindow *self)
-{
-  update_preview (self);
 }
 
 static const struct { const char *name; gsize offset; } template_children[] = {
 #define CHILD(n) { #n, G_STRUCT_OFFSET (HbWindow, n) }
   CHILD (toast_overlay), CHILD (window_title), CHILD (findings_toggle), CHILD (findings_icon),
   CHILD (findings_count), CHILD (recovery_revealer), CHILD (recovery_label),
-  CHILD (policy_revealer), CHILD (policy_label), CHILD (type_row), CHILD (language_row),
-  CHILD (platform_box), CHILD (name_row), CHILD (date_row), CHILD (date_button),
-  CHILD (calendar), CHILD (start_row), CHILD (end_row), CHILD (venue_row), CHILD (guest_list),
-  CHILD (hashtags_row), CHILD (link_row), CHILD (media_grid), CHILD (caption_view),
-  CHILD (side_revealer), CHILD (side_stack), CHILD (findings_panel), CHILD (platform_preview), CHILD (checklist_panel),
+  CHILD (policy_revealer), CHILD (policy_label), CHILD (post_form), CHILD (caption_view),
+  CHILD (side_stack), CHILD (findings_panel), CHILD (platform_preview), CHILD (checklist_panel),
   CHILD (missing_button), CHILD (missing_box), CHILD (export_button), CHILD (export_revealer),
-  CHILD (export_progress),
-  CHILD (recent_menu), CHILD (links_spinner),
+  CHILD (export_progress), CHILD (recent_menu), CHILD (links_spinner),
 #undef CHILD
 };
 
@@ -1054,9 +605,8 @@ install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.cancel-export", NULL, _hb_window_cancel_export);
   gtk_widget_class_install_action (widget_class, "win.print-signoff", NULL, _hb_window_print_action);
   gtk_widget_class_install_action (widget_class, "win.check-website", NULL, _hb_window_check_website);
-  gtk_widget_class_install_action (widget_class, "win.show-checklist-item", "s", _hb_window_show_checklist_item);
+  gtk_widget_class_install_action (widget_class, "win.show-checklist-item", "s", win_show_checklist_item);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, win_close);
-  gtk_widget_class_install_action (widget_class, "win.clear-date", NULL, win_clear_date);
   gtk_widget_class_install_action (widget_class, "win.add-guest", NULL, win_add_guest);
   gtk_widget_class_install_action (widget_class, "win.next-finding", NULL, win_next_finding);
   gtk_widget_class_install_action (widget_class, "win.previous-finding", NULL, win_previous_finding);
@@ -1079,69 +629,53 @@ hb_window_class_init (HbWindowClass *klass)
    * benchmark time up to here). */
   signals[LINT_APPLIED] = g_signal_new ("lint-applied", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                         0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  g_type_ensure (HB_TYPE_POST_FORM);
   g_type_ensure (HB_TYPE_CAPTION_VIEW);
   g_type_ensure (HB_TYPE_FINDINGS_PANEL);
-  g_type_ensure (HB_TYPE_MEDIA_GRID);
   g_type_ensure (HB_TYPE_PLATFORM_PREVIEW);
   g_type_ensure (HB_TYPE_CHECKLIST_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class, "/my/gov/mpkk/Hebahan/hb-window.ui");
   for (guint i = 0; i < G_N_ELEMENTS (template_children); i++)
     gtk_widget_class_bind_template_child_full (widget_class, template_children[i].name, FALSE,
                                                template_children[i].offset);
+  gtk_widget_class_bind_template_callback (widget_class, acknowledge_finding);
+  gtk_widget_class_bind_template_callback (widget_class, finding_activated);
+  gtk_widget_class_bind_template_callback (widget_class, side_visible_changed);
   install_actions (widget_class);
 }
 
+/* The window follows whichever document it shows: properties through
+ * bindings, signals through a group, nothing to disconnect by hand. */
 static void
-add_markers (HbWindow *self)
+follow_document (HbWindow *self)
 {
-  AdwEntryRow *rows[HB_N_FIELDS] = {
-    [HB_FIELD_EVENT_NAME] = self->name_row, [HB_FIELD_START_TIME] = self->start_row,
-    [HB_FIELD_END_TIME] = self->end_row, [HB_FIELD_VENUE] = self->venue_row,
-    [HB_FIELD_HASHTAGS] = self->hashtags_row, [HB_FIELD_LINK] = self->link_row,
-  };
-
-  for (guint i = 0; i < HB_N_FIELDS; i++)
-    {
-      if (rows[i] == NULL && i != HB_FIELD_DATE)
-        continue;
-      self->markers[i] = gtk_image_new ();
-      gtk_widget_set_visible (self->markers[i], FALSE);
-      gtk_widget_set_valign (self->markers[i], GTK_ALIGN_CENTER);
-      if (i == HB_FIELD_DATE)
-        adw_action_row_add_suffix (self->date_row, self->markers[i]);
-      else
-        adw_entry_row_add_suffix (rows[i], self->markers[i]);
-    }
+  self->document_bindings = g_binding_group_new ();
+  g_binding_group_bind (self->document_bindings, "checking-links", self->links_spinner, "visible",
+                        G_BINDING_SYNC_CREATE);
+  g_binding_group_bind (self->document_bindings, "checking-links", self->links_spinner, "spinning",
+                        G_BINDING_SYNC_CREATE);
+  self->document_signals = g_signal_group_new (HB_TYPE_DOCUMENT);
+  g_signal_group_connect_swapped (self->document_signals, "notify::post", G_CALLBACK (post_replaced), self);
+  g_signal_group_connect_swapped (self->document_signals, "notify::title", G_CALLBACK (update_title), self);
+  g_signal_group_connect_swapped (self->document_signals, "notify::modified", G_CALLBACK (update_title), self);
+  g_signal_group_connect_swapped (self->document_signals, "notify::file", G_CALLBACK (update_title), self);
+  g_signal_group_connect_swapped (self->document_signals, "findings-changed", G_CALLBACK (findings_changed), self);
+  g_signal_group_connect_swapped (self->document_signals, "checklist-changed", G_CALLBACK (update_checklist), self);
+  g_signal_group_connect_swapped (self->document_signals, "export-progress", G_CALLBACK (export_progress), self);
+  g_signal_group_connect_swapped (self->document_signals, "problem", G_CALLBACK (document_problem), self);
 }
 
 static void
 hb_window_init (HbWindow *self)
 {
   GtkTextBuffer *buffer;
-  GtkWidget *placeholder;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  placeholder = gtk_label_new (_("No guests yet. Add one with Ctrl+G."));
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_widget_set_margin_top (placeholder, 12);
-  gtk_widget_set_margin_bottom (placeholder, 12);
-  gtk_list_box_set_placeholder (self->guest_list, placeholder);
   self->cancellable = g_cancellable_new ();
-  self->autosave_ms = DEFAULT_AUTOSAVE_MS;
-  build_platform_toggles (self);
-  add_markers (self);
-  bind_form (self);
+  /* The buffer is the caption view's own, not a template object. */
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->caption_view));
   g_signal_connect (buffer, "changed", G_CALLBACK (body_changed), self);
-  g_signal_connect (self->start_row, "changed", G_CALLBACK (time_changed), self);
-  g_signal_connect (self->end_row, "changed", G_CALLBACK (time_changed), self);
-  g_signal_connect_swapped (self->calendar, "day-selected", G_CALLBACK (day_selected), self);
-  g_signal_connect_swapped (self->caption_view, "acknowledge", G_CALLBACK (acknowledge_finding), self);
-  g_signal_connect_swapped (self->findings_panel, "finding-activated", G_CALLBACK (finding_activated), self);
-  g_signal_connect_swapped (self->side_stack, "notify::visible-child-name", G_CALLBACK (side_visible_changed), self);
-  g_signal_connect_swapped (self->platform_preview, "map", G_CALLBACK (side_visible_changed), self);
-  g_object_bind_property (self->findings_toggle, "active", self->side_revealer, "reveal-child",
-                          G_BINDING_SYNC_CREATE);
+  follow_document (self);
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
   update_recent_menu (self);
@@ -1158,96 +692,57 @@ bind_window_size (HbWindow *self)
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
 }
 
+static void
+can_export_changed (HbWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export",
+                                 hb_document_get_can_export (self->document));
+}
+
+/* A new post in the language chosen in the preferences. */
+static HbPost *
+new_post (GSettings *settings)
+{
+  HbPost *post = hb_post_new ();
+  g_autofree char *lang = g_settings_get_string (settings, "default-post-language");
+  HbLang post_lang;
+
+  if (hb_lang_from_string (lang, &post_lang))
+    hb_post_set_language (post, post_lang);
+  return post;
+}
+
 HbWindow *
 hb_window_new (HbApplication *app)
 {
-  HbWindow *self = g_object_new (HB_TYPE_WINDOW, "application", app, NULL);
-  g_autoptr(HbPost) post = hb_post_new ();
-  g_autofree char *lang = NULL;
-  HbLang post_lang;
+  HbWindow *self;
+  g_autoptr(HbPost) post = NULL;
 
+  g_return_val_if_fail (HB_IS_APPLICATION (app), NULL);
+
+  self = g_object_new (HB_TYPE_WINDOW, "application", app, NULL);
   self->app = app;
   self->settings = g_object_ref (hb_application_get_settings (app));
   bind_window_size (self);
-  lang = g_settings_get_string (self->settings, "default-post-language");
-  if (hb_lang_from_string (lang, &post_lang))
-    hb_post_set_language (post, post_lang);
-  _hb_window_set_post (self, post);
-  _hb_window_set_modified (self, FALSE);
+  self->document = hb_document_new (self->settings, hb_application_get_link_cache (app),
+                                    hb_application_get_session (app));
+  g_signal_connect_object (self->document, "notify::can-export", G_CALLBACK (can_export_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_binding_group_set_source (self->document_bindings, self->document);
+  g_signal_group_set_target (self->document_signals, self->document);
+  post = new_post (self->settings);
+  hb_document_replace (self->document, post, NULL);
   if (hb_application_get_policy (app))
     policy_ready (self);
   g_signal_connect_object (app, "notify::policy", G_CALLBACK (policy_ready), self, G_CONNECT_SWAPPED);
-  /* A link checked (by this window or another) may change the findings. */
-  g_signal_connect_object (hb_application_get_link_cache (app), "changed",
-                           G_CALLBACK (schedule_lint), self, G_CONNECT_SWAPPED);
   return self;
 }
 
-HbPost *
-hb_window_get_post (HbWindow *self)
+/* The document shown: the post, its file and the work on it. */
+HbDocument *
+hb_window_get_document (HbWindow *self)
 {
-  return self->post;
-}
+  g_return_val_if_fail (HB_IS_WINDOW (self), NULL);
 
-GFile *
-hb_window_get_file (HbWindow *self)
-{
-  return self->file;
-}
-
-gboolean
-hb_window_get_modified (HbWindow *self)
-{
-  return self->modified;
-}
-
-GPtrArray *
-hb_window_get_findings (HbWindow *self)
-{
-  return self->findings;
-}
-
-/* Template children by name, for the tests and the benchmark. */
-GtkWidget *
-hb_window_get_part (HbWindow   *self,
-                    const char *name)
-{
-  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), HB_TYPE_WINDOW, name));
-}
-
-const char *
-hb_window_get_manifest_sha256 (HbWindow *self)
-{
-  return self->manifest_sha256;
-}
-
-gboolean
-hb_window_is_exporting (HbWindow *self)
-{
-  return self->export_cancellable != NULL;
-}
-
-gboolean
-hb_window_is_linting (HbWindow *self)
-{
-  return self->linting || self->lint_again;
-}
-
-gboolean
-hb_window_is_busy (HbWindow *self)
-{
-  return self->linting || self->lint_again || self->pending_io > 0 || self->autosave_id != 0;
-}
-
-const char *
-hb_window_get_autosave_path (HbWindow *self)
-{
-  return self->autosave_path;
-}
-
-void
-hb_window_set_autosave_delay (HbWindow *self,
-                              guint     ms)
-{
-  self->autosave_ms = ms;
+  return self->document;
 }

@@ -1,7 +1,7 @@
 /* hb-bench-all.c — `hb-bench all`: every benchmark, each in a process of
  * its own (so one mode's memory or threads never touch another's
  * figures), then one Markdown table with the machine it ran on, ready for
- * README.md.  GUI modes need X11: run it under xvfb-run.
+ * docs/benchmarks.md.  GUI modes need X11: run it under xvfb-run.
  */
 #include <json-glib/json-glib.h>
 #include <string.h>

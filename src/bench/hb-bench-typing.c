@@ -16,6 +16,7 @@
 
 #include "hb-application.h"
 #include "hb-bench.h"
+#include "hb-widget-util.h"
 #include "hb-window.h"
 
 #define KEYS_PER_POSITION 40
@@ -52,7 +53,7 @@ spin_until_idle (HbWindow *window)
 {
   gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
-  while ((hb_window_is_linting (window) || hb_window_get_findings (window) == NULL) &&
+  while ((hb_document_get_linting (hb_window_get_document (window)) || hb_document_get_findings (hb_window_get_document (window)) == NULL) &&
          g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   while (g_main_context_iteration (NULL, FALSE))
@@ -76,7 +77,7 @@ type_at (Typing  *t,
          Display *dpy,
          guint    offset)
 {
-  GtkTextView *view = GTK_TEXT_VIEW (hb_window_get_part (t->window, "caption_view"));
+  GtkTextView *view = GTK_TEXT_VIEW (hb_widget_find_descendant (GTK_WIDGET (t->window), "caption_view"));
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
   gint64 deadline;
   GtkTextIter iter;
@@ -98,7 +99,7 @@ open_window (HbApplication *app,
              const char    *text)
 {
   HbWindow *window = hb_window_new (app);
-  GtkTextView *view = GTK_TEXT_VIEW (hb_window_get_part (window, "caption_view"));
+  GtkTextView *view = GTK_TEXT_VIEW (hb_widget_find_descendant (GTK_WIDGET (window), "caption_view"));
   gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text, -1);
@@ -200,7 +201,7 @@ hb_bench_typing (const char *path)
       g_printerr ("hb-bench: no key press reached the window\n");
       return 2;
     }
-  print_result (samples, chars, hb_window_get_findings (t.window)->len, failed);
+  print_result (samples, chars, hb_document_get_findings (hb_window_get_document (t.window))->len, failed);
   gtk_window_destroy (GTK_WINDOW (t.window));
   return 0;
 }

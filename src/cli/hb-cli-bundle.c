@@ -1,4 +1,4 @@
-/* hb-cli-bundle.c — `hebahan-cli export` and `verify` (DESIGN.md "Bundle").
+/* hb-cli-bundle.c — `hebahan-cli export` and `verify` (docs/cli.md; the bundle is made by src/core/hb-bundle.c).
  *
  * The export runs in a worker thread while the main thread waits in a
  * main loop, so that Ctrl+C cancels it cleanly: hb_bundle_export() then
@@ -6,9 +6,7 @@
  */
 #include "hb-cli-bundle.h"
 
-#include <glib-unix.h>
 #include <glib/gi18n.h>
-#include <signal.h>
 #include <string.h>
 
 #include "hb-cli-common.h"
@@ -21,60 +19,46 @@
 
 typedef struct
 {
-  HbPolicy     *policy;
-  HbPost       *post;
-  const char   *dest;
-  gboolean      force;
-  GCancellable *cancellable;
-  GMainLoop    *loop;
-  char         *digest;
-  GError       *error;
-  gboolean      ok;
+  HbPolicy   *policy;
+  HbPost     *post;
+  const char *dest;
+  gboolean    force;
 } ExportJob;
 
-static gboolean
-quit_loop (gpointer data)
-{
-  g_main_loop_quit (data);
-  return G_SOURCE_REMOVE;
-}
-
-static gpointer
-export_thread (gpointer data)
-{
-  ExportJob *job = data;
-
-  job->ok = hb_bundle_export_full (job->policy, job->post, job->dest,
-                                   job->force ? HB_BUNDLE_EXPORT_REPLACE : HB_BUNDLE_EXPORT_NONE, NULL, NULL,
-                                   job->cancellable, &job->digest, &job->error);
-  g_idle_add (quit_loop, job->loop);
-  return NULL;
-}
-
-static gboolean
-on_interrupt (gpointer data)
-{
-  g_cancellable_cancel (data);
-  return G_SOURCE_CONTINUE;
-}
-
 static void
-run_export (ExportJob *job)
+export_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
 {
-  GThread *thread;
-  guint sigint, sigterm;
+  ExportJob *job = task_data;
+  GError *error = NULL;
+  char *digest = NULL;
 
-  job->cancellable = g_cancellable_new ();
-  job->loop = g_main_loop_new (NULL, FALSE);
-  sigint = g_unix_signal_add (SIGINT, on_interrupt, job->cancellable);
-  sigterm = g_unix_signal_add (SIGTERM, on_interrupt, job->cancellable);
-  thread = g_thread_new ("hb-export", export_thread, job);
-  g_main_loop_run (job->loop);
-  g_thread_join (thread);
-  g_source_remove (sigint);
-  g_source_remove (sigterm);
-  g_clear_pointer (&job->loop, g_main_loop_unref);
-  g_clear_object (&job->cancellable);
+  if (hb_bundle_export_full (job->policy, job->post, job->dest,
+                             job->force ? HB_BUNDLE_EXPORT_REPLACE : HB_BUNDLE_EXPORT_NONE, NULL, NULL,
+                             cancellable, &digest, &error))
+    g_task_return_pointer (task, digest, g_free);
+  else
+    g_task_return_error (task, error);
+}
+
+/* Exports in a worker while the main loop watches for Ctrl+C and
+ * SIGTERM, which cancel it: nothing is left behind.  Returns the
+ * manifest's digest. */
+static char *
+run_export (ExportJob  *job,
+            GError    **error)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, hb_cli_ready, &result);
+
+  g_task_set_task_data (task, job, NULL);
+  /* The export's own error says what was cleaned up; keep it. */
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_run_in_thread (task, export_thread);
+  return g_task_propagate_pointer (G_TASK (hb_cli_wait (&result, cancellable)), error);
 }
 
 /* The error lists one missing item a line after its first line. */
@@ -109,6 +93,8 @@ hb_cli_export (int    argc,
   g_autoptr(HbPolicy) policy = NULL;
   g_autoptr(HbPost) post = NULL;
   g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) export_error = NULL;
+  g_autofree char *digest = NULL;
   ExportJob job = { NULL, };
 
   g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
@@ -123,20 +109,16 @@ hb_cli_export (int    argc,
     return hb_cli_fail ("%s: %s", files[0], error->message);
 
   job.policy = policy, job.post = post, job.dest = output, job.force = force;
-  run_export (&job);
-  if (!job.ok)
+  if ((digest = run_export (&job, &export_error)) == NULL)
     {
-      g_autoptr(GError) job_error = g_steal_pointer (&job.error);
-
-      if (g_error_matches (job_error, HB_ERROR, HB_ERROR_INCOMPLETE))
-        return report_incomplete (files[0], job_error);
-      if (g_error_matches (job_error, G_IO_ERROR, G_IO_ERROR_EXISTS) && g_str_has_suffix (output, ".zip"))
-        return hb_cli_fail (_("%s: add --force to replace it"), job_error->message);
-      return hb_cli_fail ("%s", job_error->message);
+      if (g_error_matches (export_error, HB_ERROR, HB_ERROR_INCOMPLETE))
+        return report_incomplete (files[0], export_error);
+      if (g_error_matches (export_error, G_IO_ERROR, G_IO_ERROR_EXISTS) && g_str_has_suffix (output, ".zip"))
+        return hb_cli_fail (_("%s: add --force to replace it"), export_error->message);
+      return hb_cli_fail ("%s", export_error->message);
     }
   g_print ("%s\n", output);
-  g_print (_("manifest.json SHA-256: %s\n"), job.digest);
-  g_free (job.digest);
+  g_print (_("manifest.json SHA-256: %s\n"), digest);
   return EXIT_SUCCESS;
 }
 

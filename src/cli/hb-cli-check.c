@@ -1,4 +1,4 @@
-/* hb-cli-check.c — `hebahan-cli check DRAFT`: prints a draft's checklist status (DESIGN.md "Command line"). */
+/* hb-cli-check.c — `hebahan-cli check DRAFT`: prints a draft's checklist status (docs/cli.md). */
 #include "hb-cli-check.h"
 
 #include <gio/gio.h>
@@ -62,9 +62,7 @@ print_json (GPtrArray *statuses,
             HbLang     lang)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
-  g_autofree char *out = NULL;
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "complete");
@@ -80,10 +78,7 @@ print_json (GPtrArray *statuses,
   json_builder_end_array (b);
   json_builder_end_object (b);
   root = json_builder_get_root (b);
-  json_generator_set_pretty (gen, TRUE);
-  json_generator_set_root (gen, root);
-  out = json_generator_to_data (gen, NULL);
-  g_print ("%s\n", out);
+  hb_cli_print_json (root, TRUE);
 }
 
 /* ------------------------------------------------------------------ */

@@ -2,8 +2,9 @@
 #include "hb-cli-common.h"
 
 #include <gio/gunixinputstream.h>
+#include <glib-unix.h>
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
+#include <signal.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -12,7 +13,7 @@
 
 #define HB_MAX_INPUT (64 * 1024 * 1024)
 
-/* Prints "hebahan-cli: MESSAGE" on standard error (DESIGN.md: a one-line
+/* Prints "hebahan-cli: MESSAGE" on standard error (docs/cli.md: a one-line
  * reason) and returns EXIT_USAGE for the caller to return. */
 int
 hb_cli_fail (const char *format,
@@ -89,7 +90,7 @@ hb_cli_read_input (const char  *path,
   return read_stream (in, error);
 }
 
-/* A draft (DESIGN.md "Draft file") is a JSON object whose "format" is a
+/* A draft (see src/core/hb-draft.c) is a JSON object whose "format" is a
  * hebahan-draft one; anything else is taken as plain text. */
 gboolean
 hb_cli_is_draft (GBytes *bytes)
@@ -132,4 +133,74 @@ hb_cli_text_of_input (GBytes *bytes,
   copy[size] = '\0';
   *len = size;
   return copy;
+}
+
+void
+hb_cli_ready (GObject      *source,
+              GAsyncResult *result,
+              gpointer      slot)
+{
+  *(GAsyncResult **) slot = g_object_ref (result);
+}
+
+static gboolean
+interrupted (gpointer cancellable)
+{
+  g_cancellable_cancel (cancellable);
+  return G_SOURCE_CONTINUE;
+}
+
+/* The one way the commands wait (see hb-cli-common.h). */
+GAsyncResult *
+hb_cli_wait (GAsyncResult **slot,
+             GCancellable  *cancellable)
+{
+  guint sigint = 0, sigterm = 0;
+
+  g_return_val_if_fail (slot != NULL, NULL);
+
+  if (cancellable)
+    {
+      sigint = g_unix_signal_add (SIGINT, interrupted, cancellable);
+      sigterm = g_unix_signal_add (SIGTERM, interrupted, cancellable);
+    }
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_clear_handle_id (&sigint, g_source_remove);
+  g_clear_handle_id (&sigterm, g_source_remove);
+  return *slot;
+}
+
+void
+hb_cli_print_json (JsonNode *root,
+                   gboolean  pretty)
+{
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autofree char *out = NULL;
+
+  g_return_if_fail (root != NULL);
+
+  json_generator_set_pretty (gen, pretty);
+  json_generator_set_root (gen, root);
+  out = json_generator_to_data (gen, NULL);
+  g_print ("%s\n", out);
+}
+
+/* --timeout SECONDS (fractions allowed): each request's deadline. */
+gboolean
+hb_cli_timeout_limits (double           seconds,
+                       HbFetchOptions  *limits,
+                       GError         **error)
+{
+  memset (limits, 0, sizeof *limits);
+  if (seconds == 0)
+    return TRUE;
+  if (seconds < 0.1 || seconds > 600)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--timeout takes seconds from 0.1 to 600"));
+      return FALSE;
+    }
+  limits->deadline_ms = (guint) (seconds * 1000);
+  return TRUE;
 }

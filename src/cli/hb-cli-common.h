@@ -2,6 +2,9 @@
  * the one-line error, loading the policy pack, reading FILE or stdin. */
 #pragma once
 
+#include <json-glib/json-glib.h>
+
+#include "hb-net-fetch.h"
 #include "hb-policy.h"
 
 G_BEGIN_DECLS
@@ -20,5 +23,26 @@ GBytes   *hb_cli_read_input  (const char  *path,
 gboolean  hb_cli_is_draft    (GBytes      *bytes);
 char     *hb_cli_text_of_input (GBytes    *bytes,
                                 gsize     *len);
+
+/* Async calls: pass hb_cli_ready and a GAsyncResult* slot (NULL) as the
+ * callback and its data, then hb_cli_wait() runs the main loop until the
+ * result is there; Ctrl+C (or SIGTERM) cancels @cancellable meanwhile.
+ * The caller owns the result in the slot. */
+void          hb_cli_ready      (GObject       *source,
+                                 GAsyncResult  *result,
+                                 gpointer       slot);
+GAsyncResult *hb_cli_wait       (GAsyncResult **slot,
+                                 GCancellable  *cancellable);
+
+/* --timeout SECONDS (fractions allowed, 0 for the default): each
+ * request's deadline, into @limits. */
+gboolean  hb_cli_timeout_limits (double           seconds,
+                                 HbFetchOptions  *limits,
+                                 GError         **error);
+
+/* Prints @root as JSON (indented if @pretty) and a newline on standard
+ * output. */
+void      hb_cli_print_json  (JsonNode    *root,
+                              gboolean     pretty);
 
 G_END_DECLS

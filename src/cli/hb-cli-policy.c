@@ -1,4 +1,6 @@
-/* hb-cli-policy.c — `hebahan-cli policy fetch URL`: fetches the council's
+/* hb-cli-policy.c — `hebahan-cli policy validate FILE` and `policy fetch
+ * URL`.  validate checks a pack and says what it holds (0 valid, 1 not).
+ * fetch fetches the council's
  * policy pack, validates it and caches it exactly as the app does
  * (src/net/hb-policy-update.c), so that a pack on the server can be tried,
  * and the cache filled, from a script.
@@ -10,9 +12,11 @@
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
+#include <string.h>
 
 #include "hb-cli-common.h"
 #include "hb-error.h"
+#include "hb-file-util.h"
 #include "hb-json.h"
 #include "hb-net-fetch.h"
 #include "hb-policy-cache.h"
@@ -20,22 +24,10 @@
 
 typedef struct
 {
-  GMainLoop             *loop;
   HbPolicy              *policy;
   HbPolicyUpdateOutcome  outcome;
   GError                *error;
 } FetchRun;
-
-static void
-updated_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  FetchRun *run = user_data;
-
-  run->policy = hb_policy_update_finish (result, &run->outcome, &run->error);
-  g_main_loop_quit (run->loop);
-}
 
 /* "the built-in pack", "the last fetched pack" or the file's path. */
 static const char *
@@ -60,9 +52,7 @@ print_json (const char              *url,
             const HbPolicyCacheInfo *info)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
-  g_autofree char *out = NULL;
 
   json_builder_begin_object (b);
   hb_json_add_string_member (b, "outcome",
@@ -84,10 +74,7 @@ print_json (const char              *url,
   json_builder_end_object (b);
   json_builder_end_object (b);
   root = json_builder_get_root (b);
-  json_generator_set_pretty (gen, TRUE);
-  json_generator_set_root (gen, root);
-  out = json_generator_to_data (gen, NULL);
-  g_print ("%s\n", out);
+  hb_cli_print_json (root, TRUE);
 }
 
 static void
@@ -121,13 +108,14 @@ run_update (const char *url,
             gboolean    json)
 {
   g_autoptr(SoupSession) session = hb_net_session_new ();
-  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(HbPolicyCacheInfo) info = NULL;
-  FetchRun run = { loop, NULL, 0, NULL };
+  FetchRun run = { NULL, 0, NULL };
   int status;
 
-  hb_policy_update_async (session, url, NULL, NULL, updated_cb, &run);
-  g_main_loop_run (loop);
+  /* No cancellable: Ctrl+C ends a fetch the way it always has. */
+  hb_policy_update_async (session, url, NULL, NULL, hb_cli_ready, &result);
+  run.policy = hb_policy_update_finish (hb_cli_wait (&result, NULL), &run.outcome, &run.error);
   if (run.policy == NULL)
     {
       status = report_failure (run.error);
@@ -175,4 +163,40 @@ hb_cli_policy_fetch (int    argc,
   if (!hb_net_url_check (urls[0], FALSE, &error))
     return hb_cli_fail ("%s", error->message);
   return run_update (urls[0], g_strcmp0 (format, "json") == 0);
+}
+
+int
+hb_cli_policy (int    argc,
+            char **argv)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HbPolicy) policy = NULL;
+
+  if (argc >= 2 && strcmp (argv[1], "fetch") == 0)
+    return hb_cli_policy_fetch (argc - 1, argv + 1);
+  if (argc != 3 || strcmp (argv[1], "validate") != 0)
+    return hb_cli_fail (_("usage: %s policy validate FILE | policy fetch URL"), HB_CLI_PROG);
+  file = g_file_new_for_commandline_arg (argv[2]);
+  if (!hb_file_check_regular (file, 16 * 1024 * 1024, NULL, &error) ||
+      (bytes = g_file_load_bytes (file, NULL, NULL, &error)) == NULL)
+    return hb_cli_fail ("%s: %s", argv[2], error->message);
+
+  problems = hb_policy_check_bytes (bytes);
+  for (guint i = 0; i < problems->len; i++)
+    g_print ("%s: %s\n", argv[2], (const char *) problems->pdata[i]);
+  if (problems->len > 0)
+    {
+      g_print (g_dngettext (GETTEXT_PACKAGE, "%s: %u problem\n", "%s: %u problems\n", problems->len),
+               argv[2], problems->len);
+      return EXIT_FINDINGS;
+    }
+  policy = hb_policy_new_from_bytes (bytes, &error);
+  g_print (_("%s: valid (%s %s: %u clauses, %u checklist items, %u rules)\n"), argv[2],
+           hb_policy_get_id (policy), hb_policy_get_version (policy),
+           hb_policy_get_n_clauses (policy), hb_policy_get_n_checklist (policy),
+           hb_policy_get_n_rules (policy));
+  return EXIT_SUCCESS;
 }

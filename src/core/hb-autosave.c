@@ -83,9 +83,15 @@ hb_autosave_write_async (const char          *path,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-  WriteJob *job = g_new0 (WriteJob, 1);
+  g_autoptr(GTask) task = NULL;
+  WriteJob *job;
 
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (draft != NULL);
+  g_return_if_fail (origin == NULL || G_IS_FILE (origin));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  job = g_new0 (WriteJob, 1);
   job->path = g_strdup (path);
   job->bytes = g_bytes_ref (draft);
   job->origin = origin ? g_file_get_uri (origin) : NULL;
@@ -97,6 +103,8 @@ gboolean
 hb_autosave_write_finish (GAsyncResult  *result,
                           GError       **error)
 {
+  g_return_val_if_fail (G_IS_TASK (result), FALSE);
+
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
@@ -219,6 +227,8 @@ HbRecovery *
 hb_autosave_find_finish (GAsyncResult  *result,
                          GError       **error)
 {
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 

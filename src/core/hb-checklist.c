@@ -267,7 +267,7 @@ is_blank (const char *text)
 }
 
 /* Info never blocks; a warning is settled by an acknowledgement; an
- * error only by fixing it or overriding the item (DESIGN.md "Severity"). */
+ * error only by fixing it or overriding the item. */
 static gboolean
 finding_is_open (const HbPostFinding *pf)
 {
@@ -596,6 +596,8 @@ hb_checklist_n_complete (GPtrArray *statuses)
 {
   guint n = 0;
 
+  g_return_val_if_fail (statuses != NULL, 0);
+
   for (guint i = 0; i < statuses->len; i++)
     {
       const HbCheckStatus *s = statuses->pdata[i];
@@ -610,6 +612,8 @@ hb_checklist_n_items (GPtrArray *statuses)
 {
   guint n = 0;
 
+  g_return_val_if_fail (statuses != NULL, 0);
+
   for (guint i = 0; i < statuses->len; i++)
     n += ((const HbCheckStatus *) statuses->pdata[i])->state != HB_ITEM_NOT_APPLICABLE;
   return n;
@@ -618,6 +622,8 @@ hb_checklist_n_items (GPtrArray *statuses)
 gboolean
 hb_checklist_is_complete (GPtrArray *statuses)
 {
+  g_return_val_if_fail (statuses != NULL, FALSE);
+
   for (guint i = 0; i < statuses->len; i++)
     if (!((const HbCheckStatus *) statuses->pdata[i])->complete)
       return FALSE;

@@ -806,6 +806,8 @@ hb_date_mention_covers (const HbDateMention *mention,
                         int                  month,
                         int                  day)
 {
+  g_return_val_if_fail (mention != NULL, FALSE);
+
   return (mention->year == 0 || mention->year == year) && mention->month == month &&
          day >= mention->day && day <= mention->last_day;
 }

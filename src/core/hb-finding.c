@@ -14,8 +14,12 @@ hb_finding_new (HbPolicy     *policy,
                 char         *text,
                 const char   *replacement)
 {
-  HbFinding *f = g_new0 (HbFinding, 1);
+  HbFinding *f;
 
+  g_return_val_if_fail (HB_IS_POLICY (policy), NULL);
+  g_return_val_if_fail (rule != NULL, NULL);
+
+  f = g_new0 (HbFinding, 1);
   f->policy = g_object_ref (policy);
   f->rule = rule;
   f->start = start;
@@ -28,9 +32,11 @@ hb_finding_new (HbPolicy     *policy,
 HbFinding *
 hb_finding_copy (const HbFinding *f)
 {
-  HbFinding *copy = hb_finding_new (f->policy, f->rule, f->start, f->end, g_strdup (f->text),
-                                    f->replacement);
+  HbFinding *copy;
 
+  g_return_val_if_fail (f != NULL, NULL);
+
+  copy = hb_finding_new (f->policy, f->rule, f->start, f->end, g_strdup (f->text), f->replacement);
   copy->detail = g_strdup (f->detail);
   hb_finding_set_context (copy, f->context);
   return copy;
@@ -40,6 +46,8 @@ void
 hb_finding_set_detail (HbFinding  *f,
                        const char *detail)
 {
+  g_return_if_fail (f != NULL);
+
   g_free (f->detail);
   f->detail = g_strdup (detail);
 }
@@ -85,6 +93,8 @@ hb_finding_free (HbFinding *f)
 HbSeverity
 hb_finding_get_severity (const HbFinding *f)
 {
+  g_return_val_if_fail (f != NULL, HB_SEVERITY_INFO);
+
   return hb_rule_get_severity (f->rule);
 }
 
@@ -97,18 +107,24 @@ hb_finding_get_sureness (const HbFinding *f)
 const char *
 hb_finding_get_topic (const HbFinding *f)
 {
+  g_return_val_if_fail (f != NULL, NULL);
+
   return hb_rule_get_topic (f->rule);
 }
 
 const char *
 hb_finding_get_clause (const HbFinding *f)
 {
+  g_return_val_if_fail (f != NULL, NULL);
+
   return hb_rule_get_clause (f->rule);
 }
 
 const char *
 hb_finding_get_rule_id (const HbFinding *f)
 {
+  g_return_val_if_fail (f != NULL, NULL);
+
   return hb_rule_get_id (f->rule);
 }
 
@@ -116,6 +132,8 @@ const char *
 hb_finding_get_message (const HbFinding *f,
                         HbLang           lang)
 {
+  g_return_val_if_fail (f != NULL, NULL);
+
   return f->message[lang] != NULL ? f->message[lang] : hb_rule_get_message (f->rule, lang);
 }
 
@@ -125,9 +143,12 @@ char *
 hb_finding_dup_suggestion (const HbFinding *f,
                            HbLang           lang)
 {
-  const char *tmpl = hb_rule_get_suggestion (f->rule, lang);
+  const char *tmpl;
   GString *s;
 
+  g_return_val_if_fail (f != NULL, NULL);
+
+  tmpl = hb_rule_get_suggestion (f->rule, lang);
   if (tmpl == NULL)
     return NULL;
   s = g_string_new (tmpl);

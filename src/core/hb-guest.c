@@ -139,6 +139,8 @@ hb_guest_set_name (HbGuest    *self,
 char *
 hb_guest_dup_display (HbGuest *self)
 {
+  g_return_val_if_fail (HB_IS_GUEST (self), NULL);
+
   if (*self->title == '\0')
     return g_strdup (self->name);
   if (*self->name == '\0')

@@ -51,8 +51,11 @@ hb_link_status_new (const char  *url,
 HbLinkStatus *
 hb_link_status_copy (const HbLinkStatus *s)
 {
-  HbLinkStatus *copy = hb_link_status_new (s->url, s->state, s->status, s->final_url, s->reason);
+  HbLinkStatus *copy;
 
+  g_return_val_if_fail (s != NULL, NULL);
+
+  copy = hb_link_status_new (s->url, s->state, s->status, s->final_url, s->reason);
   copy->n_redirects = s->n_redirects;
   copy->checked_at = s->checked_at;
   return copy;

@@ -516,10 +516,15 @@ HbPlatforms *
 hb_platforms_new_from_bytes (GBytes  *bytes,
                              GError **error)
 {
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
-  HbPlatforms *self = parse (bytes, problems);
+  g_autoptr(GPtrArray) problems = NULL;
+  HbPlatforms *self;
   g_autofree char *joined = NULL;
 
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  problems = g_ptr_array_new_with_free_func (g_free);
+  self = parse (bytes, problems);
   if (self != NULL)
     return self;
   g_ptr_array_add (problems, NULL);

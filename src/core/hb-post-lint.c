@@ -993,7 +993,11 @@ hb_post_lint (HbPolicy  *policy,
               HbPost    *post,
               GError   **error)
 {
-  g_autoptr(HbPostSnapshot) snap = hb_post_snapshot_new (post);
+  g_autoptr(HbPostSnapshot) snap = NULL;
 
+  g_return_val_if_fail (HB_IS_POLICY (policy), NULL);
+  g_return_val_if_fail (HB_IS_POST (post), NULL);
+
+  snap = hb_post_snapshot_new (post);
   return hb_post_lint_snapshot (policy, snap, error);
 }

@@ -6,6 +6,7 @@
  * autosave listen to.
  */
 #include "hb-post.h"
+#include "hb-enum-types.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -81,9 +82,9 @@ hb_post_get_property (GObject    *object,
   if (prop_id >= PROP_FIELD0 && prop_id < N_PROPS)
     g_value_set_string (value, self->fields[prop_id - PROP_FIELD0]);
   else if (prop_id == PROP_POST_TYPE)
-    g_value_set_int (value, self->type);
+    g_value_set_enum (value, self->type);
   else if (prop_id == PROP_LANGUAGE)
-    g_value_set_int (value, self->lang);
+    g_value_set_enum (value, self->lang);
   else if (prop_id == PROP_PLATFORMS)
     g_value_set_boxed (value, self->platforms);
   else
@@ -101,9 +102,9 @@ hb_post_set_property (GObject      *object,
   if (prop_id >= PROP_FIELD0 && prop_id < N_PROPS)
     hb_post_set_field (self, prop_id - PROP_FIELD0, g_value_get_string (value));
   else if (prop_id == PROP_POST_TYPE)
-    hb_post_set_post_type (self, g_value_get_int (value));
+    hb_post_set_post_type (self, g_value_get_enum (value));
   else if (prop_id == PROP_LANGUAGE)
-    hb_post_set_language (self, g_value_get_int (value));
+    hb_post_set_language (self, g_value_get_enum (value));
   else if (prop_id == PROP_PLATFORMS)
     hb_post_set_platforms (self, g_value_get_boxed (value));
   else
@@ -121,9 +122,9 @@ hb_post_class_init (HbPostClass *klass)
   object_class->set_property = hb_post_set_property;
 
   properties[PROP_POST_TYPE] =
-    g_param_spec_int ("post-type", NULL, NULL, 0, HB_N_POST_TYPES - 1, 0, rw);
+    g_param_spec_enum ("post-type", NULL, NULL, HB_TYPE_POST_TYPE, HB_POST_EVENT_REPORT, rw);
   properties[PROP_LANGUAGE] =
-    g_param_spec_int ("language", NULL, NULL, 0, HB_N_LANGS - 1, 0, rw);
+    g_param_spec_enum ("language", NULL, NULL, HB_TYPE_LANG, HB_LANG_MS, rw);
   properties[PROP_PLATFORMS] =
     g_param_spec_boxed ("platforms", NULL, NULL, G_TYPE_STRV, rw);
   for (guint i = 0; i < HB_N_FIELDS; i++)
@@ -260,6 +261,8 @@ gboolean
 hb_post_has_platform (HbPost     *self,
                       const char *platform)
 {
+  g_return_val_if_fail (HB_IS_POST (self), FALSE);
+
   return g_strv_contains ((const char * const *) self->platforms, platform);
 }
 
@@ -270,10 +273,14 @@ hb_post_toggle_platform (HbPost     *self,
                          const char *platform,
                          gboolean    on)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) builder = NULL;
   const char * const *ids = hb_platform_ids ();
   g_auto(GStrv) next = NULL;
 
+  g_return_if_fail (HB_IS_POST (self));
+  g_return_if_fail (platform != NULL);
+
+  builder = g_strv_builder_new ();
   for (guint i = 0; ids[i]; i++)
     {
       gboolean want = g_str_equal (ids[i], platform) ? on : hb_post_has_platform (self, ids[i]);
@@ -314,18 +321,24 @@ hb_post_set_field (HbPost     *self,
 GListStore *
 hb_post_get_guests (HbPost *self)
 {
+  g_return_val_if_fail (HB_IS_POST (self), NULL);
+
   return self->guests;
 }
 
 GListStore *
 hb_post_get_media (HbPost *self)
 {
+  g_return_val_if_fail (HB_IS_POST (self), NULL);
+
   return self->media;
 }
 
 GPtrArray *
 hb_post_get_acks (HbPost *self)
 {
+  g_return_val_if_fail (HB_IS_POST (self), NULL);
+
   return self->acks;
 }
 
@@ -337,6 +350,8 @@ hb_post_add_ack (HbPost     *self,
                  const char *who)
 {
   HbAck *ack = g_new0 (HbAck, 1);
+
+  g_return_if_fail (HB_IS_POST (self));
 
   ack->rule = g_strdup (rule);
   ack->text = g_strdup (text);
@@ -354,6 +369,8 @@ hb_post_is_acknowledged (HbPost     *self,
                          const char *rule,
                          const char *text)
 {
+  g_return_val_if_fail (HB_IS_POST (self), FALSE);
+
   for (guint i = 0; i < self->acks->len; i++)
     {
       HbAck *ack = self->acks->pdata[i];
@@ -395,6 +412,8 @@ hb_post_set_caption_override (HbPost     *self,
 JsonNode *
 hb_post_get_checklist (HbPost *self)
 {
+  g_return_val_if_fail (HB_IS_POST (self), NULL);
+
   return self->checklist;
 }
 
@@ -402,6 +421,8 @@ void
 hb_post_set_checklist (HbPost   *self,
                        JsonNode *answers)
 {
+  g_return_if_fail (HB_IS_POST (self));
+
   g_clear_pointer (&self->checklist, json_node_unref);
   self->checklist = answers ? json_node_copy (answers) : NULL;
   emit_changed (self);
@@ -412,6 +433,8 @@ hb_post_dup_date (HbPost *self)
 {
   int y, m, d;
   char tail;
+
+  g_return_val_if_fail (HB_IS_POST (self), NULL);
 
   if (sscanf (self->fields[HB_FIELD_DATE], "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
     return NULL;
@@ -424,10 +447,13 @@ hb_post_dup_date (HbPost *self)
 char *
 hb_post_dup_title (HbPost *self)
 {
-  const char *name = self->fields[HB_FIELD_EVENT_NAME];
+  const char *name;
   g_autofree char *first = NULL;
   const char *nl;
 
+  g_return_val_if_fail (HB_IS_POST (self), NULL);
+
+  name = self->fields[HB_FIELD_EVENT_NAME];
   if (*name)
     return g_strdup (name);
   nl = strchr (self->fields[HB_FIELD_BODY], '\n');

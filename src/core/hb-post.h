@@ -17,7 +17,7 @@ typedef enum
   HB_POST_ANNOUNCEMENT,
   HB_POST_CORRECTION,
   HB_POST_REPLY,
-  HB_N_POST_TYPES,
+  HB_N_POST_TYPES, /*< skip >*/
 } HbPostType;
 
 /* The free-text fields; each is a string property of the same name. */
@@ -31,7 +31,7 @@ typedef enum
   HB_FIELD_BODY,
   HB_FIELD_HASHTAGS,
   HB_FIELD_LINK,
-  HB_N_FIELDS,
+  HB_N_FIELDS, /*< skip >*/
 } HbField;
 
 typedef struct

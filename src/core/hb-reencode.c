@@ -339,6 +339,8 @@ hb_reencoder_push (HbReencoder *self,
 {
   Job *job = g_new0 (Job, 1);
 
+  g_return_if_fail (self != NULL);
+
   job->owner = self;
   job->public.source = g_strdup (source);
   job->public.photo = photo;

@@ -127,8 +127,11 @@ hb_site_query_free (HbSiteQuery *q)
 HbSiteMatch *
 hb_site_match_copy (const HbSiteMatch *m)
 {
-  HbSiteMatch *copy = g_new0 (HbSiteMatch, 1);
+  HbSiteMatch *copy;
 
+  g_return_val_if_fail (m != NULL, NULL);
+
+  copy = g_new0 (HbSiteMatch, 1);
   copy->title = g_strdup (m->title);
   copy->url = g_strdup (m->url);
   copy->score = m->score;
@@ -314,11 +317,16 @@ hb_site_match_score (const HbSiteQuery *query,
                      const HbSiteEntry *entry,
                      gboolean          *dated)
 {
-  g_autoptr(GHashTable) name = name_words (query->name);
-  g_autofree char *text = g_strconcat (entry->title ? entry->title : "", " ",
-                                       entry->summary ? entry->summary : "", NULL);
-  g_autoptr(GHashTable) found = word_set (text);
+  g_autoptr(GHashTable) name = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GHashTable) found = NULL;
 
+  g_return_val_if_fail (query != NULL, 0);
+  g_return_val_if_fail (entry != NULL, 0);
+
+  name = name_words (query->name);
+  text = g_strconcat (entry->title ? entry->title : "", " ", entry->summary ? entry->summary : "", NULL);
+  found = word_set (text);
   if (dated)
     *dated = query->date != NULL && entry_has_date (entry, query->date);
   return name_coverage (name, found);

@@ -133,5 +133,7 @@ hb_strmap_insert (HbStrMap   *map,
 guint
 hb_strmap_size (const HbStrMap *map)
 {
+  g_return_val_if_fail (map != NULL, 0);
+
   return map->n_items;
 }

@@ -1,4 +1,5 @@
-/* hb-types.c — languages, severities and DESIGN.md's topic/clause table. */
+/* hb-types.c — languages, severities and the table of topics and the
+ * guideline clauses they belong to. */
 #include "hb-types.h"
 
 #include <string.h>
@@ -22,7 +23,7 @@ hb_lang_to_string (HbLang lang)
   return lang == HB_LANG_MS ? "ms" : "en";
 }
 
-/* Malay when the user's locale is Malay, English otherwise (DESIGN.md). */
+/* Malay when the user's locale is Malay, English otherwise. */
 HbLang
 hb_lang_default (void)
 {

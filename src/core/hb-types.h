@@ -9,7 +9,7 @@ typedef enum
 {
   HB_LANG_MS,
   HB_LANG_EN,
-  HB_N_LANGS,
+  HB_N_LANGS, /*< skip >*/
 } HbLang;
 
 typedef enum

@@ -687,12 +687,19 @@ hb_site_listing_parse (GBytes      *body,
                        const char  *base_url,
                        GError     **error)
 {
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) hb_site_entry_free);
-  g_autoptr(GHashTable) by_url = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  Listing l = { entries, by_url, base_url };
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GHashTable) by_url = NULL;
+  Listing l = { NULL, NULL, base_url };
   gsize size = 0;
-  const char *data = g_bytes_get_data (body, &size);
+  const char *data;
 
+  g_return_val_if_fail (body != NULL, NULL);
+
+  entries = g_ptr_array_new_with_free_func ((GDestroyNotify) hb_site_entry_free);
+  by_url = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  l.entries = entries;
+  l.by_url = by_url;
+  data = g_bytes_get_data (body, &size);
   hb_site_listing_init ();
   if (type_refused (content_type) || size == 0 || size > G_MAXINT)
     {

@@ -1,0 +1,1481 @@
+/* hb-document.c — one open post and the work done on it (see
+ * hb-document.h).  No widget: the window shows a document, the tests
+ * drive one without a display.
+ *
+ * Every change to the post restarts the autosave timer and asks for a
+ * lint.  Lints run in a worker on a snapshot of the post, one at a time:
+ * a change during a lint marks the result stale (the generation counter
+ * moves on) and a fresh lint follows, so typing never waits for the
+ * linter and stale findings are never applied.
+ */
+#include "hb-document.h"
+
+#include <glib/gi18n.h>
+
+#include "hb-bundle.h"
+#include "hb-checklist.h"
+#include "hb-draft.h"
+#include "hb-error.h"
+#include "hb-finding-list.h"
+#include "hb-link-check.h"
+
+struct _HbDocument
+{
+  GObject        parent_instance;
+
+  GSettings     *settings;        /* officer name, UI language, website listing */
+  HbLinkCache   *link_cache;
+  SoupSession   *session;         /* NULL: links are not checked */
+  HbPolicy      *policy;
+  HbPost        *post;
+  GSignalGroup  *post_signals;
+  GFile         *file;
+  gboolean       modified;
+  char          *title;
+  gboolean       busy;            /* last value notified */
+  GCancellable  *cancellable;     /* everything but export; cancelled with the document */
+
+  /* linting */
+  GPtrArray     *findings;        /* HbPostFinding of the last applied lint */
+  HbFindingList *finding_model;
+  GPtrArray     *statuses;        /* HbCheckStatus of the last lint */
+  guint64        generation;      /* bumped on every post change */
+  gboolean       linting;
+  gboolean       lint_again;
+  gboolean       can_export;
+
+  /* saving */
+  guint          autosave_id;
+  guint          autosave_ms;
+  char          *autosave_path;
+  guint          pending_io;
+
+  /* export */
+  GCancellable  *export_cancellable;
+  char          *manifest_sha256; /* of the last export, for the printed sheet */
+
+  /* links */
+  GCancellable  *links_cancellable;
+  char         **links_checking;  /* the addresses being checked */
+};
+
+G_DEFINE_FINAL_TYPE (HbDocument, hb_document, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_POST,
+  PROP_FILE,
+  PROP_POLICY,
+  PROP_TITLE,
+  PROP_MODIFIED,
+  PROP_BUSY,
+  PROP_LINTING,
+  PROP_CHECKING_LINKS,
+  PROP_EXPORTING,
+  PROP_CAN_EXPORT,
+  PROP_AUTOSAVE_DELAY,
+  N_PROPS
+};
+static GParamSpec *properties[N_PROPS];
+
+enum { FINDINGS_CHANGED, CHECKLIST_CHANGED, EXPORT_PROGRESS, PROBLEM, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static void schedule_lint (HbDocument *self);
+static void check_links   (HbDocument *self,
+                           HbPostSnapshot *snapshot);
+
+/* ------------------------------------------------------------------ */
+/* State that others watch                                             */
+
+static void
+update_busy (HbDocument *self)
+{
+  gboolean busy = self->linting || self->lint_again || self->pending_io > 0 ||
+                  self->autosave_id != 0;
+
+  if (busy == self->busy)
+    return;
+  self->busy = busy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+set_linting (HbDocument *self,
+             gboolean    linting,
+             gboolean    again)
+{
+  gboolean was = self->linting || self->lint_again;
+
+  self->linting = linting;
+  self->lint_again = again;
+  if (was != (linting || again))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LINTING]);
+  update_busy (self);
+}
+
+static void
+update_title (HbDocument *self)
+{
+  g_autofree char *title = self->post ? hb_post_dup_title (self->post) : NULL;
+
+  if (title == NULL && self->file)
+    title = g_file_get_basename (self->file);
+  if (title == NULL)
+    title = g_strdup (_("New Post"));
+  if (g_strcmp0 (title, self->title) == 0)
+    return;
+  g_free (self->title);
+  self->title = g_steal_pointer (&title);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+static void
+set_file (HbDocument *self,
+          GFile      *file)
+{
+  if (!g_set_object (&self->file, file))
+    return;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+  update_title (self);
+}
+
+static void
+update_can_export (HbDocument *self)
+{
+  gboolean can = self->statuses && hb_checklist_is_complete (self->statuses) &&
+                 self->export_cancellable == NULL;
+
+  if (can == self->can_export)
+    return;
+  self->can_export = can;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_EXPORT]);
+}
+
+static void
+set_exporting (HbDocument   *self,
+               GCancellable *cancellable)
+{
+  g_set_object (&self->export_cancellable, cancellable);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPORTING]);
+  update_can_export (self);
+}
+
+static void
+io_started (HbDocument *self)
+{
+  self->pending_io++;
+  update_busy (self);
+}
+
+static void
+io_ended (HbDocument *self)
+{
+  self->pending_io--;
+  update_busy (self);
+}
+
+/* ------------------------------------------------------------------ */
+/* Linting                                                             */
+
+typedef struct
+{
+  HbPostSnapshot *snapshot;
+  HbPolicy       *policy;
+  guint64         generation;
+} LintData;
+
+static void
+lint_data_free (LintData *data)
+{
+  hb_post_snapshot_free (data->snapshot);
+  g_object_unref (data->policy);
+  g_free (data);
+}
+
+static void
+lint_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LintData *data = task_data;
+  GError *error = NULL;
+  GPtrArray *findings = hb_post_lint_snapshot (data->policy, data->snapshot, &error);
+
+  if (findings == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, findings, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+apply_findings (HbDocument *self,
+                GPtrArray  *findings)
+{
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
+  self->findings = findings;
+  hb_finding_list_set (self->finding_model, findings);
+  /* Findings first, so the underlines are not kept waiting for the
+   * checklist (which composes the whole caption again). */
+  g_signal_emit (self, signals[FINDINGS_CHANGED], 0);
+  hb_document_refresh_checklist (self);
+}
+
+static void
+lint_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  HbDocument *self = HB_DOCUMENT (source);
+  LintData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  GPtrArray *findings = g_task_propagate_pointer (G_TASK (result), &error);
+
+  set_linting (self, FALSE, self->lint_again);
+  if (findings == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_signal_emit (self, signals[PROBLEM], 0, error->message);
+      return;
+    }
+  /* A result for text that has changed since would put underlines on the
+   * wrong words; the follow-up lint brings the right ones. */
+  if (data->generation == self->generation)
+    {
+      apply_findings (self, findings);
+      check_links (self, data->snapshot);
+    }
+  else
+    g_ptr_array_unref (findings);
+  if (self->lint_again)
+    schedule_lint (self);
+}
+
+static void
+schedule_lint (HbDocument *self)
+{
+  g_autoptr(GTask) task = NULL;
+  LintData *data;
+
+  if (self->linting || self->policy == NULL || self->post == NULL)
+    {
+      set_linting (self, self->linting, self->linting);
+      return;
+    }
+  data = g_new0 (LintData, 1);
+  data->snapshot = hb_post_snapshot_new (self->post);
+  /* What the link checker found so far turns into `link` findings. */
+  if (self->link_cache)
+    hb_post_snapshot_set_link_cache (data->snapshot, self->link_cache);
+  data->policy = g_object_ref (self->policy);
+  data->generation = self->generation;
+  task = g_task_new (self, self->cancellable, lint_done, NULL);
+  g_task_set_source_tag (task, schedule_lint);
+  g_task_set_task_data (task, data, (GDestroyNotify) lint_data_free);
+  set_linting (self, TRUE, FALSE);
+  g_task_run_in_thread (task, lint_thread);
+}
+
+/* Lints again now (or as soon as the lint under way ends): for a new
+ * policy, a checked link, or a caller that changed what lints depend on. */
+void
+hb_document_queue_lint (HbDocument *self)
+{
+  g_return_if_fail (HB_IS_DOCUMENT (self));
+
+  schedule_lint (self);
+}
+
+HbLang
+hb_document_get_ui_lang (HbDocument *self)
+{
+  g_autofree char *lang = NULL;
+  HbLang out;
+
+  g_return_val_if_fail (HB_IS_DOCUMENT (self), hb_lang_default ());
+
+  if (self->settings == NULL)
+    return hb_lang_default ();
+  lang = g_settings_get_string (self->settings, "language");
+  return hb_lang_from_string (lang, &out) ? out : hb_lang_default ();
+}
+
+/* Re-evaluated after every lint; export opens exactly when the last item
+ * is complete. */
+void
+hb_document_refresh_checklist (HbDocument *self)
+{
+  g_return_if_fail (HB_IS_DOCUMENT (self));
+
+  if (self->policy == NULL || self->findings == NULL)
+    return;
+  g_clear_pointer (&self->statuses, g_ptr_array_unref);
+  self->statuses = hb_checklist_evaluate (self->policy, self->post, self->findings,
+                                          hb_document_get_ui_lang (self));
+  update_can_export (self);
+  g_signal_emit (self, signals[CHECKLIST_CHANGED], 0);
+}
+
+/* ------------------------------------------------------------------ */
+/* Autosave (hb-autosave.c does the files)                             */
+
+static void
+autosave_done (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(HbDocument) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!hb_autosave_write_finish (result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_autofree char *text = g_strdup_printf (_("Automatic backup failed: %s"), error->message);
+      g_signal_emit (self, signals[PROBLEM], 0, text);
+    }
+  io_ended (self);
+}
+
+static gboolean
+autosave_now (gpointer user_data)
+{
+  HbDocument *self = user_data;
+  /* Absolute media paths: the backup lives elsewhere than the draft. */
+  g_autoptr(GBytes) bytes = hb_draft_to_bytes (self->post, NULL);
+
+  self->autosave_id = 0;
+  if (self->autosave_path == NULL)
+    self->autosave_path = hb_autosave_new_path ();
+  io_started (self);
+  hb_autosave_write_async (self->autosave_path, bytes, self->file, self->cancellable,
+                           autosave_done, g_object_ref (self));
+  return G_SOURCE_REMOVE;
+}
+
+void
+hb_document_drop_autosave (HbDocument *self)
+{
+  g_return_if_fail (HB_IS_DOCUMENT (self));
+
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  if (self->autosave_path)
+    hb_autosave_delete (self->autosave_path);
+  g_clear_pointer (&self->autosave_path, g_free);
+  update_busy (self);
+}
+
+/* New measurements of a photo: findings may change, the draft does not. */
+static void
+post_measured (HbDocument *self)
+{
+  self->generation++;
+  schedule_lint (self);
+}
+
+static void
+post_changed (HbDocument *self)
+{
+  self->generation++;
+  hb_document_set_modified (self, TRUE);
+  update_title (self);
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  self->autosave_id = g_timeout_add (self->autosave_ms, autosave_now, self);
+  schedule_lint (self);
+}
+
+/* ------------------------------------------------------------------ */
+/* The post and its file                                               */
+
+static void
+set_post (HbDocument *self,
+          HbPost     *post)
+{
+  self->generation++;
+  if (g_set_object (&self->post, post))
+    {
+      g_signal_group_set_target (self->post_signals, post);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POST]);
+    }
+  update_title (self);
+  schedule_lint (self);
+}
+
+/* Shows @post from @file (NULL: not saved yet) instead of the current
+ * one, without unsaved changes; the old backup goes. */
+void
+hb_document_replace (HbDocument *self,
+                     HbPost     *post,
+                     GFile      *file)
+{
+  g_return_if_fail (HB_IS_DOCUMENT (self));
+  g_return_if_fail (HB_IS_POST (post));
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
+
+  hb_document_drop_autosave (self);
+  set_file (self, file);
+  set_post (self, post);
+  hb_document_set_modified (self, FALSE);
+}
+
+/* Takes over a backup found after a crash: its post, its draft, and the
+ * backup itself, which is kept up to date until the user saves. */
+void
+hb_document_recover (HbDocument *self,
+                     HbRecovery *recovery)
+{
+  g_return_if_fail (HB_IS_DOCUMENT (self));
+  g_return_if_fail (recovery != NULL);
+
+  hb_document_drop_autosave (self);
+  set_file (self, recovery->origin);
+  set_post (self, recovery->post);
+  self->autosave_path = g_steal_pointer (&recovery->path);
+  hb_document_set_modified (self, TRUE);
+}
+
+HbPost *
+hb_document_get_post (HbDocument *self)
+{
+  g_return_val_if_fail (HB_IS_DOCUMENT (self), NULL);
+
+  return self->post;
+}
+
+GFile *
+hb_document_get_file (HbDocument *self)
+{
+  g_return_val_if_fail (HB_IS_DOCUMENT (self), NULL);
+
+  return self->file;
+}
+
+HbPolicy *
+hb_document_get_policy (HbDocument *self)
+{
+  g_return_val_if_fail (HB_IS_DOCUMENT (self), NULL);
+
+  return self->policy;
+}
+
+/* Also when the same pack is set again after an update check: a new pack
+ * may judge the post differently, so it is linted again either way. */
+void
+hb_document_set_policy (HbDocument *self,
+                        HbPolicy   *policy)
+{
+  g_return_if_fail (HB_IS_DOCUMENT (self));
+  g_return_if_fail (policy == NULL || HB_IS_POLICY (policy));
+
+  if (g_set_object (&self->policy, policy))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POLICY]);
+  schedule_lint (self);
+}
+
+const char *
+hb_document_get_title (HbDocument *self)
+{
+  g_return_val_if_fail (HB_IS_DOCUMENT (self), NULL);
+
+  return self->title;
+}
+
+gboolean
+hb_document_get_modified (HbDocument *self)
+{
+  g_return_val_if_fail (HB_IS_DOCUMENT (self), FALSE);
+
+  return self->modified;
+}
+
+void
+hb_document_set_modified (HbDocument *self,
+                          gboolean    modified)
+{
+  g_return_if_fail (HB_IS_DOCUMENT (self));
+
+  modified = !!modified;
+  if (modified == self->modified)
+    return;
+  self->modified = modified;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+gboolean
+hb_document_get_busy (HbDocument *self)
+{
+  g_return_val_if_fail (HB_IS_DOCUMENT (self), FALSE);
+
+  return self->busy;
+}
+
+gboolean
+hb_document_get_linting (HbDocument *self)
+{
+  g_return_val_if_fail (HB_IS_DOCUMENT (self), FALSE);
+
+  return self->linting || self->lint_again;
+}
+
+gboolean
+hb_document_get_checking_links (HbDocument *self)
+{
+  g_return_val_if_fail (HB_IS_DOCUMENT (self), FALSE);
+
+  return self->links_cancellable != NULL;
+}
+
+gboolean
+hb_document_get_exporting (HbDocument *self)
+{
+  g_return_val_if_fail (HB_IS_DOCUMENT (self), FALSE);
+
+  return self->export_cancellable != NULL;
+}
+
+gboolean
+hb_document_get_can_export (HbDocument *self)
+{
+  g_return_val_if_fail (HB_IS_DOCUMENT (self), FALSE);
+
+  return self->can_export;
+}
+
+GPtrArray *
+hb_document_get_findings (HbDocument *self)
+{
+  g_return_val_if_fail (HB_IS_DOCUMENT (self), NULL);
+
+  return self->findings;
+}
+
+GListModel *
+hb_document_get_finding_model (HbDocument *self)
+{
+  g_return_val_if_fail (HB_IS_DOCUMENT (self), NULL);
+
+  return G_LIST_MODEL (self->finding_model);
+}
+
+GPtrArray *
+hb_document_get_statuses (HbDocument *self)
+{
+  g_return_val_if_fail (HB_IS_DOCUMENT (self), NULL);
+
+  return self->statuses;
+}
+
+guint
+hb_document_get_autosave_delay (HbDocument *self)
+{
+  g_return_val_if_fail (HB_IS_DOCUMENT (self), 0);
+
+  return self->autosave_ms;
+}
+
+void
+hb_document_set_autosave_delay (HbDocument *self,
+                                guint       ms)
+{
+  g_return_if_fail (HB_IS_DOCUMENT (self));
+
+  if (ms == self->autosave_ms)
+    return;
+  self->autosave_ms = ms;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTOSAVE_DELAY]);
+}
+
+const char *
+hb_document_get_autosave_path (HbDocument *self)
+{
+  g_return_val_if_fail (HB_IS_DOCUMENT (self), NULL);
+
+  return self->autosave_path;
+}
+
+const char *
+hb_document_get_manifest_sha256 (HbDocument *self)
+{
+  g_return_val_if_fail (HB_IS_DOCUMENT (self), NULL);
+
+  return self->manifest_sha256;
+}
+
+/* Acknowledges a finding in the officer's name; the reason goes into the
+ * draft and onto the sign-off sheet. */
+void
+hb_document_acknowledge (HbDocument *self,
+                         const char *rule_id,
+                         const char *text,
+                         const char *reason)
+{
+  g_autofree char *who = NULL;
+
+  g_return_if_fail (HB_IS_DOCUMENT (self));
+  g_return_if_fail (rule_id != NULL);
+  g_return_if_fail (text != NULL);
+  g_return_if_fail (reason != NULL && *reason);
+
+  who = self->settings ? g_settings_get_string (self->settings, "officer-name") : g_strdup ("");
+  hb_post_add_ack (self->post, rule_id, text, reason, who);
+}
+
+/* ------------------------------------------------------------------ */
+/* Opening and saving                                                  */
+
+static void
+load_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  HbPost *post = hb_draft_load (task_data, cancellable, &error);
+
+  if (post == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, post, g_object_unref);
+}
+
+static void
+load_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  HbDocument *self = g_task_get_source_object (task);
+  GError *error = NULL;
+  g_autoptr(HbPost) post = g_task_propagate_pointer (G_TASK (result), &error);
+
+  io_ended (self);
+  if (post == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  hb_document_replace (self, post, g_task_get_task_data (task));
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Opens the draft @file in a worker and shows it instead of the current
+ * post; on failure the current post stays. */
+void
+hb_document_load_async (HbDocument          *self,
+                        GFile               *file,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  GTask *task;
+  g_autoptr(GTask) worker = NULL;
+
+  g_return_if_fail (HB_IS_DOCUMENT (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hb_document_load_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  /* The worker task owns no callback of the caller's: the caller's task
+   * completes from the main thread, after the post is in place. */
+  worker = g_task_new (self, cancellable ? cancellable : self->cancellable, load_done, task);
+  g_task_set_task_data (worker, g_object_ref (file), g_object_unref);
+  io_started (self);
+  g_task_run_in_thread (worker, load_thread);
+}
+
+gboolean
+hb_document_load_finish (HbDocument    *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hb_document_load_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+typedef struct
+{
+  GBytes  *bytes;
+  GFile   *file;
+  guint64  generation;
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_bytes_unref (data->bytes);
+  g_object_unref (data->file);
+  g_free (data);
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SaveData *data = task_data;
+  GError *error = NULL;
+
+  if (hb_draft_save_bytes (data->bytes, data->file, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+save_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  HbDocument *self = g_task_get_source_object (task);
+  SaveData *data = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  io_ended (self);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      /* The post stays open and modified, and the autosave keeps it safe. */
+      g_task_return_error (task, error);
+      return;
+    }
+  set_file (self, data->file);
+  /* Edits made while saving are not in the file: they stay unsaved. */
+  if (data->generation == self->generation)
+    {
+      hb_document_drop_autosave (self);
+      hb_document_set_modified (self, FALSE);
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Saves the post as it is now to @file (NULL: the document's own file)
+ * in a worker; the document takes @file as its own. */
+void
+hb_document_save_async (HbDocument          *self,
+                        GFile               *file,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GFile) dir = NULL;
+  g_autoptr(GTask) worker = NULL;
+  GTask *task;
+  SaveData *data;
+
+  g_return_if_fail (HB_IS_DOCUMENT (self));
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
+  g_return_if_fail (file != NULL || self->file != NULL);
+
+  if (file == NULL)
+    file = self->file;
+  dir = g_file_get_parent (file);
+  data = g_new0 (SaveData, 1);
+  data->bytes = hb_draft_to_bytes (self->post, dir);
+  data->file = g_object_ref (file);
+  data->generation = self->generation;
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hb_document_save_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
+  worker = g_task_new (self, cancellable ? cancellable : self->cancellable, save_done, task);
+  g_task_set_task_data (worker, data, NULL);
+  io_started (self);
+  g_task_run_in_thread (worker, save_thread);
+}
+
+gboolean
+hb_document_save_finish (HbDocument    *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hb_document_save_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* ------------------------------------------------------------------ */
+/* Export and the sign-off sheet                                       */
+
+typedef struct
+{
+  HbDocument *self;
+  double      fraction;
+  char       *what;
+} Progress;
+
+static gboolean
+emit_progress (gpointer user_data)
+{
+  Progress *p = user_data;
+
+  g_signal_emit (p->self, signals[EXPORT_PROGRESS], 0, p->fraction, p->what);
+  g_object_unref (p->self);
+  g_free (p->what);
+  g_free (p);
+  return G_SOURCE_REMOVE;
+}
+
+/* Called in the export thread: hand the figures to the main loop. */
+static void
+export_progress (double      fraction,
+                 const char *what,
+                 gpointer    user_data)
+{
+  Progress *p = g_new0 (Progress, 1);
+
+  p->self = g_object_ref (user_data);
+  p->fraction = fraction;
+  p->what = g_strdup (what);
+  g_idle_add (emit_progress, p);
+}
+
+/* A copy of the post: the officer may keep editing while a worker reads it. */
+static HbPost *
+copy_post (HbPost *post)
+{
+  g_autoptr(GBytes) bytes = hb_draft_to_bytes (post, NULL);
+
+  return hb_draft_load_bytes (bytes, NULL, NULL);
+}
+
+typedef struct
+{
+  HbPolicy *policy;
+  HbPost   *post;
+  char     *dest;
+} ExportData;
+
+static void
+export_data_free (ExportData *data)
+{
+  g_object_unref (data->policy);
+  g_object_unref (data->post);
+  g_free (data->dest);
+  g_free (data);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportData *data = task_data;
+  GError *error = NULL;
+  char *digest = NULL;
+
+  if (hb_bundle_export (data->policy, data->post, data->dest, export_progress, source,
+                        cancellable, &digest, &error))
+    g_task_return_pointer (task, digest, g_free);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+export_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  HbDocument *self = g_task_get_source_object (task);
+  GError *error = NULL;
+  char *digest = g_task_propagate_pointer (G_TASK (result), &error);
+
+  set_exporting (self, NULL);
+  if (digest == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_free (self->manifest_sha256);
+  self->manifest_sha256 = digest;
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Exports the bundle to @dest (a new folder, or a .zip) in a worker,
+ * emitting ::export-progress; only when every checklist item of the last
+ * lint is complete (otherwise HB_ERROR_INCOMPLETE), one export at a time. */
+void
+hb_document_export_async (HbDocument          *self,
+                          const char          *dest,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) worker = NULL;
+  g_autoptr(GCancellable) export_cancellable = NULL;
+  ExportData *data;
+
+  g_return_if_fail (HB_IS_DOCUMENT (self));
+  g_return_if_fail (dest != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hb_document_export_async);
+  if (!self->can_export)
+    {
+      g_task_return_new_error (task, HB_ERROR, HB_ERROR_INCOMPLETE, "%s",
+                               self->export_cancellable ? _("An export is already under way")
+                                                        : _("Complete the checklist first"));
+      return;
+    }
+  data = g_new0 (ExportData, 1);
+  data->policy = g_object_ref (self->policy);
+  data->post = copy_post (self->post);
+  data->dest = g_strdup (dest);
+  export_cancellable = cancellable ? g_object_ref (cancellable) : g_cancellable_new ();
+  set_exporting (self, export_cancellable);
+  worker = g_task_new (self, export_cancellable, export_done, g_steal_pointer (&task));
+  g_task_set_task_data (worker, data, (GDestroyNotify) export_data_free);
+  g_task_run_in_thread (worker, export_thread);
+}
+
+gboolean
+hb_document_export_finish (HbDocument    *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hb_document_export_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+hb_document_cancel_export (HbDocument *self)
+{
+  g_return_if_fail (HB_IS_DOCUMENT (self));
+
+  if (self->export_cancellable)
+    g_cancellable_cancel (self->export_cancellable);
+}
+
+typedef struct
+{
+  HbPolicy  *policy;
+  HbPost    *post;
+  GPtrArray *statuses;
+  GPtrArray *findings;
+  char      *digest;
+} SheetData;
+
+static void
+sheet_data_free (SheetData *data)
+{
+  g_object_unref (data->policy);
+  g_object_unref (data->post);
+  g_ptr_array_unref (data->statuses);
+  g_ptr_array_unref (data->findings);
+  g_free (data->digest);
+  g_free (data);
+}
+
+/* The sheet reads every photo for its thumbnail: not on the UI thread. */
+static void
+sheet_thread (GTask        *task,
+              gpointer      source,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  SheetData *data = task_data;
+
+  g_task_return_pointer (task, hb_signoff_new (data->policy, data->post, data->statuses,
+                                               data->findings, data->digest),
+                         (GDestroyNotify) hb_signoff_free);
+}
+
+static void
+sheet_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+
+  io_ended (g_task_get_source_object (task));
+  g_task_return_pointer (task, g_task_propagate_pointer (G_TASK (result), NULL),
+                         (GDestroyNotify) hb_signoff_free);
+}
+
+/* The sign-off sheet of the last lint, with the digest of the last export
+ * if any, made in a worker.  HB_ERROR_INCOMPLETE before the first lint. */
+void
+hb_document_signoff_async (HbDocument          *self,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) worker = NULL;
+  SheetData *data;
+
+  g_return_if_fail (HB_IS_DOCUMENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hb_document_signoff_async);
+  if (self->statuses == NULL || self->findings == NULL)
+    {
+      g_task_return_new_error (task, HB_ERROR, HB_ERROR_INCOMPLETE, "%s",
+                               _("The post has not been checked yet"));
+      return;
+    }
+  data = g_new0 (SheetData, 1);
+  data->policy = g_object_ref (self->policy);
+  data->post = copy_post (self->post);
+  data->statuses = g_ptr_array_ref (self->statuses);
+  data->findings = g_ptr_array_ref (self->findings);
+  data->digest = g_strdup (self->manifest_sha256);
+  worker = g_task_new (self, cancellable ? cancellable : self->cancellable, sheet_done,
+                       g_steal_pointer (&task));
+  g_task_set_task_data (worker, data, (GDestroyNotify) sheet_data_free);
+  io_started (self);
+  g_task_run_in_thread (worker, sheet_thread);
+}
+
+HbSignoff *
+hb_document_signoff_finish (HbDocument    *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hb_document_signoff_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ------------------------------------------------------------------ */
+/* Links                                                               */
+
+static void
+set_links_cancellable (HbDocument   *self,
+                       GCancellable *cancellable)
+{
+  gboolean was = self->links_cancellable != NULL;
+
+  if (self->links_cancellable && self->links_cancellable != cancellable)
+    g_cancellable_cancel (self->links_cancellable);
+  g_set_object (&self->links_cancellable, cancellable);
+  if (cancellable == NULL)
+    g_clear_pointer (&self->links_checking, g_strfreev);
+  if (was != (cancellable != NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHECKING_LINKS]);
+}
+
+static void
+links_checked (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(HbDocument) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) statuses = hb_link_check_all_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  set_links_cancellable (self, NULL);
+}
+
+/* Whether the way out was there when last probed, and when; shared by
+ * the documents (main thread only), so a lint does not probe each time. */
+#define PROBE_VALID_US (2 * 60 * G_USEC_PER_SEC)
+static gboolean online;
+static gint64   probed_at;
+
+static void
+start_link_check (HbDocument *self)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+
+  set_links_cancellable (self, cancellable);
+  hb_link_check_all_async (self->session, self->link_cache,
+                           (const char * const *) self->links_checking, 0, NULL,
+                           cancellable, links_checked, g_object_ref (self));
+}
+
+static void
+probed (GObject      *source,
+        GAsyncResult *result,
+        gpointer      user_data)
+{
+  g_autoptr(HbDocument) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  online = g_network_monitor_can_reach_finish (G_NETWORK_MONITOR (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  probed_at = g_get_monotonic_time ();
+  if (online && self->links_checking)
+    start_link_check (self);
+  else
+    set_links_cancellable (self, NULL);
+}
+
+/* The host of the official website's news listing, or the council's site:
+ * if even that cannot be reached, no link can be judged. */
+static GSocketConnectable *
+reference_host (HbDocument *self)
+{
+  g_autofree char *listing = self->settings ? g_settings_get_string (self->settings, "site-listing-url") : g_strdup ("");
+  g_autoptr(GUri) uri = *listing ? g_uri_parse (listing, G_URI_FLAGS_NONE, NULL) : NULL;
+
+  if (uri && g_uri_get_host (uri))
+    return g_network_address_new (g_uri_get_host (uri), g_uri_get_port (uri) > 0 ? g_uri_get_port (uri) : 443);
+  return g_network_address_new ("www.mpkk.gov.my", 443);
+}
+
+/* Checks the addresses of the lint that was just applied (HEAD, then GET;
+ * fresh results come from the cache and cost nothing).  Results that
+ * change the cache make it emit ::changed, and the document lints again,
+ * which turns broken links into `link` findings.  Nothing is fetched
+ * while the network monitor says there is no network, or while the
+ * official website's host cannot be reached: an officer working offline
+ * is not told that every link is broken. */
+static void
+check_links (HbDocument     *self,
+             HbPostSnapshot *snapshot)
+{
+  g_auto(GStrv) urls = NULL;
+  GNetworkMonitor *monitor;
+  g_autoptr(GSocketConnectable) reference = NULL;
+  g_autoptr(GCancellable) cancellable = NULL;
+
+  if (self->session == NULL)
+    return;
+  urls = hb_post_snapshot_dup_link_urls (snapshot);
+  monitor = g_network_monitor_get_default ();
+  if (urls == NULL || urls[0] == NULL || !g_network_monitor_get_network_available (monitor))
+    return;
+  /* Each result lints again, and each lint comes back here: the check
+   * under way goes on unless the caption's addresses have changed. */
+  if (self->links_cancellable && self->links_checking &&
+      g_strv_equal ((const char * const *) urls, (const char * const *) self->links_checking))
+    return;
+  g_clear_pointer (&self->links_checking, g_strfreev);
+  self->links_checking = g_steal_pointer (&urls);
+  if (probed_at && g_get_monotonic_time () - probed_at < PROBE_VALID_US)
+    {
+      if (online)
+        start_link_check (self);
+      else
+        g_clear_pointer (&self->links_checking, g_strfreev);
+      return;
+    }
+  cancellable = g_cancellable_new ();
+  set_links_cancellable (self, cancellable);
+  reference = reference_host (self);
+  g_network_monitor_can_reach_async (monitor, reference, cancellable, probed, g_object_ref (self));
+}
+
+static void
+all_links_checked (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  GPtrArray *statuses = hb_link_check_all_finish (result, &error);
+
+  if (statuses == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, statuses, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/* Checks every address of the post's captions now, whatever the network
+ * monitor says, and returns their HbLinkStatus in the order written.  The
+ * results go into the link cache, so the next lint reports broken links. */
+void
+hb_document_check_links_async (HbDocument          *self,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(HbPostSnapshot) snapshot = NULL;
+  g_auto(GStrv) urls = NULL;
+
+  g_return_if_fail (HB_IS_DOCUMENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hb_document_check_links_async);
+  if (self->session == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s",
+                               _("Links cannot be checked without the network"));
+      return;
+    }
+  snapshot = hb_post_snapshot_new (self->post);
+  urls = hb_post_snapshot_dup_link_urls (snapshot);
+  if (urls == NULL || urls[0] == NULL)
+    {
+      g_task_return_pointer (task, g_ptr_array_new (), (GDestroyNotify) g_ptr_array_unref);
+      return;
+    }
+  hb_link_check_all_async (self->session, self->link_cache, (const char * const *) urls, 0, NULL,
+                           cancellable ? cancellable : self->cancellable,
+                           all_links_checked, g_steal_pointer (&task));
+}
+
+GPtrArray *
+hb_document_check_links_finish (HbDocument    *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hb_document_check_links_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ------------------------------------------------------------------ */
+/* The official website (guideline 8.b)                                */
+
+static void
+website_checked (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  HbSiteCheckResult *found = hb_site_check_finish (result, &error);
+
+  if (found == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, found, (GDestroyNotify) hb_site_check_result_free);
+}
+
+/* Fetches the news listing at @listing_url and looks for the post's
+ * announcement there.  Not finding it is a result (match NULL); a post
+ * without the name or date to look for is an HB_ERROR. */
+void
+hb_document_check_website_async (HbDocument          *self,
+                                 const char          *listing_url,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(HbSiteQuery) query = NULL;
+  GError *error = NULL;
+
+  g_return_if_fail (HB_IS_DOCUMENT (self));
+  g_return_if_fail (listing_url != NULL);
+  g_return_if_fail (self->session != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hb_document_check_website_async);
+  if ((query = hb_site_query_new_for_post (self->post, &error)) == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  hb_site_check_async (self->session, listing_url, query, NULL,
+                       cancellable ? cancellable : self->cancellable,
+                       website_checked, g_steal_pointer (&task));
+}
+
+HbSiteCheckResult *
+hb_document_check_website_finish (HbDocument    *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hb_document_check_website_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Records @match as the checklist item's evidence, in the officer's name. */
+gboolean
+hb_document_record_site_match (HbDocument         *self,
+                               const HbSiteMatch  *match,
+                               GError            **error)
+{
+  g_autofree char *who = NULL;
+
+  g_return_val_if_fail (HB_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (match != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  who = self->settings ? g_settings_get_string (self->settings, "officer-name") : g_strdup ("");
+  return hb_site_match_record (match, self->post, self->policy, who, error);
+}
+
+/* Stops what is still running (the window is closing). */
+void
+hb_document_cancel (HbDocument *self)
+{
+  g_return_if_fail (HB_IS_DOCUMENT (self));
+
+  g_cancellable_cancel (self->cancellable);
+  hb_document_cancel_export (self);
+  set_links_cancellable (self, NULL);
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  update_busy (self);
+}
+
+/* ------------------------------------------------------------------ */
+/* Life cycle                                                          */
+
+static void
+hb_document_dispose (GObject *object)
+{
+  HbDocument *self = HB_DOCUMENT (object);
+
+  hb_document_cancel (self);
+  if (self->link_cache)
+    g_signal_handlers_disconnect_by_data (self->link_cache, self);
+  g_clear_object (&self->post_signals);
+  g_clear_object (&self->post);
+  g_clear_object (&self->file);
+  g_clear_object (&self->policy);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->link_cache);
+  g_clear_object (&self->session);
+  G_OBJECT_CLASS (hb_document_parent_class)->dispose (object);
+}
+
+static void
+hb_document_finalize (GObject *object)
+{
+  HbDocument *self = HB_DOCUMENT (object);
+
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->finding_model);
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
+  g_clear_pointer (&self->statuses, g_ptr_array_unref);
+  g_clear_pointer (&self->manifest_sha256, g_free);
+  g_clear_pointer (&self->autosave_path, g_free);
+  g_clear_pointer (&self->title, g_free);
+  G_OBJECT_CLASS (hb_document_parent_class)->finalize (object);
+}
+
+static void
+hb_document_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  HbDocument *self = HB_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_POST: g_value_set_object (value, self->post); break;
+    case PROP_FILE: g_value_set_object (value, self->file); break;
+    case PROP_POLICY: g_value_set_object (value, self->policy); break;
+    case PROP_TITLE: g_value_set_string (value, self->title); break;
+    case PROP_MODIFIED: g_value_set_boolean (value, self->modified); break;
+    case PROP_BUSY: g_value_set_boolean (value, self->busy); break;
+    case PROP_LINTING: g_value_set_boolean (value, hb_document_get_linting (self)); break;
+    case PROP_CHECKING_LINKS: g_value_set_boolean (value, hb_document_get_checking_links (self)); break;
+    case PROP_EXPORTING: g_value_set_boolean (value, hb_document_get_exporting (self)); break;
+    case PROP_CAN_EXPORT: g_value_set_boolean (value, self->can_export); break;
+    case PROP_AUTOSAVE_DELAY: g_value_set_uint (value, self->autosave_ms); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hb_document_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  HbDocument *self = HB_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_POLICY: hb_document_set_policy (self, g_value_get_object (value)); break;
+    case PROP_MODIFIED: hb_document_set_modified (self, g_value_get_boolean (value)); break;
+    case PROP_AUTOSAVE_DELAY: hb_document_set_autosave_delay (self, g_value_get_uint (value)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hb_document_class_init (HbDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+  GParamFlags rw = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+
+  object_class->dispose = hb_document_dispose;
+  object_class->finalize = hb_document_finalize;
+  object_class->get_property = hb_document_get_property;
+  object_class->set_property = hb_document_set_property;
+
+  properties[PROP_POST] = g_param_spec_object ("post", NULL, NULL, HB_TYPE_POST, ro);
+  properties[PROP_FILE] = g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE, ro);
+  properties[PROP_POLICY] = g_param_spec_object ("policy", NULL, NULL, HB_TYPE_POLICY, rw);
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, ro);
+  properties[PROP_MODIFIED] = g_param_spec_boolean ("modified", NULL, NULL, FALSE, rw);
+  /* busy: a lint, a file operation or a pending backup is under way */
+  properties[PROP_BUSY] = g_param_spec_boolean ("busy", NULL, NULL, FALSE, ro);
+  properties[PROP_LINTING] = g_param_spec_boolean ("linting", NULL, NULL, FALSE, ro);
+  properties[PROP_CHECKING_LINKS] = g_param_spec_boolean ("checking-links", NULL, NULL, FALSE, ro);
+  properties[PROP_EXPORTING] = g_param_spec_boolean ("exporting", NULL, NULL, FALSE, ro);
+  properties[PROP_CAN_EXPORT] = g_param_spec_boolean ("can-export", NULL, NULL, FALSE, ro);
+  properties[PROP_AUTOSAVE_DELAY] = g_param_spec_uint ("autosave-delay", NULL, NULL, 0, G_MAXUINT,
+                                                       HB_DOCUMENT_DEFAULT_AUTOSAVE_MS, rw);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* ::findings-changed: a lint's findings are in place (the checklist
+   * follows, with ::checklist-changed). */
+  signals[FINDINGS_CHANGED] = g_signal_new ("findings-changed", G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* ::checklist-changed: the statuses were evaluated again */
+  signals[CHECKLIST_CHANGED] = g_signal_new ("checklist-changed", G_TYPE_FROM_CLASS (klass),
+                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* ::export-progress (fraction 0–1, what is being done), on the main thread */
+  signals[EXPORT_PROGRESS] = g_signal_new ("export-progress", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
+                                           2, G_TYPE_DOUBLE, G_TYPE_STRING);
+  /* ::problem (message): something in the background failed; say so */
+  signals[PROBLEM] = g_signal_new ("problem", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+hb_document_init (HbDocument *self)
+{
+  self->cancellable = g_cancellable_new ();
+  self->autosave_ms = HB_DOCUMENT_DEFAULT_AUTOSAVE_MS;
+  self->finding_model = hb_finding_list_new ();
+  self->post_signals = g_signal_group_new (HB_TYPE_POST);
+  g_signal_group_connect_swapped (self->post_signals, "changed", G_CALLBACK (post_changed), self);
+  g_signal_group_connect_swapped (self->post_signals, "measured", G_CALLBACK (post_measured), self);
+  update_title (self);
+}
+
+/* @settings (schema my.gov.mpkk.Hebahan), @link_cache and @session may be
+ * NULL: then the officer is unnamed, and links are not checked. */
+HbDocument *
+hb_document_new (GSettings   *settings,
+                 HbLinkCache *link_cache,
+                 SoupSession *session)
+{
+  HbDocument *self;
+  g_autoptr(HbPost) post = hb_post_new ();
+
+  g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (link_cache == NULL || HB_IS_LINK_CACHE (link_cache), NULL);
+  g_return_val_if_fail (session == NULL || SOUP_IS_SESSION (session), NULL);
+
+  self = g_object_new (HB_TYPE_DOCUMENT, NULL);
+  self->settings = settings ? g_object_ref (settings) : NULL;
+  self->session = session ? g_object_ref (session) : NULL;
+  if (link_cache)
+    {
+      self->link_cache = g_object_ref (link_cache);
+      /* A link checked (by this document or another) may change the findings. */
+      g_signal_connect_swapped (link_cache, "changed", G_CALLBACK (schedule_lint), self);
+    }
+  set_post (self, post);
+  return self;
+}

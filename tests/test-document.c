@@ -1,0 +1,360 @@
+/* test-document.c — HbDocument without a display: edits coalesce into
+ * one lint and stale results are dropped, a change is backed up after the
+ * delay, export waits for the checklist, and `modified` and `title` are
+ * notified when (and only when) they change. */
+#include <glib/gstdio.h>
+
+#include "hb-checklist.h"
+#include "hb-document.h"
+#include "hb-error.h"
+#include "hb-net-fetch.h"
+#include "hb-test-server.h"
+
+static HbPolicy *builtin;
+
+typedef struct
+{
+  guint findings_changed;
+  guint modified;
+  guint title;
+} Counts;
+
+static void
+count_findings (HbDocument *document,
+                Counts     *counts)
+{
+  counts->findings_changed++;
+}
+
+static void
+count_notify (HbDocument *document,
+              GParamSpec *pspec,
+              Counts     *counts)
+{
+  if (g_str_equal (pspec->name, "modified"))
+    counts->modified++;
+  else if (g_str_equal (pspec->name, "title"))
+    counts->title++;
+}
+
+/* Runs the main loop until @done or five seconds. */
+static gboolean
+spin_until (gboolean (*done) (HbDocument *document),
+            HbDocument *document)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (!done (document) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  return done (document);
+}
+
+static gboolean
+lint_settled (HbDocument *document)
+{
+  return !hb_document_get_linting (document) && hb_document_get_findings (document) != NULL;
+}
+
+static gboolean
+not_busy (HbDocument *document)
+{
+  return !hb_document_get_busy (document);
+}
+
+static gboolean
+has_rule (HbDocument *document,
+          const char *rule)
+{
+  GPtrArray *findings = hb_document_get_findings (document);
+
+  for (guint i = 0; findings && i < findings->len; i++)
+    if (g_str_equal (hb_finding_get_rule_id (((HbPostFinding *) findings->pdata[i])->finding), rule))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+store_result (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+static HbDocument *
+new_document (Counts *counts)
+{
+  HbDocument *document = hb_document_new (NULL, NULL, NULL);
+
+  if (counts)
+    {
+      g_signal_connect (document, "findings-changed", G_CALLBACK (count_findings), counts);
+      g_signal_connect (document, "notify", G_CALLBACK (count_notify), counts);
+    }
+  hb_document_set_autosave_delay (document, 50);
+  hb_document_set_policy (document, builtin);
+  g_assert_true (spin_until (lint_settled, document));
+  return document;
+}
+
+/* Five quick edits while a lint runs: its result is stale and dropped, one
+ * follow-up lint brings the findings of the last text, and only that one
+ * is applied. */
+static void
+test_edits_coalesce (void)
+{
+  Counts counts = { 0 };
+  g_autoptr(HbDocument) document = new_document (&counts);
+  HbPost *post = hb_document_get_post (document);
+  const char *drafts[] = {
+    "Dengar", "Dengar khabar", "Dengar khabar pasar malam",
+    "Dengar khabar pasar malam akan ditutup,",
+    "Dengar khabar pasar malam akan ditutup, datang utk tengok.",
+  };
+
+  counts.findings_changed = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (drafts); i++)
+    hb_post_set_field (post, HB_FIELD_BODY, drafts[i]);
+  g_assert_true (hb_document_get_linting (document));
+  g_assert_true (hb_document_get_busy (document));
+  g_assert_true (spin_until (lint_settled, document));
+  g_assert_cmpuint (counts.findings_changed, ==, 1);
+  g_assert_true (has_rule (document, "spelling.non-standard"));
+  g_assert_true (has_rule (document, "unverified.rumour"));
+  /* The list model follows the array of the applied lint. */
+  g_assert_cmpuint (g_list_model_get_n_items (hb_document_get_finding_model (document)), ==,
+                    hb_document_get_findings (document)->len);
+
+  /* Fixing the word lints again and the finding goes. */
+  hb_post_set_field (post, HB_FIELD_BODY, "Dengar khabar pasar malam akan ditutup, datang untuk tengok.");
+  g_assert_true (spin_until (lint_settled, document));
+  g_assert_cmpuint (counts.findings_changed, ==, 2);
+  g_assert_false (has_rule (document, "spelling.non-standard"));
+}
+
+/* A change is written to a backup after the delay; saving removes it. */
+static void
+test_autosave_after_change (void)
+{
+  g_autoptr(HbDocument) document = new_document (NULL);
+  g_autofree char *dir = g_dir_make_tmp ("hb-document-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "post.hebahan", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = NULL;
+
+  g_assert_null (hb_document_get_autosave_path (document));
+  hb_post_set_field (hb_document_get_post (document), HB_FIELD_BODY, "Kerja yang belum disimpan");
+  g_assert_true (hb_document_get_busy (document));
+  g_assert_true (spin_until (not_busy, document));
+  backup = g_strdup (hb_document_get_autosave_path (document));
+  g_assert_nonnull (backup);
+  g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+
+  hb_document_save_async (document, file, NULL, store_result, &result);
+  g_assert_true (hb_document_save_finish (document, wait_for (&result), &error));
+  g_assert_no_error (error);
+  g_assert_true (spin_until (not_busy, document));
+  g_assert_false (hb_document_get_modified (document));
+  g_assert_true (g_file_equal (hb_document_get_file (document), file));
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_null (hb_document_get_autosave_path (document));
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+confirm_all (HbPost *post)
+{
+  const char * const dates[] = { "2026-11-18", NULL };
+
+  for (guint i = 0; i < hb_policy_get_n_checklist (builtin); i++)
+    {
+      const HbChecklistItem *item = hb_policy_get_checklist (builtin, i);
+      g_autoptr(GError) error = NULL;
+
+      if (item->kind != HB_CHECK_CONFIRM)
+        continue;
+      hb_checklist_confirm (post, builtin, item->id, "Aminah binti Hassan",
+                            "Disemak dengan Encik Rahman", dates, &error);
+      g_assert_no_error (error);
+    }
+}
+
+/* Until the checklist is complete, export refuses and writes nothing;
+ * once it is, the gate opens (the export itself then fails here for the
+ * photo that is not on disk — the bundle's own tests cover writing). */
+static void
+test_export_gated (void)
+{
+  g_autoptr(HbDocument) document = new_document (NULL);
+  HbPost *post = hb_document_get_post (document);
+  g_autofree char *dir = g_dir_make_tmp ("hb-document-XXXXXX", NULL);
+  g_autofree char *dest = g_build_filename (dir, "bundle.zip", NULL);
+  g_autoptr(HbMediaItem) photo = hb_media_item_new ("/nonexistent/gotong-royong.jpg");
+  g_autoptr(HbGuest) guest = hb_guest_new ("YB Dato' Haji", "Ahmad bin Ali");
+  const HbMediaMeasurements good = { 1080, 1350, 2000000, 0, 900.0, FALSE, FALSE, FALSE };
+  g_autoptr(GAsyncResult) refused = NULL;
+  g_autoptr(GAsyncResult) tried = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (hb_document_get_can_export (document));
+  hb_document_export_async (document, dest, NULL, store_result, &refused);
+  g_assert_false (hb_document_export_finish (document, wait_for (&refused), &error));
+  g_assert_error (error, HB_ERROR, HB_ERROR_INCOMPLETE);
+  g_assert_false (g_file_test (dest, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  hb_post_set_field (post, HB_FIELD_EVENT_NAME, "Program Gotong-Royong Perdana");
+  hb_post_set_field (post, HB_FIELD_DATE, "2026-12-12");
+  hb_post_set_field (post, HB_FIELD_START_TIME, "08:00");
+  hb_post_set_field (post, HB_FIELD_END_TIME, "13:00");
+  hb_post_set_field (post, HB_FIELD_VENUE, "Dewan Orang Ramai Taman Selasih");
+  g_list_store_append (hb_post_get_guests (post), guest);
+  hb_post_set_field (post, HB_FIELD_BODY, "Terima kasih kepada semua peserta yang hadir.");
+  hb_post_set_field (post, HB_FIELD_HASHTAGS, "#MPKK #KulimBersih");
+  hb_post_set_field (post, HB_FIELD_LINK, "https://www.mpkk.gov.my/ms/berita/gotong-royong-perdana");
+  hb_post_set_platforms (post, (const char *[]) { "facebook", "instagram", NULL });
+  hb_media_item_set_alt_text (photo, "Peserta membersihkan longkang.");
+  hb_media_item_set_sha256 (photo, "0000000000000000000000000000000000000000000000000000000000000000");
+  hb_media_item_set_measurements (photo, &good);
+  g_list_store_append (hb_post_get_media (post), photo);
+  g_assert_true (spin_until (lint_settled, document));
+  g_assert_false (hb_document_get_can_export (document));
+
+  confirm_all (post);
+  g_assert_true (spin_until (lint_settled, document));
+  g_assert_true (hb_checklist_is_complete (hb_document_get_statuses (document)));
+  g_assert_true (hb_document_get_can_export (document));
+
+  hb_document_export_async (document, dest, NULL, store_result, &tried);
+  g_assert_true (hb_document_get_exporting (document));
+  g_assert_false (hb_document_get_can_export (document));
+  g_assert_false (hb_document_export_finish (document, wait_for (&tried), &error));
+  g_assert_nonnull (error);
+  g_assert_false (g_error_matches (error, HB_ERROR, HB_ERROR_INCOMPLETE));
+  g_assert_false (hb_document_get_exporting (document));
+  g_assert_true (hb_document_get_can_export (document));
+  g_assert_false (g_file_test (dest, G_FILE_TEST_EXISTS));
+  g_rmdir (dir);
+}
+
+/* `modified` and `title` are notified once per change, not per edit. */
+static void
+test_modified_and_title (void)
+{
+  Counts counts = { 0 };
+  g_autoptr(HbDocument) document = new_document (&counts);
+  g_autoptr(HbPost) post = g_object_ref (hb_document_get_post (document));
+  g_autoptr(HbPost) other = hb_post_new ();
+
+  g_assert_false (hb_document_get_modified (document));
+  g_assert_cmpstr (hb_document_get_title (document), ==, "New Post");
+  counts.modified = counts.title = 0;
+
+  hb_post_set_field (post, HB_FIELD_VENUE, "Dewan Orang Ramai");
+  hb_post_set_field (post, HB_FIELD_VENUE, "Dewan Orang Ramai Taman Selasih");
+  g_assert_true (hb_document_get_modified (document));
+  g_assert_cmpuint (counts.modified, ==, 1);
+  g_assert_cmpuint (counts.title, ==, 0);
+
+  hb_post_set_field (post, HB_FIELD_EVENT_NAME, "Program Gotong-Royong");
+  g_assert_cmpstr (hb_document_get_title (document), ==, "Program Gotong-Royong");
+  g_assert_cmpuint (counts.title, ==, 1);
+  hb_post_set_field (post, HB_FIELD_VENUE, "Dewan");
+  g_assert_cmpuint (counts.title, ==, 1);
+
+  /* Another post in its place: unmodified, and titled after it. */
+  hb_document_replace (document, other, NULL);
+  g_assert_true (hb_document_get_post (document) == other);
+  g_assert_false (hb_document_get_modified (document));
+  g_assert_cmpuint (counts.modified, ==, 2);
+  g_assert_cmpstr (hb_document_get_title (document), ==, "New Post");
+  g_assert_cmpuint (counts.title, ==, 2);
+  /* The old post no longer reaches the document. */
+  hb_post_set_field (post, HB_FIELD_VENUE, "Padang");
+  g_assert_false (hb_document_get_modified (document));
+  g_assert_true (spin_until (not_busy, document));
+}
+
+static gboolean
+link_broken_found (HbDocument *document)
+{
+  return !hb_document_get_linting (document) && has_rule (document, "link.broken");
+}
+
+/* The addresses of the post are checked on request (through a proxy to
+ * the test server here); the broken one turns into a `link.broken`
+ * finding at the next lint, which the link cache's change starts. */
+static void
+test_check_links (void)
+{
+  g_autoptr(HbTestServer) server = hb_test_server_new ();
+  g_autofree char *proxy = hb_test_server_url (server, "");
+  g_autoptr(GProxyResolver) resolver = g_simple_proxy_resolver_new (proxy, NULL);
+  g_autoptr(SoupSession) session = hb_net_session_new ();
+  g_autoptr(HbLinkCache) cache = hb_link_cache_new (0);
+  g_autoptr(HbDocument) document = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) statuses = NULL;
+  g_autoptr(GError) error = NULL;
+  guint broken = 0, working = 0;
+
+  hb_test_server_add_static (server, "/berita/hilang", 404, "text/html", "tiada", -1);
+  hb_test_server_add_static (server, "/berita/ada", 200, "text/html", "ada", -1);
+  soup_session_set_proxy_resolver (session, resolver);
+  document = hb_document_new (NULL, cache, session);
+  hb_document_set_policy (document, builtin);
+  hb_post_set_field (hb_document_get_post (document), HB_FIELD_BODY,
+                     "Butiran: http://www.mpkk-contoh.gov.my/berita/hilang dan "
+                     "http://www.mpkk-contoh.gov.my/berita/ada");
+  g_assert_true (spin_until (lint_settled, document));
+
+  hb_document_check_links_async (document, NULL, store_result, &result);
+  statuses = hb_document_check_links_finish (document, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (statuses->len, ==, 2);
+  for (guint i = 0; i < statuses->len; i++)
+    {
+      const HbLinkStatus *s = statuses->pdata[i];
+
+      if (g_str_has_suffix (s->url, "/berita/hilang"))
+        broken += s->state == HB_LINK_BROKEN;
+      else if (g_str_has_suffix (s->url, "/berita/ada"))
+        working += s->state == HB_LINK_OK;
+    }
+  g_assert_cmpuint (broken, ==, 1);
+  g_assert_cmpuint (working, ==, 1);
+  g_assert_cmpuint (hb_test_server_hits (server, "/berita/hilang"), >=, 1);
+  g_assert_true (spin_until (link_broken_found, document));
+  hb_document_cancel (document);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *home = g_dir_make_tmp ("hb-document-home-XXXXXX", NULL);
+
+  /* Backups go under the data folder: a scratch one. */
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  g_setenv ("LANGUAGE", "en", TRUE);
+  g_test_init (&argc, &argv, NULL);
+  builtin = hb_policy_new_builtin ();
+  g_test_add_func ("/document/edits-coalesce", test_edits_coalesce);
+  g_test_add_func ("/document/autosave-after-change", test_autosave_after_change);
+  g_test_add_func ("/document/export-gated", test_export_gated);
+  g_test_add_func ("/document/modified-and-title", test_modified_and_title);
+  g_test_add_func ("/document/check-links", test_check_links);
+  return g_test_run ();
+}
