@@ -13,7 +13,7 @@
 #include "hb-policy-update.h"
 #include "hb-test-server.h"
 
-#define BUILTIN_VERSION "2026.11.2"
+#define BUILTIN_VERSION "2026.12.1"
 #define PACK_ID         "mpkk-media-sosial"
 #define FAST            (&(HbPolicyUpdateOptions) { .deadline_ms = 400 })
 
@@ -237,14 +237,14 @@ test_updated (void)
   Update u = { 0 };
 
   /* The real pack's size, within the default cap and deadline. */
-  pack_site_serve (server, "/pack.json", &site, "2026.12.1", "\"v1\"");
+  pack_site_serve (server, "/pack.json", &site, "2026.12.5", "\"v1\"");
   g_bytes_unref (site.body);
-  site.body = full_pack_with_version ("2026.12.1");
+  site.body = full_pack_with_version ("2026.12.5");
   assert_in_use (BUILTIN_VERSION, HB_POLICY_SOURCE_BUILTIN);
   update (server, "/pack.json", NULL, &u);
   g_assert_no_error (u.error);
   g_assert_cmpint (u.outcome, ==, HB_POLICY_UPDATE_UPDATED);
-  g_assert_cmpstr (hb_policy_get_version (u.policy), ==, "2026.12.1");
+  g_assert_cmpstr (hb_policy_get_version (u.policy), ==, "2026.12.5");
   g_assert_cmpint (hb_policy_get_source (u.policy), ==, HB_POLICY_SOURCE_FETCHED);
   g_assert_cmpstr (hb_policy_get_origin (u.policy), ==, cache_path);
   /* Nothing was cached, so nothing conditional was asked. */
@@ -263,10 +263,10 @@ test_updated (void)
   g_assert_cmpstr (info->etag, ==, "\"v1\"");
   g_assert_cmpstr (info->sha256, ==, sha);
   g_assert_cmpstr (info->id, ==, PACK_ID);
-  g_assert_cmpstr (info->version, ==, "2026.12.1");
+  g_assert_cmpstr (info->version, ==, "2026.12.5");
   g_assert_nonnull (info->fetched);
   g_assert_null (info->failure);
-  assert_in_use ("2026.12.1", HB_POLICY_SOURCE_FETCHED);
+  assert_in_use ("2026.12.5", HB_POLICY_SOURCE_FETCHED);
 
   update_clear (&u);
   pack_site_clear (&site);
@@ -283,7 +283,7 @@ test_not_modified (void)
   PackSite site = { 0 };
   Update u = { 0 };
 
-  pack_site_serve (server, "/pack.json", &site, "2026.12.1", "\"v1\"");
+  pack_site_serve (server, "/pack.json", &site, "2026.12.5", "\"v1\"");
   update (server, "/pack.json", NULL, &u);
   g_assert_no_error (u.error);
   before = cached_bytes ();
@@ -303,7 +303,7 @@ test_not_modified (void)
   g_assert_cmpstr (info->etag, ==, "\"v1\"");
   g_assert_nonnull (info->checked);
   g_assert_cmpint (g_date_time_compare (info->checked, info->fetched), >=, 0);
-  assert_in_use ("2026.12.1", HB_POLICY_SOURCE_FETCHED);
+  assert_in_use ("2026.12.5", HB_POLICY_SOURCE_FETCHED);
 
   update_clear (&u);
   pack_site_clear (&site);
@@ -317,7 +317,7 @@ test_changed_on_server (void)
   PackSite site = { 0 };
   Update u = { 0 };
 
-  pack_site_serve (server, "/pack.json", &site, "2026.12.1", "\"v1\"");
+  pack_site_serve (server, "/pack.json", &site, "2026.12.5", "\"v1\"");
   update (server, "/pack.json", NULL, &u);
   g_assert_no_error (u.error);
 
@@ -345,7 +345,7 @@ test_same_bytes_without_etag (void)
   PackSite site = { 0 };
   Update u = { 0 };
 
-  pack_site_serve (server, "/pack.json", &site, "2026.12.1", NULL);
+  pack_site_serve (server, "/pack.json", &site, "2026.12.5", NULL);
   update (server, "/pack.json", NULL, &u);
   g_assert_cmpint (u.outcome, ==, HB_POLICY_UPDATE_UPDATED);
   update (server, "/pack.json", NULL, &u);
@@ -355,7 +355,7 @@ test_same_bytes_without_etag (void)
   g_assert_cmpuint (site.hits, ==, 2);
   info = hb_policy_cache_info_load (NULL);
   g_assert_null (info->etag);
-  assert_in_use ("2026.12.1", HB_POLICY_SOURCE_FETCHED);
+  assert_in_use ("2026.12.5", HB_POLICY_SOURCE_FETCHED);
 
   update_clear (&u);
   pack_site_clear (&site);
@@ -369,8 +369,8 @@ test_etag_only_for_same_url (void)
   PackSite a = { 0 }, b = { 0 };
   Update u = { 0 };
 
-  pack_site_serve (server, "/a.json", &a, "2026.12.1", "\"same\"");
-  pack_site_serve (server, "/b.json", &b, "2026.12.2", "\"same\"");
+  pack_site_serve (server, "/a.json", &a, "2026.12.5", "\"same\"");
+  pack_site_serve (server, "/b.json", &b, "2026.12.6", "\"same\"");
   update (server, "/a.json", NULL, &u);
   g_assert_no_error (u.error);
   update (server, "/b.json", NULL, &u);
@@ -378,7 +378,7 @@ test_etag_only_for_same_url (void)
   g_assert_cmpuint (b.hits, ==, 1);
   g_assert_null (b.if_none_match);
   g_assert_cmpint (u.outcome, ==, HB_POLICY_UPDATE_UPDATED);
-  assert_in_use ("2026.12.2", HB_POLICY_SOURCE_FETCHED);
+  assert_in_use ("2026.12.6", HB_POLICY_SOURCE_FETCHED);
 
   update_clear (&u);
   pack_site_clear (&a);
@@ -392,21 +392,21 @@ test_etag_only_for_same_bytes (void)
 {
   g_autoptr(HbTestServer) server = hb_test_server_new ();
   g_autofree char *path = hb_policy_cache_path ();
-  g_autoptr(GBytes) other = pack_with_version ("2026.12.9");
+  g_autoptr(GBytes) other = pack_with_version ("2026.12.19");
   PackSite site = { 0 };
   Update u = { 0 };
 
-  pack_site_serve (server, "/pack.json", &site, "2026.12.1", "\"v1\"");
+  pack_site_serve (server, "/pack.json", &site, "2026.12.5", "\"v1\"");
   update (server, "/pack.json", NULL, &u);
   g_assert_no_error (u.error);
   g_assert_true (g_file_set_contents (path, g_bytes_get_data (other, NULL), g_bytes_get_size (other), NULL));
-  assert_in_use ("2026.12.9", HB_POLICY_SOURCE_FETCHED);
+  assert_in_use ("2026.12.19", HB_POLICY_SOURCE_FETCHED);
 
   update (server, "/pack.json", NULL, &u);
   g_assert_no_error (u.error);
   g_assert_null (site.if_none_match);
   g_assert_cmpint (u.outcome, ==, HB_POLICY_UPDATE_UPDATED);
-  assert_in_use ("2026.12.1", HB_POLICY_SOURCE_FETCHED);
+  assert_in_use ("2026.12.5", HB_POLICY_SOURCE_FETCHED);
 
   update_clear (&u);
   pack_site_clear (&site);
@@ -426,14 +426,14 @@ test_user_pack_takes_precedence (void)
 
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   g_assert_true (g_file_set_contents (user, g_bytes_get_data (own, NULL), g_bytes_get_size (own), NULL));
-  pack_site_serve (server, "/pack.json", &site, "2026.12.1", "\"v1\"");
+  pack_site_serve (server, "/pack.json", &site, "2026.12.5", "\"v1\"");
   update (server, "/pack.json", NULL, &u);
   g_assert_no_error (u.error);
   g_assert_cmpint (u.outcome, ==, HB_POLICY_UPDATE_UPDATED);
   g_assert_cmpint (hb_policy_get_source (u.policy), ==, HB_POLICY_SOURCE_USER);
   g_assert_cmpstr (hb_policy_get_version (u.policy), ==, "2000.1.1");
   info = hb_policy_cache_info_load (NULL);
-  g_assert_cmpstr (info->version, ==, "2026.12.1");
+  g_assert_cmpstr (info->version, ==, "2026.12.5");
   assert_in_use ("2000.1.1", HB_POLICY_SOURCE_USER);
 
   update_clear (&u);
@@ -462,11 +462,11 @@ test_older_than_builtin (void)
   g_assert_cmpstr (info->version, ==, "2026.9.30");
   assert_in_use (BUILTIN_VERSION, HB_POLICY_SOURCE_BUILTIN);
 
-  pack_site_serve (server, "/new.json", &new_site, "2026.11.10", "\"v2\"");
+  pack_site_serve (server, "/new.json", &new_site, "2026.12.60", "\"v2\"");
   update (server, "/new.json", NULL, &u);
   g_assert_no_error (u.error);
   g_assert_cmpint (hb_policy_get_source (u.policy), ==, HB_POLICY_SOURCE_FETCHED);
-  assert_in_use ("2026.11.10", HB_POLICY_SOURCE_FETCHED);
+  assert_in_use ("2026.12.60", HB_POLICY_SOURCE_FETCHED);
   update_clear (&u);
   pack_site_clear (&old_site);
   pack_site_clear (&new_site);
@@ -515,7 +515,7 @@ static void
 serve_failures (HbTestServer *server)
 {
   g_autofree char *big = g_strnfill (HB_POLICY_UPDATE_MAX_BYTES + 1, ' ');
-  g_autoptr(GBytes) newer = pack_with_version ("2026.12.2");
+  g_autoptr(GBytes) newer = pack_with_version ("2026.12.6");
 
   hb_test_server_add_static (server, "/missing.json", 404, "text/plain", "not here", -1);
   hb_test_server_add_static (server, "/broken.json", 500, "text/plain", "oops", -1);
@@ -558,7 +558,7 @@ test_failure (gconstpointer data)
   Update u = { 0 };
   gint64 start;
 
-  pack_site_serve (server, "/pack.json", &site, "2026.12.1", "\"v1\"");
+  pack_site_serve (server, "/pack.json", &site, "2026.12.5", "\"v1\"");
   serve_failures (server);
   update (server, "/pack.json", NULL, &u);
   g_assert_no_error (u.error);
@@ -576,9 +576,9 @@ test_failure (gconstpointer data)
    * on record for the next start. */
   after = cached_bytes ();
   g_assert_true (g_bytes_equal (before, after));
-  assert_in_use ("2026.12.1", HB_POLICY_SOURCE_FETCHED);
+  assert_in_use ("2026.12.5", HB_POLICY_SOURCE_FETCHED);
   info = hb_policy_cache_info_load (NULL);
-  g_assert_cmpstr (info->version, ==, "2026.12.1");
+  g_assert_cmpstr (info->version, ==, "2026.12.5");
   g_assert_cmpstr (info->url, ==, pack_url);
   g_assert_cmpstr (info->etag, ==, "\"v1\"");
   g_assert_cmpstr (info->failure, ==, u.error->message);
@@ -671,7 +671,7 @@ test_not_modified_without_cache (void)
   PackSite site = { .always_304 = TRUE };
   Update u = { 0 };
 
-  pack_site_serve (server, "/pack.json", &site, "2026.12.1", "\"v1\"");
+  pack_site_serve (server, "/pack.json", &site, "2026.12.5", "\"v1\"");
   update (server, "/pack.json", NULL, &u);
   g_assert_error (u.error, HB_NET_ERROR, HB_NET_ERROR_INVALID_CONTENT);
   g_assert_null (site.if_none_match);
@@ -696,7 +696,7 @@ test_not_modified_with_invalid_cache (void)
   PackSite site = { 0 };
   Update u = { 0 };
 
-  pack_site_serve (server, "/pack.json", &site, "2026.12.1", "\"v1\"");
+  pack_site_serve (server, "/pack.json", &site, "2026.12.5", "\"v1\"");
   update (server, "/pack.json", NULL, &u);
   g_assert_no_error (u.error);
   g_assert_true (g_file_set_contents (path, bad, -1, NULL));
@@ -722,7 +722,7 @@ test_not_modified_with_invalid_cache (void)
   g_assert_no_error (u.error);
   g_assert_null (site.if_none_match);
   g_assert_cmpint (u.outcome, ==, HB_POLICY_UPDATE_UPDATED);
-  assert_in_use ("2026.12.1", HB_POLICY_SOURCE_FETCHED);
+  assert_in_use ("2026.12.5", HB_POLICY_SOURCE_FETCHED);
   update_clear (&u);
   pack_site_clear (&site);
 }
@@ -745,7 +745,7 @@ test_cancel (void)
   PackSite site = { 0 };
   Update u = { 0 };
 
-  pack_site_serve (server, "/pack.json", &site, "2026.12.1", "\"v1\"");
+  pack_site_serve (server, "/pack.json", &site, "2026.12.5", "\"v1\"");
   serve_failures (server);
   update (server, "/pack.json", NULL, &u);
   g_timeout_add (150, cancel_cb, cancellable);
@@ -753,7 +753,7 @@ test_cancel (void)
   g_assert_error (u.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   info = hb_policy_cache_info_load (NULL);
   g_assert_null (info->failure);
-  assert_in_use ("2026.12.1", HB_POLICY_SOURCE_FETCHED);
+  assert_in_use ("2026.12.5", HB_POLICY_SOURCE_FETCHED);
   update_clear (&u);
   pack_site_clear (&site);
 }
@@ -826,20 +826,20 @@ test_cli_fetch (void)
 {
   g_autoptr(HbTestServer) server = hb_test_server_new ();
   g_autofree char *url = hb_test_server_url (server, "/pack.json");
-  g_autofree char *expected = g_strdup_printf ("Updated to %s 2026.12.1 from %s\n", PACK_ID, url);
-  g_autofree char *again = g_strdup_printf ("Not modified: %s 2026.12.1 from %s is current\n", PACK_ID, url);
+  g_autofree char *expected = g_strdup_printf ("Updated to %s 2026.12.5 from %s\n", PACK_ID, url);
+  g_autofree char *again = g_strdup_printf ("Not modified: %s 2026.12.5 from %s is current\n", PACK_ID, url);
   g_autoptr(JsonParser) parser = json_parser_new ();
   PackSite site = { 0 };
   HbTestRun run = { 0 };
   JsonObject *root;
 
   assert_lint_reports (BUILTIN_VERSION);
-  pack_site_serve (server, "/pack.json", &site, "2026.12.1", "\"v1\"");
+  pack_site_serve (server, "/pack.json", &site, "2026.12.5", "\"v1\"");
   cli (&run, (const char *[]) { "policy", "fetch", url, NULL });
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, expected);
   g_assert_cmpstr (run.err, ==, "");
-  assert_lint_reports ("2026.12.1");
+  assert_lint_reports ("2026.12.5");
 
   cli (&run, (const char *[]) { "policy", "fetch", url, NULL });
   g_assert_cmpint (run.status, ==, 0);
@@ -854,7 +854,7 @@ test_cli_fetch (void)
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "fetched"), "etag"),
                    ==, "\"v1\"");
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "policy"), "version"),
-                   ==, "2026.12.1");
+                   ==, "2026.12.5");
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "policy"), "source"),
                    ==, "fetched");
   g_assert_cmpuint (site.hits, ==, 3);
@@ -871,11 +871,11 @@ test_cli_fetch_failures (void)
   g_autofree char *url = hb_test_server_url (server, "/pack.json");
   g_autofree char *wrong = hb_test_server_url (server, "/wrong.json");
   g_autofree char *missing = hb_test_server_url (server, "/missing.json");
-  const char *still = "; still using " PACK_ID " 2026.12.1, the last fetched pack\n";
+  const char *still = "; still using " PACK_ID " 2026.12.5, the last fetched pack\n";
   PackSite site = { 0 };
   HbTestRun run = { 0 };
 
-  pack_site_serve (server, "/pack.json", &site, "2026.12.1", "\"v1\"");
+  pack_site_serve (server, "/pack.json", &site, "2026.12.5", "\"v1\"");
   serve_failures (server);
   cli (&run, (const char *[]) { "policy", "fetch", url, NULL });
   g_assert_cmpint (run.status, ==, 0);
@@ -887,7 +887,7 @@ test_cli_fetch_failures (void)
   g_assert_true (g_str_has_suffix (run.err, still));
   g_assert_nonnull (strstr (run.err, wrong));
   g_assert_cmpuint (strchr (run.err, '\n') - run.err, ==, strlen (run.err) - 1);
-  assert_lint_reports ("2026.12.1");
+  assert_lint_reports ("2026.12.5");
 
   /* A pack server cannot crash the command or make it compile for
    * minutes: refused, and the last good pack stays. */
@@ -901,14 +901,14 @@ test_cli_fetch_failures (void)
       g_assert_nonnull (strstr (run.err, i ? "more than the 20000" : "more than 64 levels"));
       g_assert_true (g_str_has_suffix (run.err, still));
       g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
-      assert_lint_reports ("2026.12.1");
+      assert_lint_reports ("2026.12.5");
     }
 
   cli (&run, (const char *[]) { "policy", "fetch", missing, NULL });
   g_assert_cmpint (run.status, ==, 2);
   g_assert_nonnull (strstr (run.err, "404"));
   g_assert_true (g_str_has_suffix (run.err, still));
-  assert_lint_reports ("2026.12.1");
+  assert_lint_reports ("2026.12.5");
 
   cli (&run, (const char *[]) { "policy", "fetch", NULL });
   g_assert_cmpint (run.status, ==, 2);
