@@ -12,6 +12,8 @@
  *   hb-bench startup       the real app's cold start to its first frame
  *                          (X11; hb-bench-startup.c)
  *   hb-bench all           every mode, then a table (hb-bench-all.c)
+ *   hb-bench lint-hostile  text shaped to cost the most, 1 MB and 10 MB
+ *                          (hb-bench-hostile.c)
  *   hb-bench corpus PATH…  the linter's evaluation report on labelled
  *                          corpora (hb-bench-corpus.c)
  *
@@ -138,10 +140,13 @@ main (int    argc,
     return hb_bench_startup ();
   if (argc == 2 && strcmp (argv[1], "all") == 0)
     return hb_bench_all (argv[0]);
+  if (argc == 2 && strcmp (argv[1], "lint-hostile") == 0)
+    return hb_bench_lint_hostile ();
   if (argc >= 2 && strcmp (argv[1], "corpus") == 0)
     return hb_bench_corpus (argc - 2, argv + 2);
   g_printerr ("Usage: hb-bench lint FILE\n       hb-bench typing FILE\n       hb-bench media\n"
               "       hb-bench export\n       hb-bench startup\n       hb-bench all\n"
+              "       hb-bench lint-hostile\n"
               "       hb-bench corpus [--details] [--dump FILE] PATH…\n");
   return 2;
 }

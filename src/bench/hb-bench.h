@@ -16,5 +16,6 @@ GPtrArray *hb_bench_media_photos (const char *self_path);
 int    hb_bench_export        (const char   *self_path);
 int    hb_bench_startup       (void);
 int    hb_bench_all           (const char   *self_path);
+int    hb_bench_lint_hostile  (void);
 int    hb_bench_corpus        (int           argc,
                                char        **argv);

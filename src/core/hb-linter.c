@@ -20,7 +20,10 @@ typedef struct
   const HbText *text;
   GArray       *hits;           /* HbHit, allow-listed ones removed */
   guint        *sentence_tokens; /* per sentence: first token; n_sentences + 1 */
-  GArray      **lexicon_hits;   /* per lexicon: its hits' indices by position, or NULL */
+  guint        *by_lexicon;     /* hit indices grouped by lexicon, by position within */
+  guint        *lexicon_start;  /* per lexicon: where its group starts; n_lexicons + 1 */
+  GArray       *shapes[HB_N_SHAPES]; /* spelling shapes (HbSpan), found once for
+                                       all their rules, or NULL until asked */
   guint         info_line;      /* the line @line describes, or G_MAXUINT */
   struct {
     gboolean    bang, question;     /* a ! anywhere; a ? anywhere */
@@ -88,12 +91,14 @@ apply_allow_list (Lint   *l,
         else if (hb_policy_get_lexicon (l->policy, h->lexicon)->antipatterns)
           g_hash_table_add (except_tokens, token_key (t, h->lexicon));
     }
+  g_array_set_size (l->hits, all_hits->len);
+  l->hits->len = 0;
   for (guint i = 0; i < all_hits->len; i++)
     {
       const HbHit *h = &g_array_index (all_hits, HbHit, i);
 
       if (h->lexicon != allow && !span_allowed (l, h->tstart, h->tend) && !excepted (l, except_tokens, h))
-        g_array_append_val (l->hits, *h);
+        g_array_index (l->hits, HbHit, l->hits->len++) = *h;
     }
 }
 
@@ -148,45 +153,49 @@ hits_in_order (GArray *hits)
   return TRUE;
 }
 
+/* A counting sort by lexicon keeps each lexicon's hits in the order of
+ * position they already have, in one array. */
 static void
 index_lexicon_hits (Lint *l)
 {
+  guint n = hb_policy_get_n_lexicons (l->policy);
+  g_autofree guint *next = NULL;
+
   /* The scan reports hits token by token, so they are almost always in
    * order already; sorting is the exception. */
   if (!hits_in_order (l->hits))
     g_array_sort (l->hits, compare_hits);
-  l->lexicon_hits = g_new0 (GArray *, hb_policy_get_n_lexicons (l->policy));
+  l->lexicon_start = g_new0 (guint, n + 1);
+  l->by_lexicon = g_new (guint, l->hits->len + 1);
   for (guint i = 0; i < l->hits->len; i++)
-    {
-      guint lexicon = g_array_index (l->hits, HbHit, i).lexicon;
-
-      if (l->lexicon_hits[lexicon] == NULL)
-        l->lexicon_hits[lexicon] = g_array_new (FALSE, FALSE, sizeof (guint));
-      g_array_append_val (l->lexicon_hits[lexicon], i);
-    }
+    l->lexicon_start[g_array_index (l->hits, HbHit, i).lexicon + 1]++;
+  for (guint k = 0; k < n; k++)
+    l->lexicon_start[k + 1] += l->lexicon_start[k];
+  next = g_memdup2 (l->lexicon_start, n * sizeof (guint));
+  for (guint i = 0; i < l->hits->len; i++)
+    l->by_lexicon[next[g_array_index (l->hits, HbHit, i).lexicon]++] = i;
 }
 
 static const HbHit *
 indexed_hit (const Lint *l,
-             GArray     *index,
              guint       i)
 {
-  return &g_array_index (l->hits, HbHit, g_array_index (index, guint, i));
+  return &g_array_index (l->hits, HbHit, l->by_lexicon[i]);
 }
 
-/* The first of @index's hits that starts at token @t or later. */
+/* The first hit of a lexicon, among by_lexicon[lo..hi), that starts at
+ * token @t or later. */
 static guint
 first_hit_from (const Lint *l,
-                GArray     *index,
+                guint       lo,
+                guint       hi,
                 guint       t)
 {
-  guint lo = 0, hi = index->len;
-
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
 
-      if (indexed_hit (l, index, mid)->tstart < t)
+      if (indexed_hit (l, mid)->tstart < t)
         lo = mid + 1;
       else
         hi = mid;
@@ -210,22 +219,22 @@ lexicon_present (const Lint *l,
                  guint       window,
                  gboolean    allow_overlap)
 {
-  GArray *index = l->lexicon_hits[lexicon];
+  guint begin = l->lexicon_start[lexicon], end = l->lexicon_start[lexicon + 1];
   guint after;
 
-  if (index == NULL)
+  if (begin == end)
     return NULL;
-  after = first_hit_from (l, index, t1);
-  if (after < index->len)
+  after = first_hit_from (l, begin, end, t1);
+  if (after < end)
     {
-      const HbHit *h = indexed_hit (l, index, after);
+      const HbHit *h = indexed_hit (l, after);
 
       if (h->tstart < hi && (!window || h->tstart <= t1 + window))
         return h;
     }
-  for (guint i = after, steps = 0; i > 0 && steps < MAX_STEPS_BACK; i--, steps++)
+  for (guint i = after, steps = 0; i > begin && steps < MAX_STEPS_BACK; i--, steps++)
     {
-      const HbHit *h = indexed_hit (l, index, i - 1);
+      const HbHit *h = indexed_hit (l, i - 1);
 
       if (h->tstart < lo)
         break;
@@ -375,8 +384,24 @@ run_lexical (Lint *l)
 /* ------------------------------------------------------------------ */
 /* Patterns, capitals, punctuation                                     */
 
+/* The spelling shapes come from one pass over the tokens, made for the
+ * first rule that asks. */
 static void
-find_pattern (const Lint   *l,
+find_shape (Lint            *l,
+            HbSpellingShape  shape,
+            GArray          *spans)
+{
+  if (l->shapes[0] == NULL)
+    {
+      for (guint i = 0; i < HB_N_SHAPES; i++)
+        l->shapes[i] = g_array_new (FALSE, FALSE, sizeof (HbSpan));
+      hb_find_spelling_shapes (l->text, l->shapes);
+    }
+  g_array_append_vals (spans, l->shapes[shape]->data, l->shapes[shape]->len);
+}
+
+static void
+find_pattern (Lint         *l,
               const HbRule *rule,
               GArray       *spans)
 {
@@ -407,16 +432,16 @@ find_pattern (const Lint   *l,
       hb_find_censored_word (l->text, spans);
       break;
     case HB_PATTERN_REPEATED_WORD:
-      hb_find_repeated_word (l->text, spans);
+      find_shape (l, HB_SHAPE_REPEATED_WORD, spans);
       break;
     case HB_PATTERN_PASSIVE_APART:
-      hb_find_passive_apart (l->text, spans);
+      find_shape (l, HB_SHAPE_PASSIVE_APART, spans);
       break;
     case HB_PATTERN_GLUED_DI:
-      hb_find_glued_di (l->text, spans);
+      find_shape (l, HB_SHAPE_GLUED_DI, spans);
       break;
     case HB_PATTERN_AN_NYA:
-      hb_find_an_nya (l->text, spans);
+      find_shape (l, HB_SHAPE_AN_NYA, spans);
       break;
     case HB_PATTERN_ADDRESS:
     case HB_N_PATTERNS:
@@ -566,14 +591,16 @@ run_caps (Lint         *l,
 
       if (tok->line != line)
         {
-          flush_caps (l, rule, &run);
+          if (run.words > 0)
+            flush_caps (l, rule, &run);
           line = tok->line;
         }
       if (!(tok->flags & HB_TOKEN_ALPHA) || len < 2)
         continue;
       if (!(tok->flags & HB_TOKEN_UPPER))
         {
-          flush_caps (l, rule, &run);
+          if (run.words > 0)
+            flush_caps (l, rule, &run);
           continue;
         }
       if (run.words++ == 0)
@@ -696,10 +723,11 @@ hb_lint (HbPolicy   *policy,
   index_post (&l);
   run_rules (&l);
 
-  for (guint i = 0; i < hb_policy_get_n_lexicons (policy); i++)
-    if (l.lexicon_hits[i] != NULL)
-      g_array_unref (l.lexicon_hits[i]);
-  g_free (l.lexicon_hits);
+  g_free (l.by_lexicon);
+  g_free (l.lexicon_start);
+  for (guint i = 0; i < HB_N_SHAPES; i++)
+    if (l.shapes[i] != NULL)
+      g_array_unref (l.shapes[i]);
   g_array_unref (l.hits);
   g_free (l.allowed);
   g_free (l.in_post);

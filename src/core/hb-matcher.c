@@ -956,17 +956,12 @@ static gboolean
 has_lookalikes (const HbText  *text,
                 const HbToken *tok)
 {
-  gboolean beyond_ascii = FALSE;
-
-  if (!(tok->flags & HB_TOKEN_ALPHA))
+  if (!(tok->flags & HB_TOKEN_BEYOND_ASCII))
     return FALSE;
   for (guint o = tok->ostart; o < tok->oend; o++)
-    {
-      if (text->orig[o] >= 0x0530)
-        return FALSE;
-      beyond_ascii |= text->orig[o] >= 0x80;
-    }
-  return beyond_ascii;
+    if (text->orig[o] >= 0x0530)
+      return FALSE;
+  return TRUE;
 }
 
 /* "b-o-d-o-h": a word spelt out letter by letter with hyphens. */
@@ -1260,20 +1255,11 @@ match_joined (Scan *s,
     }
 }
 
-static gboolean
-has_reversed_runs (const HbText *text)
-{
-  for (guint o = 0; o < text->n_orig; o++)
-    if (text->orig[o] == 0x202E || text->orig[o] == 0x2067)
-      return TRUE;
-  return FALSE;
-}
-
 static void
 lookup_tokens (Scan *s)
 {
   const HbText *text = s->text;
-  gboolean reversed_runs = has_reversed_runs (text);
+  gboolean reversed_runs = text->has_overrides;
 
   for (guint i = 0; i < text->tokens->len; i++)
     s->tok_entries[i] = lookup_token (s, hb_text_token (text, i), reversed_runs);
@@ -1310,7 +1296,8 @@ hb_matcher_scan (const HbMatcher *m,
           ((tok->flags & (HB_TOKEN_OBFUSCATED | HB_TOKEN_RUNS)) ||
            ((tok->flags & HB_TOKEN_HYPHEN) && is_spelled_out (text, tok)) || has_lookalikes (text, tok)))
         match_obfuscated (&s, i);
-      match_dotted (&s, i);
+      if (tok->cend - tok->cstart <= 2)
+        match_dotted (&s, i);
       if (i >= spaced_until && is_single_letter (text, i, tok->line))
         spaced_until = match_spaced (&s, i);
     }

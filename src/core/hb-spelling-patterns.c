@@ -22,8 +22,10 @@ same_word (const HbText  *text,
            const HbToken *a,
            const HbToken *b)
 {
-  return a->nend - a->nstart == b->nend - b->nstart &&
-         memcmp (text->norm->str + a->nstart, text->norm->str + b->nstart, a->nend - a->nstart) == 0;
+  const char *x = text->norm->str + a->nstart, *y = text->norm->str + b->nstart;
+
+  return a->nend - a->nstart == b->nend - b->nstart && x[0] == y[0] &&
+         memcmp (x, y, a->nend - a->nstart) == 0;
 }
 
 /* Two tokens with exactly one space between them, in one sentence. */
@@ -42,24 +44,24 @@ is_word (const HbToken *tok)
          tok->cend - tok->cstart >= 2;
 }
 
-/* "kerja kerja", "DUA DUA": a word said twice is a reduplication. */
-void
-hb_find_repeated_word (const HbText *text,
-                       GArray       *spans)
+static void
+add_span (GArray *spans,
+          guint   start,
+          guint   end)
 {
-  for (guint t = 0; t + 1 < text->tokens->len; t++)
-    {
-      const HbToken *a = hb_text_token (text, t), *b = hb_text_token (text, t + 1);
+  HbSpan span = { start, end };
 
-      if (b->ostart == a->oend + 1 && same_word (text, a, b) && is_word (a) && is_word (b) &&
-          !(a->flags & HB_TOKEN_HYPHEN) && adjacent (text, a, b))
-        {
-          HbSpan span = { a->ostart, b->oend };
+  g_array_append_val (spans, span);
+}
 
-          g_array_append_val (spans, span);
-          t++;
-        }
-    }
+/* "kerja kerja", "DUA DUA": a word said twice is a reduplication. */
+static gboolean
+is_repeated_word (const HbText  *text,
+                  const HbToken *a,
+                  const HbToken *b)
+{
+  return b->ostart == a->oend + 1 && same_word (text, a, b) && is_word (a) && is_word (b) &&
+         !(a->flags & HB_TOKEN_HYPHEN) && adjacent (text, a, b);
 }
 
 static gboolean
@@ -88,24 +90,14 @@ is_passive_stem (const char *word,
   return len >= 7 && strncmp (word, "per", 3) == 0 && ends_with (word, len, "i");
 }
 
-void
-hb_find_passive_apart (const HbText *text,
-                       GArray       *spans)
+static gboolean
+is_passive_apart (const HbText  *text,
+                  const HbToken *a,
+                  const HbToken *b)
 {
-  for (guint t = 0; t + 1 < text->tokens->len; t++)
-    {
-      const HbToken *a = hb_text_token (text, t), *b = hb_text_token (text, t + 1);
-      const char *word = text->norm->str + b->nstart;
-
-      if (a->nend - a->nstart == 2 && memcmp (text->norm->str + a->nstart, "di", 2) == 0 &&
-          (b->flags & HB_TOKEN_LOWER) && !(b->flags & HB_TOKEN_HYPHEN) && is_word (b) &&
-          adjacent (text, a, b) && is_passive_stem (word, b->nend - b->nstart))
-        {
-          HbSpan span = { a->ostart, b->oend };
-
-          g_array_append_val (spans, span);
-        }
-    }
+  return a->nend - a->nstart == 2 && memcmp (text->norm->str + a->nstart, "di", 2) == 0 &&
+         (b->flags & HB_TOKEN_LOWER) && !(b->flags & HB_TOKEN_HYPHEN) && is_word (b) &&
+         adjacent (text, a, b) && is_passive_stem (text->norm->str + b->nstart, b->nend - b->nstart);
 }
 
 /* "DiRaja", "Yang DiPertua": titles whose di- is written with a capital
@@ -121,42 +113,56 @@ is_title_with_di (const HbText  *text,
 
 /* "DiMerlimau", "diKulim": di typed onto a capitalised name.  After
  * another capitalised word it is part of a name (Leonardo DiCaprio). */
-void
-hb_find_glued_di (const HbText *text,
-                  GArray       *spans)
+static gboolean
+is_glued_di (const HbText  *text,
+             const HbToken *prev,
+             const HbToken *tok)
 {
-  for (guint t = 0; t < text->tokens->len; t++)
-    {
-      const HbToken *tok = hb_text_token (text, t);
-      const gunichar *o = text->orig + tok->ostart;
+  const gunichar *o = text->orig + tok->ostart;
 
-      if (tok->oend - tok->ostart >= 5 && (o[0] == 'D' || o[0] == 'd') && o[1] == 'i' &&
-          g_unichar_isupper (o[2]) && g_unichar_islower (o[3]) && !is_title_with_di (text, tok) &&
-          (t == 0 || !(hb_text_token (text, t - 1)->flags & HB_TOKEN_CAPITAL)))
-        {
-          HbSpan span = { tok->ostart, tok->oend };
-
-          g_array_append_val (spans, span);
-        }
-    }
+  return tok->oend - tok->ostart >= 5 && (o[0] == 'D' || o[0] == 'd') && o[1] == 'i' &&
+         g_unichar_isupper (o[2]) && g_unichar_islower (o[3]) && !is_title_with_di (text, tok) &&
+         (prev == NULL || !(prev->flags & HB_TOKEN_CAPITAL));
 }
 
 /* "kebiasaanya": a noun in -an of a root ending in a, before -nya. */
-void
-hb_find_an_nya (const HbText *text,
-                GArray       *spans)
+static gboolean
+is_an_nya (const HbText  *text,
+           const HbToken *tok)
 {
+  const char *word = text->norm->str + tok->nstart;
+  gsize len = tok->nend - tok->nstart;
+
+  return len >= 8 && word[len - 1] == 'a' && ends_with (word, len, "aanya") && is_word (tok);
+}
+
+/* One pass over the tokens for every shape; each rule then takes its own
+ * spans. */
+void
+hb_find_spelling_shapes (const HbText *text,
+                         GArray       *spans[HB_N_SHAPES])
+{
+  const HbToken *prev = NULL;
+  gboolean second_of_pair = FALSE; /* "ha ha ha" is one reduplication */
+
   for (guint t = 0; t < text->tokens->len; t++)
     {
       const HbToken *tok = hb_text_token (text, t);
-      const char *word = text->norm->str + tok->nstart;
-      gsize len = tok->nend - tok->nstart;
+      const HbToken *next = t + 1 < text->tokens->len ? hb_text_token (text, t + 1) : NULL;
 
-      if (is_word (tok) && len >= 8 && ends_with (word, len, "aanya"))
+      if (!second_of_pair && next != NULL && is_repeated_word (text, tok, next))
         {
-          HbSpan span = { tok->ostart, tok->oend };
-
-          g_array_append_val (spans, span);
+          add_span (spans[HB_SHAPE_REPEATED_WORD], tok->ostart, next->oend);
+          second_of_pair = TRUE;
         }
+      else
+        second_of_pair = FALSE;
+      if (next != NULL && is_passive_apart (text, tok, next))
+        add_span (spans[HB_SHAPE_PASSIVE_APART], tok->ostart, next->oend);
+      if (is_glued_di (text, prev, tok))
+        add_span (spans[HB_SHAPE_GLUED_DI], tok->ostart, tok->oend);
+      if (is_an_nya (text, tok))
+        add_span (spans[HB_SHAPE_AN_NYA], tok->ostart, tok->oend);
+      prev = tok;
     }
 }

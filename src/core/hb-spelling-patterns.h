@@ -7,13 +7,16 @@
 
 G_BEGIN_DECLS
 
-void hb_find_repeated_word   (const HbText *text,
-                              GArray       *spans);
-void hb_find_passive_apart   (const HbText *text,
-                              GArray       *spans);
-void hb_find_glued_di        (const HbText *text,
-                              GArray       *spans);
-void hb_find_an_nya          (const HbText *text,
-                              GArray       *spans);
+typedef enum
+{
+  HB_SHAPE_REPEATED_WORD,   /* "kerja kerja": a reduplication without its hyphen */
+  HB_SHAPE_PASSIVE_APART,   /* "di laksanakan": di- apart from its verb */
+  HB_SHAPE_GLUED_DI,        /* "DiMerlimau": the preposition typed onto a name */
+  HB_SHAPE_AN_NYA,          /* "kebiasaanya": -an + -nya with one n */
+  HB_N_SHAPES,
+} HbSpellingShape;
+
+void hb_find_spelling_shapes (const HbText *text,
+                              GArray       *spans[HB_N_SHAPES]);
 
 G_END_DECLS

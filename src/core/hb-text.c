@@ -51,6 +51,7 @@ enum
   CL_UPPER   = 1 << 7,  /* typed in capitals */
   CL_LOWER   = 1 << 8,  /* typed in lower case */
   CL_SPAN    = 1 << 9,  /* came from more than one code point (a cluster) */
+  CL_BEYOND  = 1 << 10, /* a letter or mark beyond ASCII: é, Cyrillic о */
 };
 #define CL_WORD (CL_ALPHA | CL_DIGIT | CL_MARK)
 
@@ -91,9 +92,10 @@ unicode_class (gunichar ch,
   guint16 cl = 0;
 
   if (g_unichar_isalpha (ch))
-    cl |= CL_ALPHA | (g_unichar_isupper (typed) ? CL_UPPER : 0) | (g_unichar_islower (typed) ? CL_LOWER : 0);
+    cl |= CL_ALPHA | CL_BEYOND | (g_unichar_isupper (typed) ? CL_UPPER : 0) |
+          (g_unichar_islower (typed) ? CL_LOWER : 0);
   else if (g_unichar_ismark (ch))
-    cl |= CL_MARK;
+    cl |= CL_MARK | CL_BEYOND;
   else if (g_unichar_isalnum (ch))
     cl |= CL_DIGIT;
   else if (ch == 0x2028 || ch == 0x2029 || ch == 0x0085)
@@ -295,6 +297,9 @@ normalise (HbText *text)
         }
       else if (is_invisible (ch))
         {
+          /* A right-to-left override or isolate shows what follows
+           * reversed: the matcher reads such text backwards too. */
+          text->has_overrides |= ch == 0x202E || ch == 0x2067;
           i++;
           continue;
         }
@@ -371,6 +376,8 @@ scan_token (const HbText *text,
     }
   if (seen & CL_DIGIT)
     f |= HB_TOKEN_DIGIT;
+  if (seen & CL_BEYOND)
+    f |= HB_TOKEN_BEYOND_ASCII;
   if ((f & HB_TOKEN_ALPHA) && (f & HB_TOKEN_DIGIT))
     f |= HB_TOKEN_OBFUSCATED;
   *flags = f;

@@ -26,6 +26,7 @@ typedef enum
   HB_TOKEN_LINE_END   = 1 << 9,
   HB_TOKEN_CAPITAL    = 1 << 10, /* first letter typed as a capital: a name? */
   HB_TOKEN_ADDRESS    = 1 << 11, /* part of a web or e-mail address: www.kulim.org */
+  HB_TOKEN_BEYOND_ASCII = 1 << 12, /* has a letter beyond ASCII: accents, other scripts */
 } HbTokenFlags;
 
 typedef struct
@@ -69,6 +70,7 @@ typedef struct
   GArray   *hyphen_tokens;  /* guint32: hyphenated tokens */
   guint     n_sentences;
   guint     n_lines;
+  gboolean  has_overrides; /* a right-to-left override or isolate was typed */
 } HbText;
 
 HbText *hb_text_new      (const char *utf8,
