@@ -384,6 +384,9 @@ test_disguises (void)
   assert_rule ("Pemandu itu b\u043ed\u043eh.", "shaming.insult", NULL);
   assert_rule ("Sokong \u03a1AS sahaja.", "politics.party", NULL);
   assert_quiet ("Kafe baharu dibuka: Café Kulim, menu naïve dan crème brûlée.");
+  /* Rulers masked or in leetspeak. */
+  assert_rule ("S*ltan itu memang bodoh.", "royalty.critique", "S*ltan");
+  assert_rule ("R4ja tu menyusahkan rakyat.", "royalty.critique", "R4ja");
   /* Text behind a right-to-left override is shown reversed. */
   assert_rule ("Dia memang \u202ehodob\u202c.", "shaming.insult", NULL);
   assert_quiet ("Kod \u202e1234\u202c diterima.");
