@@ -757,6 +757,16 @@ match_phrases (Scan       *s,
 
 /* Adds the single-word terms of the entries at @offset; @obf_only keeps
  * only lexicons that asked for obfuscated matching. */
+/* Which lexicons a reading may match: masked and leetspeak readings only
+ * those that ask for obfuscation; one part of a joined word only those
+ * that do not, unless the other part is a known word too. */
+typedef enum
+{
+  LEXICONS_ALL,
+  LEXICONS_OBFUSCATION,
+  LEXICONS_PLAIN,
+} LexiconFilter;
+
 static gboolean
 match_terms (Scan    *s,
              guint32  offset,
@@ -764,7 +774,7 @@ match_terms (Scan    *s,
              guint    t1,
              guint32  ostart,
              guint32  oend,
-             gboolean obf_only,
+             LexiconFilter filter,
              gboolean phrases)
 {
   const guint32 *e;
@@ -782,7 +792,8 @@ match_terms (Scan    *s,
           const HbLexicon *lex = g_ptr_array_index (s->m->lexicons, ref->lexicon);
           const HbTerm *term = g_ptr_array_index (lex->terms, ref->term);
 
-          if (obf_only && !lex->obfuscation)
+          if ((filter == LEXICONS_OBFUSCATION && !lex->obfuscation) ||
+              (filter == LEXICONS_PLAIN && lex->obfuscation))
             continue;
           if (!entry_accepts (e[k], term->morph) || !term_flags_ok (s, ref->lexicon, term, t0, t1))
             continue;
@@ -818,7 +829,7 @@ match_hyphen_parts (Scan *s,
 
           off = lookup_word (s->m->surfaces, text->norm->str + b0, b1 - b0);
           if (off != HB_STRMAP_NONE)
-            match_terms (s, off, i, i + 1, text->nsrc[start], hb_text_src_end (text, c - 1), FALSE, FALSE);
+            match_terms (s, off, i, i + 1, text->nsrc[start], hb_text_src_end (text, c - 1), LEXICONS_ALL, FALSE);
         }
       start = c + 1;
     }
@@ -993,7 +1004,7 @@ match_obfuscated (Scan *s,
   sk = hb_skeleton (s->text->norm->str + tok->nstart, tok->nend - tok->nstart);
   off = lookup_word (s->m->skeletons, sk, strlen (sk));
   if (off != HB_STRMAP_NONE)
-    match_terms (s, off, i, i + 1, tok->ostart, tok->oend, TRUE, FALSE);
+    match_terms (s, off, i, i + 1, tok->ostart, tok->oend, LEXICONS_OBFUSCATION, FALSE);
 }
 
 static gboolean
@@ -1035,7 +1046,7 @@ match_spaced (Scan *s,
   off = lookup_word (s->m->skeletons, sk, strlen (sk));
   if (off != HB_STRMAP_NONE)
     match_terms (s, off, i, j, hb_text_token (text, i)->ostart, hb_text_token (text, j - 1)->oend,
-                 TRUE, FALSE);
+                 LEXICONS_OBFUSCATION, FALSE);
   return j;
 }
 
@@ -1129,37 +1140,6 @@ lookup_token (const Scan    *s,
   return off;
 }
 
-/* One part of a joined token: terms of lexicons without obfuscation, or
- * any term when the other part is a known word too. */
-static void
-match_terms_joined (Scan    *s,
-                    guint32  offset,
-                    guint    i,
-                    gboolean both_known)
-{
-  const HbToken *tok = hb_text_token (s->text, i);
-  const guint32 *e;
-  guint n;
-
-  e = entries_at (s->m, offset, &n);
-  for (guint k = 0; k < n; k++)
-    {
-      const Root *r = g_ptr_array_index (s->m->root_list, e[k] & ENTRY_ROOT_MASK);
-
-      for (guint t = 0; t < r->terms->len; t++)
-        {
-          const TermRef *ref = &g_array_index (r->terms, TermRef, t);
-          const HbLexicon *lex = g_ptr_array_index (s->m->lexicons, ref->lexicon);
-          const HbTerm *term = g_ptr_array_index (lex->terms, ref->term);
-
-          if ((lex->obfuscation && !both_known) || !entry_accepts (e[k], term->morph) ||
-              !term_flags_ok (s, ref->lexicon, term, i, i + 1))
-            continue;
-          add_hit (s, ref->lexicon, ref->term, i, i + 1, tok->ostart, tok->oend);
-        }
-    }
-}
-
 /* A hashtag or a CamelCase run joins words: "#tolakumno", "UMNOsampah". */
 static gboolean
 joins_words (const HbText  *text,
@@ -1204,7 +1184,7 @@ match_part (Scan       *s,
   const HbToken *tok = hb_text_token (s->text, i);
 
   if (off != HB_STRMAP_NONE)
-    match_terms (s, off, i, i + 1, tok->ostart, tok->oend, FALSE, FALSE);
+    match_terms (s, off, i, i + 1, tok->ostart, tok->oend, LEXICONS_ALL, FALSE);
 }
 
 /* The words of a joined token.  With case changes ("UMNOsampah",
@@ -1248,10 +1228,12 @@ match_joined (Scan *s,
       guint32 tail = lookup_word (s->m->surfaces, word + k, len - k);
       gboolean both = head != HB_STRMAP_NONE && tail != HB_STRMAP_NONE;
 
+      LexiconFilter filter = both ? LEXICONS_ALL : LEXICONS_PLAIN;
+
       if (head != HB_STRMAP_NONE)
-        match_terms_joined (s, head, i, both);
+        match_terms (s, head, i, i + 1, tok->ostart, tok->oend, filter, FALSE);
       if (tail != HB_STRMAP_NONE)
-        match_terms_joined (s, tail, i, both);
+        match_terms (s, tail, i, i + 1, tok->ostart, tok->oend, filter, FALSE);
     }
 }
 
@@ -1284,9 +1266,9 @@ hb_matcher_scan (const HbMatcher *m,
       gboolean obf_hit = FALSE;
 
       if (s.tok_entries[i] != HB_STRMAP_NONE)
-        obf_hit = match_terms (&s, s.tok_entries[i], i, i + 1, tok->ostart, tok->oend, FALSE, TRUE);
+        obf_hit = match_terms (&s, s.tok_entries[i], i, i + 1, tok->ostart, tok->oend, LEXICONS_ALL, TRUE);
       if (s.tok_alt[i] != HB_STRMAP_NONE)
-        obf_hit |= match_terms (&s, s.tok_alt[i], i, i + 1, tok->ostart, tok->oend, FALSE, TRUE);
+        obf_hit |= match_terms (&s, s.tok_alt[i], i, i + 1, tok->ostart, tok->oend, LEXICONS_ALL, TRUE);
       else if (s.tok_entries[i] == HB_STRMAP_NONE && (tok->flags & HB_TOKEN_HYPHEN))
         match_hyphen_parts (&s, i);
       else if (s.tok_entries[i] == HB_STRMAP_NONE && joins_words (text, tok))
