@@ -98,14 +98,22 @@ grey_from_pixbuf (GdkPixbuf *pixbuf,
     }
 }
 
-/* The photo at HB_MEDIA_QUALITY_SIDE on its long side; smaller photos
- * are measured as they are. */
-static GdkPixbuf *
-analysis_image (GdkPixbuf *pixbuf)
+/* @pixbuf scaled down to @max_side on its long side, or itself (a new
+ * reference) when it is no larger: the thumbnail, and the image the
+ * quality is measured on. */
+GdkPixbuf *
+hb_media_scale_to_fit (GdkPixbuf *pixbuf,
+                       int        max_side)
 {
-  int width = gdk_pixbuf_get_width (pixbuf);
-  int height = gdk_pixbuf_get_height (pixbuf);
-  double scale = (double) HB_MEDIA_QUALITY_SIDE / MAX (width, height);
+  int width, height;
+  double scale;
+
+  g_return_val_if_fail (GDK_IS_PIXBUF (pixbuf), NULL);
+  g_return_val_if_fail (max_side > 0, NULL);
+
+  width = gdk_pixbuf_get_width (pixbuf);
+  height = gdk_pixbuf_get_height (pixbuf);
+  scale = (double) max_side / MAX (width, height);
 
   if (scale >= 1.0)
     return g_object_ref (pixbuf);
@@ -279,7 +287,8 @@ hb_media_quality_measure (GdkPixbuf      *pixbuf,
   g_return_if_fail (quality != NULL);
 
   memset (quality, 0, sizeof *quality);
-  small = analysis_image (pixbuf);
+  /* Smaller photos are measured as they are. */
+  small = hb_media_scale_to_fit (pixbuf, HB_MEDIA_QUALITY_SIDE);
   grey_from_pixbuf (small, &grey);
   measure_blur (&grey, quality);
   measure_exposure (&grey, quality);

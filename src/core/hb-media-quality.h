@@ -23,6 +23,8 @@ typedef struct
   gboolean overexposed;
 } HbMediaQuality;
 
+GdkPixbuf *hb_media_scale_to_fit (GdkPixbuf *pixbuf,
+                                  int        max_side);
 void hb_media_quality_measure (GdkPixbuf      *pixbuf,
                                HbMediaQuality *quality);
 

@@ -511,22 +511,6 @@ pixbuf_reads_mime (const char *mime)
 }
 
 /* @pixbuf at most @max_side on its long side; never enlarged. */
-static GdkPixbuf *
-scale_to_fit (GdkPixbuf *pixbuf,
-              int        max_side)
-{
-  int width = gdk_pixbuf_get_width (pixbuf);
-  int height = gdk_pixbuf_get_height (pixbuf);
-  double scale = (double) max_side / MAX (width, height);
-
-  if (scale >= 1.0)
-    return g_object_ref (pixbuf);
-  return gdk_pixbuf_scale_simple (pixbuf,
-                                  MAX (1, (int) (width * scale + 0.5)),
-                                  MAX (1, (int) (height * scale + 0.5)),
-                                  GDK_INTERP_BILINEAR);
-}
-
 static gboolean
 load_photo (const char    *path,
             const char    *name,
@@ -579,7 +563,7 @@ load_photo (const char    *path,
     return FALSE;
   hb_media_quality_measure (decoded, &info->quality);
   info->has_quality = TRUE;
-  info->thumbnail = scale_to_fit (decoded, thumb_size);
+  info->thumbnail = hb_media_scale_to_fit (decoded, thumb_size);
   info->width = turned ? height : width;
   info->height = turned ? width : height;
   return TRUE;
