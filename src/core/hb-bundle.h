@@ -1,4 +1,4 @@
-/* hb-bundle.h — the ready-to-post bundle (DESIGN.md "Bundle"): export,
+/* hb-bundle.h — the ready-to-post bundle (format in docs/cli.md): export,
  * atomically, as a folder or a .zip; and verification against its
  * manifest and SHA256SUMS. */
 #pragma once

@@ -1,4 +1,5 @@
-/* hb-draft.h — `.hebahan` draft files (DESIGN.md "Draft file"). */
+/* hb-draft.h — `.hebahan` draft files: loading with every check and
+ * limit, saving atomically (the format is described in docs/cli.md). */
 #pragma once
 
 #include <gio/gio.h>

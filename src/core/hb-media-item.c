@@ -7,6 +7,8 @@
  */
 #include "hb-media-item.h"
 
+#include "hb-enum-types.h"
+
 #include <gio/gio.h>
 
 struct _HbMediaItem
@@ -70,7 +72,7 @@ hb_media_item_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_PATH: g_value_set_string (value, self->path); break;
-    case PROP_KIND: g_value_set_int (value, self->kind); break;
+    case PROP_KIND: g_value_set_enum (value, self->kind); break;
     case PROP_SHA256: g_value_set_string (value, self->sha256); break;
     case PROP_ALT_TEXT: g_value_set_string (value, self->alt_text); break;
     case PROP_CAPTION: g_value_set_string (value, self->caption); break;
@@ -141,8 +143,8 @@ hb_media_item_class_init (HbMediaItemClass *klass)
     g_param_spec_string ("path", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_KIND] =
-    g_param_spec_int ("kind", NULL, NULL, HB_MEDIA_PHOTO, HB_MEDIA_VIDEO, HB_MEDIA_PHOTO,
-                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+    g_param_spec_enum ("kind", NULL, NULL, HB_TYPE_MEDIA_KIND, HB_MEDIA_PHOTO,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_SHA256] = g_param_spec_string ("sha256", NULL, NULL, NULL, rw);
   properties[PROP_ALT_TEXT] = g_param_spec_string ("alt-text", NULL, NULL, "", rw);
   properties[PROP_CAPTION] = g_param_spec_string ("caption", NULL, NULL, "", rw);
