@@ -59,6 +59,8 @@ void
 hb_finding_set_context (HbFinding  *f,
                         const char *context)
 {
+  g_return_if_fail (f != NULL);
+
   g_free (f->context);
   f->context = g_strdup (context);
   for (guint i = 0; i < HB_N_LANGS; i++)
@@ -101,6 +103,8 @@ hb_finding_get_severity (const HbFinding *f)
 HbSureness
 hb_finding_get_sureness (const HbFinding *f)
 {
+  g_return_val_if_fail (f != NULL, HB_SURENESS_LIKELY);
+
   return hb_rule_get_sureness (f->rule);
 }
 

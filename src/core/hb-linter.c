@@ -739,6 +739,8 @@ hb_lint (HbPolicy   *policy,
 gboolean
 hb_findings_blocking (GPtrArray *findings)
 {
+  g_return_val_if_fail (findings != NULL, FALSE);
+
   for (guint i = 0; i < findings->len; i++)
     if (hb_finding_get_severity (findings->pdata[i]) >= HB_SEVERITY_WARNING)
       return TRUE;

@@ -142,9 +142,14 @@ char *
 hb_skeleton (const char *word,
              gsize       len)
 {
-  GString *s = g_string_sized_new (len + 1);
-  g_autoptr(GString) letters = g_string_sized_new (len + 1);
+  g_autoptr(GString) letters = NULL;
+  GString *s;
   gunichar last = 0;
+
+  g_return_val_if_fail (word != NULL, NULL);
+
+  s = g_string_sized_new (len + 1);
+  letters = g_string_sized_new (len + 1);
 
   for (const char *p = word; p < word + len; p = g_utf8_next_char (p))
     {
@@ -404,12 +409,15 @@ compare_second_word (gconstpointer a,
 HbMatcher *
 hb_matcher_new (GPtrArray *lexicons)
 {
-  HbMatcher *m = g_new0 (HbMatcher, 1);
-  g_autoptr(GHashTable) surfaces = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                          (GDestroyNotify) g_array_unref);
-  g_autoptr(GHashTable) skeletons = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                           (GDestroyNotify) g_array_unref);
+  g_autoptr(GHashTable) surfaces = NULL;
+  g_autoptr(GHashTable) skeletons = NULL;
+  HbMatcher *m;
 
+  g_return_val_if_fail (lexicons != NULL, NULL);
+
+  m = g_new0 (HbMatcher, 1);
+  surfaces = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
+  skeletons = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
   m->lexicons = lexicons;
   m->roots = hb_strmap_new ();
   m->root_list = g_ptr_array_new_with_free_func (root_free);
@@ -1255,9 +1263,13 @@ hb_matcher_scan (const HbMatcher *m,
                  const HbText    *text,
                  GArray          *hits)
 {
-  Scan s = { m, text, hits, g_new (guint32, text->tokens->len + 1), g_new (guint32, text->tokens->len + 1),
-             g_new (HbHit, text->tokens->len / 2 + 64), 0, text->tokens->len / 2 + 64 };
+  Scan s;
   guint spaced_until = 0;
+
+  g_return_if_fail (m != NULL && text != NULL && hits != NULL);
+
+  s = (Scan) { m, text, hits, g_new (guint32, text->tokens->len + 1), g_new (guint32, text->tokens->len + 1),
+               g_new (HbHit, text->tokens->len / 2 + 64), 0, text->tokens->len / 2 + 64 };
 
   lookup_tokens (&s);
   for (guint i = 0; i < text->tokens->len; i++)

@@ -199,6 +199,8 @@ set_string (HbMediaItem  *self,
 const char *
 hb_media_item_get_sha256 (HbMediaItem *self)
 {
+  g_return_val_if_fail (HB_IS_MEDIA_ITEM (self), NULL);
+
   return self->sha256;
 }
 
@@ -206,12 +208,16 @@ void
 hb_media_item_set_sha256 (HbMediaItem *self,
                           const char  *sha256)
 {
+  g_return_if_fail (HB_IS_MEDIA_ITEM (self));
+
   set_string (self, &self->sha256, sha256, PROP_SHA256);
 }
 
 const char *
 hb_media_item_get_alt_text (HbMediaItem *self)
 {
+  g_return_val_if_fail (HB_IS_MEDIA_ITEM (self), NULL);
+
   return self->alt_text;
 }
 
@@ -219,12 +225,16 @@ void
 hb_media_item_set_alt_text (HbMediaItem *self,
                             const char  *alt_text)
 {
+  g_return_if_fail (HB_IS_MEDIA_ITEM (self));
+
   set_string (self, &self->alt_text, alt_text ? alt_text : "", PROP_ALT_TEXT);
 }
 
 const char *
 hb_media_item_get_caption (HbMediaItem *self)
 {
+  g_return_val_if_fail (HB_IS_MEDIA_ITEM (self), NULL);
+
   return self->caption;
 }
 
@@ -232,12 +242,16 @@ void
 hb_media_item_set_caption (HbMediaItem *self,
                            const char  *caption)
 {
+  g_return_if_fail (HB_IS_MEDIA_ITEM (self));
+
   set_string (self, &self->caption, caption ? caption : "", PROP_CAPTION);
 }
 
 const char *
 hb_media_item_get_error (HbMediaItem *self)
 {
+  g_return_val_if_fail (HB_IS_MEDIA_ITEM (self), NULL);
+
   return self->error;
 }
 
@@ -245,6 +259,8 @@ void
 hb_media_item_set_error (HbMediaItem *self,
                          const char  *error)
 {
+  g_return_if_fail (HB_IS_MEDIA_ITEM (self));
+
   set_string (self, &self->error, error, PROP_ERROR);
 }
 
@@ -308,8 +324,11 @@ hb_media_item_set_measurements (HbMediaItem               *self,
 HbMediaKind
 hb_media_kind_for_path (const char *path)
 {
-  g_autofree char *type = g_content_type_guess (path, NULL, 0, NULL);
-  g_autofree char *mime = g_content_type_get_mime_type (type);
+  g_autofree char *type = NULL, *mime = NULL;
 
+  g_return_val_if_fail (path != NULL, HB_MEDIA_PHOTO);
+
+  type = g_content_type_guess (path, NULL, 0, NULL);
+  mime = g_content_type_get_mime_type (type);
   return mime && g_str_has_prefix (mime, "video/") ? HB_MEDIA_VIDEO : HB_MEDIA_PHOTO;
 }

@@ -33,6 +33,8 @@ hb_mykad_is_valid (const char *digits)
   static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
   int mm, dd;
 
+  g_return_val_if_fail (digits != NULL, FALSE);
+
   if (strlen (digits) != 12 || strspn (digits, "0123456789") != 12)
     return FALSE;
   mm = two (digits + 2);
@@ -46,8 +48,11 @@ hb_mykad_is_valid (const char *digits)
 gboolean
 hb_mobile_is_valid (const char *digits)
 {
-  gsize len = strlen (digits);
+  gsize len;
 
+  g_return_val_if_fail (digits != NULL, FALSE);
+
+  len = strlen (digits);
   if (len < 10 || digits[0] != '0' || digits[1] != '1')
     return FALSE;
   if (digits[2] == '1')
@@ -170,6 +175,8 @@ void
 hb_find_mykad (const HbText *text,
                GArray       *spans)
 {
+  g_return_if_fail (text != NULL && spans != NULL);
+
   foreach_number (text, check_mykad, spans);
 }
 
@@ -197,6 +204,8 @@ void
 hb_find_mobile (const HbText *text,
                 GArray       *spans)
 {
+  g_return_if_fail (text != NULL && spans != NULL);
+
   foreach_number (text, check_mobile, spans);
 }
 
@@ -233,6 +242,8 @@ hb_find_email (const HbText       *text,
                GArray             *spans)
 {
   g_autoptr(GString) domain = g_string_new (NULL);
+
+  g_return_if_fail (text != NULL && spans != NULL);
 
   for (const char *p = strchr (text->norm->str, '@'); p != NULL; p = strchr (p + 1, '@'))
     {
@@ -349,8 +360,9 @@ hb_find_home_address (const HbText *text,
 {
   static const char * const house_words[] = {"no", "lot", NULL };
   static WordSet house = { house_words, 0, NULL };
-
   guint done = 0;
+
+  g_return_if_fail (text != NULL && spans != NULL);
 
   /* Every address has a house number: start from the numbers. */
   for (guint d = 0; d < text->digit_tokens->len; d++)
@@ -382,6 +394,8 @@ void
 hb_find_numeral_reduplication (const HbText *text,
                                GArray       *spans)
 {
+  g_return_if_fail (text != NULL && spans != NULL);
+
   for (guint d = 0; d < text->digit_tokens->len; d++)
     {
       const HbToken *tok = hb_text_token (text, g_array_index (text->digit_tokens, guint32, d));
@@ -409,8 +423,9 @@ hb_find_named_person (const HbText *text,
     "encik", "en", "puan", "pn", "cik", "tuan", "mr", "mrs", "madam", "mdm", "uncle", "auntie", "aunty",
     "makcik", "pakcik", "dato", "datuk", "datin", "haji", "hajah", "hj", "dr", "councillor", "officer", NULL };
   static WordSet titles = { titles_words, 0, NULL };
-
   guint done = 0;
+
+  g_return_if_fail (text != NULL && spans != NULL);
 
   /* A name starts with a capital: look back from each capitalised word. */
   for (guint c = 0; c < text->capital_tokens->len; c++)
@@ -441,6 +456,8 @@ hb_find_old_hyphenation (const HbText *text,
 {
   static const char * const prefixes[] = { "di-", "ke-", "ber-", "ter-", "mem-", "men-", "meng-", "peng-", NULL };
   static const char * const suffixes[] = { "-nya", "-lah", "-kah", "-pun", "-kan", "-ku", "-mu", NULL };
+
+  g_return_if_fail (text != NULL && spans != NULL);
 
   for (guint h = 0; h < text->hyphen_tokens->len; h++)
     {
@@ -487,6 +504,8 @@ void
 hb_find_vehicle_plate (const HbText *text,
                        GArray       *spans)
 {
+  g_return_if_fail (text != NULL && spans != NULL);
+
   for (guint d = 0; d < text->digit_tokens->len; d++)
     {
       guint k = g_array_index (text->digit_tokens, guint32, d);
@@ -526,7 +545,11 @@ void
 hb_find_censored_word (const HbText *text,
                        GArray       *spans)
 {
-  const char *norm = text->norm->str;
+  const char *norm;
+
+  g_return_if_fail (text != NULL && spans != NULL);
+
+  norm = text->norm->str;
 
   /* NFKC has made fullwidth marks ASCII, so a byte search finds them all. */
   for (const char *p = strpbrk (norm, "*#"); p != NULL; p = strpbrk (p, "*#"))

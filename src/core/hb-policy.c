@@ -1423,9 +1423,13 @@ parse_pack (GBytes     *bytes,
 GPtrArray *
 hb_policy_check_bytes (GBytes *bytes)
 {
-  GPtrArray *problems = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(HbPolicy) policy = parse_pack (bytes, problems);
+  GPtrArray *problems;
+  g_autoptr(HbPolicy) policy = NULL;
 
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  problems = g_ptr_array_new_with_free_func (g_free);
+  policy = parse_pack (bytes, problems);
   return problems;
 }
 
@@ -1433,8 +1437,13 @@ HbPolicy *
 hb_policy_new_from_bytes (GBytes  *bytes,
                           GError **error)
 {
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
-  HbPolicy *policy = parse_pack (bytes, problems);
+  g_autoptr(GPtrArray) problems = NULL;
+  HbPolicy *policy;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  problems = g_ptr_array_new_with_free_func (g_free);
+  policy = parse_pack (bytes, problems);
 
   if (policy == NULL)
     {
@@ -1453,9 +1462,13 @@ HbPolicy *
 hb_policy_new_from_file (const char  *path,
                          GError     **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GFile) file = NULL;
   g_autoptr(GBytes) bytes = NULL;
   HbPolicy *policy;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  file = g_file_new_for_commandline_arg (path);
 
   /* /dev/zero or a FIFO would never end or never start. */
   if (!hb_file_check_regular (file, MAX_PACK_SIZE, NULL, error) ||
@@ -1550,8 +1563,12 @@ int
 hb_policy_compare_versions (const char *a,
                             const char *b)
 {
-  g_auto(GStrv) pa = g_strsplit (a, ".", -1);
-  g_auto(GStrv) pb = g_strsplit (b, ".", -1);
+  g_auto(GStrv) pa = NULL, pb = NULL;
+
+  g_return_val_if_fail (a != NULL && b != NULL, 0);
+
+  pa = g_strsplit (a, ".", -1);
+  pb = g_strsplit (b, ".", -1);
 
   for (guint i = 0; pa[i] || pb[i]; i++)
     {
@@ -1724,6 +1741,8 @@ hb_policy_set_source (HbPolicy       *self,
                       HbPolicySource  source,
                       const char     *origin)
 {
+  g_return_if_fail (HB_IS_POLICY (self));
+
   self->source = source;
   g_free (self->origin);
   self->origin = g_strdup (origin);
@@ -1732,6 +1751,8 @@ hb_policy_set_source (HbPolicy       *self,
 guint
 hb_policy_get_n_clauses (HbPolicy *self)
 {
+  g_return_val_if_fail (HB_IS_POLICY (self), 0);
+
   return self->clauses->len;
 }
 
@@ -1747,6 +1768,8 @@ const HbClause *
 hb_policy_find_clause (HbPolicy   *self,
                        const char *id)
 {
+  g_return_val_if_fail (HB_IS_POLICY (self), NULL);
+
   for (guint i = 0; i < self->clauses->len; i++)
     {
       const HbClause *c = g_ptr_array_index (self->clauses, i);
@@ -1760,6 +1783,8 @@ hb_policy_find_clause (HbPolicy   *self,
 guint
 hb_policy_get_n_checklist (HbPolicy *self)
 {
+  g_return_val_if_fail (HB_IS_POLICY (self), 0);
+
   return self->checklist->len;
 }
 
@@ -1774,6 +1799,8 @@ hb_policy_get_checklist (HbPolicy *self,
 guint
 hb_policy_get_n_rules (HbPolicy *self)
 {
+  g_return_val_if_fail (HB_IS_POLICY (self), 0);
+
   return self->rules->len;
 }
 
@@ -1788,6 +1815,8 @@ hb_policy_get_rule (HbPolicy *self,
 guint
 hb_policy_get_n_lexicons (HbPolicy *self)
 {
+  g_return_val_if_fail (HB_IS_POLICY (self), 0);
+
   return self->lexicons->len;
 }
 
@@ -1795,12 +1824,16 @@ const HbLexicon *
 hb_policy_get_lexicon (HbPolicy *self,
                        guint     i)
 {
+  g_return_val_if_fail (HB_IS_POLICY (self) && i < self->lexicons->len, NULL);
+
   return g_ptr_array_index (self->lexicons, i);
 }
 
 guint
 hb_policy_get_allow_lexicon (HbPolicy *self)
 {
+  g_return_val_if_fail (HB_IS_POLICY (self), 0);
+
   return self->lexicons->len - 1;
 }
 
@@ -1808,42 +1841,56 @@ GPtrArray *
 hb_policy_get_lexicon_rules (HbPolicy *self,
                              guint     lexicon)
 {
+  g_return_val_if_fail (HB_IS_POLICY (self) && lexicon < self->lexicon_rules->len, NULL);
+
   return g_ptr_array_index (self->lexicon_rules, lexicon);
 }
 
 const HbMatcher *
 hb_policy_get_matcher (HbPolicy *self)
 {
+  g_return_val_if_fail (HB_IS_POLICY (self), NULL);
+
   return self->matcher;
 }
 
 const char *
 hb_rule_get_id (const HbRule *rule)
 {
+  g_return_val_if_fail (rule != NULL, NULL);
+
   return rule->id;
 }
 
 const char *
 hb_rule_get_topic (const HbRule *rule)
 {
+  g_return_val_if_fail (rule != NULL, NULL);
+
   return rule->topic;
 }
 
 const char *
 hb_rule_get_clause (const HbRule *rule)
 {
+  g_return_val_if_fail (rule != NULL, NULL);
+
   return rule->clause;
 }
 
 HbSeverity
 hb_rule_get_severity (const HbRule *rule)
 {
+  g_return_val_if_fail (rule != NULL, HB_SEVERITY_INFO);
+
   return rule->severity;
 }
 
 HbSureness
 hb_rule_get_sureness (const HbRule *rule)
 {
+  g_return_val_if_fail (rule != NULL, HB_SURENESS_LIKELY);
+
   return rule->sureness;
 }
 
@@ -1851,6 +1898,8 @@ const char *
 hb_rule_get_message (const HbRule *rule,
                      HbLang        lang)
 {
+  g_return_val_if_fail (rule != NULL && lang < HB_N_LANGS, NULL);
+
   return rule->message[lang];
 }
 
@@ -1858,6 +1907,8 @@ const char *
 hb_rule_get_suggestion (const HbRule *rule,
                         HbLang        lang)
 {
+  g_return_val_if_fail (rule != NULL && lang < HB_N_LANGS, NULL);
+
   return rule->suggestion[lang];
 }
 
@@ -1872,6 +1923,8 @@ hb_rule_get_examples (const HbRule *rule,
 const char *
 hb_rule_get_post_check (const HbRule *rule)
 {
+  g_return_val_if_fail (rule != NULL, NULL);
+
   return rule->kind == HB_RULE_POST ? rule->post_check : NULL;
 }
 
@@ -1879,6 +1932,8 @@ hb_rule_get_post_check (const HbRule *rule)
 const char * const *
 hb_rule_get_hosts (const HbRule *rule)
 {
+  g_return_val_if_fail (rule != NULL, NULL);
+
   return (const char * const *) rule->hosts;
 }
 

@@ -145,6 +145,8 @@ hb_find_spelling_shapes (const HbText *text,
   const HbToken *prev = NULL;
   gboolean second_of_pair = FALSE; /* "ha ha ha" is one reduplication */
 
+  g_return_if_fail (text != NULL && spans != NULL);
+
   for (guint t = 0; t < text->tokens->len; t++)
     {
       const HbToken *tok = hb_text_token (text, t);

@@ -622,8 +622,13 @@ hb_text_new_validated (const char  *utf8,
                        gsize        len,
                        GError     **error)
 {
-  g_autoptr(HbText) text = g_new0 (HbText, 1);
-  gssize bad = decode (text, utf8, len);
+  g_autoptr(HbText) text = NULL;
+  gssize bad;
+
+  g_return_val_if_fail (utf8 != NULL || len == 0, NULL);
+
+  text = g_new0 (HbText, 1);
+  bad = decode (text, utf8, len);
 
   if (bad >= 0)
     {
@@ -640,7 +645,11 @@ HbText *
 hb_text_new (const char *utf8,
              gssize      len)
 {
-  HbText *text = g_new0 (HbText, 1);
+  HbText *text;
+
+  g_return_val_if_fail (utf8 != NULL || len == 0, NULL);
+
+  text = g_new0 (HbText, 1);
 
   if (len < 0)
     len = strlen (utf8);
@@ -678,6 +687,8 @@ hb_text_slice (const HbText *text,
                guint         oend)
 {
   char *utf8;
+
+  g_return_val_if_fail (text != NULL, NULL);
 
   oend = MIN (oend, text->n_orig);
   if (ostart >= oend)
