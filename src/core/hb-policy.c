@@ -1815,8 +1815,6 @@ hb_policy_get_rule (HbPolicy *self,
 guint
 hb_policy_get_n_lexicons (HbPolicy *self)
 {
-  g_return_val_if_fail (HB_IS_POLICY (self), 0);
-
   return self->lexicons->len;
 }
 
@@ -1824,16 +1822,12 @@ const HbLexicon *
 hb_policy_get_lexicon (HbPolicy *self,
                        guint     i)
 {
-  g_return_val_if_fail (HB_IS_POLICY (self) && i < self->lexicons->len, NULL);
-
   return g_ptr_array_index (self->lexicons, i);
 }
 
 guint
 hb_policy_get_allow_lexicon (HbPolicy *self)
 {
-  g_return_val_if_fail (HB_IS_POLICY (self), 0);
-
   return self->lexicons->len - 1;
 }
 
@@ -1841,16 +1835,12 @@ GPtrArray *
 hb_policy_get_lexicon_rules (HbPolicy *self,
                              guint     lexicon)
 {
-  g_return_val_if_fail (HB_IS_POLICY (self) && lexicon < self->lexicon_rules->len, NULL);
-
   return g_ptr_array_index (self->lexicon_rules, lexicon);
 }
 
 const HbMatcher *
 hb_policy_get_matcher (HbPolicy *self)
 {
-  g_return_val_if_fail (HB_IS_POLICY (self), NULL);
-
   return self->matcher;
 }
 
