@@ -133,6 +133,9 @@ test_patterns (void)
    * exposing a private number, mobile or not. */
   assert_quiet ("Untuk pertanyaan, hubungi pegawai bertugas di talian 012-485 7316.");
   assert_quiet ("WhatsApp the complaint unit at 019-778 8212 for immediate action.");
+  /* A private person's number stays private, however it is offered. */
+  assert_rule ("Jumpa beg atas nama Puan Aini? Hubungi tuan punya terus di talian 019-552 7341.",
+               "personal-data.mobile", "019-552 7341");
   assert_quiet ("Hubungi talian rasmi MPKK di 04-4325225 atau 1-800-88-1234.");
   assert_rule ("Emel ke nurulaina.kulim@gmail.com.", "personal-data.email", "nurulaina.kulim@gmail.com");
   assert_quiet ("Pertanyaan boleh dihantar ke aduan@mpkk.gov.my.");
