@@ -49,12 +49,14 @@ span_allowed (const Lint *l,
   return FALSE;
 }
 
-/* Token t lies in a hit of lexicon @lexicon: keys of the except set. */
+/* Token t lies in a hit of lexicon @lexicon: keys of the except set.  A
+ * pack has at most a few thousand lexicons (hb-policy.c's limits), well
+ * under the 16 bits left for them. */
 static gpointer
 token_key (guint t,
            guint lexicon)
 {
-  return GSIZE_TO_POINTER (((gsize) t << 12 | lexicon) + 1);
+  return GSIZE_TO_POINTER ((((gsize) t << 16) | lexicon) + 1);
 }
 
 /* A hit of a lexicon with antipatterns (its `except`) is dropped when one
@@ -80,6 +82,7 @@ apply_allow_list (Lint   *l,
 {
   guint allow = hb_policy_get_allow_lexicon (l->policy);
   g_autoptr(GHashTable) except_tokens = g_hash_table_new (NULL, NULL);
+  guint kept = 0;
 
   for (guint i = 0; i < all_hits->len; i++)
     {
@@ -92,14 +95,14 @@ apply_allow_list (Lint   *l,
           g_hash_table_add (except_tokens, token_key (t, h->lexicon));
     }
   g_array_set_size (l->hits, all_hits->len);
-  l->hits->len = 0;
   for (guint i = 0; i < all_hits->len; i++)
     {
       const HbHit *h = &g_array_index (all_hits, HbHit, i);
 
       if (h->lexicon != allow && !span_allowed (l, h->tstart, h->tend) && !excepted (l, except_tokens, h))
-        g_array_index (l->hits, HbHit, l->hits->len++) = *h;
+        g_array_index (l->hits, HbHit, kept++) = *h;
     }
+  g_array_set_size (l->hits, kept);
 }
 
 static void
@@ -141,9 +144,6 @@ compare_hits (gconstpointer a,
   return x->tstart < y->tstart ? -1 : x->tstart > y->tstart;
 }
 
-/* Each lexicon's hits in order of position, so that a co-occurrence
- * condition is a binary search rather than a walk over the sentence (a
- * sentence of a megabyte with thousands of hits stays linear). */
 static gboolean
 hits_in_order (GArray *hits)
 {
@@ -153,8 +153,10 @@ hits_in_order (GArray *hits)
   return TRUE;
 }
 
-/* A counting sort by lexicon keeps each lexicon's hits in the order of
- * position they already have, in one array. */
+/* Each lexicon's hits in order of position, so that a co-occurrence
+ * condition is a binary search rather than a walk over the sentence (a
+ * sentence of a megabyte with thousands of hits stays linear).  A counting
+ * sort by lexicon keeps the order of position they already have. */
 static void
 index_lexicon_hits (Lint *l)
 {
