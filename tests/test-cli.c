@@ -429,7 +429,9 @@ test_hostile_pack (void)
   g_test_message ("refused in %.2f s", (g_get_monotonic_time () - start) / 1e6);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.out, "$.lexicons: 200000 entries, more than the 20000 a pack may have"));
-  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+  /* It took 165 s; a refusal is a second or so, a few times that under the
+   * sanitizers on a loaded machine. */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 20 * G_USEC_PER_SEC);
   run_clear (&run);
 
   /* Fewer terms, but each with morphology and obfuscation: the compiled
