@@ -492,7 +492,7 @@ test_post_preview (void)
   hb_post_preview_set_platform (HB_POST_PREVIEW (preview), "facebook");
   gtk_window_present (GTK_WINDOW (holder));
   hb_gui_test_iterate (100);
-  g_assert_cmpuint (assert_all_named (holder, "post preview"), >=, 3);
+  g_assert_cmpuint (assert_all_named (holder, "post preview"), >=, 4);
   gtk_window_destroy (GTK_WINDOW (holder));
   gtk_window_destroy (GTK_WINDOW (window));
 }

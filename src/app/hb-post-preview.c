@@ -6,9 +6,15 @@
  * feed's crop.  Copy Caption, Copy Hashtags and Copy Alt Texts put on the
  * clipboard exactly what the officer pastes into the platform's composer:
  * the whole caption, never the folded one.
+ *
+ * Copy and Open also opens the platform's page for a new post (its
+ * "publish" address in data/platforms.json) in the browser, and the photo
+ * can be dragged into the page's upload field.  Hebahan itself sends
+ * nothing: the officer pastes, drops and publishes in the browser.
  */
 #include "hb-post-preview.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "hb-caption.h"
@@ -42,6 +48,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  OPEN_URI,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static const HbPlatform *
 current_platform (HbPostPreview *self)
@@ -154,6 +167,109 @@ copy_alt_texts (GtkWidget  *widget,
   HbPostPreview *self = HB_POST_PREVIEW (widget);
 
   copy_text (self, hb_post_preview_dup_alt_texts (self));
+}
+
+static void
+open_failed (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWindow *parent = GTK_WINDOW (source);
+  g_autofree char *uri = user_data;
+  GtkWidget *dialog;
+
+  if (gtk_show_uri_full_finish (parent, result, &error) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  dialog = adw_message_dialog_new (parent, _("The Page Could Not Be Opened"), NULL);
+  /* TRANSLATORS: %s is the platform's address for a new post */
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("The caption is copied. Open %s in your browser and paste it there."), uri);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The default handler of ::open-uri: the browser, through the OpenURI
+ * portal inside Flatpak. */
+static gboolean
+hb_post_preview_real_open_uri (HbPostPreview *self,
+                               const char    *uri)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWindow *parent = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+
+  if (parent == NULL)
+    return FALSE;
+  gtk_show_uri_full (parent, uri, GDK_CURRENT_TIME, NULL, open_failed, g_strdup (uri));
+  return TRUE;
+}
+
+/* The platform's page for a new post, or NULL when the file has none. */
+const char *
+hb_post_preview_get_compose_uri (HbPostPreview *self)
+{
+  const HbPlatform *platform;
+
+  g_return_val_if_fail (HB_IS_POST_PREVIEW (self), NULL);
+  platform = current_platform (self);
+  return platform ? platform->publish.compose_url : NULL;
+}
+
+/* Copy first, so that the caption is there to paste when the page is. */
+static void
+copy_and_open (GtkWidget  *widget,
+               const char *action,
+               GVariant   *param)
+{
+  HbPostPreview *self = HB_POST_PREVIEW (widget);
+  const char *uri = hb_post_preview_get_compose_uri (self);
+  gboolean handled = FALSE;
+
+  copy_text (self, hb_post_preview_dup_caption (self));
+  if (uri)
+    g_signal_emit (self, signals[OPEN_URI], 0, uri, &handled);
+}
+
+/* Dragging the photo out gives the browser's upload field its file: as a
+ * file list, which GTK also offers as text/uri-list. */
+static GdkContentProvider *
+drag_prepare (GtkDragSource *source,
+              double         x,
+              double         y,
+              HbPostPreview *self)
+{
+  g_autoptr(GFile) file = NULL;
+  GdkFileList *files;
+  GdkContentProvider *content;
+  GSList list = { NULL, NULL };
+
+  if (self->photo_path == NULL)
+    return NULL;
+  file = g_file_new_for_path (self->photo_path);
+  list.data = file;
+  files = gdk_file_list_new_from_list (&list);
+  content = gdk_content_provider_new_typed (GDK_TYPE_FILE_LIST, files);
+  g_boxed_free (GDK_TYPE_FILE_LIST, files);
+  return content;
+}
+
+static void
+drag_begin (GtkDragSource *source,
+            GdkDrag       *drag,
+            HbPostPreview *self)
+{
+  GdkPaintable *photo = gtk_picture_get_paintable (self->photo);
+
+  if (photo)
+    gtk_drag_source_set_icon (source, photo, 0, 0);
+}
+
+static void
+update_actions (HbPostPreview *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.copy-and-open",
+                                 hb_post_preview_get_compose_uri (self) != NULL);
 }
 
 static const char *
@@ -299,6 +415,7 @@ refresh (HbPostPreview *self)
 
   gtk_label_set_label (self->platform_label, platform ? platform->name : "");
   show_text (self, platform);
+  update_actions (self);
 }
 
 /* The photo loads again only when another photo comes first, or the
@@ -484,13 +601,35 @@ hb_post_preview_class_init (HbPostPreviewClass *klass)
   gtk_widget_class_install_action (widget_class, "preview.copy-caption", NULL, copy_caption);
   gtk_widget_class_install_action (widget_class, "preview.copy-hashtags", NULL, copy_hashtags);
   gtk_widget_class_install_action (widget_class, "preview.copy-alt-texts", NULL, copy_alt_texts);
+  gtk_widget_class_install_action (widget_class, "preview.copy-and-open", NULL, copy_and_open);
+
+  /**
+   * HbPostPreview::open-uri:
+   * @uri: the platform's page for a new post
+   *
+   * Copy and Open asks for @uri to be shown; the default handler opens it
+   * in the browser.  A handler that returns %TRUE opens it instead (the
+   * tests, so that no browser starts).
+   */
+  signals[OPEN_URI] =
+    g_signal_new_class_handler ("open-uri", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                G_CALLBACK (hb_post_preview_real_open_uri),
+                                g_signal_accumulator_true_handled, NULL, NULL,
+                                G_TYPE_BOOLEAN, 1, G_TYPE_STRING);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
 hb_post_preview_init (HbPostPreview *self)
 {
+  GtkDragSource *drag = gtk_drag_source_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_drag_source_set_actions (drag, GDK_ACTION_COPY);
+  g_signal_connect_object (drag, "prepare", G_CALLBACK (drag_prepare), self, 0);
+  g_signal_connect_object (drag, "drag-begin", G_CALLBACK (drag_begin), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->photo), GTK_EVENT_CONTROLLER (drag));
+  update_actions (self);
 }
 
 GtkWidget *
