@@ -479,6 +479,62 @@ test_checklist_dialogs (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+player_shown (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) t = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_VIDEO (gtk_window_get_child (GTK_WINDOW (t))))
+        {
+          *(GtkWidget **) data = t;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The shown widget with @id under @root (photo tiles hide their play
+ * button; the video's shows). */
+static GtkWidget *
+find_shown (GtkWidget  *root,
+            const char *id)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (!gtk_widget_get_visible (c))
+        continue;
+      if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (c)), id) == 0)
+        return c;
+      if ((found = find_shown (c, id)))
+        return found;
+    }
+  return NULL;
+}
+
+/* The demo's video, played in its own window: the media controls. */
+static void
+test_video_player (void)
+{
+  HbWindow *window = open_demo ();
+  GtkWidget *play = find_shown (GTK_WIDGET (window), "play_button");
+  GtkWidget *player = NULL;
+
+  g_assert_nonnull (play);
+  g_signal_emit_by_name (play, "clicked");
+  g_assert_true (hb_gui_test_wait_until (player_shown, &player, 5000));
+  g_assert_nonnull (player);
+  hb_gui_test_iterate (100);
+  g_assert_cmpuint (assert_all_named (player, "video player"), >=, 2);
+  gtk_window_destroy (GTK_WINDOW (player));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The post preview on its own, until the window shows it. */
 static void
 test_post_preview (void)
@@ -532,6 +588,7 @@ main (int    argc,
   g_test_add_func ("/a11y/preferences", test_preferences);
   g_test_add_func ("/a11y/checklist-dialogs", test_checklist_dialogs);
   g_test_add_func ("/a11y/post-preview", test_post_preview);
+  g_test_add_func ("/a11y/video-player", test_video_player);
   status = g_test_run ();
   g_object_unref (app);
   return status;
