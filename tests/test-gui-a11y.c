@@ -130,7 +130,8 @@ child_label (GtkWidget *widget)
     {
       char *found;
 
-      if (!gtk_widget_get_visible (c))
+      /* A stack's other pages are not shown either. */
+      if (!gtk_widget_get_visible (c) || !gtk_widget_get_child_visible (c))
         continue;
       if (GTK_IS_LABEL (c) && *gtk_label_get_text (GTK_LABEL (c)))
         return g_strdup (gtk_label_get_text (GTK_LABEL (c)));
