@@ -381,20 +381,43 @@ test_copy_and_open (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* The photo drags out as its file: a file list, and text/uri-list for
- * a browser's upload field. */
+static gboolean
+drag_file_ready (gpointer data)
+{
+  return hb_post_preview_get_drag_file (data) != NULL;
+}
+
+/* Whether @bytes hold @needle anywhere. */
+static gboolean
+bytes_contain (GBytes     *bytes,
+               const char *needle)
+{
+  gsize size, n = strlen (needle);
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  for (gsize i = 0; i + n <= size; i++)
+    if (memcmp (data + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The photo drags out as a file: a copy as the bundle has it, without
+ * the original's EXIF and GPS, offered as a file list and as
+ * text/uri-list for a browser's upload field. */
 static void
 test_photo_drag (void)
 {
   g_autoptr(HbPost) post = long_post ();
   g_autoptr(HbMediaItem) photo = NULL;
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "demo", "dewan.jpg", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autofree char *uri = g_file_get_uri (file);
-  g_autofree char *uri_list = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "photos", "taman-selasih.jpg", NULL);
+  g_autofree char *uri = NULL, *uri_list = NULL, *base = NULL, *dir = NULL;
+  g_autoptr(GBytes) original = NULL, dragged = NULL;
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(GFile) original_file = g_file_new_for_path (path);
   GtkWidget *window = gtk_window_new ();
   HbPostPreview *preview = HB_POST_PREVIEW (hb_post_preview_new ());
   GtkDragSource *source;
+  GFile *file;
   g_autoptr(GdkContentProvider) content = NULL;
   g_autoptr(GdkContentFormats) formats = NULL;
   g_autoptr(GOutputStream) out = NULL;
@@ -402,15 +425,34 @@ test_photo_drag (void)
   GSList *files;
   WriteWait w = { NULL, FALSE };
 
+  /* The fixture does carry what must not be uploaded. */
+  original = g_file_load_bytes (original_file, NULL, NULL, NULL);
+  g_assert_true (bytes_contain (original, "Exif"));
+  g_assert_true (bytes_contain (original, "TestCam"));
+
   photo = hb_media_item_new (path);
   g_list_store_append (hb_post_get_media (post), photo);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (preview));
   gtk_window_present (GTK_WINDOW (window));
   hb_post_preview_set_post (preview, post);
-  show_platform (preview, "x");
-
   source = drag_source_of (find_widget (GTK_WIDGET (preview), GTK_TYPE_PICTURE));
   g_assert_nonnull (source);
+  show_platform (preview, "x");
+  g_assert_true (hb_gui_test_wait_until (drag_file_ready, preview, 10000));
+  file = hb_post_preview_get_drag_file (preview);
+
+  /* The officer's file name, in a folder of its own; the copy is an
+   * image with no metadata. */
+  base = g_file_get_basename (file);
+  g_assert_cmpstr (base, ==, "taman-selasih.jpg");
+  g_assert_false (g_file_equal (file, original_file));
+  dragged = g_file_load_bytes (file, NULL, NULL, NULL);
+  g_assert_nonnull (dragged);
+  g_assert_false (bytes_contain (dragged, "Exif"));
+  g_assert_false (bytes_contain (dragged, "TestCam"));
+  pixbuf = gdk_pixbuf_new_from_file (g_file_peek_path (file), NULL);
+  g_assert_nonnull (pixbuf);
+
   g_signal_emit_by_name (source, "prepare", 10.0, 10.0, &content);
   g_assert_nonnull (content);
   formats = gdk_content_formats_union_serialize_mime_types (gdk_content_provider_ref_formats (content));
@@ -431,8 +473,14 @@ test_photo_drag (void)
   g_assert_true (g_output_stream_close (out, NULL, NULL));
   uri_list = g_strndup (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out)),
                         g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out)));
+  uri = g_file_get_uri (file);
   g_assert_cmpstr (g_strstrip (uri_list), ==, uri);
+
+  /* The copy goes with the preview. */
+  dir = g_path_get_dirname (g_file_peek_path (file));
   gtk_window_destroy (GTK_WINDOW (window));
+  hb_gui_test_iterate (50);
+  g_assert_false (g_file_test (dir, G_FILE_TEST_EXISTS));
 }
 
 /* A stand-in for Yelp: a "yelp" on PATH, and the help: handler the

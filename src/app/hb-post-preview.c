@@ -16,11 +16,14 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
 
 #include "hb-caption.h"
 #include "hb-count.h"
 #include "hb-media-item.h"
 #include "hb-platforms.h"
+#include "hb-reencode.h"
 
 /* Wide enough for the preview's column; a photo is never drawn bigger. */
 #define PHOTO_WIDTH 720
@@ -36,6 +39,8 @@ struct _HbPostPreview
   char         *platform;
   char         *photo_path;   /* the photo shown, to load it only once */
   GCancellable *loading;
+  char         *drag_dir;     /* a private folder for the photo's clean copy */
+  GFile        *drag_file;    /* the copy a drag offers; NULL until ready */
 };
 
 G_DEFINE_FINAL_TYPE (HbPostPreview, hb_post_preview, GTK_TYPE_WIDGET)
@@ -231,23 +236,23 @@ copy_and_open (GtkWidget  *widget,
     g_signal_emit (self, signals[OPEN_URI], 0, uri, &handled);
 }
 
-/* Dragging the photo out gives the browser's upload field its file: as a
- * file list, which GTK also offers as text/uri-list. */
+/* Dragging the photo out gives the browser's upload field its clean
+ * copy: as a file list, which GTK also offers as text/uri-list.  Until
+ * the copy is made there is nothing to drag, rather than the original
+ * with its metadata. */
 static GdkContentProvider *
 drag_prepare (GtkDragSource *source,
               double         x,
               double         y,
               HbPostPreview *self)
 {
-  g_autoptr(GFile) file = NULL;
   GdkFileList *files;
   GdkContentProvider *content;
   GSList list = { NULL, NULL };
 
-  if (self->photo_path == NULL)
+  if (self->drag_file == NULL)
     return NULL;
-  file = g_file_new_for_path (self->photo_path);
-  list.data = file;
+  list.data = self->drag_file;
   files = gdk_file_list_new_from_list (&list);
   content = gdk_content_provider_new_typed (GDK_TYPE_FILE_LIST, files);
   g_boxed_free (GDK_TYPE_FILE_LIST, files);
@@ -367,6 +372,114 @@ photo_loaded (GObject      *source,
   gtk_widget_set_visible (GTK_WIDGET (self->photo), TRUE);
 }
 
+/* The photo as the bundle has it: re-encoded with nothing but its pixels
+ * (no EXIF, GPS or comments) and no larger than the platform accepts, so
+ * that a drag into the browser uploads no more than an export would. */
+typedef struct
+{
+  char    *path;
+  char    *dir;
+  guint    max_width, max_height;
+  gboolean png_ok;
+} CleanJob;
+
+static void
+clean_job_free (CleanJob *job)
+{
+  g_free (job->path);
+  g_free (job->dir);
+  g_free (job);
+}
+
+static void
+clean_copy_thread (GTask        *task,
+                   gpointer      source,
+                   gpointer      data,
+                   GCancellable *cancellable)
+{
+  CleanJob *job = data;
+  g_autoptr(HbReencoder) coder = hb_reencoder_new (job->max_width, job->max_height, job->png_ok, 0,
+                                                   cancellable);
+  const HbReencodeJob *r;
+  g_autofree char *base = g_path_get_basename (job->path);
+  g_autofree char *name = NULL, *out = NULL;
+  char *dot = strrchr (base, '.');
+  GError *error = NULL;
+
+  hb_reencoder_push (coder, job->path, TRUE);
+  r = hb_reencoder_wait (coder, 0);
+  if (r->error)
+    {
+      g_task_return_error (task, g_error_copy (r->error));
+      return;
+    }
+  if (dot)
+    *dot = '\0';
+  /* The platform sees the officer's file name, with the type it now is. */
+  name = g_strconcat (base, r->png ? ".png" : ".jpg", NULL);
+  out = g_build_filename (job->dir, name, NULL);
+  if (!g_file_set_contents (out, g_bytes_get_data (r->data, NULL), g_bytes_get_size (r->data), &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, g_file_new_for_path (out), g_object_unref);
+}
+
+static void
+clean_copy_ready (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(HbPostPreview) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GFile *file = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (file == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("The photo's copy for dragging was not made: %s", error->message);
+      return;
+    }
+  g_clear_object (&self->drag_file);
+  self->drag_file = file;
+}
+
+static void
+forget_drag_file (HbPostPreview *self)
+{
+  if (self->drag_file)
+    g_file_delete (self->drag_file, NULL, NULL);
+  g_clear_object (&self->drag_file);
+}
+
+static void
+make_clean_copy (HbPostPreview    *self,
+                 const HbPlatform *platform,
+                 const char       *path)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  CleanJob *job;
+
+  if (self->drag_dir == NULL && (self->drag_dir = g_dir_make_tmp ("hebahan-drag-XXXXXX", &error)) == NULL)
+    {
+      g_debug ("No folder for the photo's copy: %s", error->message);
+      return;
+    }
+  job = g_new0 (CleanJob, 1);
+  job->path = g_strdup (path);
+  job->dir = g_strdup (self->drag_dir);
+  job->max_width = platform->image.max_width;
+  job->max_height = platform->image.max_height;
+  job->png_ok = platform->image.formats == NULL ||
+                g_strv_contains ((const char * const *) platform->image.formats, "png");
+  task = g_task_new (NULL, self->loading, clean_copy_ready, g_object_ref (self));
+  g_task_set_task_data (task, job, (GDestroyNotify) clean_job_free);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, clean_copy_thread);
+}
+
 static const char *
 first_photo (HbPostPreview *self)
 {
@@ -396,6 +509,7 @@ show_photo (HbPostPreview    *self,
   self->photo_path = g_strdup (path);
   gtk_picture_set_paintable (self->photo, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->photo), FALSE);
+  forget_drag_file (self);
   if (path == NULL)
     return;
   self->loading = g_cancellable_new ();
@@ -406,6 +520,16 @@ show_photo (HbPostPreview    *self,
   g_task_set_task_data (task, job, (GDestroyNotify) photo_job_free);
   g_task_set_return_on_cancel (task, TRUE);
   g_task_run_in_thread (task, load_photo_thread);
+  make_clean_copy (self, platform, path);
+}
+
+/* The file a drag of the photo offers: the photo's clean copy, NULL
+ * until it is made. */
+GFile *
+hb_post_preview_get_drag_file (HbPostPreview *self)
+{
+  g_return_val_if_fail (HB_IS_POST_PREVIEW (self), NULL);
+  return self->drag_file;
 }
 
 static void
@@ -565,11 +689,33 @@ hb_post_preview_dispose (GObject *object)
   G_OBJECT_CLASS (hb_post_preview_parent_class)->dispose (object);
 }
 
+/* Copies of earlier photos (and of ones whose job was cancelled after
+ * writing) are in the folder too. */
+static void
+remove_drag_dir (const char *path)
+{
+  g_autoptr(GDir) dir = path ? g_dir_open (path, 0, NULL) : NULL;
+  const char *name;
+
+  if (dir == NULL)
+    return;
+  while ((name = g_dir_read_name (dir)))
+    {
+      g_autofree char *file = g_build_filename (path, name, NULL);
+
+      g_remove (file);
+    }
+  g_rmdir (path);
+}
+
 static void
 hb_post_preview_finalize (GObject *object)
 {
   HbPostPreview *self = HB_POST_PREVIEW (object);
 
+  g_clear_object (&self->drag_file);
+  remove_drag_dir (self->drag_dir);
+  g_free (self->drag_dir);
   g_free (self->platform);
   g_free (self->photo_path);
   G_OBJECT_CLASS (hb_post_preview_parent_class)->finalize (object);
