@@ -89,6 +89,10 @@ build_platform_toggles (HbPostForm *self)
       g_object_set_data (G_OBJECT (toggle), "hb-platform", (gpointer) ids[i]);
       g_signal_connect (toggle, "toggled", G_CALLBACK (platform_toggled), self);
       gtk_flow_box_append (self->platform_box, toggle);
+      /* The cell is a stop of the Tab key too; GTK 4.8 would announce it
+       * as "GtkFlowBoxChild". */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (toggle)),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, platform_names[i], -1);
     }
 }
 
