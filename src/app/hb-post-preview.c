@@ -27,6 +27,7 @@
 
 /* Wide enough for the preview's column; a photo is never drawn bigger. */
 #define PHOTO_WIDTH 720
+#define DRAG_ICON_WIDTH 128
 
 struct _HbPostPreview
 {
@@ -41,6 +42,7 @@ struct _HbPostPreview
   GCancellable *loading;
   char         *drag_dir;     /* a private folder for the photo's clean copy */
   GFile        *drag_file;    /* the copy a drag offers; NULL until ready */
+  GdkTexture   *drag_icon;    /* the photo, small, under the pointer */
 };
 
 G_DEFINE_FINAL_TYPE (HbPostPreview, hb_post_preview, GTK_TYPE_WIDGET)
@@ -264,10 +266,8 @@ drag_begin (GtkDragSource *source,
             GdkDrag       *drag,
             HbPostPreview *self)
 {
-  GdkPaintable *photo = gtk_picture_get_paintable (self->photo);
-
-  if (photo)
-    gtk_drag_source_set_icon (source, photo, 0, 0);
+  if (self->drag_icon)
+    gtk_drag_source_set_icon (source, GDK_PAINTABLE (self->drag_icon), 0, 0);
 }
 
 static void
@@ -351,6 +351,19 @@ load_photo_thread (GTask        *task,
                          g_object_unref);
 }
 
+/* A drag icon the size of the preview would hide the drop target. */
+static void
+set_drag_icon (HbPostPreview *self,
+               GdkPixbuf     *photo)
+{
+  int width = MIN (DRAG_ICON_WIDTH, gdk_pixbuf_get_width (photo));
+  int height = MAX (1, gdk_pixbuf_get_height (photo) * width / gdk_pixbuf_get_width (photo));
+  g_autoptr(GdkPixbuf) small = gdk_pixbuf_scale_simple (photo, width, height, GDK_INTERP_BILINEAR);
+
+  g_clear_object (&self->drag_icon);
+  self->drag_icon = gdk_texture_new_for_pixbuf (small);
+}
+
 static void
 photo_loaded (GObject      *source,
               GAsyncResult *result,
@@ -369,6 +382,7 @@ photo_loaded (GObject      *source,
     }
   texture = gdk_texture_new_for_pixbuf (pixbuf);
   gtk_picture_set_paintable (self->photo, GDK_PAINTABLE (texture));
+  set_drag_icon (self, pixbuf);
   gtk_widget_set_visible (GTK_WIDGET (self->photo), TRUE);
 }
 
@@ -714,6 +728,7 @@ hb_post_preview_finalize (GObject *object)
   HbPostPreview *self = HB_POST_PREVIEW (object);
 
   g_clear_object (&self->drag_file);
+  g_clear_object (&self->drag_icon);
   remove_drag_dir (self->drag_dir);
   g_free (self->drag_dir);
   g_free (self->platform);
