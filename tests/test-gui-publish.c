@@ -282,6 +282,207 @@ test_post_preview (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+record_uri (HbPostPreview *preview,
+            const char    *uri,
+            GPtrArray     *opened)
+{
+  g_ptr_array_add (opened, g_strdup (uri));
+  return TRUE;
+}
+
+typedef struct
+{
+  GBytes  *bytes;
+  gboolean done;
+} WriteWait;
+
+static void
+written (GObject      *source,
+         GAsyncResult *result,
+         gpointer      data)
+{
+  WriteWait *w = data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gdk_content_serialize_finish (result, &error));
+  g_assert_no_error (error);
+  w->done = TRUE;
+}
+
+static gboolean
+write_done (gpointer data)
+{
+  return ((WriteWait *) data)->done;
+}
+
+static GtkDragSource *
+drag_source_of (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) c = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DRAG_SOURCE (c))
+        return GTK_DRAG_SOURCE (c);
+    }
+  return NULL;
+}
+
+/* Copy and Open puts the caption on the clipboard and asks for the
+ * platform's page for a new post; the browser is not started here (a
+ * handler of ::open-uri stands in), so only the address is checked. */
+static void
+test_copy_and_open (void)
+{
+  g_autoptr(HbPost) post = long_post ();
+  g_autoptr(HbMediaItem) photo = NULL;
+  g_autoptr(HbCaption) composed = NULL;
+  g_autoptr(GPtrArray) opened = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "demo", "dewan.jpg", NULL);
+  GtkWidget *window = gtk_window_new ();
+  HbPostPreview *preview = HB_POST_PREVIEW (hb_post_preview_new ());
+  const char * const *ids = hb_platform_ids ();
+  g_autofree char *pasted = NULL;
+
+  photo = hb_media_item_new (path);
+  g_list_store_append (hb_post_get_media (post), photo);
+  composed = hb_caption_compose (post, hb_post_get_language (post));
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (preview));
+  gtk_window_present (GTK_WINDOW (window));
+  g_signal_connect (preview, "open-uri", G_CALLBACK (record_uri), opened);
+  hb_post_preview_set_post (preview, post);
+
+  /* No platform, no page: the action is off and nothing opens. */
+  gtk_widget_activate_action (GTK_WIDGET (preview), "preview.copy-and-open", NULL);
+  hb_gui_test_iterate (20);
+  g_assert_cmpuint (opened->len, ==, 0);
+
+  hb_post_preview_set_platform (preview, "x");
+  pasted = copy_and_paste (preview, "preview.copy-and-open");
+  g_assert_cmpstr (pasted, ==, composed->text);
+  g_assert_cmpuint (opened->len, ==, 1);
+  g_assert_cmpstr (opened->pdata[0], ==, "https://twitter.com/intent/tweet");
+  /* Only the bare page: the caption is not put in the address. */
+  g_assert_null (strchr (opened->pdata[0], '?'));
+
+  /* Every platform has its page, an https address. */
+  for (guint i = 0; ids[i]; i++)
+    {
+      const HbPlatform *p = hb_platforms_lookup (hb_platforms_get_default (), ids[i]);
+
+      hb_post_preview_set_platform (preview, ids[i]);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preview), "preview.copy-and-open", NULL));
+      g_assert_cmpstr (g_ptr_array_steal_index (opened, opened->len - 1), ==, p->publish.compose_url);
+      g_assert_true (g_str_has_prefix (p->publish.compose_url, "https://"));
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+drag_file_ready (gpointer data)
+{
+  return hb_post_preview_get_drag_file (data) != NULL;
+}
+
+/* Whether @bytes hold @needle anywhere. */
+static gboolean
+bytes_contain (GBytes     *bytes,
+               const char *needle)
+{
+  gsize size, n = strlen (needle);
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  for (gsize i = 0; i + n <= size; i++)
+    if (memcmp (data + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The photo drags out as a file: a copy as the bundle has it, without
+ * the original's EXIF and GPS, offered as a file list and as
+ * text/uri-list for a browser's upload field. */
+static void
+test_photo_drag (void)
+{
+  g_autoptr(HbPost) post = long_post ();
+  g_autoptr(HbMediaItem) photo = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "photos", "taman-selasih.jpg", NULL);
+  g_autofree char *uri = NULL, *uri_list = NULL, *base = NULL, *dir = NULL;
+  g_autoptr(GBytes) original = NULL, dragged = NULL;
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(GFile) original_file = g_file_new_for_path (path);
+  GtkWidget *window = gtk_window_new ();
+  HbPostPreview *preview = HB_POST_PREVIEW (hb_post_preview_new ());
+  GtkDragSource *source;
+  GFile *file;
+  g_autoptr(GdkContentProvider) content = NULL;
+  g_autoptr(GdkContentFormats) formats = NULL;
+  g_autoptr(GOutputStream) out = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  GSList *files;
+  WriteWait w = { NULL, FALSE };
+
+  /* The fixture does carry what must not be uploaded. */
+  original = g_file_load_bytes (original_file, NULL, NULL, NULL);
+  g_assert_true (bytes_contain (original, "Exif"));
+  g_assert_true (bytes_contain (original, "TestCam"));
+
+  photo = hb_media_item_new (path);
+  g_list_store_append (hb_post_get_media (post), photo);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (preview));
+  gtk_window_present (GTK_WINDOW (window));
+  hb_post_preview_set_post (preview, post);
+  source = drag_source_of (find_widget (GTK_WIDGET (preview), GTK_TYPE_PICTURE));
+  g_assert_nonnull (source);
+  show_platform (preview, "x");
+  g_assert_true (hb_gui_test_wait_until (drag_file_ready, preview, 10000));
+  file = hb_post_preview_get_drag_file (preview);
+
+  /* The officer's file name, in a folder of its own; the copy is an
+   * image with no metadata. */
+  base = g_file_get_basename (file);
+  g_assert_cmpstr (base, ==, "taman-selasih.jpg");
+  g_assert_false (g_file_equal (file, original_file));
+  dragged = g_file_load_bytes (file, NULL, NULL, NULL);
+  g_assert_nonnull (dragged);
+  g_assert_false (bytes_contain (dragged, "Exif"));
+  g_assert_false (bytes_contain (dragged, "TestCam"));
+  pixbuf = gdk_pixbuf_new_from_file (g_file_peek_path (file), NULL);
+  g_assert_nonnull (pixbuf);
+
+  g_signal_emit_by_name (source, "prepare", 10.0, 10.0, &content);
+  g_assert_nonnull (content);
+  formats = gdk_content_formats_union_serialize_mime_types (gdk_content_provider_ref_formats (content));
+  g_assert_true (gdk_content_formats_contain_gtype (formats, GDK_TYPE_FILE_LIST));
+  g_assert_true (gdk_content_formats_contain_mime_type (formats, "text/uri-list"));
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_assert_true (gdk_content_provider_get_value (content, &value, NULL));
+  files = gdk_file_list_get_files (g_value_get_boxed (&value));
+  g_assert_cmpuint (g_slist_length (files), ==, 1);
+  g_assert_true (g_file_equal (files->data, file));
+  g_slist_free (files);
+
+  out = g_memory_output_stream_new_resizable ();
+  /* As GTK serializes the file list for a drop target that reads URIs. */
+  gdk_content_serialize_async (out, "text/uri-list", &value, G_PRIORITY_DEFAULT, NULL, written, &w);
+  g_assert_true (hb_gui_test_wait_until (write_done, &w, 5000));
+  g_assert_true (g_output_stream_close (out, NULL, NULL));
+  uri_list = g_strndup (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out)),
+                        g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out)));
+  uri = g_file_get_uri (file);
+  g_assert_cmpstr (g_strstrip (uri_list), ==, uri);
+
+  /* The copy goes with the preview. */
+  dir = g_path_get_dirname (g_file_peek_path (file));
+  gtk_window_destroy (GTK_WINDOW (window));
+  hb_gui_test_iterate (50);
+  g_assert_false (g_file_test (dir, G_FILE_TEST_EXISTS));
+}
+
 /* A stand-in for Yelp: a "yelp" on PATH, and the help: handler the
  * desktop would launch, which writes the address it was given. */
 static char *fake_dir;
@@ -429,6 +630,8 @@ main (int    argc,
 
   g_test_add_func ("/gui-publish/over-limit-covers-the-rest", test_over_limit_covers_the_rest);
   g_test_add_func ("/gui-publish/post-preview", test_post_preview);
+  g_test_add_func ("/gui-publish/copy-and-open", test_copy_and_open);
+  g_test_add_func ("/gui-publish/photo-drag", test_photo_drag);
   g_test_add_func ("/gui-publish/help-opens-yelp", test_help_opens_yelp);
   g_test_add_func ("/gui-publish/help-without-yelp", test_help_without_yelp);
   status = g_test_run ();

@@ -238,6 +238,39 @@ test_invalid_preview (void)
   g_assert_true (has_problem (problems, "$.platforms[0].preview.colour: unknown member"));
 }
 
+/* Every platform names its page for a new post, an https address with
+ * nothing of the post in it; a file with another kind of address is
+ * refused. */
+static void
+test_publish (void)
+{
+  static const char file[] =
+    "{\"format\": \"hebahan-platforms/1\", \"version\": \"2026-06\", \"platforms\": ["
+    " {\"id\": \"x\", \"name\": \"X\", \"text\": {\"limit\": 280, \"counting\": \"twitter-v3\", \"source\": \"s\"},"
+    "  \"hashtags\": {\"source\": \"s\"}, \"mentions\": {\"source\": \"s\"}, \"media\": {\"source\": \"s\"},"
+    "  \"image\": {\"source\": \"s\"}, \"video\": {\"source\": \"s\"}, \"alt_text\": {\"source\": \"s\"},"
+    "  \"publish\": {\"compose_url\": \"file:///etc/passwd\", \"post\": true}}]}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (file, sizeof file - 1);
+  g_autoptr(GPtrArray) problems = hb_platforms_check_bytes (bytes);
+  HbPlatforms *builtin = hb_platforms_get_default ();
+  const char * const *ids = hb_platform_ids ();
+
+  for (guint i = 0; ids[i]; i++)
+    {
+      const HbPlatform *p = hb_platforms_lookup (builtin, ids[i]);
+
+      g_assert_nonnull (p->publish.compose_url);
+      g_assert_nonnull (p->publish.source);
+      g_assert_true (g_str_has_prefix (p->publish.compose_url, "https://"));
+      g_assert_null (strchr (p->publish.compose_url, '?'));
+    }
+  g_assert_cmpstr (hb_platforms_lookup (builtin, "threads")->publish.compose_url, ==,
+                   "https://www.threads.net/intent/post");
+  g_assert_true (has_problem (problems, "$.platforms[0].publish.compose_url: must be an https:// address"));
+  g_assert_true (has_problem (problems, "$.platforms[0].publish.source: must be a non-empty string"));
+  g_assert_true (has_problem (problems, "$.platforms[0].publish.post: unknown member"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -251,5 +284,6 @@ main (int    argc,
   g_test_add_func ("/platforms/fold", test_fold);
   g_test_add_func ("/platforms/crop", test_crop);
   g_test_add_func ("/platforms/invalid-preview", test_invalid_preview);
+  g_test_add_func ("/platforms/publish", test_publish);
   return g_test_run ();
 }

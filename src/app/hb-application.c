@@ -8,6 +8,7 @@
 #include "hb-demo-resources.h"
 #include "hb-net-fetch.h"
 #include "hb-preferences-window.h"
+#include "hb-widget-util.h"
 #include "hb-window.h"
 
 #define APP_ID "my.gov.mpkk.Hebahan"
@@ -497,6 +498,7 @@ hb_application_startup (GApplication *app)
   set_accels (GTK_APPLICATION (app));
   /* The themed icon data/ installs; X11 window managers show it. */
   gtk_window_set_default_icon_name (APP_ID);
+  hb_widget_fix_mnemonic_names ();
   self->settings = g_settings_new (APP_ID);
   g_signal_connect_object (self->settings, "changed::style", G_CALLBACK (apply_style),
                            self, G_CONNECT_SWAPPED);

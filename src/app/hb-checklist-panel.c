@@ -160,7 +160,16 @@ make_row (HbChecklistPanel    *self,
   if (g_str_equal (s->item->id, HB_SITE_CHECK_ITEM) && !s->complete)
     gtk_box_append (GTK_BOX (box), website_button ());
   if (button)
-    gtk_box_append (GTK_BOX (box), button);
+    {
+      /* "Confirm…" alone does not say which item it confirms. */
+      /* TRANSLATORS: a checklist button's accessible name: the button's
+       * label, then the item it acts on */
+      g_autofree char *name = g_strdup_printf (_("%s: %s"), gtk_button_get_label (GTK_BUTTON (button)),
+                                               s->item->label[self->lang]);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      gtk_box_append (GTK_BOX (box), button);
+    }
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_name (row, s->item->id);

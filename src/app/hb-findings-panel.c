@@ -139,6 +139,18 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, box);
 }
 
+/* The row the keyboard focuses is the list's own widget around @box; it
+ * takes the same name (GTK 4.8 gives it none of its own). */
+static void
+name_list_item (GtkWidget  *box,
+                const char *name)
+{
+  GtkWidget *row = gtk_widget_get_parent (box);
+
+  if (row)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
 static void
 bind_heading (GtkListItem *item,
               GtkWidget   *box,
@@ -154,6 +166,7 @@ bind_heading (GtkListItem *item,
   gtk_list_item_set_activatable (item, FALSE);
   gtk_list_item_set_selectable (item, FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, heading, -1);
+  name_list_item (box, heading);
 }
 
 static void
@@ -195,6 +208,7 @@ bind_row (GtkSignalListItemFactory *factory,
   gtk_list_item_set_activatable (item, TRUE);
   gtk_list_item_set_selectable (item, TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+  name_list_item (box, a11y);
 }
 
 static char *

@@ -13,6 +13,9 @@ struct _HbGuestRow
   GtkListBoxRow    parent_instance;
   GtkComboBoxText *title_combo;
   GtkEntry        *name_entry;
+  GtkButton       *up_button;
+  GtkButton       *down_button;
+  GtkButton       *remove_button;
   HbGuest         *guest;
 };
 
@@ -112,6 +115,9 @@ hb_guest_row_class_init (HbGuestRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/my/gov/mpkk/Hebahan/hb-guest-row.ui");
   gtk_widget_class_bind_template_child (widget_class, HbGuestRow, title_combo);
   gtk_widget_class_bind_template_child (widget_class, HbGuestRow, name_entry);
+  gtk_widget_class_bind_template_child (widget_class, HbGuestRow, up_button);
+  gtk_widget_class_bind_template_child (widget_class, HbGuestRow, down_button);
+  gtk_widget_class_bind_template_child (widget_class, HbGuestRow, remove_button);
   gtk_widget_class_install_action (widget_class, "guest.move-up", NULL, move_up);
   gtk_widget_class_install_action (widget_class, "guest.move-down", NULL, move_down);
   gtk_widget_class_install_action (widget_class, "guest.remove", NULL, remove_guest);
@@ -152,6 +158,46 @@ hb_guest_row_get_guest (HbGuestRow *self)
   g_return_val_if_fail (HB_IS_GUEST_ROW (self), NULL);
 
   return self->guest;
+}
+
+/* Takes @label. */
+static void
+set_label (gpointer  widget,
+           char     *label)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_free (label);
+}
+
+/**
+ * hb_guest_row_set_number:
+ * @number: the guest's place in the list, from 1
+ *
+ * Names the row's controls after the guest's place, so that a screen
+ * reader tells "Title of guest 2" from the first guest's.  The list calls
+ * it whenever guests are added, moved or removed.
+ */
+void
+hb_guest_row_set_number (HbGuestRow *self,
+                         guint       number)
+{
+  GtkWidget *combo = GTK_WIDGET (self->title_combo);
+
+  g_return_if_fail (HB_IS_GUEST_ROW (self));
+
+  /* TRANSLATORS: accessible names; %u is the guest's place in the list */
+  set_label (combo, g_strdup_printf (_("Title of guest %u"), number));
+  set_label (title_entry (self), g_strdup_printf (_("Title of guest %u"), number));
+  /* The combo's arrow opens the list of common titles. */
+  for (GtkWidget *w = gtk_widget_get_first_child (combo); w; w = gtk_widget_get_first_child (w))
+    for (GtkWidget *c = w; c; c = gtk_widget_get_next_sibling (c))
+      if (GTK_IS_TOGGLE_BUTTON (c))
+        set_label (c, g_strdup_printf (_("Common titles for guest %u"), number));
+  set_label (self->name_entry, g_strdup_printf (_("Name of guest %u"), number));
+  set_label (self->up_button, g_strdup_printf (_("Move guest %u up"), number));
+  set_label (self->down_button, g_strdup_printf (_("Move guest %u down"), number));
+  set_label (self->remove_button, g_strdup_printf (_("Remove guest %u"), number));
+  set_label (self, g_strdup_printf (_("Guest %u"), number));
 }
 
 /* Marks the name entry with the finding's icon and message, or clears it. */

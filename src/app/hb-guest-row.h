@@ -16,6 +16,8 @@ HbGuest   *hb_guest_row_get_guest   (HbGuestRow *self);
 void       hb_guest_row_set_finding (HbGuestRow *self,
                                      const char *message,
                                      HbSeverity  severity);
+void       hb_guest_row_set_number  (HbGuestRow *self,
+                                     guint       number);
 void       hb_guest_row_focus_name  (HbGuestRow *self);
 void       hb_guest_row_select_range (HbGuestRow *self,
                                       guint       start,

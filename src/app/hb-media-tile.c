@@ -482,6 +482,45 @@ close_player (GtkWindow *window)
   return FALSE;
 }
 
+static void
+name_widget (GtkWidget  *widget,
+             const char *name)
+{
+  if (widget)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+static GtkWidget *
+first_of_type (GtkWidget *root,
+               GType      type)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = G_TYPE_CHECK_INSTANCE_TYPE (c, type) ? c : first_of_type (c, type);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* GTK 4.8's media controls are icons and scales without names. */
+static void
+name_media_controls (GtkWidget *video)
+{
+  GtkWidget *volume = first_of_type (video, GTK_TYPE_SCALE_BUTTON);
+
+  name_widget (hb_widget_find_descendant (video, "play_button"), _("Play or pause"));
+  name_widget (hb_widget_find_descendant (video, "seek_scale"), _("Position in the video"));
+  if (volume == NULL)
+    return;
+  name_widget (first_of_type (volume, GTK_TYPE_TOGGLE_BUTTON), _("Volume"));
+  name_widget (gtk_scale_button_get_plus_button (GTK_SCALE_BUTTON (volume)), _("Louder"));
+  name_widget (gtk_scale_button_get_minus_button (GTK_SCALE_BUTTON (volume)), _("Quieter"));
+  name_widget (first_of_type (gtk_scale_button_get_popup (GTK_SCALE_BUTTON (volume)), GTK_TYPE_SCALE),
+               _("Volume"));
+}
+
 /* A small window of its own, so the composer stays usable; Escape
  * closes it. */
 static void
@@ -503,6 +542,7 @@ tile_play (GtkWidget  *widget,
     gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
   gtk_video_set_autoplay (GTK_VIDEO (video), TRUE);
   gtk_window_set_child (GTK_WINDOW (window), video);
+  name_media_controls (video);
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
                                                           gtk_named_action_new ("window.close")));

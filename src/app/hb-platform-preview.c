@@ -326,12 +326,24 @@ hb_platform_preview_class_init (HbPlatformPreviewClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
+/* The drop-down's button is what the keyboard reaches; GTK 4.8 names it
+ * "GtkToggleButton". */
+static void
+name_chooser_button (GtkDropDown *chooser)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (chooser)); c; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_TOGGLE_BUTTON (c))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (c), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Caption for"), -1);
+}
+
 static void
 hb_platform_preview_init (HbPlatformPreview *self)
 {
   GtkTextBuffer *buffer;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  name_chooser_button (self->chooser);
   self->over_start = G_MAXUINT;
   buffer = gtk_text_view_get_buffer (self->view);
   self->over_tag = gtk_text_buffer_create_tag (buffer, "hb-over-limit", NULL);

@@ -89,6 +89,10 @@ build_platform_toggles (HbPostForm *self)
       g_object_set_data (G_OBJECT (toggle), "hb-platform", (gpointer) ids[i]);
       g_signal_connect (toggle, "toggled", G_CALLBACK (platform_toggled), self);
       gtk_flow_box_append (self->platform_box, toggle);
+      /* The cell is a stop of the Tab key too; GTK 4.8 would announce it
+       * as "GtkFlowBoxChild". */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (toggle)),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, platform_names[i], -1);
     }
 }
 
@@ -181,6 +185,19 @@ create_guest_row (gpointer item,
   return hb_guest_row_new (item);
 }
 
+/* Each row's controls are named after the guest's place ("Title of
+ * guest 2"); a move or removal changes the places of the rows after it.
+ * Connected after the list box's own handler, so the rows are there. */
+static void
+renumber_guests (HbPostForm *self)
+{
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->guest_list, i)); i++)
+    if (HB_IS_GUEST_ROW (row))
+      hb_guest_row_set_number (HB_GUEST_ROW (row), i + 1);
+}
+
 HbPost *
 hb_post_form_get_post (HbPostForm *self)
 {
@@ -197,8 +214,11 @@ hb_post_form_set_post (HbPostForm *self,
   g_return_if_fail (HB_IS_POST_FORM (self));
   g_return_if_fail (post == NULL || HB_IS_POST (post));
 
-  if (!g_set_object (&self->post, post))
+  if (self->post == post)
     return;
+  if (self->post)
+    g_signal_handlers_disconnect_by_func (hb_post_get_guests (self->post), renumber_guests, self);
+  g_set_object (&self->post, post);
   self->syncing = TRUE;
   g_binding_group_set_source (self->bindings, post);
   g_signal_group_set_target (self->post_signals, post);
@@ -213,6 +233,12 @@ hb_post_form_set_post (HbPostForm *self,
   g_object_set_data (G_OBJECT (self->guest_list), "hb-guests", post ? hb_post_get_guests (post) : NULL);
   gtk_list_box_bind_model (self->guest_list, post ? G_LIST_MODEL (hb_post_get_guests (post)) : NULL,
                            post ? create_guest_row : NULL, NULL, NULL);
+  if (post)
+    {
+      g_signal_connect_object (hb_post_get_guests (post), "items-changed", G_CALLBACK (renumber_guests),
+                               self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+      renumber_guests (self);
+    }
   hb_media_grid_set_model (self->media_grid, post ? hb_post_get_media (post) : NULL);
   self->syncing = FALSE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POST]);
@@ -578,6 +604,38 @@ hb_post_form_class_init (HbPostFormClass *klass)
   gtk_widget_class_install_action (widget_class, "form.clear-date", NULL, form_clear_date);
 }
 
+/* GtkCalendar's four arrow buttons are icons without a name: in 4.8 they
+ * are, in order, the previous and next month, then the previous and next
+ * year.  When a later GTK builds them otherwise they are left alone (and
+ * tests/test-gui-a11y.c says so). */
+static void
+name_calendar_arrows (GtkWidget *widget,
+                      GPtrArray *buttons)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      if (GTK_IS_BUTTON (c))
+        g_ptr_array_add (buttons, c);
+      else
+        name_calendar_arrows (c, buttons);
+    }
+}
+
+static void
+name_calendar (GtkCalendar *calendar)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  const char *names[] = {
+    N_("Previous month"), N_("Next month"), N_("Previous year"), N_("Next year"),
+  };
+
+  name_calendar_arrows (GTK_WIDGET (calendar), buttons);
+  if (buttons->len != G_N_ELEMENTS (names))
+    return;
+  for (guint i = 0; i < buttons->len; i++)
+    gtk_accessible_update_property (buttons->pdata[i], GTK_ACCESSIBLE_PROPERTY_LABEL, _(names[i]), -1);
+}
+
 static void
 hb_post_form_init (HbPostForm *self)
 {
@@ -591,6 +649,7 @@ hb_post_form_init (HbPostForm *self)
   gtk_list_box_set_placeholder (self->guest_list, placeholder);
   build_platform_toggles (self);
   add_markers (self);
+  name_calendar (self->calendar);
   self->bindings = g_binding_group_new ();
   bind_rows (self);
   self->post_signals = g_signal_group_new (HB_TYPE_POST);

@@ -6,18 +6,28 @@
  * feed's crop.  Copy Caption, Copy Hashtags and Copy Alt Texts put on the
  * clipboard exactly what the officer pastes into the platform's composer:
  * the whole caption, never the folded one.
+ *
+ * Copy and Open also opens the platform's page for a new post (its
+ * "publish" address in data/platforms.json) in the browser, and the photo
+ * can be dragged into the page's upload field.  Hebahan itself sends
+ * nothing: the officer pastes, drops and publishes in the browser.
  */
 #include "hb-post-preview.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
 
 #include "hb-caption.h"
 #include "hb-count.h"
 #include "hb-media-item.h"
 #include "hb-platforms.h"
+#include "hb-reencode.h"
 
 /* Wide enough for the preview's column; a photo is never drawn bigger. */
 #define PHOTO_WIDTH 720
+#define DRAG_ICON_WIDTH 128
 
 struct _HbPostPreview
 {
@@ -30,6 +40,9 @@ struct _HbPostPreview
   char         *platform;
   char         *photo_path;   /* the photo shown, to load it only once */
   GCancellable *loading;
+  char         *drag_dir;     /* a private folder for the photo's clean copy */
+  GFile        *drag_file;    /* the copy a drag offers; NULL until ready */
+  GdkTexture   *drag_icon;    /* the photo, small, under the pointer */
 };
 
 G_DEFINE_FINAL_TYPE (HbPostPreview, hb_post_preview, GTK_TYPE_WIDGET)
@@ -42,6 +55,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  OPEN_URI,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static const HbPlatform *
 current_platform (HbPostPreview *self)
@@ -156,6 +176,107 @@ copy_alt_texts (GtkWidget  *widget,
   copy_text (self, hb_post_preview_dup_alt_texts (self));
 }
 
+static void
+open_failed (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWindow *parent = GTK_WINDOW (source);
+  g_autofree char *uri = user_data;
+  GtkWidget *dialog;
+
+  if (gtk_show_uri_full_finish (parent, result, &error) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  dialog = adw_message_dialog_new (parent, _("The Page Could Not Be Opened"), NULL);
+  /* TRANSLATORS: %s is the platform's address for a new post */
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("The caption is copied. Open %s in your browser and paste it there."), uri);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The default handler of ::open-uri: the browser, through the OpenURI
+ * portal inside Flatpak. */
+static gboolean
+hb_post_preview_real_open_uri (HbPostPreview *self,
+                               const char    *uri)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWindow *parent = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+
+  if (parent == NULL)
+    return FALSE;
+  gtk_show_uri_full (parent, uri, GDK_CURRENT_TIME, NULL, open_failed, g_strdup (uri));
+  return TRUE;
+}
+
+/* The platform's page for a new post, or NULL when the file has none. */
+const char *
+hb_post_preview_get_compose_uri (HbPostPreview *self)
+{
+  const HbPlatform *platform;
+
+  g_return_val_if_fail (HB_IS_POST_PREVIEW (self), NULL);
+  platform = current_platform (self);
+  return platform ? platform->publish.compose_url : NULL;
+}
+
+/* Copy first, so that the caption is there to paste when the page is. */
+static void
+copy_and_open (GtkWidget  *widget,
+               const char *action,
+               GVariant   *param)
+{
+  HbPostPreview *self = HB_POST_PREVIEW (widget);
+  const char *uri = hb_post_preview_get_compose_uri (self);
+  gboolean handled = FALSE;
+
+  copy_text (self, hb_post_preview_dup_caption (self));
+  if (uri)
+    g_signal_emit (self, signals[OPEN_URI], 0, uri, &handled);
+}
+
+/* Dragging the photo out gives the browser's upload field its clean
+ * copy: as a file list, which GTK also offers as text/uri-list.  Until
+ * the copy is made there is nothing to drag, rather than the original
+ * with its metadata. */
+static GdkContentProvider *
+drag_prepare (GtkDragSource *source,
+              double         x,
+              double         y,
+              HbPostPreview *self)
+{
+  GdkFileList *files;
+  GdkContentProvider *content;
+  GSList list = { NULL, NULL };
+
+  if (self->drag_file == NULL)
+    return NULL;
+  list.data = self->drag_file;
+  files = gdk_file_list_new_from_list (&list);
+  content = gdk_content_provider_new_typed (GDK_TYPE_FILE_LIST, files);
+  g_boxed_free (GDK_TYPE_FILE_LIST, files);
+  return content;
+}
+
+static void
+drag_begin (GtkDragSource *source,
+            GdkDrag       *drag,
+            HbPostPreview *self)
+{
+  if (self->drag_icon)
+    gtk_drag_source_set_icon (source, GDK_PAINTABLE (self->drag_icon), 0, 0);
+}
+
+static void
+update_actions (HbPostPreview *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.copy-and-open",
+                                 hb_post_preview_get_compose_uri (self) != NULL);
+}
+
 static const char *
 more_label (HbMoreLabel more)
 {
@@ -230,6 +351,19 @@ load_photo_thread (GTask        *task,
                          g_object_unref);
 }
 
+/* A drag icon the size of the preview would hide the drop target. */
+static void
+set_drag_icon (HbPostPreview *self,
+               GdkPixbuf     *photo)
+{
+  int width = MIN (DRAG_ICON_WIDTH, gdk_pixbuf_get_width (photo));
+  int height = MAX (1, gdk_pixbuf_get_height (photo) * width / gdk_pixbuf_get_width (photo));
+  g_autoptr(GdkPixbuf) small = gdk_pixbuf_scale_simple (photo, width, height, GDK_INTERP_BILINEAR);
+
+  g_clear_object (&self->drag_icon);
+  self->drag_icon = gdk_texture_new_for_pixbuf (small);
+}
+
 static void
 photo_loaded (GObject      *source,
               GAsyncResult *result,
@@ -248,7 +382,116 @@ photo_loaded (GObject      *source,
     }
   texture = gdk_texture_new_for_pixbuf (pixbuf);
   gtk_picture_set_paintable (self->photo, GDK_PAINTABLE (texture));
+  set_drag_icon (self, pixbuf);
   gtk_widget_set_visible (GTK_WIDGET (self->photo), TRUE);
+}
+
+/* The photo as the bundle has it: re-encoded with nothing but its pixels
+ * (no EXIF, GPS or comments) and no larger than the platform accepts, so
+ * that a drag into the browser uploads no more than an export would. */
+typedef struct
+{
+  char    *path;
+  char    *dir;
+  guint    max_width, max_height;
+  gboolean png_ok;
+} CleanJob;
+
+static void
+clean_job_free (CleanJob *job)
+{
+  g_free (job->path);
+  g_free (job->dir);
+  g_free (job);
+}
+
+static void
+clean_copy_thread (GTask        *task,
+                   gpointer      source,
+                   gpointer      data,
+                   GCancellable *cancellable)
+{
+  CleanJob *job = data;
+  g_autoptr(HbReencoder) coder = hb_reencoder_new (job->max_width, job->max_height, job->png_ok, 0,
+                                                   cancellable);
+  const HbReencodeJob *r;
+  g_autofree char *base = g_path_get_basename (job->path);
+  g_autofree char *name = NULL, *out = NULL;
+  char *dot = strrchr (base, '.');
+  GError *error = NULL;
+
+  hb_reencoder_push (coder, job->path, TRUE);
+  r = hb_reencoder_wait (coder, 0);
+  if (r->error)
+    {
+      g_task_return_error (task, g_error_copy (r->error));
+      return;
+    }
+  if (dot)
+    *dot = '\0';
+  /* The platform sees the officer's file name, with the type it now is. */
+  name = g_strconcat (base, r->png ? ".png" : ".jpg", NULL);
+  out = g_build_filename (job->dir, name, NULL);
+  if (!g_file_set_contents (out, g_bytes_get_data (r->data, NULL), g_bytes_get_size (r->data), &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, g_file_new_for_path (out), g_object_unref);
+}
+
+static void
+clean_copy_ready (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(HbPostPreview) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GFile *file = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (file == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("The photo's copy for dragging was not made: %s", error->message);
+      return;
+    }
+  g_clear_object (&self->drag_file);
+  self->drag_file = file;
+}
+
+static void
+forget_drag_file (HbPostPreview *self)
+{
+  if (self->drag_file)
+    g_file_delete (self->drag_file, NULL, NULL);
+  g_clear_object (&self->drag_file);
+}
+
+static void
+make_clean_copy (HbPostPreview    *self,
+                 const HbPlatform *platform,
+                 const char       *path)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  CleanJob *job;
+
+  if (self->drag_dir == NULL && (self->drag_dir = g_dir_make_tmp ("hebahan-drag-XXXXXX", &error)) == NULL)
+    {
+      g_debug ("No folder for the photo's copy: %s", error->message);
+      return;
+    }
+  job = g_new0 (CleanJob, 1);
+  job->path = g_strdup (path);
+  job->dir = g_strdup (self->drag_dir);
+  job->max_width = platform->image.max_width;
+  job->max_height = platform->image.max_height;
+  job->png_ok = platform->image.formats == NULL ||
+                g_strv_contains ((const char * const *) platform->image.formats, "png");
+  task = g_task_new (NULL, self->loading, clean_copy_ready, g_object_ref (self));
+  g_task_set_task_data (task, job, (GDestroyNotify) clean_job_free);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, clean_copy_thread);
 }
 
 static const char *
@@ -280,6 +523,7 @@ show_photo (HbPostPreview    *self,
   self->photo_path = g_strdup (path);
   gtk_picture_set_paintable (self->photo, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->photo), FALSE);
+  forget_drag_file (self);
   if (path == NULL)
     return;
   self->loading = g_cancellable_new ();
@@ -290,6 +534,16 @@ show_photo (HbPostPreview    *self,
   g_task_set_task_data (task, job, (GDestroyNotify) photo_job_free);
   g_task_set_return_on_cancel (task, TRUE);
   g_task_run_in_thread (task, load_photo_thread);
+  make_clean_copy (self, platform, path);
+}
+
+/* The file a drag of the photo offers: the photo's clean copy, NULL
+ * until it is made. */
+GFile *
+hb_post_preview_get_drag_file (HbPostPreview *self)
+{
+  g_return_val_if_fail (HB_IS_POST_PREVIEW (self), NULL);
+  return self->drag_file;
 }
 
 static void
@@ -299,6 +553,7 @@ refresh (HbPostPreview *self)
 
   gtk_label_set_label (self->platform_label, platform ? platform->name : "");
   show_text (self, platform);
+  update_actions (self);
 }
 
 /* The photo loads again only when another photo comes first, or the
@@ -448,11 +703,34 @@ hb_post_preview_dispose (GObject *object)
   G_OBJECT_CLASS (hb_post_preview_parent_class)->dispose (object);
 }
 
+/* Copies of earlier photos (and of ones whose job was cancelled after
+ * writing) are in the folder too. */
+static void
+remove_drag_dir (const char *path)
+{
+  g_autoptr(GDir) dir = path ? g_dir_open (path, 0, NULL) : NULL;
+  const char *name;
+
+  if (dir == NULL)
+    return;
+  while ((name = g_dir_read_name (dir)))
+    {
+      g_autofree char *file = g_build_filename (path, name, NULL);
+
+      g_remove (file);
+    }
+  g_rmdir (path);
+}
+
 static void
 hb_post_preview_finalize (GObject *object)
 {
   HbPostPreview *self = HB_POST_PREVIEW (object);
 
+  g_clear_object (&self->drag_file);
+  g_clear_object (&self->drag_icon);
+  remove_drag_dir (self->drag_dir);
+  g_free (self->drag_dir);
   g_free (self->platform);
   g_free (self->photo_path);
   G_OBJECT_CLASS (hb_post_preview_parent_class)->finalize (object);
@@ -484,13 +762,35 @@ hb_post_preview_class_init (HbPostPreviewClass *klass)
   gtk_widget_class_install_action (widget_class, "preview.copy-caption", NULL, copy_caption);
   gtk_widget_class_install_action (widget_class, "preview.copy-hashtags", NULL, copy_hashtags);
   gtk_widget_class_install_action (widget_class, "preview.copy-alt-texts", NULL, copy_alt_texts);
+  gtk_widget_class_install_action (widget_class, "preview.copy-and-open", NULL, copy_and_open);
+
+  /**
+   * HbPostPreview::open-uri:
+   * @uri: the platform's page for a new post
+   *
+   * Copy and Open asks for @uri to be shown; the default handler opens it
+   * in the browser.  A handler that returns %TRUE opens it instead (the
+   * tests, so that no browser starts).
+   */
+  signals[OPEN_URI] =
+    g_signal_new_class_handler ("open-uri", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                G_CALLBACK (hb_post_preview_real_open_uri),
+                                g_signal_accumulator_true_handled, NULL, NULL,
+                                G_TYPE_BOOLEAN, 1, G_TYPE_STRING);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
 hb_post_preview_init (HbPostPreview *self)
 {
+  GtkDragSource *drag = gtk_drag_source_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_drag_source_set_actions (drag, GDK_ACTION_COPY);
+  g_signal_connect_object (drag, "prepare", G_CALLBACK (drag_prepare), self, 0);
+  g_signal_connect_object (drag, "drag-begin", G_CALLBACK (drag_begin), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->photo), GTK_EVENT_CONTROLLER (drag));
+  update_actions (self);
 }
 
 GtkWidget *

@@ -22,5 +22,7 @@ char       *hb_post_preview_dup_hashtags    (HbPostPreview *self);
 char       *hb_post_preview_dup_alt_texts   (HbPostPreview *self);
 const char *hb_post_preview_get_shown_text  (HbPostPreview *self);
 GdkPaintable *hb_post_preview_get_photo     (HbPostPreview *self);
+const char *hb_post_preview_get_compose_uri (HbPostPreview *self);
+GFile      *hb_post_preview_get_drag_file   (HbPostPreview *self);
 
 G_END_DECLS

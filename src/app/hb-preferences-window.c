@@ -152,10 +152,29 @@ hb_preferences_window_class_init (HbPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, site_url_applied);
 }
 
+/* libadwaita 1.2 gives its search entry no accessible name. */
+static GtkWidget *
+find_search_entry (GtkWidget *widget)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = GTK_IS_SEARCH_ENTRY (c) ? c : find_search_entry (c);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 hb_preferences_window_init (HbPreferencesWindow *self)
 {
+  GtkWidget *search;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  if ((search = find_search_entry (GTK_WIDGET (self))))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (search), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Search the preferences"), -1);
 }
 
 static void

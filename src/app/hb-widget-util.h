@@ -10,4 +10,6 @@ void       hb_widget_set_tooltip_text  (GtkWidget  *widget,
 GtkWidget *hb_widget_find_descendant   (GtkWidget  *root,
                                         const char *buildable_id);
 
+void       hb_widget_fix_mnemonic_names (void);
+
 G_END_DECLS

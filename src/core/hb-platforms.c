@@ -52,6 +52,8 @@ platform_free (gpointer data)
   for (guint i = 0; i < HB_N_PLATFORM_PARTS; i++)
     g_free (p->source[i]);
   g_free (p->preview.source);
+  g_free (p->publish.compose_url);
+  g_free (p->publish.source);
   g_free (p);
 }
 
@@ -405,13 +407,45 @@ walk_preview (Walk       *w,
   w->path = g_steal_pointer (&parent);
 }
 
+/* Where "Copy and Open" sends the officer: optional, and only ever an
+ * https page, since the window hands it to the browser as it is. */
+static void
+walk_publish (Walk       *w,
+              JsonObject *platform,
+              HbPlatform *p)
+{
+  static const char * const known[] = { "compose_url", "source", "note", NULL };
+  g_autofree char *parent = NULL;
+  HbPublishPage *r = &p->publish;
+  JsonObject *obj;
+
+  if (!json_object_has_member (platform, "publish"))
+    return;
+  parent = w->path;
+  w->path = g_strdup_printf ("%s.publish", parent);
+  if ((obj = need_object (w, json_object_get_member (platform, "publish"))) != NULL)
+    {
+      check_members (w, obj, known);
+      r->source = get_string (w, obj, "source", TRUE);
+      r->compose_url = get_string (w, obj, "compose_url", TRUE);
+      if (r->compose_url && (!g_str_has_prefix (r->compose_url, "https://") ||
+                             !g_uri_is_valid (r->compose_url, G_URI_FLAGS_NONE, NULL)))
+        {
+          problem (w, "compose_url", _("must be an https:// address"));
+          g_clear_pointer (&r->compose_url, g_free);
+        }
+    }
+  g_free (w->path);
+  w->path = g_steal_pointer (&parent);
+}
+
 static HbPlatform *
 walk_platform (Walk       *w,
                JsonObject *obj)
 {
   static const char * const known[] = {
     "id", "name", "text", "hashtags", "mentions", "media", "image", "video", "alt_text", "preview",
-    "note", NULL
+    "publish", "note", NULL
   };
   HbPlatform *p = g_new0 (HbPlatform, 1);
 
@@ -423,6 +457,7 @@ walk_platform (Walk       *w,
   for (guint part = 0; part < HB_N_PLATFORM_PARTS; part++)
     walk_part (w, obj, part, p);
   walk_preview (w, obj, p);
+  walk_publish (w, obj, p);
   return p;
 }
 

@@ -55,6 +55,13 @@ typedef struct
   char        *source;        /* NULL when the file gives no preview */
 } HbPreviewRules;
 
+/* Where the officer publishes by hand ("publish" in the file). */
+typedef struct
+{
+  char *compose_url;   /* the platform's page for a new post (https); NULL: none */
+  char *source;        /* NULL when the file gives no publish part */
+} HbPublishPage;
+
 typedef enum
 {
   HB_PLATFORM_TEXT,
@@ -82,6 +89,7 @@ typedef struct
   guint          alt_text_limit;
   char          *source[HB_N_PLATFORM_PARTS]; /* where each part's figures come from */
   HbPreviewRules preview;       /* optional part */
+  HbPublishPage  publish;       /* optional part */
 } HbPlatform;
 
 /* A stretch of a photo, in pixels. */
