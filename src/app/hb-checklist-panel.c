@@ -36,9 +36,9 @@ state_icon (const HbCheckStatus *s)
 {
   switch (s->state)
     {
-    case HB_ITEM_PASS:
-    case HB_ITEM_CONFIRMED:
-    case HB_ITEM_NOT_APPLICABLE: return "emblem-ok-symbolic";
+    case HB_ITEM_PASS: return "emblem-system-symbolic";  /* the software's tick, not an officer's */
+    case HB_ITEM_CONFIRMED: return "emblem-ok-symbolic";
+    case HB_ITEM_NOT_APPLICABLE: return "action-unavailable-symbolic";
     case HB_ITEM_OVERRIDDEN: return "emblem-important-symbolic";
     case HB_ITEM_FAIL: return "dialog-error-symbolic";
     case HB_ITEM_STALE: return "view-refresh-symbolic";
@@ -51,13 +51,14 @@ state_words (const HbCheckStatus *s)
 {
   switch (s->state)
     {
-    case HB_ITEM_PASS: return _("Met");
+    case HB_ITEM_PASS: return _("Checked automatically");
     case HB_ITEM_FAIL: return _("Not met");
     case HB_ITEM_OVERRIDDEN: return _("Overridden");
     case HB_ITEM_UNANSWERED: return _("To confirm");
     case HB_ITEM_CONFIRMED: return _("Confirmed");
     case HB_ITEM_STALE: return _("Confirm again");
-    default: return _("Does not apply to this type of post");
+    case HB_ITEM_PENDING: return _("Not checked yet");
+    default: return _("Not applicable");
     }
 }
 
@@ -96,7 +97,9 @@ action_button (const HbCheckStatus *s)
   const char *label = NULL, *action = NULL;
   GtkWidget *button;
 
-  if (s->item->kind == HB_CHECK_CONFIRM && s->state != HB_ITEM_NOT_APPLICABLE)
+  /* A judgement whose check finds problems waits until they are settled. */
+  if (s->item->kind == HB_CHECK_CONFIRM && s->state != HB_ITEM_NOT_APPLICABLE &&
+      s->state != HB_ITEM_FAIL)
     {
       gboolean ticked = s->state == HB_ITEM_CONFIRMED;
       label = ticked ? _("Withdraw") : _("Confirm…");
@@ -146,11 +149,19 @@ make_row (HbChecklistPanel    *self,
   GtkWidget *button = action_button (s);
 
   gtk_widget_set_valign (icon, GTK_ALIGN_START);
-  gtk_widget_add_css_class (icon, s->complete ? "success" : s->state == HB_ITEM_FAIL ? "error" : "warning");
+  gtk_widget_add_css_class (icon, s->state == HB_ITEM_NOT_APPLICABLE ? "dim-label"
+                                  : s->complete ? "success" : s->state == HB_ITEM_FAIL ? "error" : "warning");
   gtk_box_append (GTK_BOX (text), label_new (s->item->label[self->lang], NULL));
   gtk_box_append (GTK_BOX (text), label_new (clause_line, "caption"));
   gtk_widget_add_css_class (gtk_widget_get_last_child (text), "dim-label");
-  if (s->reason && !s->complete)
+  if (s->automatic && s->auto_passed && s->auto_result)
+    {
+      /* TRANSLATORS: what the software checked, e.g. "Automatic check: No rumour markers found" */
+      g_autofree char *line = g_strdup_printf (_("Automatic check: %s"), s->auto_result);
+
+      gtk_box_append (GTK_BOX (text), label_new (line, "caption"));
+    }
+  if (s->reason && (!s->complete || s->state == HB_ITEM_NOT_APPLICABLE))
     gtk_box_append (GTK_BOX (text), label_new (s->reason, "caption"));
   if (answer)
     gtk_box_append (GTK_BOX (text), label_new (answer, "caption"));
