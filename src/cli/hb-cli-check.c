@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "hb-cli-common.h"
+#include "hb-media-measure.h"
 #include "hb-checklist.h"
 #include "hb-draft.h"
 #include "hb-json.h"
@@ -219,7 +220,9 @@ hb_cli_check (int    argc,
   if ((policy = hb_cli_load_policy (policy_path, &error)) == NULL)
     return hb_cli_fail ("%s: %s", policy_path, error->message);
   file = g_file_new_for_commandline_arg (files[0]);
-  if ((post = hb_draft_load (file, NULL, &error)) == NULL)
+  if ((post = hb_draft_load (file, NULL, &error)) != NULL)
+    hb_post_measure_media (post, NULL);  /* the window's media findings, as it has them */
+  if (post == NULL)
     return hb_cli_fail ("%s: %s", files[0], error->message);
   statuses = hb_checklist_evaluate (policy, post, NULL, lang);
   if (g_strcmp0 (format, "json") == 0)
