@@ -12,6 +12,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "hb-confirm-dialog.h"
 #include "hb-datetime.h"
 
 struct _HbChecklistPanel
@@ -388,9 +389,31 @@ typedef struct
   HbChecklistPanel *self;
   char             *id;
   gboolean          override;
+  gboolean          note_required;
+  gboolean          dates_required;
+  AdwMessageDialog *dialog;
   GtkEditable      *who;
   GtkEditable      *note;
 } Answer;
+
+/* The button stays disabled until what the answer needs is written, as
+ * in the Acknowledge dialog: no second dialog after the first. */
+static void
+answer_validate (Answer *a)
+{
+  const char *note = a->note ? gtk_editable_get_text (a->note) : "";
+  g_auto(GStrv) dates = NULL;
+  gboolean ok;
+  g_autofree char *trimmed_who = g_strstrip (g_strdup (gtk_editable_get_text (a->who)));
+  g_autofree char *trimmed_note = g_strstrip (g_strdup (note));
+
+  ok = *trimmed_who != '\0';
+  if (a->note_required && *trimmed_note == '\0')
+    ok = FALSE;
+  if (a->dates_required && (*trimmed_note == '\0' || (dates = parse_dates (note)) == NULL))
+    ok = FALSE;
+  adw_message_dialog_set_response_enabled (a->dialog, "save", ok);
+}
 
 static void
 answer_free (Answer *a)
@@ -456,11 +479,18 @@ ask (HbChecklistPanel    *self,
   a->self = g_object_ref (self);
   a->id = g_strdup (s->item->id);
   a->override = override;
+  a->dialog = ADW_MESSAGE_DIALOG (dialog);
+  a->note_required = override || g_strcmp0 (s->item->evidence, "text") == 0;
+  a->dates_required = !override && s->item->evidence && s->item->evidence[0] == 'd';
   a->who = GTK_EDITABLE (entry_new (_("Your name and position"), officer));
+  gtk_widget_set_name (GTK_WIDGET (a->who), "answer-name");
+  g_signal_connect_swapped (a->who, "changed", G_CALLBACK (answer_validate), a);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (a->who));
   if (prompt)
     {
       a->note = GTK_EDITABLE (entry_new (prompt, s->note));
+      gtk_widget_set_name (GTK_WIDGET (a->note), "answer-note");
+      g_signal_connect_swapped (a->note, "changed", G_CALLBACK (answer_validate), a);
       gtk_box_append (GTK_BOX (box), GTK_WIDGET (a->note));
     }
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
@@ -469,8 +499,25 @@ ask (HbChecklistPanel    *self,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
                                               override ? ADW_RESPONSE_DESTRUCTIVE : ADW_RESPONSE_SUGGESTED);
+  answer_validate (a);
   g_signal_connect_data (dialog, "response", G_CALLBACK (answer_response), a,
                          answer_closure_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Every item still to confirm, in one dialog, grouped by who vouches. */
+static void
+confirm_many (GtkWidget  *widget,
+              const char *action,
+              GVariant   *param)
+{
+  HbChecklistPanel *self = HB_CHECKLIST_PANEL (widget);
+  GtkWidget *dialog;
+
+  if (self->post == NULL || self->policy == NULL || self->settings == NULL)
+    return;
+  dialog = hb_confirm_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->post, self->policy,
+                                  self->statuses, self->settings, self->lang);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -546,6 +593,9 @@ hb_checklist_panel_class_init (HbChecklistPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "checklist.confirm", "s", confirm_item);
   gtk_widget_class_install_action (widget_class, "checklist.override", "s", override_item);
   gtk_widget_class_install_action (widget_class, "checklist.clear", "s", clear_item);
+  gtk_widget_class_install_action (widget_class, "checklist.confirm-many", NULL, confirm_many);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "checklist.confirm-many", NULL);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
