@@ -238,6 +238,8 @@ confirm_through_dialog (GFile   *draft,
   else
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (part (dialog, "dates-committees"))), ==, "20/11/2026");
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "confirm"));
+  hb_gui_test_iterate (100);
+  g_free (hb_gui_test_screenshot (GTK_WIDGET (dialog), "confirm-items"));
   interactions++;
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "confirm");
   gtk_window_close (GTK_WINDOW (dialog));

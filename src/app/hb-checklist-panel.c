@@ -212,6 +212,19 @@ update_header (GtkListBoxRow *row,
   gtk_list_box_row_set_header (row, label);
 }
 
+static gboolean
+any_to_confirm (GPtrArray *statuses)
+{
+  for (guint i = 0; i < statuses->len; i++)
+    {
+      const HbCheckStatus *s = statuses->pdata[i];
+
+      if (s->item->kind == HB_CHECK_CONFIRM && (s->state == HB_ITEM_UNANSWERED || s->state == HB_ITEM_STALE))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 rebuild (HbChecklistPanel *self)
 {
@@ -224,6 +237,7 @@ rebuild (HbChecklistPanel *self)
   for (guint i = 0; i < self->statuses->len; i++)
     gtk_list_box_append (self->list, make_row (self, self->statuses->pdata[i]));
   gtk_list_box_set_header_func (self->list, update_header, self, NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "checklist.confirm-many", any_to_confirm (self->statuses));
   g_free (self->progress);
   /* TRANSLATORS: checklist progress, "12 of 18 complete" */
   self->progress = g_strdup_printf (_("%u of %u complete"), done, all);
