@@ -274,6 +274,113 @@ test_quick_path (void)
   g_assert_cmpuint (n_second, <, n_first);
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+static const char *current_item;
+
+static gboolean
+message_dialog_shown (gpointer data)
+{
+  return find_message_dialog () != NULL;
+}
+
+static gboolean
+item_confirmed (gpointer data)
+{
+  GPtrArray *statuses = hb_document_get_statuses (data);
+
+  for (guint i = 0; statuses && i < statuses->len; i++)
+    {
+      const HbCheckStatus *s = statuses->pdata[i];
+
+      if (g_str_equal (s->item->id, current_item))
+        return s->state == HB_ITEM_CONFIRMED && !hb_document_get_linting (data);
+    }
+  return FALSE;
+}
+
+/* The path main had, item by item with each row's Confirm button, for the
+ * comparison the issue asks for (the pack now has two more judgements to
+ * confirm); no budget is asserted here. */
+static void
+test_one_by_one (void)
+{
+  HbWindow *window = new_window ();
+  HbDocument *document = hb_window_get_document (window);
+  GSettings *settings = hb_application_get_settings (app);
+  g_autoptr(GFile) draft = clean_draft ();
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+
+  g_settings_set_string (settings, "officer-name", "");
+  hb_window_open_file (window, draft);
+  g_assert_true (hb_gui_test_wait_until (media_measured, hb_document_get_post (document), 20000));
+  settle (window);
+  for (guint i = 0; i < hb_document_get_statuses (document)->len; i++)
+    {
+      const HbCheckStatus *s = hb_document_get_statuses (document)->pdata[i];
+
+      if (s->item->kind == HB_CHECK_CONFIRM && s->state == HB_ITEM_UNANSWERED)
+        g_ptr_array_add (ids, g_strdup (s->item->id));
+    }
+  interactions = 1;  /* the Checklist tab */
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (part (window, "side_stack")), "checklist");
+  hb_gui_test_iterate (50);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      GtkWidget *row = find_named (part (window, "checklist_panel"), ids->pdata[i]);
+      GtkWidget *button = gtk_widget_get_last_child (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)));
+      AdwMessageDialog *dialog;
+
+      click (button);
+      hb_gui_test_wait_until (message_dialog_shown, NULL, 1500);
+      if ((dialog = find_message_dialog ()) != NULL)
+        {
+          GtkWidget *name = find_named (GTK_WIDGET (dialog), "answer-name");
+          GtkWidget *note = find_named (GTK_WIDGET (dialog), "answer-note");
+
+          if (*gtk_editable_get_text (GTK_EDITABLE (name)) == '\0')
+            type_into (name, "Aminah binti Ali, Pegawai Komunikasi");
+          if (note)
+            type_into (note, g_str_equal (ids->pdata[i], "committees-notified") ? "20/11/2026"
+                                                                               : "Disemak dengan minit mesyuarat");
+          g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+          interactions++;
+          adw_message_dialog_response (dialog, "save");
+          gtk_window_close (GTK_WINDOW (dialog));
+        }
+      /* The rows are rebuilt once the document has the answer. */
+      current_item = ids->pdata[i];
+      if (!hb_gui_test_wait_until (item_confirmed, document, 10000))
+        g_error ("%s was not confirmed (dialog %s)", current_item, dialog ? "shown" : "not shown");
+      settle (window);
+      hb_gui_test_iterate (200);
+    }
+  for (guint i = 0; i < hb_document_get_statuses (document)->len; i++)
+    {
+      const HbCheckStatus *s = hb_document_get_statuses (document)->pdata[i];
+
+      if (!s->complete)
+        g_test_message ("incomplete: %s %s %s", s->item->id, hb_item_state_to_string (s->state),
+                        s->reason ? s->reason : "");
+    }
+  g_assert_true (hb_gui_test_wait_until (export_ready, window, 10000));
+  g_print ("# interactions to export-ready item by item (%u items to confirm): %u\n", ids->len, interactions);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The one-item Confirm dialog keeps its button disabled until the name
  * and the evidence are written: no second dialog sending the officer to
  * Preferences. */
@@ -376,6 +483,7 @@ main (int    argc,
 
   g_test_add_func ("/checklist-window/quick-path", test_quick_path);
   g_test_add_func ("/checklist-window/confirm-validates", test_confirm_validates);
+  g_test_add_func ("/checklist-window/one-by-one", test_one_by_one);
   g_test_add_func ("/checklist-window/time-message", test_time_message);
   status = g_test_run ();
   g_object_unref (app);
