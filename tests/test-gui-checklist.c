@@ -241,8 +241,17 @@ confirm_through_dialog (GFile   *draft,
   hb_gui_test_iterate (100);
   g_free (hb_gui_test_screenshot (GTK_WIDGET (dialog), "confirm-items"));
   interactions++;
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "confirm");
-  gtk_window_close (GTK_WINDOW (dialog));
+  if (evidence_offered)
+    {
+      /* By keyboard: Enter in a field runs the window's default action,
+       * which is Confirm (the entries activate the default). */
+      gtk_widget_activate_default (part (dialog, "dates-committees"));
+    }
+  else
+    {
+      adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "confirm");
+      gtk_window_close (GTK_WINDOW (dialog));
+    }
   g_assert_true (hb_gui_test_wait_until (confirm_dialog_gone, NULL, 5000));
   settle (window);
   g_assert_true (hb_gui_test_wait_until (export_ready, window, 10000));
