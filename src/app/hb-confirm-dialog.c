@@ -131,6 +131,8 @@ what_is_missing (HbConfirmDialog *self)
 
               if (dates == NULL)
                 return _("Give the dates, such as 20/11/2026");
+              if (g_str_equal (evidence, "date") && g_strv_length (dates) > 1)
+                return _("Give one date, such as 20/11/2026");
             }
         }
     }
@@ -379,6 +381,8 @@ hb_confirm_dialog_response (AdwMessageDialog *dialog,
 
   if (g_str_equal (response, "confirm") && hb_confirm_dialog_apply (self, &error) == 0 && error)
     g_warning ("%s", error->message);
+  if (ADW_MESSAGE_DIALOG_CLASS (hb_confirm_dialog_parent_class)->response)
+    ADW_MESSAGE_DIALOG_CLASS (hb_confirm_dialog_parent_class)->response (dialog, response);
 }
 
 static void
