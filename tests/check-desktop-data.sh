@@ -49,7 +49,7 @@ is_type () {
 
 check "desktop-file-validate is installed" need desktop-file-validate desktop-file-utils
 check "the desktop file validates" desktop-file-validate "$desktop"
-check "the desktop file is translated into Malay" have_line "$desktop" "GenericName[ms]=Penggubah Hantaran Media Sosial"
+check "the desktop file is translated into Malay" have_line "$desktop" "GenericName[ms]=Penyedia Hantaran Media Sosial"
 check "the desktop file names the app icon" have_line "$desktop" "Icon=$app_id"
 check "the desktop file opens drafts" have_line "$desktop" "MimeType=application/x-hebahan-draft;"
 

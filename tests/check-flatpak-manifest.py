@@ -25,6 +25,9 @@ RUNTIME_PROVIDES = {
     "libsoup-3.0", "libxml-2.0", "x11", "xtst",
     "gtk4", "libadwaita-1",
     "gstreamer-1.0", "gstreamer-base-1.0",
+    # the discoverer (hb-media-measure.c) is a library of gst-plugins-base,
+    # which the runtime ships with its media stack
+    "gstreamer-pbutils-1.0",
     # ICU (libicu, with its spoof checker) is part of the freedesktop base
     # the GNOME runtime is built on
     "icu-uc", "icu-i18n",

@@ -154,9 +154,9 @@ test_clean_post (void)
           g_assert_false (s->complete);
         }
     }
-  g_assert_cmpuint (n_auto, ==, 14);
+  g_assert_cmpuint (n_auto, ==, 12);
   g_assert_cmpuint (hb_checklist_n_items (before), ==, 27);
-  g_assert_cmpuint (hb_checklist_n_complete (before), ==, 14);
+  g_assert_cmpuint (hb_checklist_n_complete (before), ==, 12);
   g_assert_false (hb_checklist_is_complete (before));
 
   confirm_all (post);
@@ -166,7 +166,8 @@ test_clean_post (void)
   g_assert_cmpint (status_of (after, "official-work")->state, ==, HB_ITEM_CONFIRMED);
 }
 
-/* The rumour finding under 8.a fails its item until it is acknowledged. */
+/* The rumour finding under 8.a fails its item until it is acknowledged;
+ * then the officer still has to vouch for it: no marker is no proof. */
 static void
 test_rumour_until_acknowledged (void)
 {
@@ -187,7 +188,7 @@ test_rumour_until_acknowledged (void)
   rumour = finding_of_rule (findings, "unverified.rumour");
   hb_post_add_ack (post, "unverified.rumour", rumour->finding->text,
                    "Gangguan bekalan telah diumumkan oleh Ranhill SAJ.", "Aminah");
-  assert_state (post, "no-unverified-claims", HB_ITEM_PASS);
+  assert_state (post, "no-unverified-claims", HB_ITEM_UNANSWERED);
 }
 
 /* The caller's findings are used as given, not linted again. */
@@ -200,7 +201,96 @@ test_findings_given (void)
 
   hb_post_set_field (post, HB_FIELD_BODY, "Dengar khabar bekalan air akan terputus esok.");
   statuses = hb_checklist_evaluate (builtin, post, none, HB_LANG_EN);
-  g_assert_cmpint (status_of (statuses, "no-unverified-claims")->state, ==, HB_ITEM_PASS);
+  g_assert_cmpint (status_of (statuses, "no-defamation")->state, ==, HB_ITEM_PASS);
+  g_assert_true (status_of (statuses, "no-unverified-claims")->auto_passed);
+}
+
+/* Issue 14: a claim with no rumour marker is not ticked; the automatic
+ * result is shown beside it, and only the officer's confirmation ticks it. */
+static void
+test_claim_without_marker (void)
+{
+  g_autoptr(HbPost) post = complete_post ();
+  g_autoptr(GPtrArray) en = NULL, ms = NULL, after = NULL;
+  const HbCheckStatus *s;
+
+  hb_post_set_field (post, HB_FIELD_BODY, "Yang Dipertua akan meletakkan jawatan bulan depan.");
+  en = evaluate (post, HB_LANG_EN);
+  ms = evaluate (post, HB_LANG_MS);
+  s = status_of (en, "no-unverified-claims");
+  g_assert_cmpint (s->state, ==, HB_ITEM_UNANSWERED);
+  g_assert_false (s->complete);
+  g_assert_true (s->automatic);
+  g_assert_true (s->auto_passed);
+  g_assert_cmpstr (s->auto_result, ==, "No rumour markers found");
+  g_assert_cmpstr (status_of (ms, "no-unverified-claims")->auto_result, ==, "Tiada penanda khabar angin ditemui");
+  /* An auto item says what it checked. */
+  s = status_of (en, "no-obscene");
+  g_assert_cmpint (s->state, ==, HB_ITEM_PASS);
+  g_assert_cmpstr (s->auto_result, ==, "No obscene words found");
+  g_assert_false (hb_checklist_is_complete (en));
+
+  g_assert_true (hb_checklist_confirm (post, builtin, "no-unverified-claims", "Aminah", NULL, NULL, NULL));
+  after = evaluate (post, HB_LANG_EN);
+  s = status_of (after, "no-unverified-claims");
+  g_assert_cmpint (s->state, ==, HB_ITEM_CONFIRMED);
+  g_assert_cmpstr (s->auto_result, ==, "No rumour markers found");
+}
+
+/* Issue 14: a new post ticks nothing: "0 of N complete". */
+static void
+test_empty_post (void)
+{
+  g_autoptr(HbPost) post = hb_post_new ();
+  g_autoptr(GPtrArray) statuses = evaluate (post, HB_LANG_EN);
+  guint n_media = 0;
+
+  for (guint i = 0; i < statuses->len; i++)
+    {
+      const HbCheckStatus *s = statuses->pdata[i];
+
+      if (g_strcmp0 (s->item->needs, "media") == 0)
+        {
+          g_assert_cmpint (s->state, ==, HB_ITEM_NOT_APPLICABLE);
+          n_media++;
+          continue;
+        }
+      if (s->complete)
+        g_error ("%s is ticked on an empty post (%s)", s->item->id, hb_item_state_to_string (s->state));
+      if (s->item->kind == HB_CHECK_AUTO)
+        {
+          g_assert_cmpint (s->state, ==, HB_ITEM_PENDING);
+          g_assert_cmpstr (s->reason, ==, "Not checked yet: the post is still empty");
+        }
+    }
+  g_assert_cmpuint (n_media, ==, 7);
+  g_assert_cmpuint (hb_checklist_n_complete (statuses), ==, 0);
+  g_assert_cmpuint (hb_checklist_n_items (statuses), ==, statuses->len - n_media);
+  g_assert_false (hb_checklist_is_complete (statuses));
+}
+
+/* Issue 14: without photos the photo items are not applicable, with the
+ * reason, and out of the count; with a photo they are back. */
+static void
+test_no_media_not_applicable (void)
+{
+  g_autoptr(HbPost) post = complete_post ();
+  g_autoptr(GPtrArray) with = evaluate (post, HB_LANG_EN);
+  g_autoptr(GPtrArray) without = NULL;
+  GListStore *media = hb_post_get_media (post);
+  const HbCheckStatus *s;
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (media)), >, 0);
+  g_assert_cmpint (status_of (with, "media-alt-text")->state, !=, HB_ITEM_NOT_APPLICABLE);
+  g_list_store_remove_all (media);
+  without = evaluate (post, HB_LANG_EN);
+  s = status_of (without, "media-alt-text");
+  g_assert_cmpint (s->state, ==, HB_ITEM_NOT_APPLICABLE);
+  g_assert_cmpstr (s->reason, ==, "Not applicable: no photo or video is attached");
+  s = status_of (without, "media-good-image");
+  g_assert_cmpint (s->state, ==, HB_ITEM_NOT_APPLICABLE);
+  g_assert_false (s->automatic);
+  g_assert_cmpuint (hb_checklist_n_items (without), ==, hb_checklist_n_items (with) - 7);
 }
 
 /* An error is not settled by an acknowledgement, only by an override with
@@ -563,7 +653,8 @@ test_not_applicable (void)
   g_assert_cmpint (s->state, ==, HB_ITEM_NOT_APPLICABLE);
   g_assert_true (s->complete);
   g_assert_cmpuint (hb_checklist_n_items (report), ==, 26);
-  g_assert_cmpuint (hb_checklist_n_complete (report), ==, 14);
+  g_assert_cmpuint (hb_checklist_n_complete (report), ==, 12);
+  g_assert_cmpstr (s->reason, ==, "Does not apply to this type of post");
   g_assert_false (hb_checklist_confirm (post, policy, "respectful-reply", "Aminah", NULL, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
 
@@ -585,6 +676,7 @@ test_state_names (void)
   g_assert_cmpstr (hb_item_state_to_string (HB_ITEM_CONFIRMED), ==, "confirmed");
   g_assert_cmpstr (hb_item_state_to_string (HB_ITEM_STALE), ==, "stale");
   g_assert_cmpstr (hb_item_state_to_string (HB_ITEM_NOT_APPLICABLE), ==, "not-applicable");
+  g_assert_cmpstr (hb_item_state_to_string (HB_ITEM_PENDING), ==, "pending");
 }
 
 int
@@ -607,6 +699,9 @@ main (int    argc,
   g_test_add_func ("/checklist/changed-and-clear", test_changed_and_clear);
   g_test_add_func ("/checklist/official-link", test_official_link);
   g_test_add_func ("/checklist/fields-media-platform", test_fields_media_platform);
+  g_test_add_func ("/checklist/claim-without-marker", test_claim_without_marker);
+  g_test_add_func ("/checklist/empty-post", test_empty_post);
+  g_test_add_func ("/checklist/no-media-not-applicable", test_no_media_not_applicable);
   g_test_add_func ("/checklist/not-applicable", test_not_applicable);
   g_test_add_func ("/checklist/state-names", test_state_names);
   ret = g_test_run ();

@@ -119,6 +119,32 @@ test_time_parse (void)
       g_error ("“%s” was read as a time", nonsense[i]);
 }
 
+/* Times as officers type them in the form (issue 14). */
+static void
+test_time_parse_typed (void)
+{
+  static const char * const unreadable[] = {
+    "12 tengahhhari", "2.30 ptgg", "tgh", "8 mlm mlm", "2.3ptg", "14.30 pagi", "5 tgh",
+  };
+
+  assert_parses ("12 tengahari", 12, 0);
+  assert_parses ("12 tgh", 12, 0);
+  assert_parses ("12 tengah hari", 12, 0);
+  assert_parses ("12 tengah-hari", 12, 0);
+  assert_parses ("1.30 tgh hari", 13, 30);
+  assert_parses ("2.30ptg", 14, 30);
+  assert_parses ("2.30 ptg", 14, 30);
+  assert_parses ("2.30 PTG", 14, 30);
+  assert_parses ("14.30", 14, 30);
+  assert_parses ("2:30 PM", 14, 30);
+  assert_parses ("8 malam", 20, 0);
+  assert_parses ("8.00 pagi", 8, 0);
+  assert_parses ("8 mlm", 20, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (unreadable); i++)
+    if (hb_time_parse (unreadable[i], NULL, NULL))
+      g_error ("“%s” was read as a time", unreadable[i]);
+}
+
 static void
 test_date_parse (void)
 {
@@ -346,6 +372,7 @@ main (int    argc,
   g_test_add_func ("/datetime/format-time-boundaries", test_format_time_boundaries);
   g_test_add_func ("/datetime/format-range", test_format_range);
   g_test_add_func ("/datetime/time-parse", test_time_parse);
+  g_test_add_func ("/datetime/time-parse-typed", test_time_parse_typed);
   g_test_add_func ("/datetime/date-parse", test_date_parse);
   g_test_add_func ("/datetime/weekday-names", test_weekday_names);
   g_test_add_func ("/datetime/weekday-mismatch", test_weekday_mismatch);

@@ -4,8 +4,12 @@
  * notified when (and only when) they change. */
 #include <glib/gstdio.h>
 
+#include <json-glib/json-glib.h>
+
 #include "hb-checklist.h"
 #include "hb-document.h"
+#include "hb-draft.h"
+#include "hb-media-measure.h"
 #include "hb-error.h"
 #include "hb-net-fetch.h"
 #include "hb-test-server.h"
@@ -340,6 +344,113 @@ test_check_links (void)
   hb_document_cancel (document);
 }
 
+/* "rule@index:acknowledged" for each finding, sorted: what the window and
+ * the command line must agree on. */
+static int
+compare_keys (gconstpointer a,
+              gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+static char *
+document_verdict (HbDocument *document)
+{
+  GPtrArray *findings = hb_document_get_findings (document);
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const HbPostFinding *pf = findings->pdata[i];
+
+      g_ptr_array_add (keys, g_strdup_printf ("%s:%s", hb_finding_get_rule_id (pf->finding),
+                                              pf->acknowledged ? "ack" : "open"));
+    }
+  g_ptr_array_sort (keys, compare_keys);
+  g_ptr_array_add (keys, NULL);
+  return g_strjoinv (" ", (char **) keys->pdata);
+}
+
+static JsonNode *
+run_cli (const char *command,
+         const char *draft)
+{
+  const char *argv[] = { g_getenv ("HB_CLI"), command, "--format", "json", draft, NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonNode *root;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               &out, NULL, NULL, &error));
+  g_assert_no_error (error);
+  root = json_from_string (out, &error);
+  g_assert_no_error (error);
+  return root;
+}
+
+static char *
+cli_verdict (JsonNode *lint)
+{
+  JsonArray *findings = json_object_get_array_member (json_node_get_object (lint), "findings");
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < json_array_get_length (findings); i++)
+    {
+      JsonObject *f = json_array_get_object_element (findings, i);
+
+      g_ptr_array_add (keys, g_strdup_printf ("%s:%s", json_object_get_string_member (f, "rule"),
+                                              json_object_get_boolean_member (f, "acknowledged") ? "ack" : "open"));
+    }
+  g_ptr_array_sort (keys, compare_keys);
+  g_ptr_array_add (keys, NULL);
+  return g_strjoinv (" ", (char **) keys->pdata);
+}
+
+/* Issue 14: for the same draft, `hebahan-cli lint` and `check` report the
+ * findings and the export gate the document (so the window) has, media
+ * measurements included — the window showed two media warnings and
+ * blocked export while the command line found nothing. */
+static void
+test_cli_agrees (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "complete.hebahan", NULL);
+  g_autofree char *demo = g_test_build_filename (G_TEST_DIST, "..", "data", "demo", "demo.hebahan", NULL);
+  const char *drafts[] = { fixture, demo };
+
+  if (g_getenv ("HB_CLI") == NULL)
+    {
+      g_test_skip ("HB_CLI is not set");
+      return;
+    }
+  for (guint d = 0; d < G_N_ELEMENTS (drafts); d++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (drafts[d]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(HbPost) post = hb_draft_load (file, NULL, &error);
+      g_autoptr(HbDocument) document = new_document (NULL);
+      g_autoptr(JsonNode) lint = NULL, check = NULL;
+      g_autofree char *ours = NULL, *theirs = NULL;
+      gboolean complete;
+
+      g_assert_no_error (error);
+      hb_document_replace (document, post, file);
+      /* What the window's media tiles do once the post is shown. */
+      g_assert_cmpuint (hb_post_measure_media (post, NULL), ==, 0);
+      g_assert_true (spin_until (lint_settled, document));
+      g_assert_true (spin_until (not_busy, document));
+      ours = document_verdict (document);
+      lint = run_cli ("lint", drafts[d]);
+      check = run_cli ("check", drafts[d]);
+      theirs = cli_verdict (lint);
+      g_test_message ("%s: document [%s], cli [%s]", drafts[d], ours, theirs);
+      g_assert_cmpstr (ours, ==, theirs);
+      complete = json_object_get_boolean_member (json_node_get_object (check), "complete");
+      g_assert_cmpint (complete, ==, hb_document_get_can_export (document));
+      g_assert_cmpint (json_object_get_int_member (json_node_get_object (check), "n_complete"), ==,
+                       hb_checklist_n_complete (hb_document_get_statuses (document)));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -356,5 +467,6 @@ main (int    argc,
   g_test_add_func ("/document/export-gated", test_export_gated);
   g_test_add_func ("/document/modified-and-title", test_modified_and_title);
   g_test_add_func ("/document/check-links", test_check_links);
+  g_test_add_func ("/document/cli-agrees", test_cli_agrees);
   return g_test_run ();
 }

@@ -114,6 +114,44 @@ test_missing_venue (void)
   g_assert_nonnull (strstr (hb_finding_get_message (pf->finding, HB_LANG_MS), "Tempat"));
 }
 
+/* Issue 14: a time that cannot be read is reported on its field and kept
+ * in the caption as typed, never dropped silently. */
+static void
+test_time_unreadable (void)
+{
+  g_autoptr(HbPost) post = complete_post ();
+  g_autoptr(GPtrArray) findings = NULL, unreadable = NULL;
+  g_autoptr(HbCaption) caption = NULL;
+  HbPostFinding *pf;
+
+  hb_post_set_field (post, HB_FIELD_END_TIME, "12 tengahhhari");
+  findings = lint (post);
+  unreadable = of_rule (findings, "incomplete.time-unreadable");
+  g_assert_cmpuint (unreadable->len, ==, 1);
+  pf = unreadable->pdata[0];
+  g_assert_cmpuint (pf->source, ==, HB_FIELD_END_TIME);
+  g_assert_cmpstr (hb_finding_get_topic (pf->finding), ==, "incomplete");
+  caption = hb_caption_compose (post, HB_LANG_MS);
+  g_assert_nonnull (strstr (caption->text, "8.00 pagi – 12 tengahhhari"));
+
+  /* The way officers type it is read, and so no finding. */
+  hb_post_set_field (post, HB_FIELD_END_TIME, "12 tengahari");
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  g_clear_pointer (&unreadable, g_ptr_array_unref);
+  findings = lint (post);
+  unreadable = of_rule (findings, "incomplete.time-unreadable");
+  g_assert_cmpuint (unreadable->len, ==, 0);
+
+  /* An unreadable start time is reported on the start field. */
+  hb_post_set_field (post, HB_FIELD_START_TIME, "pagi-pagi");
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  g_clear_pointer (&unreadable, g_ptr_array_unref);
+  findings = lint (post);
+  unreadable = of_rule (findings, "incomplete.time-unreadable");
+  g_assert_cmpuint (unreadable->len, ==, 1);
+  g_assert_cmpuint (((HbPostFinding *) unreadable->pdata[0])->source, ==, HB_FIELD_START_TIME);
+}
+
 /* Post type decides which fields are expected. */
 static void
 test_missing_by_type (void)
@@ -441,6 +479,7 @@ test_builtin_post_rules (void)
     { "incomplete.time", "missing-time", "incomplete", "7.a.iii.2", TRUE, TRUE, FALSE },
     { "incomplete.venue", "missing-venue", "incomplete", "7.a.iii.2", TRUE, TRUE, FALSE },
     { "incomplete.guests", "missing-guests", "incomplete", "7.a.iii.2", TRUE, FALSE, FALSE },
+    { "incomplete.time-unreadable", "time-unreadable", "incomplete", "7.a.iii.2", TRUE, TRUE, TRUE },
     { "incomplete.weekday", "weekday-mismatch", "incomplete", "6.a.i", TRUE, TRUE, TRUE },
     { "media.alt-text", "alt-text-missing", "media", "7.a.iii.6", TRUE, TRUE, TRUE },
     { "media.blurry", "media-blurry", "media", "7.a.iii.6", TRUE, TRUE, TRUE },
@@ -949,6 +988,7 @@ main (int    argc,
   builtin = hb_policy_new_builtin ();
   g_test_add_func ("/post-lint/complete-post-clean", test_complete_post_clean);
   g_test_add_func ("/post-lint/missing-venue", test_missing_venue);
+  g_test_add_func ("/post-lint/time-unreadable", test_time_unreadable);
   g_test_add_func ("/post-lint/missing-by-type", test_missing_by_type);
   g_test_add_func ("/post-lint/weekday-mismatch", test_weekday_mismatch);
   g_test_add_func ("/post-lint/weekday-span-in-caption", test_weekday_span_in_caption);

@@ -362,6 +362,33 @@ test_evaluated_checklist (Fixture       *f,
     assert_contains (text, ((HbCheckStatus *) statuses->pdata[i])->item->label[HB_LANG_MS]);
 }
 
+/* Issue 14: what the software checked prints as an automatic check, not
+ * as a confirmation; photo items on a post without media print as not
+ * applicable with the reason; a judgement waits for the officer. */
+static void
+test_honest_sheet (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(HbPost) post = make_post (f, HB_LANG_EN);
+  g_autoptr(GPtrArray) statuses = NULL;
+  g_autofree char *pdf = NULL, *text = NULL;
+
+  g_list_store_remove_all (hb_post_get_media (post));
+  statuses = hb_checklist_evaluate (f->policy, post, NULL, HB_LANG_EN);
+  pdf = write_sheet (f, post, statuses, NULL, "honest.pdf");
+  text = pdf_text (pdf);
+  if (text == NULL)
+    return;
+  assert_contains (text, "Passed automatic check");
+  assert_contains (text, "Automatic check: No obscene words found");
+  assert_contains (text, "Automatic check: No rumour markers found");
+  assert_contains (text, "Not applicable: no photo or video is attached");
+  assert_contains (text, "Not confirmed");
+  g_assert_null (strstr (text, "Confirmed by an officer"));
+  g_assert_null (strstr (text, "Pass\n"));
+  screenshot (pdf, 1, "signoff-honest-page1");
+}
+
 /* Layout alone, on any surface: pages are counted and drawn without poppler. */
 static void
 test_layout (Fixture       *f,
@@ -457,6 +484,7 @@ main (int    argc,
   ADD ("/signoff/malay", test_malay_sheet);
   ADD ("/signoff/english", test_english_sheet);
   ADD ("/signoff/evaluated", test_evaluated_checklist);
+  ADD ("/signoff/honest", test_honest_sheet);
   ADD ("/signoff/layout", test_layout);
   ADD ("/signoff/unwritable", test_unwritable);
   ADD ("/signoff/cli", test_cli);

@@ -12,6 +12,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "hb-confirm-dialog.h"
 #include "hb-datetime.h"
 
 struct _HbChecklistPanel
@@ -36,9 +37,9 @@ state_icon (const HbCheckStatus *s)
 {
   switch (s->state)
     {
-    case HB_ITEM_PASS:
-    case HB_ITEM_CONFIRMED:
-    case HB_ITEM_NOT_APPLICABLE: return "emblem-ok-symbolic";
+    case HB_ITEM_PASS: return "emblem-system-symbolic";  /* the software's tick, not an officer's */
+    case HB_ITEM_CONFIRMED: return "emblem-ok-symbolic";
+    case HB_ITEM_NOT_APPLICABLE: return "action-unavailable-symbolic";
     case HB_ITEM_OVERRIDDEN: return "emblem-important-symbolic";
     case HB_ITEM_FAIL: return "dialog-error-symbolic";
     case HB_ITEM_STALE: return "view-refresh-symbolic";
@@ -51,13 +52,14 @@ state_words (const HbCheckStatus *s)
 {
   switch (s->state)
     {
-    case HB_ITEM_PASS: return _("Met");
+    case HB_ITEM_PASS: return _("Checked automatically");
     case HB_ITEM_FAIL: return _("Not met");
     case HB_ITEM_OVERRIDDEN: return _("Overridden");
     case HB_ITEM_UNANSWERED: return _("To confirm");
     case HB_ITEM_CONFIRMED: return _("Confirmed");
     case HB_ITEM_STALE: return _("Confirm again");
-    default: return _("Does not apply to this type of post");
+    case HB_ITEM_PENDING: return _("Not checked yet");
+    default: return _("Not applicable");
     }
 }
 
@@ -96,7 +98,9 @@ action_button (const HbCheckStatus *s)
   const char *label = NULL, *action = NULL;
   GtkWidget *button;
 
-  if (s->item->kind == HB_CHECK_CONFIRM && s->state != HB_ITEM_NOT_APPLICABLE)
+  /* A judgement whose check finds problems waits until they are settled. */
+  if (s->item->kind == HB_CHECK_CONFIRM && s->state != HB_ITEM_NOT_APPLICABLE &&
+      s->state != HB_ITEM_FAIL)
     {
       gboolean ticked = s->state == HB_ITEM_CONFIRMED;
       label = ticked ? _("Withdraw") : _("Confirm…");
@@ -146,11 +150,19 @@ make_row (HbChecklistPanel    *self,
   GtkWidget *button = action_button (s);
 
   gtk_widget_set_valign (icon, GTK_ALIGN_START);
-  gtk_widget_add_css_class (icon, s->complete ? "success" : s->state == HB_ITEM_FAIL ? "error" : "warning");
+  gtk_widget_add_css_class (icon, s->state == HB_ITEM_NOT_APPLICABLE ? "dim-label"
+                                  : s->complete ? "success" : s->state == HB_ITEM_FAIL ? "error" : "warning");
   gtk_box_append (GTK_BOX (text), label_new (s->item->label[self->lang], NULL));
   gtk_box_append (GTK_BOX (text), label_new (clause_line, "caption"));
   gtk_widget_add_css_class (gtk_widget_get_last_child (text), "dim-label");
-  if (s->reason && !s->complete)
+  if (s->automatic && s->auto_passed && s->auto_result)
+    {
+      /* TRANSLATORS: what the software checked, e.g. "Automatic check: No rumour markers found" */
+      g_autofree char *line = g_strdup_printf (_("Automatic check: %s"), s->auto_result);
+
+      gtk_box_append (GTK_BOX (text), label_new (line, "caption"));
+    }
+  if (s->reason && (!s->complete || s->state == HB_ITEM_NOT_APPLICABLE))
     gtk_box_append (GTK_BOX (text), label_new (s->reason, "caption"));
   if (answer)
     gtk_box_append (GTK_BOX (text), label_new (answer, "caption"));
@@ -209,6 +221,19 @@ update_header (GtkListBoxRow *row,
   gtk_list_box_row_set_header (row, label);
 }
 
+static gboolean
+any_to_confirm (GPtrArray *statuses)
+{
+  for (guint i = 0; i < statuses->len; i++)
+    {
+      const HbCheckStatus *s = statuses->pdata[i];
+
+      if (s->item->kind == HB_CHECK_CONFIRM && (s->state == HB_ITEM_UNANSWERED || s->state == HB_ITEM_STALE))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 rebuild (HbChecklistPanel *self)
 {
@@ -221,6 +246,7 @@ rebuild (HbChecklistPanel *self)
   for (guint i = 0; i < self->statuses->len; i++)
     gtk_list_box_append (self->list, make_row (self, self->statuses->pdata[i]));
   gtk_list_box_set_header_func (self->list, update_header, self, NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "checklist.confirm-many", any_to_confirm (self->statuses));
   g_free (self->progress);
   /* TRANSLATORS: checklist progress, "12 of 18 complete" */
   self->progress = g_strdup_printf (_("%u of %u complete"), done, all);
@@ -386,9 +412,31 @@ typedef struct
   HbChecklistPanel *self;
   char             *id;
   gboolean          override;
+  gboolean          note_required;
+  gboolean          dates_required;
+  AdwMessageDialog *dialog;
   GtkEditable      *who;
   GtkEditable      *note;
 } Answer;
+
+/* The button stays disabled until what the answer needs is written, as
+ * in the Acknowledge dialog: no second dialog after the first. */
+static void
+answer_validate (Answer *a)
+{
+  const char *note = a->note ? gtk_editable_get_text (a->note) : "";
+  g_auto(GStrv) dates = NULL;
+  gboolean ok;
+  g_autofree char *trimmed_who = g_strstrip (g_strdup (gtk_editable_get_text (a->who)));
+  g_autofree char *trimmed_note = g_strstrip (g_strdup (note));
+
+  ok = *trimmed_who != '\0';
+  if (a->note_required && *trimmed_note == '\0')
+    ok = FALSE;
+  if (a->dates_required && (*trimmed_note == '\0' || (dates = parse_dates (note)) == NULL))
+    ok = FALSE;
+  adw_message_dialog_set_response_enabled (a->dialog, "save", ok);
+}
 
 static void
 answer_free (Answer *a)
@@ -454,11 +502,18 @@ ask (HbChecklistPanel    *self,
   a->self = g_object_ref (self);
   a->id = g_strdup (s->item->id);
   a->override = override;
+  a->dialog = ADW_MESSAGE_DIALOG (dialog);
+  a->note_required = override || g_strcmp0 (s->item->evidence, "text") == 0;
+  a->dates_required = !override && s->item->evidence && s->item->evidence[0] == 'd';
   a->who = GTK_EDITABLE (entry_new (_("Your name and position"), officer));
+  gtk_widget_set_name (GTK_WIDGET (a->who), "answer-name");
+  g_signal_connect_swapped (a->who, "changed", G_CALLBACK (answer_validate), a);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (a->who));
   if (prompt)
     {
       a->note = GTK_EDITABLE (entry_new (prompt, s->note));
+      gtk_widget_set_name (GTK_WIDGET (a->note), "answer-note");
+      g_signal_connect_swapped (a->note, "changed", G_CALLBACK (answer_validate), a);
       gtk_box_append (GTK_BOX (box), GTK_WIDGET (a->note));
     }
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
@@ -467,8 +522,25 @@ ask (HbChecklistPanel    *self,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
                                               override ? ADW_RESPONSE_DESTRUCTIVE : ADW_RESPONSE_SUGGESTED);
+  answer_validate (a);
   g_signal_connect_data (dialog, "response", G_CALLBACK (answer_response), a,
                          answer_closure_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Every item still to confirm, in one dialog, grouped by who vouches. */
+static void
+confirm_many (GtkWidget  *widget,
+              const char *action,
+              GVariant   *param)
+{
+  HbChecklistPanel *self = HB_CHECKLIST_PANEL (widget);
+  GtkWidget *dialog;
+
+  if (self->post == NULL || self->policy == NULL || self->settings == NULL)
+    return;
+  dialog = hb_confirm_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->post, self->policy,
+                                  self->statuses, self->settings, self->lang);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -544,6 +616,9 @@ hb_checklist_panel_class_init (HbChecklistPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "checklist.confirm", "s", confirm_item);
   gtk_widget_class_install_action (widget_class, "checklist.override", "s", override_item);
   gtk_widget_class_install_action (widget_class, "checklist.clear", "s", clear_item);
+  gtk_widget_class_install_action (widget_class, "checklist.confirm-many", NULL, confirm_many);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "checklist.confirm-many", NULL);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 

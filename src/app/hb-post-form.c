@@ -29,6 +29,7 @@ struct _HbPostForm
   AdwEntryRow   *start_row;
   AdwEntryRow   *end_row;
   AdwEntryRow   *venue_row;
+  GtkLabel      *time_message;
   GtkListBox    *guest_list;
   AdwEntryRow   *hashtags_row;
   AdwEntryRow   *link_row;
@@ -122,6 +123,32 @@ day_selected (HbPostForm *self)
   gtk_menu_button_popdown (self->date_button);
 }
 
+/* Says under the rows which time does not read and how to write it. */
+static void
+update_time_message (HbPostForm *self)
+{
+  const char *start = gtk_editable_get_text (GTK_EDITABLE (self->start_row));
+  const char *end = gtk_editable_get_text (GTK_EDITABLE (self->end_row));
+  gboolean bad_start = *start && !hb_time_parse (start, NULL, NULL);
+  gboolean bad_end = *end && !hb_time_parse (end, NULL, NULL);
+  g_autofree char *message = NULL;
+
+  if (bad_start)
+    gtk_widget_add_css_class (GTK_WIDGET (self->start_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->start_row), "error");
+  if (bad_end)
+    gtk_widget_add_css_class (GTK_WIDGET (self->end_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->end_row), "error");
+  if (bad_start || bad_end)
+    /* TRANSLATORS: %s is the time as typed, e.g. "12 tengahhari" */
+    message = g_strdup_printf (_("“%s” could not be read as a time. Write it like 8.00 pagi, 12.00 tengah hari, 2.30 petang or 14:30."),
+                               bad_start ? start : end);
+  gtk_label_set_label (self->time_message, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->time_message), message != NULL);
+}
+
 /* Times are typed freely ("8.00 pagi", "2.30pm", "14:30"); the post keeps
  * them as "HH:MM" and the caption writes them the official way. */
 static void
@@ -135,7 +162,6 @@ time_changed (GtkEditable *editable,
 
   if (self->syncing || self->post == NULL)
     return;
-  gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
   if (*text == '\0')
     hb_post_set_field (self->post, field, "");
   else if (hb_time_parse (text, &h, &m))
@@ -144,10 +170,10 @@ time_changed (GtkEditable *editable,
       hb_post_set_field (self->post, field, iso);
     }
   else
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
-      hb_post_set_field (self->post, field, "");
-    }
+    /* Kept as typed: the caption shows it and the time-unreadable check
+     * reports it, rather than the time silently leaving the caption. */
+    hb_post_set_field (self->post, field, text);
+  update_time_message (self);
 }
 
 static void
@@ -161,7 +187,9 @@ show_time (HbPostForm  *self,
 
   if (*iso && hb_time_parse (iso, &h, &m))
     text = hb_format_time (h, m, hb_post_get_language (self->post));
-  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+  /* A time that does not read is shown as typed, with its message. */
+  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : iso);
+  update_time_message (self);
 }
 
 static void
@@ -575,7 +603,7 @@ static const struct { const char *name; gsize offset; } template_children[] = {
 #define CHILD(n) { #n, G_STRUCT_OFFSET (HbPostForm, n) }
   CHILD (type_row), CHILD (language_row), CHILD (platform_box), CHILD (name_row),
   CHILD (date_row), CHILD (date_button), CHILD (calendar), CHILD (start_row), CHILD (end_row),
-  CHILD (venue_row), CHILD (guest_list), CHILD (hashtags_row), CHILD (link_row),
+  CHILD (venue_row), CHILD (time_message), CHILD (guest_list), CHILD (hashtags_row), CHILD (link_row),
   CHILD (media_grid),
 #undef CHILD
 };

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "hb-cli-common.h"
+#include "hb-media-measure.h"
 #include "hb-bundle.h"
 #include "hb-draft.h"
 #include "hb-error.h"
@@ -107,6 +108,8 @@ hb_cli_export (int    argc,
   file = g_file_new_for_commandline_arg (files[0]);
   if ((post = hb_draft_load (file, NULL, &error)) == NULL)
     return hb_cli_fail ("%s: %s", files[0], error->message);
+  /* The media findings the window would show gate the export here too. */
+  hb_post_measure_media (post, NULL);
 
   job.policy = policy, job.post = post, job.dest = output, job.force = force;
   if ((digest = run_export (&job, &export_error)) == NULL)

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "hb-cli-common.h"
+#include "hb-media-measure.h"
 #include "hb-checklist.h"
 #include "hb-draft.h"
 #include "hb-json.h"
@@ -39,6 +40,24 @@ add_answer_members (JsonBuilder         *b,
   json_builder_end_array (b);
 }
 
+/* "automatic": what the item's check found, or null without one. */
+static void
+add_automatic_member (JsonBuilder         *b,
+                      const HbCheckStatus *s)
+{
+  json_builder_set_member_name (b, "automatic");
+  if (!s->automatic)
+    {
+      json_builder_add_null_value (b);
+      return;
+    }
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "passed");
+  json_builder_add_boolean_value (b, s->auto_passed);
+  hb_json_add_string_member (b, "result", s->auto_result);
+  json_builder_end_object (b);
+}
+
 static void
 add_status (JsonBuilder         *b,
             const HbCheckStatus *s,
@@ -53,6 +72,7 @@ add_status (JsonBuilder         *b,
   json_builder_add_boolean_value (b, s->complete);
   hb_json_add_string_member (b, "label", s->item->label[lang]);
   hb_json_add_string_member (b, "reason", s->reason);
+  add_automatic_member (b, s);
   add_answer_members (b, s);
   json_builder_end_object (b);
 }
@@ -96,6 +116,7 @@ state_label (HbItemState state)
     case HB_ITEM_CONFIRMED: return _("confirmed");
     case HB_ITEM_STALE: return _("confirm again");
     case HB_ITEM_NOT_APPLICABLE: return _("not applicable");
+    case HB_ITEM_PENDING: return _("not checked yet");
     default: g_return_val_if_reached ("");
     }
 }
@@ -114,6 +135,9 @@ detail_line (const HbCheckStatus *s)
     g_ptr_array_add (parts, g_strdup (s->note));
   if (s->dates && s->dates[0])
     g_ptr_array_add (parts, g_strjoinv (", ", s->dates));
+  if (s->automatic && s->auto_passed && s->auto_result)
+    /* TRANSLATORS: what the software checked, e.g. "automatic: No rumour markers found" */
+    g_ptr_array_add (parts, g_strdup_printf (_("automatic: %s"), s->auto_result));
   if (s->reason)
     g_ptr_array_add (parts, g_strdup (s->reason));
   if (parts->len == 0)
@@ -196,7 +220,9 @@ hb_cli_check (int    argc,
   if ((policy = hb_cli_load_policy (policy_path, &error)) == NULL)
     return hb_cli_fail ("%s: %s", policy_path, error->message);
   file = g_file_new_for_commandline_arg (files[0]);
-  if ((post = hb_draft_load (file, NULL, &error)) == NULL)
+  if ((post = hb_draft_load (file, NULL, &error)) != NULL)
+    hb_post_measure_media (post, NULL);  /* the window's media findings, as it has them */
+  if (post == NULL)
     return hb_cli_fail ("%s: %s", files[0], error->message);
   statuses = hb_checklist_evaluate (policy, post, NULL, lang);
   if (g_strcmp0 (format, "json") == 0)

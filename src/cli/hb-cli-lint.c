@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "hb-cli-common.h"
+#include "hb-media-measure.h"
 #include "hb-draft.h"
 #include "hb-error.h"
 #include "hb-linter.h"
@@ -328,6 +329,8 @@ lint_draft (HbPolicy   *policy,
     }
   if ((post = hb_draft_load_bytes (input, base, &error)) == NULL)
     return hb_cli_fail ("%s: %s", name, error->message);
+  /* Measured as the window measures them: one verdict everywhere. */
+  hb_post_measure_media (post, NULL);
   snapshot = hb_post_snapshot_new (post);
   if ((findings = hb_post_lint_snapshot (policy, snapshot, &error)) == NULL)
     return hb_cli_fail ("%s: %s", name, error->message);

@@ -683,6 +683,11 @@ add_status (JsonBuilder         *b,
   hb_json_add_string_member (b, "who", s->who);
   add_time (b, "when", s->when);
   hb_json_add_string_member (b, "note", s->note);
+  /* Added in 2026.12: what an automatic check found, and why an item
+   * does not apply; a reader of older manifests finds them absent. */
+  hb_json_add_string_member (b, "reason", s->reason);
+  if (s->automatic)
+    hb_json_add_string_member (b, "automatic", s->auto_result);
   json_builder_set_member_name (b, "dates");
   json_builder_begin_array (b);
   for (guint i = 0; s->dates && s->dates[i]; i++)

@@ -163,6 +163,7 @@ add_time_line (Builder *b,
                HbLang   lang)
 {
   g_autofree char *range = NULL;
+  const char *end;
 
   if (is_blank (hb_post_get_field (post, HB_FIELD_START_TIME)))
     return;
@@ -170,12 +171,34 @@ add_time_line (Builder *b,
                                 hb_post_get_field (post, HB_FIELD_END_TIME), lang);
   if (range == NULL)
     {
+      /* Shown as typed, never dropped: the time-unreadable check says so. */
       add_field_line (b, post, labels[lang][LABEL_TIME], HB_FIELD_START_TIME);
+      end = hb_post_get_field (post, HB_FIELD_END_TIME);
+      if (!is_blank (end))
+        {
+          int h, m;
+
+          append_label (b, " – ");
+          if (hb_time_parse (end, &h, &m))
+            {
+              g_autofree char *formatted = hb_format_time (h, m, lang);
+              append_label (b, formatted);
+            }
+          else
+            append_field_text (b, HB_FIELD_END_TIME, 0, end);
+        }
       return;
     }
   begin_line (b);
   append_label (b, labels[lang][LABEL_TIME]);
   append_label (b, range);
+  end = hb_post_get_field (post, HB_FIELD_END_TIME);
+  if (!is_blank (end) && !hb_time_parse (end, NULL, NULL))
+    {
+      /* An end time that does not read is kept as typed after the start. */
+      append_label (b, " – ");
+      append_field_text (b, HB_FIELD_END_TIME, 0, end);
+    }
 }
 
 /* "A, B dan C": each guest's display text ("YB Dato' Haji Ahmad") is a

@@ -28,9 +28,16 @@
  * for a request that cannot be right (unknown item, confirming an auto
  * item, overriding one that passes, a malformed date).
  *
- * Items whose `applies_to` excludes the post type are NOT_APPLICABLE:
- * complete, and left out of both counts, so the panel's "12 of 18
- * complete" counts only what the officer has to deal with. */
+ * Items whose `applies_to` excludes the post type, and items that `need`
+ * media on a post without photos or videos, are NOT_APPLICABLE with the
+ * reason: complete, and left out of both counts, so the panel's "12 of 18
+ * complete" counts only what the officer has to deal with.
+ *
+ * Honesty: an auto item PASSes only on something checked — on a post with
+ * nothing written yet it is PENDING, not ticked.  An item that needs human
+ * judgement (8.a "no rumours or unverified claims") is a confirm item with
+ * a `check`: the check's result is shown beside it (`auto_result`), a
+ * failing check makes it FAIL, but a passing one never ticks it. */
 
 /* What a confirm item vouches for, and so what its fingerprint covers. */
 typedef enum
@@ -76,6 +83,9 @@ typedef enum
   REASON_STALE_DAY,
   REASON_STALE_OVERRIDE,
   REASON_UNKNOWN_CHECK,
+  REASON_NOT_FOR_TYPE,
+  REASON_NEEDS_MEDIA,
+  REASON_NOTHING_YET,
   N_REASONS,
 } Reason;
 
@@ -90,6 +100,9 @@ static const char * const reasons[HB_N_LANGS][N_REASONS] = {
     "Disahkan pada hari lain; sahkan semula hari ini",
     "Kini {1} masalah belum selesai, melebihi {2} semasa diketepikan",
     "Semakan “{1}” tidak dikenali",
+    "Tidak berkaitan dengan jenis hebahan ini",
+    "Tidak berkaitan: tiada foto atau video dilampirkan",
+    "Belum disemak: hebahan ini masih kosong",
   },
   {
     "{1} open finding under {2}",
@@ -101,6 +114,9 @@ static const char * const reasons[HB_N_LANGS][N_REASONS] = {
     "Confirmed on another day; confirm it again today",
     "{1} open problems now, more than the {2} it was overridden for",
     "Unknown check “{1}”",
+    "Does not apply to this type of post",
+    "Not applicable: no photo or video is attached",
+    "Not checked yet: the post is still empty",
   },
 };
 
@@ -138,6 +154,7 @@ typedef struct
   HbLang      lang;
   JsonObject *answers;      /* or NULL */
   char       *fingerprints[N_VOUCH];  /* computed when first needed */
+  gboolean    empty;        /* nothing written and nothing attached: nothing to check */
 } Eval;
 
 /* ------------------------------------------------------------------ */
@@ -482,17 +499,16 @@ set_state (HbCheckStatus *status,
  * written; its `reason` still says what fails, for the sign-off sheet. */
 static HbItemState
 evaluate_auto (Eval          *ev,
-               HbCheckStatus *status)
+               HbCheckStatus *status,
+               guint          n)
 {
   JsonObject *answer = answer_of (ev->answers, status->item->id);
-  g_autofree char *reason = NULL;
-  guint n = auto_failures (ev, status->item, &reason);
   gint64 allowed;
   char number[24];
 
   if (n == 0)
     return HB_ITEM_PASS;
-  status->reason = g_steal_pointer (&reason);
+  status->reason = g_strdup (status->auto_result);
   if (!answer_has_state (answer, "overridden"))
     return HB_ITEM_FAIL;
   fill_answer (status, answer);
@@ -534,6 +550,57 @@ item_applies (const HbChecklistItem *item,
                           hb_post_type_to_string (hb_post_get_post_type (post)));
 }
 
+static gboolean
+post_has_media (HbPost *post)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (hb_post_get_media (post))) > 0;
+}
+
+/* Runs the item's `check`: how many problems, and `auto_result` saying
+ * what was found (the pack's `checked` text when it passes). */
+static guint
+run_check (Eval          *ev,
+           HbCheckStatus *status)
+{
+  const HbChecklistItem *item = status->item;
+  g_autofree char *reason = NULL;
+  guint n = auto_failures (ev, item, &reason);
+
+  status->automatic = TRUE;
+  status->auto_passed = n == 0;
+  status->auto_result = n == 0 ? g_strdup (item->checked[ev->lang]) : g_steal_pointer (&reason);
+  return n;
+}
+
+static HbItemState
+evaluate_applicable (Eval          *ev,
+                     HbCheckStatus *status)
+{
+  const HbChecklistItem *item = status->item;
+  guint n = 0;
+
+  if (item->check && ev->empty)
+    {
+      /* An empty post passes every check, which says nothing. */
+      status->reason = g_strdup (reasons[ev->lang][REASON_NOTHING_YET]);
+      if (item->kind == HB_CHECK_AUTO)
+        return HB_ITEM_PENDING;
+    }
+  else if (item->check)
+    n = run_check (ev, status);
+  if (item->kind == HB_CHECK_AUTO)
+    return evaluate_auto (ev, status, n);
+  if (n > 0)
+    {
+      /* A judgement cannot be vouched for over what the check found:
+       * the findings are fixed or acknowledged first. */
+      status->reason = g_strdup (status->auto_result);
+      return HB_ITEM_FAIL;
+    }
+  g_clear_pointer (&status->reason, g_free);
+  return evaluate_confirm (ev, status);
+}
+
 static HbCheckStatus *
 evaluate_item (Eval                  *ev,
                const HbChecklistItem *item)
@@ -542,11 +609,35 @@ evaluate_item (Eval                  *ev,
 
   status->item = item;
   if (!item_applies (item, ev->post))
-    set_state (status, HB_ITEM_NOT_APPLICABLE);
+    {
+      status->reason = g_strdup (reasons[ev->lang][REASON_NOT_FOR_TYPE]);
+      set_state (status, HB_ITEM_NOT_APPLICABLE);
+    }
+  else if (g_strcmp0 (item->needs, "media") == 0 && !post_has_media (ev->post))
+    {
+      status->reason = g_strdup (reasons[ev->lang][REASON_NEEDS_MEDIA]);
+      set_state (status, HB_ITEM_NOT_APPLICABLE);
+    }
   else
-    set_state (status, item->kind == HB_CHECK_AUTO ? evaluate_auto (ev, status)
-                                                   : evaluate_confirm (ev, status));
+    set_state (status, evaluate_applicable (ev, status));
   return status;
+}
+
+/* Nothing typed in any field, no guest, no photo, no platform caption:
+ * the composed caption is blank and nothing is attached. */
+static gboolean
+post_is_empty (HbPost *post)
+{
+  g_autoptr(HbCaption) caption = hb_caption_compose (post, hb_post_get_language (post));
+  const char * const *ids = hb_platform_ids ();
+
+  if (!is_blank (caption->text) || post_has_media (post) ||
+      !is_blank (hb_post_get_field (post, HB_FIELD_LINK)))
+    return FALSE;
+  for (guint i = 0; ids[i]; i++)
+    if (!is_blank (hb_post_get_caption_override (post, ids[i])))
+      return FALSE;
+  return TRUE;
 }
 
 static JsonObject *
@@ -575,9 +666,10 @@ hb_checklist_evaluate (HbPolicy  *policy,
   g_autoptr(GPtrArray) own = NULL;
   g_autoptr(GError) error = NULL;
   GPtrArray *statuses = g_ptr_array_new_with_free_func ((GDestroyNotify) hb_check_status_free);
-  Eval ev = { policy, post, findings, NULL, lang, answers_of (post), { NULL } };
+  Eval ev = { policy, post, findings, NULL, lang, answers_of (post), { NULL }, FALSE };
 
   g_return_val_if_fail (HB_IS_POLICY (policy) && HB_IS_POST (post), statuses);
+  ev.empty = post_is_empty (post);
   if (findings == NULL)
     {
       /* A post that cannot be linted fails every item that needs findings. */
@@ -634,7 +726,7 @@ const char *
 hb_item_state_to_string (HbItemState state)
 {
   static const char * const names[] = {
-    "pass", "fail", "overridden", "unanswered", "confirmed", "stale", "not-applicable",
+    "pass", "fail", "overridden", "unanswered", "confirmed", "stale", "not-applicable", "pending",
   };
 
   g_return_val_if_fail ((guint) state < G_N_ELEMENTS (names), NULL);
@@ -647,11 +739,24 @@ hb_check_status_free (HbCheckStatus *status)
   if (status == NULL)
     return;
   g_free (status->reason);
+  g_free (status->auto_result);
   g_free (status->who);
   g_clear_pointer (&status->when, g_date_time_unref);
   g_free (status->note);
   g_strfreev (status->dates);
   g_free (status);
+}
+
+HbVouchedBy
+hb_checklist_item_vouched_by (const HbChecklistItem *item)
+{
+  g_return_val_if_fail (item != NULL, HB_VOUCHED_BY_OFFICER);
+
+  if (g_strcmp0 (item->vouched_by, "corporate-comms") == 0)
+    return HB_VOUCHED_BY_CORPORATE_COMMS;
+  if (g_strcmp0 (item->vouched_by, "committees") == 0)
+    return HB_VOUCHED_BY_COMMITTEES;
+  return HB_VOUCHED_BY_OFFICER;
 }
 
 /* ------------------------------------------------------------------ */
@@ -867,7 +972,7 @@ hb_checklist_override (HbPost      *post,
   g_autoptr(JsonBuilder) b = NULL;
   g_autoptr(JsonNode) answer = NULL;
   g_autofree char *reason = NULL;
-  Eval ev = { policy, post, NULL, NULL, HB_LANG_EN, NULL, { NULL } };
+  Eval ev = { policy, post, NULL, NULL, HB_LANG_EN, NULL, { NULL }, FALSE };
   guint n;
 
   g_return_val_if_fail (HB_IS_POST (post) && HB_IS_POLICY (policy), FALSE);

@@ -1,6 +1,8 @@
 /* hb-checklist.h — the guideline checklist (sections 6–8) for one post:
  * `auto` items evaluated from the post and its findings, `confirm` items
- * answered by an officer.  Answers live in the draft's "checklist". */
+ * answered by an officer (some with an automatic check shown beside the
+ * answer: the absence of a marker never ticks a judgement).  Answers live
+ * in the draft's "checklist". */
 #pragma once
 
 #include "hb-policy.h"
@@ -17,15 +19,27 @@ typedef enum
   HB_ITEM_UNANSWERED,      /* confirm: not ticked yet */
   HB_ITEM_CONFIRMED,       /* confirm: ticked (who, when, note/dates) */
   HB_ITEM_STALE,           /* confirm or override: the content it vouched for has changed */
-  HB_ITEM_NOT_APPLICABLE,  /* `applies_to` excludes this post type */
+  HB_ITEM_NOT_APPLICABLE,  /* `applies_to` excludes this post type, or it `needs` media the post has not (see `reason`) */
+  HB_ITEM_PENDING,         /* auto: nothing to check yet (the post is empty) */
 } HbItemState;
+
+/* Who vouches for a confirm item: the panel groups them so. */
+typedef enum
+{
+  HB_VOUCHED_BY_OFFICER,
+  HB_VOUCHED_BY_CORPORATE_COMMS,  /* Bahagian Komunikasi Korporat */
+  HB_VOUCHED_BY_COMMITTEES,       /* JK Media Sosial and JK ICT */
+} HbVouchedBy;
 
 typedef struct
 {
   const HbChecklistItem *item;      /* from the pack (borrowed; the pack outlives it) */
   HbItemState            state;
   gboolean               complete;  /* PASS, OVERRIDDEN, CONFIRMED or NOT_APPLICABLE */
-  char                  *reason;    /* FAIL/STALE: why, in the language asked for */
+  char                  *reason;    /* FAIL/STALE/PENDING/NOT_APPLICABLE: why, in the language asked for */
+  gboolean               automatic; /* the item has a `check` and it ran */
+  gboolean               auto_passed;
+  char                  *auto_result; /* what the check found: the pack's `checked` text, or why it fails */
   char                  *who;       /* the answer, if any */
   GDateTime             *when;
   char                  *note;      /* confirm: evidence text; override: the justification */
@@ -39,6 +53,7 @@ GPtrArray   *hb_checklist_evaluate   (HbPolicy           *policy,
 guint        hb_checklist_n_complete (GPtrArray          *statuses);
 guint        hb_checklist_n_items    (GPtrArray          *statuses);
 gboolean     hb_checklist_is_complete (GPtrArray         *statuses);
+HbVouchedBy  hb_checklist_item_vouched_by (const HbChecklistItem *item);
 const char  *hb_item_state_to_string (HbItemState         state);
 
 gboolean     hb_checklist_confirm    (HbPost             *post,

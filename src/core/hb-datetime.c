@@ -128,11 +128,14 @@ typedef enum
   PERIOD_MIDNIGHT,
 } Period;
 
-/* Compared with spaces and dots removed: "p.m." and "tengah hari" become
- * "pm" and "tengahhari". */
+/* Compared with spaces, dots and hyphens removed: "p.m.", "tengah hari"
+ * and "tengah-hari" become "pm" and "tengahhari". */
 static const struct { const char *word; Period period; } period_words[] = {
   { "pagi", PERIOD_PAGI }, { "pg", PERIOD_PAGI },
   { "tengahhari", PERIOD_TENGAH_HARI }, { "tghhari", PERIOD_TENGAH_HARI },
+  /* As officers type it: "12 tengahari", "12 tgh", "12 tgh hari". */
+  { "tengahari", PERIOD_TENGAH_HARI }, { "tgh", PERIOD_TENGAH_HARI },
+  { "tghari", PERIOD_TENGAH_HARI },
   { "petang", PERIOD_PETANG }, { "ptg", PERIOD_PETANG },
   { "malam", PERIOD_MALAM }, { "mlm", PERIOD_MALAM },
   { "tengahmalam", PERIOD_TENGAH_MALAM }, { "tghmalam", PERIOD_TENGAH_MALAM },
@@ -147,7 +150,7 @@ parse_period (const char *text,
   g_autoptr(GString) s = g_string_new (NULL);
 
   for (const char *p = text; *p; p++)
-    if (*p != ' ' && *p != '.')
+    if (*p != ' ' && *p != '.' && *p != '-')
       g_string_append_c (s, g_ascii_tolower (*p));
   if (s->len == 0)
     {

@@ -370,6 +370,11 @@ set_event_field (Load       *l,
     iso = g_date_time_format (date, ISO_DATE);
   else if (field != HB_FIELD_DATE && hb_time_parse (value, &h, &m))
     iso = g_strdup_printf ("%02d:%02d", h, m);
+  else if (field != HB_FIELD_DATE)
+    /* A time that does not read is kept as typed: the form shows it and
+     * the `time-unreadable` check reports it (2026.12; older versions
+     * refused such a draft). */
+    iso = g_strdup (value);
   if (iso == NULL)
     {
       bad_field (l, "event.%s", member);

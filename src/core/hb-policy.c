@@ -77,6 +77,10 @@ checklist_item_free (gpointer data)
   g_free (item->clause);
   g_free (item->check);
   g_free (item->evidence);
+  g_free (item->needs);
+  g_free (item->vouched_by);
+  for (guint i = 0; i < HB_N_LANGS; i++)
+    g_free (item->checked[i]);
   for (guint i = 0; i < HB_N_LANGS; i++)
     g_free (item->label[i]);
   g_strfreev (item->applies_to);
@@ -413,9 +417,11 @@ walk_checklist_item (Walk       *w,
                      const char *path)
 {
   static const char * const known[] = {
-    "id", "clause", "kind", "check", "evidence", "label", "applies_to", NULL
+    "id", "clause", "kind", "check", "checked", "evidence", "label", "applies_to", "needs",
+    "vouched_by", NULL
   };
   static const char * const evidences[] = { "text", "date", "dates", NULL };
+  static const char * const vouchers[] = { "officer", "corporate-comms", "committees", NULL };
   HbChecklistItem *item = g_new0 (HbChecklistItem, 1);
   g_autofree char *kind = NULL;
 
@@ -426,7 +432,10 @@ walk_checklist_item (Walk       *w,
   item->check = get_string (w, obj, path, "check", FALSE);
   item->evidence = get_string (w, obj, path, "evidence", FALSE);
   item->applies_to = get_strv (w, obj, path, "applies_to");
+  item->needs = get_string (w, obj, path, "needs", FALSE);
+  item->vouched_by = get_string (w, obj, path, "vouched_by", FALSE);
   get_text (w, obj, path, "label", TRUE, item->label);
+  get_text (w, obj, path, "checked", FALSE, item->checked);
 
   if (item->clause && hb_policy_find_clause (w->policy, item->clause) == NULL)
     problem (w, path, _("clause “%s” is not in “clauses”"), item->clause);
@@ -439,11 +448,22 @@ walk_checklist_item (Walk       *w,
         problem (w, path, _("unknown check “%s”"), item->check);
     }
   else if (g_strcmp0 (kind, "confirm") == 0)
-    item->kind = HB_CHECK_CONFIRM;
+    {
+      /* A check on a confirm item is shown beside the officer's answer. */
+      item->kind = HB_CHECK_CONFIRM;
+      if (item->check != NULL && !is_known_check (item->check))
+        problem (w, path, _("unknown check “%s”"), item->check);
+    }
   else if (kind != NULL)
     problem (w, path, _("“kind” must be “auto” or “confirm”"));
   if (item->evidence && !g_strv_contains (evidences, item->evidence))
     problem (w, path, _("“evidence” must be “text”, “date” or “dates”"));
+  if (item->needs && g_strcmp0 (item->needs, "media") != 0)
+    problem (w, path, _("“needs” must be “media”"));
+  if (item->vouched_by && !g_strv_contains (vouchers, item->vouched_by))
+    problem (w, path, _("“vouched_by” must be “officer”, “corporate-comms” or “committees”"));
+  if (item->checked[0] && item->check == NULL)
+    problem (w, path, _("“checked” describes a “check”, and this item has none"));
   g_ptr_array_add (w->policy->checklist, item);
 }
 
@@ -1012,7 +1032,7 @@ walk_post_rule (Walk       *w,
 {
   static const char * const checks[] = {
     "missing-event-name", "missing-date", "missing-time", "missing-venue", "missing-guests",
-    "weekday-mismatch", "alt-text-missing", "platform-length", "platform-hashtags",
+    "time-unreadable", "weekday-mismatch", "alt-text-missing", "platform-length", "platform-hashtags",
     "platform-mentions", "media-blurry", "media-underexposed", "media-overexposed",
     "media-resolution", "media-aspect", "media-file-size", "media-video-duration",
     "media-video-size", "media-count", "link-insecure", "link-shortener", "link-broken",

@@ -31,10 +31,14 @@ typedef struct
   char        *id;
   char        *clause;
   HbCheckKind  kind;
-  char        *check;       /* auto items: what to evaluate */
+  char        *check;       /* what to evaluate: auto items always; a confirm item may
+                             * carry one whose result is shown beside the officer's answer */
   char        *evidence;    /* confirm items: "text", "date", "dates" or NULL */
   char        *label[HB_N_LANGS];
   char       **applies_to;  /* post types, or NULL for every post */
+  char        *checked[HB_N_LANGS];  /* what a passing `check` found ("No rumour markers found") */
+  char        *needs;       /* "media": does not apply to a post without photos or videos */
+  char        *vouched_by;  /* confirm items: "officer" (NULL), "corporate-comms" or "committees" */
 } HbChecklistItem;
 
 typedef struct _HbRule HbRule;

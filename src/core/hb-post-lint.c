@@ -55,6 +55,8 @@ struct _HbPostSnapshot
   HbCaption  *caption;
   char       *post_type;
   gboolean    missing[N_PARTS];
+  gboolean    unreadable_start;  /* a time typed that hb_time_parse cannot read */
+  gboolean    unreadable_end;
   GPtrArray  *media;  /* MediaCopy */
   GPtrArray  *acks;   /* AckCopy */
   char      **platforms; /* selected platforms that publish the composed caption */
@@ -206,6 +208,12 @@ copy_own_captions (HbPost *post)
   return out;
 }
 
+static gboolean
+time_unreadable (const char *time)
+{
+  return !is_blank (time) && !hb_time_parse (time, NULL, NULL);
+}
+
 /* Copies what the lint needs from @post; call on the thread that owns it. */
 HbPostSnapshot *
 hb_post_snapshot_new (HbPost *post)
@@ -220,6 +228,8 @@ hb_post_snapshot_new (HbPost *post)
   snap->missing[PART_TIME] = is_blank (hb_post_get_field (post, HB_FIELD_START_TIME));
   snap->missing[PART_VENUE] = is_blank (hb_post_get_field (post, HB_FIELD_VENUE));
   snap->missing[PART_GUESTS] = guests_missing (post);
+  snap->unreadable_start = time_unreadable (hb_post_get_field (post, HB_FIELD_START_TIME));
+  snap->unreadable_end = time_unreadable (hb_post_get_field (post, HB_FIELD_END_TIME));
   snap->media = g_ptr_array_new_with_free_func (media_copy_free);
   snap->acks = g_ptr_array_new_with_free_func (ack_copy_free);
   copy_media (snap, post);
@@ -883,7 +893,15 @@ run_post_rule (HbPolicy       *policy,
           add_absence (policy, rule, missing_checks[p].source, 0, out);
         return;
       }
-  if (g_strcmp0 (check, "weekday-mismatch") == 0)
+  if (g_strcmp0 (check, "time-unreadable") == 0)
+    {
+      /* On the field itself: the form shows the message under it. */
+      if (snap->unreadable_start)
+        add_absence (policy, rule, HB_FIELD_START_TIME, 0, out);
+      if (snap->unreadable_end)
+        add_absence (policy, rule, HB_FIELD_END_TIME, 0, out);
+    }
+  else if (g_strcmp0 (check, "weekday-mismatch") == 0)
     check_weekdays (policy, rule, snap, out);
   else if (run_media_rule (policy, rule, check, snap, out))
     return;

@@ -46,16 +46,16 @@ const char * const hb_signoff_strings[N_STRINGS][HB_N_LANGS] = {
   [S_NOTE] = { "Catatan", "Note" },
   [S_JUSTIFICATION] = { "Justifikasi", "Justification" },
   [S_DATES] = { "Tarikh", "Dates" },
-  [S_OVERRIDES] = { "Pengecualian dan dapatan yang diakui", "Overrides and acknowledged findings" },
+  [S_OVERRIDES] = { "Pengecualian dan dapatan yang diperakui", "Overrides and acknowledged findings" },
   [S_NONE] = { "Tiada.", "None." },
   [S_OVERRIDDEN_ITEM] = { "Perkara senarai semak diketepikan", "Checklist item overridden" },
   [S_CLAUSE] = { "klausa", "clause" },
   [S_ACK_TEXT] = { "Teks", "Text" },
   [S_REASON] = { "Sebab", "Reason" },
-  [S_POLICY] = { "Garis panduan dan pakej", "Guideline and bundle" },
+  [S_POLICY] = { "Garis panduan dan pakej hantaran", "Guideline and bundle" },
   [S_GUIDELINE] = { "Garis panduan", "Guideline" },
-  [S_POLICY_VERSION] = { "Versi pek dasar", "Policy pack version" },
-  [S_POLICY_SHA] = { "SHA-256 pek dasar", "Policy pack SHA-256" },
+  [S_POLICY_VERSION] = { "Versi pakej dasar", "Policy pack version" },
+  [S_POLICY_SHA] = { "SHA-256 pakej dasar", "Policy pack SHA-256" },
   [S_MANIFEST_SHA] = { "SHA-256 manifest.json", "SHA-256 of manifest.json" },
   [S_NOT_EXPORTED] = { "Belum dieksport", "Not exported yet" },
   [S_PRINTED] = { "Dicetak pada", "Printed on" },
@@ -70,16 +70,19 @@ const char * const hb_signoff_strings[N_STRINGS][HB_N_LANGS] = {
   [S_SEV_INFO] = { "makluman", "note" },
   [S_SEV_WARNING] = { "amaran", "warning" },
   [S_SEV_ERROR] = { "ralat", "error" },
+  [S_AUTO_CHECK] = { "Semakan automatik", "Automatic check" },
 };
 
 static const char * const state_names[][HB_N_LANGS] = {
-  [HB_ITEM_PASS] = { "Lulus", "Pass" },
+  /* What the software checked, never worded like an officer's tick. */
+  [HB_ITEM_PASS] = { "Lulus semakan automatik", "Passed automatic check" },
   [HB_ITEM_FAIL] = { "Gagal", "Fail" },
   [HB_ITEM_OVERRIDDEN] = { "Diketepikan (justifikasi)", "Overridden (justified)" },
   [HB_ITEM_UNANSWERED] = { "Belum disahkan", "Not confirmed" },
-  [HB_ITEM_CONFIRMED] = { "Disahkan", "Confirmed" },
+  [HB_ITEM_CONFIRMED] = { "Disahkan oleh pegawai", "Confirmed by an officer" },
   [HB_ITEM_STALE] = { "Perlu disahkan semula", "To be confirmed again" },
   [HB_ITEM_NOT_APPLICABLE] = { "Tidak berkaitan", "Not applicable" },
+  [HB_ITEM_PENDING] = { "Belum disemak", "Not checked yet" },
 };
 
 static const char * const type_names[HB_N_POST_TYPES][HB_N_LANGS] = {
@@ -401,8 +404,9 @@ build_media (HbSignoff *self,
     }
 }
 
-/* The smaller lines under an item's label: why it fails, the officer's
- * note or justification, the dates given as evidence. */
+/* The smaller lines under an item's label: what the automatic check
+ * found, why the item fails or does not apply, the officer's note or
+ * justification, the dates given as evidence. */
 static void
 append_item_details (HbSignoff           *self,
                      GString             *s,
@@ -410,10 +414,17 @@ append_item_details (HbSignoff           *self,
 {
   const char *label = st->state == HB_ITEM_OVERRIDDEN ? T (self, S_JUSTIFICATION) : T (self, S_NOTE);
 
+  if (st->automatic && st->auto_passed && st->auto_result && *st->auto_result)
+    {
+      g_autofree char *m = g_markup_printf_escaped ("\n<span size='smaller'><b>%s:</b> %s</span>",
+                                                    T (self, S_AUTO_CHECK), st->auto_result);
+      g_string_append (s, m);
+    }
   if (st->reason && *st->reason)
     {
-      g_autofree char *m = g_markup_printf_escaped ("\n<span size='smaller' foreground='#8a1c1c'>%s</span>",
-                                                    st->reason);
+      g_autofree char *m = st->state == HB_ITEM_NOT_APPLICABLE
+        ? g_markup_printf_escaped ("\n<span size='smaller'>%s</span>", st->reason)
+        : g_markup_printf_escaped ("\n<span size='smaller' foreground='#8a1c1c'>%s</span>", st->reason);
       g_string_append (s, m);
     }
   if (st->note && *st->note)
