@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "hb-draft.h"
+#include "hb-json.h"
 #include "hb-error.h"
 #include "hb-test-util.h"
 
@@ -636,12 +637,29 @@ test_measurements_are_not_edits (void)
   g_assert_cmpuint (changed, ==, 1);
 }
 
+/* Keys are any bytes until json-glib reads them: an error that names a
+ * path through a key of broken UTF-8 is still UTF-8 (found by fuzz-bundle
+ * through a manifest). */
+static void
+test_json_error_is_utf8 (void)
+{
+  static const char json[] = "{\"med\xf2\xf2ia\": [{\"k\": 1, \"k\": 2}]}";
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (hb_json_load (parser, json, sizeof json - 1, &error));
+  g_assert_nonnull (error);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_nonnull (strstr (error->message, "appears twice"));
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/draft/round-trip", test_round_trip);
+  g_test_add_func ("/draft/json-error-is-utf8", test_json_error_is_utf8);
   g_test_add_func ("/draft/file-shape", test_file_shape);
   g_test_add_func ("/draft/media-paths-resolved", test_media_paths_resolved);
   g_test_add_func ("/draft/lenient-reading", test_lenient_reading);

@@ -141,12 +141,14 @@ level_reset (Level *l,
     g_hash_table_remove_all (l->keys);
 }
 
-/* "$.rules[3].terms" for the object or array being read at @depth. */
+/* "$.rules[3].terms" for the object or array being read at @depth.  Keys
+ * are any bytes until json-glib checks them, and the path goes into a
+ * message a person reads, so it is made UTF-8. */
 static char *
 scan_path (Scan  *sc,
            guint  depth)
 {
-  GString *path = g_string_new ("$");
+  g_autoptr(GString) path = g_string_new ("$");
 
   for (guint d = 1; d < depth; d++)
     {
@@ -157,7 +159,7 @@ scan_path (Scan  *sc,
       else
         g_string_append_printf (path, "[%u]", l->index);
     }
-  return g_string_free (path, FALSE);
+  return g_utf8_make_valid (path->str, path->len);
 }
 
 /* The UTF-8 of one \uXXXX escape (and its low surrogate) at @p; @p is
