@@ -327,6 +327,10 @@ test_except (void)
   /* "kerajaan" (government) is a derived form of "raja" (ruler). */
   assert_quiet ("Kerajaan negeri akan menaik taraf jalan itu, tetapi kerja lambat dan mahal.");
   assert_rule ("Raja itu memang lambat, menyusahkan rakyat sahaja.", "royalty.critique", "Raja");
+  /* Action taken after a viral post is reported, not spread. */
+  assert_quiet ("Tindakan diambil susulan video tular yang menunjukkan longkang tersumbat.");
+  assert_quiet ("This follows a viral social media post showing a blocked corridor.");
+  assert_rule ("Video ini tular, kongsikan sebelum dipadam!", "unverified.viral", NULL);
   /* Hawkers "along" a road are not loan sharks (ah long). */
   assert_quiet ("Hawkers trading along Jalan Pasar will be relocated by ballot.");
 }
