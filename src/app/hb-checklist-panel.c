@@ -20,6 +20,7 @@ struct _HbChecklistPanel
   GtkLabel    *progress_label;
   GtkLevelBar *progress_bar;
   GtkListBox  *list;
+  GtkScrolledWindow *scroll;
 
   HbPost      *post;
   GSettings   *settings;
@@ -27,6 +28,8 @@ struct _HbChecklistPanel
   GPtrArray   *statuses;   /* HbCheckStatus */
   HbLang       lang;
   char        *progress;
+  char        *scroll_target; /* the item to bring into view */
+  guint        scroll_tick;
 };
 
 G_DEFINE_FINAL_TYPE (HbChecklistPanel, hb_checklist_panel, GTK_TYPE_WIDGET)
@@ -157,10 +160,20 @@ make_row (HbChecklistPanel    *self,
   gtk_widget_set_hexpand (text, TRUE);
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), text);
-  if (g_str_equal (s->item->id, HB_SITE_CHECK_ITEM) && !s->complete)
-    gtk_box_append (GTK_BOX (box), website_button ());
-  if (button)
-    gtk_box_append (GTK_BOX (box), button);
+  /* The buttons go under the words, right-aligned, so that a narrow panel
+   * never squeezes the label to a syllable per line. */
+  if ((g_str_equal (s->item->id, HB_SITE_CHECK_ITEM) && !s->complete) || button)
+    {
+      GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+      gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+      gtk_widget_set_margin_top (buttons, 4);
+      if (g_str_equal (s->item->id, HB_SITE_CHECK_ITEM) && !s->complete)
+        gtk_box_append (GTK_BOX (buttons), website_button ());
+      if (button)
+        gtk_box_append (GTK_BOX (buttons), button);
+      gtk_box_append (GTK_BOX (text), buttons);
+    }
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_name (row, s->item->id);
@@ -200,18 +213,36 @@ update_header (GtkListBoxRow *row,
   gtk_list_box_row_set_header (row, label);
 }
 
+static GtkWidget *find_row  (HbChecklistPanel *self,
+                             const char       *item_id);
+static void       focus_row (GtkWidget        *row);
+
 static void
 rebuild (HbChecklistPanel *self)
 {
   GtkWidget *child;
   guint done = hb_checklist_n_complete (self->statuses), all = hb_checklist_n_items (self->statuses);
 
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (self->scroll);
+  double place = gtk_adjustment_get_value (adj);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *focus_row_was = focus ? gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW) : NULL;
+  g_autofree char *focused_id = NULL;
+
+  /* The rows are made anew: the list keeps its place and the keyboard its
+   * item, rather than both going back to the top. */
+  if (focus_row_was && gtk_widget_get_parent (focus_row_was) == GTK_WIDGET (self->list))
+    focused_id = g_strdup (gtk_widget_get_name (focus_row_was));
   gtk_list_box_set_header_func (self->list, NULL, NULL, NULL);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))))
     gtk_list_box_remove (self->list, child);
   for (guint i = 0; i < self->statuses->len; i++)
     gtk_list_box_append (self->list, make_row (self, self->statuses->pdata[i]));
   gtk_list_box_set_header_func (self->list, update_header, self, NULL);
+  if (focused_id && find_row (self, focused_id))
+    focus_row (find_row (self, focused_id));
+  gtk_adjustment_set_value (adj, place);
   g_free (self->progress);
   /* TRANSLATORS: checklist progress, "12 of 18 complete" */
   self->progress = g_strdup_printf (_("%u of %u complete"), done, all);
@@ -273,21 +304,75 @@ hb_checklist_panel_get_progress (HbChecklistPanel *self)
   return self->progress;
 }
 
+static GtkWidget *
+find_row (HbChecklistPanel *self,
+          const char       *item_id)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list)); row;
+       row = gtk_widget_get_next_sibling (row))
+    if (item_id && g_strcmp0 (gtk_widget_get_name (row), item_id) == 0)
+      return row;
+  return NULL;
+}
+
+/* The row's own button (Confirm, Override…), else the row. */
+static void
+focus_row (GtkWidget *row)
+{
+  GtkWidget *text = gtk_widget_get_last_child (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)));
+  GtkWidget *buttons = text ? gtk_widget_get_last_child (text) : NULL;
+  GtkWidget *last = GTK_IS_BOX (buttons) ? gtk_widget_get_last_child (buttons) : NULL;
+
+  gtk_widget_grab_focus (GTK_IS_BUTTON (last) ? last : row);
+}
+
+/* Scrolls the list so the row is in view, once it has its allocation
+ * (the page may only just have been shown). */
+static gboolean
+scroll_to_row (GtkWidget     *list,
+               GdkFrameClock *clock,
+               gpointer       data)
+{
+  HbChecklistPanel *self = data;
+  GtkWidget *row = find_row (self, self->scroll_target);
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (self->scroll);
+  graphene_rect_t bounds;
+
+  if (row == NULL || !gtk_widget_compute_bounds (row, list, &bounds) || gtk_widget_get_height (row) == 0)
+    return G_SOURCE_CONTINUE;
+  if (bounds.origin.y < gtk_adjustment_get_value (adj) ||
+      bounds.origin.y + bounds.size.height > gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj))
+    gtk_adjustment_set_value (adj, bounds.origin.y - (gtk_adjustment_get_page_size (adj) - bounds.size.height) / 3);
+  self->scroll_tick = 0;
+  g_clear_pointer (&self->scroll_target, g_free);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+unhighlight (gpointer data)
+{
+  gtk_widget_remove_css_class (data, "hb-highlight");
+  return G_SOURCE_REMOVE;
+}
+
+/* Going to an item: scrolled into view, focused, and lit for a moment. */
 void
 hb_checklist_panel_focus_item (HbChecklistPanel *self,
                                const char       *item_id)
 {
+  GtkWidget *row;
+
   g_return_if_fail (HB_IS_CHECKLIST_PANEL (self));
 
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list)); row;
-       row = gtk_widget_get_next_sibling (row))
-    if (g_strcmp0 (gtk_widget_get_name (row), item_id) == 0)
-      {
-        GtkWidget *last = gtk_widget_get_last_child (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)));
-
-        gtk_widget_grab_focus (GTK_IS_BUTTON (last) ? last : row);
-        return;
-      }
+  if ((row = find_row (self, item_id)) == NULL)
+    return;
+  focus_row (row);
+  gtk_widget_add_css_class (row, "hb-highlight");
+  g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, 3, unhighlight, g_object_ref (row), g_object_unref);
+  g_free (self->scroll_target);
+  self->scroll_target = g_strdup (item_id);
+  if (self->scroll_tick == 0)
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->list), scroll_to_row, self, NULL);
 }
 
 void
@@ -511,11 +596,15 @@ hb_checklist_panel_dispose (GObject *object)
   HbChecklistPanel *self = HB_CHECKLIST_PANEL (object);
   GtkWidget *child;
 
+  if (self->scroll_tick)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list), self->scroll_tick);
+  self->scroll_tick = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), HB_TYPE_CHECKLIST_PANEL);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   g_clear_pointer (&self->statuses, g_ptr_array_unref);
   g_clear_pointer (&self->progress, g_free);
+  g_clear_pointer (&self->scroll_target, g_free);
   g_clear_object (&self->post);
   g_clear_object (&self->settings);
   g_clear_object (&self->policy);
@@ -532,6 +621,7 @@ hb_checklist_panel_class_init (HbChecklistPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HbChecklistPanel, progress_label);
   gtk_widget_class_bind_template_child (widget_class, HbChecklistPanel, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, HbChecklistPanel, list);
+  gtk_widget_class_bind_template_child (widget_class, HbChecklistPanel, scroll);
   gtk_widget_class_install_action (widget_class, "checklist.confirm", "s", confirm_item);
   gtk_widget_class_install_action (widget_class, "checklist.override", "s", override_item);
   gtk_widget_class_install_action (widget_class, "checklist.clear", "s", clear_item);

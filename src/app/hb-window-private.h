@@ -43,6 +43,14 @@ struct _HbWindow
   GtkProgressBar       *export_progress;
   GMenu                *recent_menu;
   GtkSpinner           *links_spinner;
+  AdwFlap              *flap;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *page_switch;
+  GtkToggleButton      *form_page_button;
+  GtkToggleButton      *body_page_button;
+  GtkWidget            *body_box;
+  GtkBox               *previews_box;
+  GtkWidget            *previews_empty;
 
   HbApplication        *app;
   GSettings            *settings;
@@ -50,7 +58,12 @@ struct _HbWindow
   GBindingGroup        *document_bindings;
   GSignalGroup         *document_signals;
   gboolean              syncing;        /* copying post → body: not a user edit */
+  gboolean              syncing_pages;  /* the page buttons following the leaflet */
+  guint                 visited;        /* 1 << field: fields the officer has left */
+  GPtrArray            *shown_source;   /* the document's findings the widgets show a part of */
+  gboolean              reveal_missing; /* show every empty field (export asked, or not new) */
   char                 *missing_key;    /* ids of missing items, to skip idle rebuilds */
+  char                 *previews_key;   /* platforms the feed previews show */
   GCancellable         *cancellable;    /* the window's own asks (recovery), cancelled with it */
   GCancellable         *site_cancellable;
 };
@@ -77,6 +90,10 @@ void     _hb_window_show_error        (HbWindow   *self,
                                        const char *heading,
                                        const char *body);
 HbLang   _hb_window_ui_lang           (HbWindow   *self);
+
+void     _hb_window_reveal_missing    (HbWindow   *self);
+void     _hb_window_show_checklist_item (HbWindow   *self,
+                                         const char *item_id);
 
 /* hb-window-files.c */
 void     _hb_window_open              (HbWindow   *self);

@@ -1,0 +1,514 @@
+/* test-gui-layout.c — the window on the screens council PCs have: at
+ * 1366×768 and at half of it (683×768), in English and in Malay, every
+ * page (compose, findings, the checklist scrolled to its end, the caption
+ * previews, preferences) is walked, and the test fails when a visible
+ * label is given less width than its longest word or the body is
+ * narrower than 360 px.  Screenshots of each state go to the build
+ * folder's tests/screenshots/layout-*.png.  Also: Export on an unfinished
+ * post explains what is missing, and the checklist keeps its place after
+ * a confirmation. */
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <string.h>
+
+#include "hb-application.h"
+#include "hb-checklist.h"
+#include "hb-findings-panel.h"
+#include "hb-gui-test.h"
+#include "hb-media-grid.h"
+#include "hb-post-preview.h"
+#include "hb-preferences-window.h"
+#include "hb-widget-util.h"
+#include "hb-window.h"
+
+#define BODY_MIN_WIDTH 360
+
+static HbApplication *app;
+
+static gboolean
+policy_loaded (gpointer data)
+{
+  return hb_application_get_policy (app) != NULL;
+}
+
+static gboolean
+window_idle (gpointer data)
+{
+  HbDocument *document = hb_window_get_document (data);
+
+  return !hb_document_get_linting (document) && !hb_document_get_busy (document) &&
+         hb_document_get_findings (document) != NULL;
+}
+
+static void
+settle (HbWindow *window)
+{
+  g_assert_true (hb_gui_test_wait_until (window_idle, window, 10000));
+  hb_gui_test_iterate (300);
+}
+
+static HbWindow *
+new_window (int width,
+            int height)
+{
+  HbWindow *window = hb_window_new (app);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (hb_gui_test_wait_until (policy_loaded, NULL, 10000));
+  settle (window);
+  return window;
+}
+
+static GtkWidget *
+find (HbWindow   *window,
+      const char *id)
+{
+  GtkWidget *widget = hb_widget_find_descendant (GTK_WIDGET (window), id);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+/* ------------------------------------------------------------------ */
+/* What is measured                                                    */
+
+/* A token that may break anywhere: a web address, an e-mail address. */
+static gboolean
+breakable (const char *word)
+{
+  return strchr (word, '/') || strchr (word, '@') || g_utf8_strlen (word, -1) > 40;
+}
+
+static int
+longest_word_width (GtkWidget  *label,
+                    const char *text,
+                    char      **which)
+{
+  g_auto(GStrv) words = g_regex_split_simple ("\\s+", text, 0, 0);
+  int widest = 0;
+
+  for (guint i = 0; words[i]; i++)
+    {
+      g_autoptr(PangoLayout) layout = NULL;
+      int w, h;
+
+      if (*words[i] == '\0' || breakable (words[i]))
+        continue;
+      layout = gtk_widget_create_pango_layout (label, words[i]);
+      pango_layout_get_pixel_size (layout, &w, &h);
+      if (w > widest)
+        {
+          widest = w;
+          g_free (*which);
+          *which = g_strdup (words[i]);
+        }
+    }
+  return widest;
+}
+
+/* Every mapped label with room for its longest word.  A label that
+ * ellipsizes (the window title) shortens itself on purpose. */
+static void
+check_labels (GtkWidget *widget,
+              GString   *problems)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget) && gtk_label_get_ellipsize (GTK_LABEL (widget)) == PANGO_ELLIPSIZE_NONE)
+    {
+      g_autofree char *word = NULL;
+      int need = longest_word_width (widget, gtk_label_get_text (GTK_LABEL (widget)), &word);
+      int have = gtk_widget_get_width (widget);
+
+      if (word && have + 1 < need)
+        g_string_append_printf (problems, "  “%s”: %d px for “%s”, which needs %d px\n",
+                                gtk_label_get_text (GTK_LABEL (widget)), have, word, need);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    check_labels (child, problems);
+}
+
+static void
+check_state (GtkWidget  *root,
+             GtkWidget  *body,
+             const char *state)
+{
+  g_autoptr(GString) problems = g_string_new (NULL);
+  g_autofree char *shot = hb_gui_test_screenshot (root, state);
+
+  g_test_message ("%s: %dx%d, screenshot %s", state, gtk_widget_get_width (root),
+                  gtk_widget_get_height (root), shot);
+  check_labels (root, problems);
+  if (problems->len)
+    g_error ("%s: labels narrower than their longest word:\n%s", state, problems->str);
+  if (body && gtk_widget_get_mapped (body))
+    {
+      g_test_message ("%s: body %d px wide", state, gtk_widget_get_width (body));
+      g_assert_cmpint (gtk_widget_get_width (body), >=, BODY_MIN_WIDTH);
+    }
+}
+
+static GtkScrolledWindow *
+scroller_of (GtkWidget *widget)
+{
+  GtkWidget *scroll = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+
+  g_assert_nonnull (scroll);
+  return GTK_SCROLLED_WINDOW (scroll);
+}
+
+static GtkListBox *find_list (GtkWidget *widget);
+
+static gboolean
+demo_open (gpointer data)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  for (GList *l = windows; l; l = l->next)
+    if (HB_IS_WINDOW (l->data) && hb_document_get_file (hb_window_get_document (l->data)) &&
+        window_idle (l->data))
+      {
+        *(HbWindow **) data = l->data;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+media_done (gpointer data)
+{
+  return hb_media_grid_get_n_pending (data) == 0;
+}
+
+static GtkWindow *
+preferences_window (void)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  for (GList *l = windows; l; l = l->next)
+    if (HB_IS_PREFERENCES_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+preferences_shown (gpointer data)
+{
+  GtkWindow *prefs = preferences_window ();
+
+  return prefs && gtk_widget_get_mapped (GTK_WIDGET (prefs)) && gtk_widget_get_width (GTK_WIDGET (prefs)) > 0;
+}
+
+/* The demo post (every kind of finding, photos, a video) at @width×@height:
+ * each page in turn. */
+static void
+walk (int         width,
+      int         height,
+      const char *lang)
+{
+  HbWindow *window = NULL;
+  GtkWidget *body, *flap;
+  AdwViewStack *stack;
+  GtkScrolledWindow *checklist_scroll;
+  GtkAdjustment *adj;
+  GtkWindow *prefs;
+  guint n_previews = 0;
+  g_autofree char *prefix = g_strdup_printf ("layout-%dx%d-%s", width, height, lang);
+  g_autofree char *state = NULL;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "demo", NULL);
+  g_assert_true (hb_gui_test_wait_until (demo_open, &window, 15000));
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  g_assert_true (hb_gui_test_wait_until (media_done, find (window, "media_grid"), 15000));
+  settle (window);
+  g_assert_cmpint (ABS (gtk_widget_get_width (GTK_WIDGET (window)) - width), <=, 16);
+  body = find (window, "body_box");
+  flap = find (window, "flap");
+  stack = ADW_VIEW_STACK (find (window, "side_stack"));
+
+  /* Compose: the panel hidden, the body has its room. */
+  adw_flap_set_reveal_flap (ADW_FLAP (flap), FALSE);
+  settle (window);
+  state = g_strconcat (prefix, "-compose", NULL);
+  check_state (GTK_WIDGET (window), body, state);
+  if (!adw_flap_get_folded (ADW_FLAP (flap)))
+    g_assert_cmpint (gtk_widget_get_width (body), >, width / 2);
+
+  /* The findings, then the checklist at its end, then the captions. */
+  adw_flap_set_reveal_flap (ADW_FLAP (flap), TRUE);
+  adw_view_stack_set_visible_child_name (stack, "findings");
+  settle (window);
+  g_free (state);
+  state = g_strconcat (prefix, "-findings", NULL);
+  check_state (GTK_WIDGET (window), body, state);
+
+  adw_view_stack_set_visible_child_name (stack, "checklist");
+  settle (window);
+  checklist_scroll = scroller_of (GTK_WIDGET (find_list (find (window, "checklist_panel"))));
+  adj = gtk_scrolled_window_get_vadjustment (checklist_scroll);
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj));
+  settle (window);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adj), >, 0);
+  g_free (state);
+  state = g_strconcat (prefix, "-checklist-end", NULL);
+  check_state (GTK_WIDGET (window), body, state);
+
+  adw_view_stack_set_visible_child_name (stack, "caption");
+  settle (window);
+  for (GtkWidget *c = gtk_widget_get_first_child (find (window, "previews_box")); c;
+       c = gtk_widget_get_next_sibling (c))
+    if (HB_IS_POST_PREVIEW (c))
+      {
+        n_previews++;
+        g_assert_true (hb_post_preview_get_post (HB_POST_PREVIEW (c)) == hb_document_get_post (hb_window_get_document (window)));
+      }
+  g_assert_cmpuint (n_previews, ==, g_strv_length ((GStrv) hb_post_get_platforms (hb_document_get_post (hb_window_get_document (window)))));
+  g_assert_cmpuint (n_previews, >, 0);
+  g_free (state);
+  state = g_strconcat (prefix, "-caption", NULL);
+  check_state (GTK_WIDGET (window), body, state);
+
+  /* Preferences, at the same width. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  g_assert_true (hb_gui_test_wait_until (preferences_shown, NULL, 5000));
+  prefs = preferences_window ();
+  gtk_window_set_default_size (prefs, MIN (width, 640), MIN (height, 640));
+  hb_gui_test_iterate (300);
+  g_free (state);
+  state = g_strconcat (prefix, "-preferences", NULL);
+  check_state (GTK_WIDGET (prefs), NULL, state);
+  gtk_window_destroy (prefs);
+
+  hb_document_set_modified (hb_window_get_document (window), FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+in_language (const char *lang,
+             int         width,
+             int         height)
+{
+  if (g_str_equal (lang, "en"))
+    {
+      walk (width, height, lang);
+      return;
+    }
+  if (g_test_subprocess ())
+    {
+      g_setenv ("LANGUAGE", lang, TRUE);
+      setlocale (LC_ALL, "");
+      g_settings_set_string (hb_application_get_settings (app), "language", lang);
+      walk (width, height, lang);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+static void test_en_1366 (void) { in_language ("en", 1366, 768); }
+static void test_en_683 (void) { in_language ("en", 683, 768); }
+static void test_ms_1366 (void) { in_language ("ms", 1366, 768); }
+static void test_ms_683 (void) { in_language ("ms", 683, 768); }
+static void test_en_1024 (void) { in_language ("en", 1024, 640); }
+
+/* ------------------------------------------------------------------ */
+/* Guidance to export                                                  */
+
+static GtkWindow *
+guidance_dialog (HbWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (w) == GTK_WINDOW (window) &&
+          g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (w)), "export_guidance") == 0)
+        return w;
+    }
+  return NULL;
+}
+
+static gboolean
+guidance_shown (gpointer data)
+{
+  GtkWindow *dialog = guidance_dialog (data);
+
+  return dialog && gtk_widget_get_mapped (GTK_WIDGET (dialog));
+}
+
+static GtkListBox *
+find_list (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_BOX (widget))
+    return GTK_LIST_BOX (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkListBox *found = find_list (child);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+checklist_row (HbWindow   *window,
+               const char *id)
+{
+  GtkWidget *panel = find (window, "checklist_panel");
+  GtkListBox *list = find_list (panel);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (gtk_widget_get_name (row), id) == 0)
+      return row;
+  return NULL;
+}
+
+/* Export on a new post is not a dead button: it lists every missing
+ * item, and a row leads to that item in the checklist, in view. */
+static void
+test_export_guidance (void)
+{
+  HbWindow *window = new_window (1366, 768);
+  GPtrArray *statuses = hb_document_get_statuses (hb_window_get_document (window));
+  GtkWindow *dialog;
+  GtkListBox *list;
+  GtkWidget *row, *target, *focus;
+  guint missing = hb_checklist_n_items (statuses) - hb_checklist_n_complete (statuses), rows = 0;
+  const HbCheckStatus *last = NULL;
+  g_autofree char *shot = NULL;
+  graphene_rect_t bounds;
+  GtkWidget *viewport;
+
+  g_assert_cmpuint (missing, >, 0);
+  g_assert_true (gtk_widget_get_sensitive (find (window, "export_button")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  g_assert_true (hb_gui_test_wait_until (guidance_shown, window, 5000));
+  dialog = guidance_dialog (window);
+  hb_gui_test_iterate (200);
+  shot = hb_gui_test_screenshot (GTK_WIDGET (dialog), "layout-export-guidance");
+  list = find_list (GTK_WIDGET (dialog));
+  g_assert_nonnull (list);
+  for (row = gtk_widget_get_first_child (GTK_WIDGET (list)); row; row = gtk_widget_get_next_sibling (row))
+    rows++;
+  g_assert_cmpuint (rows, ==, missing);
+  /* Export revealed the gaps held back on the new post. */
+  g_assert_cmpuint (hb_findings_panel_get_n_rows (HB_FINDINGS_PANEL (find (window, "findings_panel"))), >, 0);
+
+  /* The last missing item: furthest down the checklist. */
+  for (guint i = 0; i < statuses->len; i++)
+    if (!((const HbCheckStatus *) statuses->pdata[i])->complete)
+      last = statuses->pdata[i];
+  for (row = gtk_widget_get_first_child (GTK_WIDGET (list)); row; row = gtk_widget_get_next_sibling (row))
+    if (g_str_equal (gtk_widget_get_name (row), last->item->id))
+      break;
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (list, "row-activated", row);
+  hb_gui_test_iterate (500);
+  g_assert_null (guidance_dialog (window));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (find (window, "side_stack"))), ==, "checklist");
+  target = checklist_row (window, last->item->id);
+  g_assert_nonnull (target);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (focus == target || gtk_widget_is_ancestor (focus, target));
+  g_assert_true (gtk_widget_has_css_class (target, "hb-highlight"));
+  /* In view: inside the scrolled window's visible part. */
+  viewport = gtk_widget_get_parent (GTK_WIDGET (find_list (find (window, "checklist_panel"))));
+  g_assert_true (gtk_widget_compute_bounds (target, viewport, &bounds));
+  g_assert_cmpfloat (bounds.origin.y, >=, -1);
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (viewport) + 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* After a confirmation the list stays where the officer was. */
+static void
+test_checklist_keeps_place (void)
+{
+  HbWindow *window = new_window (1366, 768);
+  GSettings *settings = hb_application_get_settings (app);
+  GtkScrolledWindow *scroll;
+  GtkAdjustment *adj;
+  GPtrArray *statuses;
+  const char *id = NULL;
+  double before;
+
+  g_settings_set_string (settings, "officer-name", "Aminah binti Ali, Pegawai Komunikasi");
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find (window, "side_stack")), "checklist");
+  settle (window);
+  scroll = scroller_of (GTK_WIDGET (find_list (find (window, "checklist_panel"))));
+  adj = gtk_scrolled_window_get_vadjustment (scroll);
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj));
+  settle (window);
+  before = gtk_adjustment_get_value (adj);
+  g_assert_cmpfloat (before, >, 0);
+
+  /* A confirm item without evidence near the end: one click ticks it. */
+  statuses = hb_document_get_statuses (hb_window_get_document (window));
+  for (guint i = 0; i < statuses->len; i++)
+    {
+      const HbCheckStatus *s = statuses->pdata[i];
+
+      if (s->state == HB_ITEM_UNANSWERED && s->item->evidence == NULL)
+        id = s->item->id;
+    }
+  g_assert_nonnull (id);
+  {
+    GtkWidget *row = checklist_row (window, id);
+    GtkWidget *button = NULL;
+
+    /* Focus on the row's button, as after a click. */
+    for (GtkWidget *w = gtk_widget_get_first_child (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row))); w;
+         w = gtk_widget_get_next_sibling (w))
+      if (GTK_IS_BUTTON (w))
+        button = w;
+    if (button)
+      gtk_widget_grab_focus (button);
+  }
+  g_assert_true (gtk_widget_activate_action (find (window, "checklist_panel"), "checklist.confirm", "s", id));
+  settle (window);
+  g_assert_cmpfloat (ABS (gtk_adjustment_get_value (adj) - before), <, 60);
+  hb_document_set_modified (hb_window_get_document (window), FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *data_home = g_dir_make_tmp ("hb-gui-XXXXXX", NULL);
+  int status;
+
+  if (g_getenv ("HB_TEST_DATA_HOME"))
+    g_setenv ("XDG_DATA_HOME", g_getenv ("HB_TEST_DATA_HOME"), TRUE);
+  else
+    {
+      g_setenv ("HB_TEST_DATA_HOME", data_home, TRUE);
+      g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+    }
+  g_setenv ("XDG_CACHE_HOME", g_getenv ("XDG_DATA_HOME"), TRUE);
+  hb_gui_test_init (&argc, &argv);
+  bindtextdomain (GETTEXT_PACKAGE, HB_BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  app = hb_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+  g_test_add_func ("/layout/en-1366x768", test_en_1366);
+  g_test_add_func ("/layout/en-1024x640", test_en_1024);
+  g_test_add_func ("/layout/en-683x768", test_en_683);
+  g_test_add_func ("/layout/ms-1366x768", test_ms_1366);
+  g_test_add_func ("/layout/ms-683x768", test_ms_683);
+  g_test_add_func ("/layout/export-guidance", test_export_guidance);
+  g_test_add_func ("/layout/checklist-keeps-place", test_checklist_keeps_place);
+  status = g_test_run ();
+  g_object_unref (app);
+  return status;
+}
