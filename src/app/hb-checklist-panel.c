@@ -29,7 +29,9 @@ struct _HbChecklistPanel
   HbLang       lang;
   char        *progress;
   char        *scroll_target; /* the item to bring into view */
+  double       keep_place;    /* the list's place before its rows were rebuilt, or -1 */
   guint        scroll_tick;
+  guint        scroll_frames;
 };
 
 G_DEFINE_FINAL_TYPE (HbChecklistPanel, hb_checklist_panel, GTK_TYPE_WIDGET)
@@ -213,6 +215,27 @@ update_header (GtkListBoxRow *row,
   gtk_list_box_row_set_header (row, label);
 }
 
+static void
+adjustment_changed (GtkAdjustment    *adj,
+                    HbChecklistPanel *self)
+{
+  double place = self->keep_place;
+
+  if (place < 0 || self->scroll_target)
+    return;
+  self->keep_place = -1;
+  gtk_adjustment_set_value (adj, place);
+}
+
+/* Only the layout right after a rebuild restores the place; a scroll
+ * later is the officer's. */
+static gboolean
+forget_place (gpointer data)
+{
+  HB_CHECKLIST_PANEL (data)->keep_place = -1;
+  return G_SOURCE_REMOVE;
+}
+
 static GtkWidget *find_row  (HbChecklistPanel *self,
                              const char       *item_id);
 static void       focus_row (GtkWidget        *row);
@@ -243,6 +266,10 @@ rebuild (HbChecklistPanel *self)
   if (focused_id && find_row (self, focused_id))
     focus_row (find_row (self, focused_id));
   gtk_adjustment_set_value (adj, place);
+  /* Once the new rows are laid out (the adjustment changes), again. */
+  self->keep_place = gtk_widget_get_mapped (GTK_WIDGET (self)) ? place : -1;
+  if (self->keep_place >= 0)
+    g_timeout_add_full (G_PRIORITY_DEFAULT, 200, forget_place, g_object_ref (self), g_object_unref);
   g_free (self->progress);
   /* TRANSLATORS: checklist progress, "12 of 18 complete" */
   self->progress = g_strdup_printf (_("%u of %u complete"), done, all);
@@ -338,11 +365,19 @@ scroll_to_row (GtkWidget     *list,
   GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (self->scroll);
   graphene_rect_t bounds;
 
-  if (row == NULL || !gtk_widget_compute_bounds (row, list, &bounds) || gtk_widget_get_height (row) == 0)
+  /* Until the row has been seen in view (the list may still be laid
+   * out again as the page opens), for at most a second. */
+  if (++self->scroll_frames < 60 &&
+      (row == NULL || !gtk_widget_compute_bounds (row, list, &bounds) || gtk_widget_get_height (row) == 0 ||
+       gtk_adjustment_get_page_size (adj) == 0))
     return G_SOURCE_CONTINUE;
-  if (bounds.origin.y < gtk_adjustment_get_value (adj) ||
-      bounds.origin.y + bounds.size.height > gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj))
-    gtk_adjustment_set_value (adj, bounds.origin.y - (gtk_adjustment_get_page_size (adj) - bounds.size.height) / 3);
+  if (self->scroll_frames < 60 &&
+      (bounds.origin.y < gtk_adjustment_get_value (adj) ||
+       bounds.origin.y + bounds.size.height > gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj)))
+    {
+      gtk_adjustment_set_value (adj, bounds.origin.y - (gtk_adjustment_get_page_size (adj) - bounds.size.height) / 3);
+      return G_SOURCE_CONTINUE;
+    }
   self->scroll_tick = 0;
   g_clear_pointer (&self->scroll_target, g_free);
   return G_SOURCE_REMOVE;
@@ -371,6 +406,8 @@ hb_checklist_panel_focus_item (HbChecklistPanel *self,
   g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, 3, unhighlight, g_object_ref (row), g_object_unref);
   g_free (self->scroll_target);
   self->scroll_target = g_strdup (item_id);
+  self->scroll_frames = 0;
+  self->keep_place = -1;
   if (self->scroll_tick == 0)
     self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->list), scroll_to_row, self, NULL);
 }
@@ -633,6 +670,9 @@ hb_checklist_panel_init (HbChecklistPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->statuses = g_ptr_array_new ();
+  self->keep_place = -1;
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroll), "changed",
+                           G_CALLBACK (adjustment_changed), self, 0);
 }
 
 GtkWidget *

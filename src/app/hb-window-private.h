@@ -38,6 +38,7 @@ struct _HbWindow
   HbChecklistPanel     *checklist_panel;
   GtkMenuButton        *missing_button;
   GtkBox               *missing_box;
+  GtkLabel             *missing_count;
   GtkWidget            *export_button;
   GtkRevealer          *export_revealer;
   GtkProgressBar       *export_progress;
@@ -45,9 +46,8 @@ struct _HbWindow
   GtkSpinner           *links_spinner;
   AdwFlap              *flap;
   AdwLeaflet           *leaflet;
-  GtkWidget            *page_switch;
-  GtkToggleButton      *form_page_button;
-  GtkToggleButton      *body_page_button;
+  GtkButton            *form_page_button;
+  GtkButton            *body_page_button;
   GtkWidget            *body_box;
   GtkBox               *previews_box;
   GtkWidget            *previews_empty;
@@ -58,9 +58,8 @@ struct _HbWindow
   GBindingGroup        *document_bindings;
   GSignalGroup         *document_signals;
   gboolean              syncing;        /* copying post → body: not a user edit */
-  gboolean              syncing_pages;  /* the page buttons following the leaflet */
+  guint                 layout_idle;    /* the header following a fold, after allocation */
   guint                 visited;        /* 1 << field: fields the officer has left */
-  GPtrArray            *shown_source;   /* the document's findings the widgets show a part of */
   gboolean              reveal_missing; /* show every empty field (export asked, or not new) */
   char                 *missing_key;    /* ids of missing items, to skip idle rebuilds */
   char                 *previews_key;   /* platforms the feed previews show */

@@ -123,7 +123,12 @@ list_missing (HbWindow  *self,
       gtk_box_append (self->missing_box, button);
       g_string_append_printf (tip, "\n• %s", s->item->label[_hb_window_ui_lang (self)]);
     }
-  gtk_menu_button_set_label (self->missing_button, label);
+  {
+    g_autofree char *count = g_strdup_printf ("%u", n_missing);
+
+    gtk_label_set_label (self->missing_count, count);
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->missing_button), label);
+  }
   gtk_widget_set_tooltip_text (self->export_button, n_missing ? tip->str : _("Export a ready-to-post bundle (Ctrl+E)"));
   gtk_widget_set_visible (GTK_WIDGET (self->missing_button), n_missing > 0);
 }
@@ -156,15 +161,30 @@ held_back (HbWindow            *self,
          (f->source >= 32 || !(self->visited & (1u << f->source)));
 }
 
+/* The document's findings less those held back: the document's own list
+ * when nothing is, else copies (the widgets keep what they are given). */
 static GPtrArray *
 shown_findings (HbWindow *self)
 {
   GPtrArray *findings = hb_document_get_findings (self->document);
-  GPtrArray *shown = g_ptr_array_new ();
+  GPtrArray *shown;
+  guint i;
 
-  for (guint i = 0; findings && i < findings->len; i++)
+  if (findings == NULL)
+    return g_ptr_array_new ();
+  for (i = 0; i < findings->len && !held_back (self, findings->pdata[i]); i++)
+    ;
+  if (i == findings->len)
+    return g_ptr_array_ref (findings);
+  shown = g_ptr_array_new_with_free_func ((GDestroyNotify) hb_post_finding_free);
+  for (i = 0; i < findings->len; i++)
     if (!held_back (self, findings->pdata[i]))
-      g_ptr_array_add (shown, findings->pdata[i]);
+      {
+        HbPostFinding *copy = g_memdup2 (findings->pdata[i], sizeof (HbPostFinding));
+
+        copy->finding = hb_finding_copy (copy->finding);
+        g_ptr_array_add (shown, copy);
+      }
   return shown;
 }
 
@@ -266,25 +286,31 @@ close_folded_panel (HbWindow *self)
     adw_flap_set_reveal_flap (self->flap, FALSE);
 }
 
+static gboolean
+update_page_switch (gpointer data)
+{
+  HbWindow *self = data;
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+
+  self->layout_idle = 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->form_page_button), folded);
+  gtk_widget_set_visible (GTK_WIDGET (self->body_page_button), folded);
+  return G_SOURCE_REMOVE;
+}
+
+/* The leaflet and the flap fold while they are being allocated: the
+ * header bar changes after that allocation, not in the middle of it. */
 static void
 layout_changed (HbWindow *self)
 {
-  gboolean folded = adw_leaflet_get_folded (self->leaflet);
-  const char *page = adw_leaflet_get_visible_child_name (self->leaflet);
-
-  gtk_widget_set_visible (self->page_switch, folded);
-  self->syncing_pages = TRUE;
-  gtk_toggle_button_set_active (g_strcmp0 (page, "form") == 0 ? self->form_page_button
-                                                              : self->body_page_button, TRUE);
-  self->syncing_pages = FALSE;
+  if (self->layout_idle == 0)
+    self->layout_idle = g_idle_add (update_page_switch, self);
 }
 
 static void
-page_button_toggled (HbWindow        *self,
-                     GtkToggleButton *button)
+page_button_clicked (HbWindow  *self,
+                     GtkButton *button)
 {
-  if (self->syncing_pages || !gtk_toggle_button_get_active (button))
-    return;
   show_page (self, button == self->form_page_button ? "form" : "body");
 }
 
@@ -300,11 +326,6 @@ findings_changed (HbWindow *self)
   hb_post_form_show_findings (self->post_form, findings, _hb_window_ui_lang (self));
   update_count (self, findings);
   update_preview (self);
-  /* The widgets now hold the filtered list, whose findings the
-   * document's list owns: it is kept until the next one replaces it. */
-  g_clear_pointer (&self->shown_source, g_ptr_array_unref);
-  if (hb_document_get_findings (self->document))
-    self->shown_source = g_ptr_array_ref (hb_document_get_findings (self->document));
 }
 
 static void
@@ -745,7 +766,7 @@ hb_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->missing_key, g_free);
   g_clear_pointer (&self->previews_key, g_free);
-  g_clear_pointer (&self->shown_source, g_ptr_array_unref);
+  g_clear_handle_id (&self->layout_idle, g_source_remove);
   G_OBJECT_CLASS (hb_window_parent_class)->dispose (object);
 }
 
@@ -757,8 +778,8 @@ static const struct { const char *name; gsize offset; } template_children[] = {
   CHILD (side_stack), CHILD (findings_panel), CHILD (platform_preview), CHILD (checklist_panel),
   CHILD (missing_button), CHILD (missing_box), CHILD (export_button), CHILD (export_revealer),
   CHILD (export_progress), CHILD (recent_menu), CHILD (links_spinner), CHILD (flap),
-  CHILD (leaflet), CHILD (page_switch), CHILD (form_page_button), CHILD (body_page_button),
-  CHILD (body_box), CHILD (previews_box), CHILD (previews_empty),
+  CHILD (leaflet), CHILD (form_page_button), CHILD (body_page_button),
+  CHILD (body_box), CHILD (previews_box), CHILD (previews_empty), CHILD (missing_count),
 #undef CHILD
 };
 
@@ -812,7 +833,7 @@ hb_window_class_init (HbWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, side_visible_changed);
   gtk_widget_class_bind_template_callback (widget_class, layout_changed);
   gtk_widget_class_bind_template_callback (widget_class, field_left);
-  gtk_widget_class_bind_template_callback (widget_class, page_button_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, page_button_clicked);
   install_actions (widget_class);
 }
 
@@ -843,6 +864,8 @@ hb_window_init (HbWindow *self)
   GtkTextBuffer *buffer;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Folded, the window opens on the body: what the officer writes. */
+  adw_leaflet_set_visible_child_name (self->leaflet, "body");
   self->cancellable = g_cancellable_new ();
   /* The buffer is the caption view's own, not a template object. */
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->caption_view));
