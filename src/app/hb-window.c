@@ -256,6 +256,8 @@ sync_previews (HbWindow *self,
 static void
 update_preview (HbWindow *self)
 {
+  if (self->document == NULL)
+    return;
   /* Recomposing a long hidden preview on every key would waste the
    * budget; it is refreshed when shown. */
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->side_stack), "caption") != 0 ||
@@ -332,7 +334,8 @@ static void
 field_left (HbWindow *self,
             guint     field)
 {
-  if (field >= 32 || (self->visited & (1u << field)))
+  /* Focus also leaves the fields as the window closes. */
+  if (self->document == NULL || field >= 32 || (self->visited & (1u << field)))
     return;
   self->visited |= 1u << field;
   if (hb_document_get_findings (self->document))
@@ -343,7 +346,7 @@ field_left (HbWindow *self,
 void
 _hb_window_reveal_missing (HbWindow *self)
 {
-  if (self->reveal_missing)
+  if (self->document == NULL || self->reveal_missing)
     return;
   self->reveal_missing = TRUE;
   if (hb_document_get_findings (self->document))
