@@ -585,6 +585,78 @@ ignore_resize_snapshot (const char     *domain,
          strstr (message, "org.freedesktop.Notifications") == NULL;
 }
 
+static gboolean
+panel_has_rule (HbWindow   *window,
+                const char *prefix)
+{
+  HbFindingsPanel *panel = HB_FINDINGS_PANEL (find (window, "findings_panel"));
+
+  for (guint i = 0; i < hb_findings_panel_get_n_rows (panel); i++)
+    if (g_str_has_prefix (hb_finding_get_rule_id (hb_findings_panel_get_finding (panel, i)->finding), prefix))
+      return TRUE;
+  return FALSE;
+}
+
+static char *
+first_menu_label (GtkWidget *view)
+{
+  GMenuModel *menu = gtk_text_view_get_extra_menu (GTK_TEXT_VIEW (view));
+  char *label = NULL;
+
+  g_menu_model_get_item_attribute (menu, 0, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+  return label;
+}
+
+/* A new post opens calm: no warning for fields nobody has been to, a
+ * placeholder in the body; a field left empty is then reported.  The
+ * context menu names the word it would put in. */
+static void
+test_calm_first_screen (void)
+{
+  HbWindow *window = new_window (1366, 768);
+  HbDocument *document = hb_window_get_document (window);
+  GtkWidget *view = find (window, "caption_view");
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  const HbPostFinding *f = NULL;
+  g_autofree char *label = NULL, *shot = NULL, *expected = NULL;
+  GtkTextIter iter;
+
+  g_assert_true (gtk_widget_get_mapped (find (window, "body_placeholder")));
+  shot = hb_gui_test_screenshot (GTK_WIDGET (window), "layout-new-post");
+  /* The document knows the fields are empty; the window does not say so yet. */
+  for (guint i = 0; i < hb_document_get_findings (document)->len; i++)
+    if (g_str_equal (hb_finding_get_rule_id (((HbPostFinding *) hb_document_get_findings (document)->pdata[i])->finding),
+                     "incomplete.venue"))
+      f = hb_document_get_findings (document)->pdata[i];
+  g_assert_nonnull (f);
+  g_assert_false (panel_has_rule (window, "incomplete."));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (find (window, "findings_count"))), ==, "0");
+
+  g_signal_emit_by_name (find (window, "post_form"), "field-left", (guint) HB_FIELD_VENUE);
+  settle (window);
+  g_assert_true (panel_has_rule (window, "incomplete.venue"));
+  g_assert_false (panel_has_rule (window, "incomplete.event-name"));
+
+  /* Typing hides the placeholder; a non-standard word gets a named fix. */
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, "Datang utk majlis ini.", -1, TRUE);
+  settle (window);
+  g_assert_false (gtk_widget_get_visible (find (window, "body_placeholder")));
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, 8);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  hb_gui_test_iterate (100);
+  label = first_menu_label (view);
+  expected = g_strdup_printf (_("Replace with “%s”"), "untuk");
+  g_assert_cmpstr (label, ==, expected);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, 1);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  hb_gui_test_iterate (100);
+  g_free (label);
+  label = first_menu_label (view);
+  g_assert_cmpstr (label, ==, _("_Apply Suggestion"));
+  hb_document_set_modified (document, FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -616,6 +688,7 @@ main (int    argc,
   g_test_add_func ("/layout/ms-683x768", test_ms_683);
   g_test_add_func ("/layout/export-guidance", test_export_guidance);
   g_test_add_func ("/layout/checklist-keeps-place", test_checklist_keeps_place);
+  g_test_add_func ("/layout/calm-first-screen", test_calm_first_screen);
   status = g_test_run ();
   g_object_unref (app);
   return status;

@@ -457,6 +457,7 @@ query_tooltip (GtkWidget  *widget,
 {
   HbCaptionView *self = HB_CAPTION_VIEW (widget);
   g_autofree char *markup = NULL;
+  GtkWidget *label;
   guint offset;
 
   if (keyboard)
@@ -472,7 +473,14 @@ query_tooltip (GtkWidget  *widget,
   markup = hb_caption_view_dup_tooltip (self, offset);
   if (markup == NULL)
     return FALSE;
-  gtk_tooltip_set_markup (tooltip, markup);
+  /* A finding's message and clause can be long: wrapped at a reading
+   * width, never running off the screen. */
+  label = gtk_label_new (NULL);
+  gtk_label_set_markup (GTK_LABEL (label), markup);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_tooltip_set_custom (tooltip, label);
   return TRUE;
 }
 

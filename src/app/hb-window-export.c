@@ -201,6 +201,33 @@ draw_page (GtkPrintOperation *op,
   hb_signoff_draw_page (sheet, gtk_print_context_get_cairo_context (context), page);
 }
 
+/* "Print to File" offers the programme's name (not output.pdf), in the
+ * folder the officer used last or Documents. */
+static void
+propose_file_name (HbWindow          *self,
+                   GtkPrintOperation *op)
+{
+  g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
+  g_autofree char *title = hb_post_dup_title (hb_document_get_post (self->document));
+  g_autofree char *last = g_settings_get_string (self->settings, "last-folder");
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  const char *folder = *last && g_file_test (last, G_FILE_TEST_IS_DIR) ? last
+                       : documents ? documents : g_get_home_dir ();
+  g_autofree char *name = NULL, *file = NULL, *path = NULL, *uri = NULL;
+
+  /* TRANSLATORS: the file name Print to File offers; %s is the programme */
+  name = g_strdup_printf (_("Sign-off sheet — %s"), title && *title ? title : _("New Post"));
+  g_strdelimit (name, "/\\", '-');
+  file = g_strconcat (name, ".pdf", NULL);
+  path = g_build_filename (folder, file, NULL);
+  uri = g_filename_to_uri (path, NULL, NULL);
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, name);
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_FILE_FORMAT, "pdf");
+  if (uri)
+    gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, uri);
+  gtk_print_operation_set_print_settings (op, settings);
+}
+
 /* @pdf NULL: the print dialog; else straight to that PDF through the same
  * print path (GTK_PRINT_OPERATION_ACTION_EXPORT), as "Print to File". */
 static void
@@ -224,6 +251,8 @@ run_print (HbWindow   *self,
   g_object_set_data_full (G_OBJECT (op), "hb-sheet", sheet, (GDestroyNotify) hb_signoff_free);
   if (pdf)
     gtk_print_operation_set_export_filename (op, pdf);
+  else
+    propose_file_name (self, op);
   if (gtk_print_operation_run (op, pdf ? GTK_PRINT_OPERATION_ACTION_EXPORT
                                        : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)

@@ -49,6 +49,7 @@ struct _HbWindow
   GtkButton            *form_page_button;
   GtkButton            *body_page_button;
   GtkWidget            *body_box;
+  GtkWidget            *body_placeholder;
   GtkBox               *previews_box;
   GtkWidget            *previews_empty;
 
