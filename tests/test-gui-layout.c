@@ -415,6 +415,21 @@ test_export_guidance (void)
   GtkWidget *viewport;
 
   g_assert_cmpuint (missing, >, 0);
+  /* The to-do popover beside Export scrolls rather than outgrow a
+   * 768-px screen. */
+  {
+    GtkMenuButton *todo = GTK_MENU_BUTTON (find (window, "missing_button"));
+    GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (todo));
+    g_autofree char *todo_shot = NULL;
+
+    gtk_menu_button_popup (todo);
+    hb_gui_test_iterate (300);
+    g_assert_true (gtk_widget_get_mapped (popover));
+    todo_shot = hb_gui_test_screenshot (popover, "layout-todo-popover");
+    g_test_message ("to-do popover: %d px tall for %u items", gtk_widget_get_height (popover), missing);
+    g_assert_cmpint (gtk_widget_get_height (popover), <, 600);
+    gtk_menu_button_popdown (todo);
+  }
   g_assert_true (gtk_widget_get_sensitive (find (window, "export_button")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
   g_assert_true (hb_gui_test_wait_until (guidance_shown, window, 5000));
@@ -632,6 +647,21 @@ test_calm_first_screen (void)
   g_assert_false (panel_has_rule (window, "incomplete."));
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (find (window, "findings_count"))), ==, "0");
 
+  /* A selected platform carries a tick, not only a shade. */
+  {
+    GtkWidget *toggle = NULL;
+
+    for (GtkWidget *c = gtk_widget_get_first_child (find (window, "platform_box")); c && !toggle;
+         c = gtk_widget_get_next_sibling (c))
+      if (GTK_IS_TOGGLE_BUTTON (gtk_widget_get_first_child (c)))
+        toggle = gtk_widget_get_first_child (c);
+    g_assert_nonnull (toggle);
+    g_assert_true (gtk_widget_has_css_class (toggle, "hb-platform-toggle"));
+    g_assert_false (gtk_widget_get_visible (gtk_widget_get_first_child (gtk_button_get_child (GTK_BUTTON (toggle)))));
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
+    g_assert_true (gtk_widget_get_visible (gtk_widget_get_first_child (gtk_button_get_child (GTK_BUTTON (toggle)))));
+    g_assert_cmpuint (g_strv_length ((GStrv) hb_post_get_platforms (hb_document_get_post (document))), ==, 1);
+  }
   g_signal_emit_by_name (find (window, "post_form"), "field-left", (guint) HB_FIELD_VENUE);
   settle (window);
   g_assert_true (panel_has_rule (window, "incomplete.venue"));
