@@ -88,6 +88,23 @@ find_rule (HbWindow   *window,
   return NULL;
 }
 
+/* Findings about an empty field ("incomplete.*" but the weekday). */
+static guint
+n_missing_fields (HbWindow *window)
+{
+  GPtrArray *findings = hb_document_get_findings (hb_window_get_document (window));
+  guint n = 0;
+
+  for (guint i = 0; findings && i < findings->len; i++)
+    {
+      const char *rule = hb_finding_get_rule_id (((const HbPostFinding *) findings->pdata[i])->finding);
+
+      if (g_str_has_prefix (rule, "incomplete.") && !g_str_equal (rule, "incomplete.weekday"))
+        n++;
+    }
+  return n;
+}
+
 static gboolean
 panel_lists (HbWindow   *window,
              const char *rule)
@@ -542,13 +559,19 @@ not_exporting (gpointer data)
   return !hb_document_get_exporting (hb_window_get_document (data));
 }
 
-/* A button bound to a disabled action is insensitive: what the user sees. */
+/* Whether the post may be exported.  The Export button itself stays
+ * clickable (on an unfinished post it says what is missing) and is
+ * insensitive only while an export runs. */
 static gboolean
 action_enabled (HbWindow   *window,
                 const char *name)
 {
+  HbDocument *document = hb_window_get_document (window);
+
   g_assert_cmpstr (name, ==, "export");
-  return gtk_widget_get_sensitive (hb_widget_find_descendant (GTK_WIDGET (window), "export_button"));
+  g_assert_true (gtk_widget_get_sensitive (hb_widget_find_descendant (GTK_WIDGET (window), "export_button")) ==
+                 !hb_document_get_exporting (document));
+  return hb_document_get_can_export (document);
 }
 
 /* Export opens exactly when the last checklist item is complete; the
@@ -934,8 +957,10 @@ test_paste_ten_megabytes (void)
   cpu_gap_ms = p.ticker.max_cpu_gap / 1000;
   g_assert_cmpuint (strlen (hb_post_get_field (hb_document_get_post (hb_window_get_document (window)), HB_FIELD_BODY)), ==, strlen (text));
   g_assert_true (g_file_test (hb_document_get_autosave_path (hb_window_get_document (window)), G_FILE_TEST_EXISTS));
+  /* Every finding is listed but the empty fields of this new post, which
+   * wait until a field is left or export is asked. */
   g_assert_cmpuint (hb_findings_panel_get_n_rows (HB_FINDINGS_PANEL (hb_widget_find_descendant (GTK_WIDGET (window), "findings_panel"))),
-                    ==, hb_document_get_findings (hb_window_get_document (window))->len);
+                    ==, hb_document_get_findings (hb_window_get_document (window))->len - n_missing_fields (window));
 
   /* A key at the end of the text; the stalls until its lint is applied
    * count with the others. */

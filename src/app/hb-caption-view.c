@@ -43,6 +43,8 @@ struct _HbCaptionView
   GtkTextTag  *tags[N_TAGS]; /* by HbSeverity, then TAG_ACK */
   GArray      *spans;        /* Span: what is tagged in the buffer now */
   guint        menu_offset;  /* where the context menu was asked for */
+  GMenu       *menu;         /* the context menu's own items */
+  char        *menu_label;   /* the first item's label now */
 };
 
 G_DEFINE_FINAL_TYPE (HbCaptionView, hb_caption_view, GTK_TYPE_TEXT_VIEW)
@@ -68,7 +70,8 @@ update_tag_colours (HbCaptionView *self)
   for (guint i = 0; i < TAG_ACK; i++)
     g_object_set (self->tags[i],
                   "underline", i == HB_SEVERITY_INFO ? PANGO_UNDERLINE_SINGLE :
-                               hc ? PANGO_UNDERLINE_DOUBLE : PANGO_UNDERLINE_ERROR,
+                               i == HB_SEVERITY_WARNING ? PANGO_UNDERLINE_DOUBLE :
+                               PANGO_UNDERLINE_ERROR,
                   "underline-rgba", &colours[i],
                   "weight", hc && i == HB_SEVERITY_ERROR ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL,
                   NULL);
@@ -454,6 +457,7 @@ query_tooltip (GtkWidget  *widget,
 {
   HbCaptionView *self = HB_CAPTION_VIEW (widget);
   g_autofree char *markup = NULL;
+  GtkWidget *label;
   guint offset;
 
   if (keyboard)
@@ -469,7 +473,14 @@ query_tooltip (GtkWidget  *widget,
   markup = hb_caption_view_dup_tooltip (self, offset);
   if (markup == NULL)
     return FALSE;
-  gtk_tooltip_set_markup (tooltip, markup);
+  /* A finding's message and clause can be long: wrapped at a reading
+   * width, never running off the screen. */
+  label = gtk_label_new (NULL);
+  gtk_label_set_markup (GTK_LABEL (label), markup);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_tooltip_set_custom (tooltip, label);
   return TRUE;
 }
 
@@ -493,11 +504,30 @@ menu_finding (HbCaptionView *self)
   return f ? f : hb_caption_view_get_finding_at (self, cursor_offset (self));
 }
 
+/* The menu names the word it would put in: "Replace with “untuk”". */
+static void
+update_menu_label (HbCaptionView       *self,
+                   const HbPostFinding *f)
+{
+  g_autofree char *label = f && f->finding->replacement && !f->acknowledged
+    /* TRANSLATORS: a context menu item; %s is the suggested word */
+    ? g_strdup_printf (_("Replace with “%s”"), f->finding->replacement)
+    : g_strdup (_("_Apply Suggestion"));
+
+  if (self->menu == NULL || g_strcmp0 (label, self->menu_label) == 0)
+    return;
+  g_free (self->menu_label);
+  self->menu_label = g_steal_pointer (&label);
+  g_menu_remove (self->menu, 0);
+  g_menu_insert (self->menu, 0, self->menu_label, "caption.apply-suggestion");
+}
+
 static void
 update_menu_actions (HbCaptionView *self)
 {
   const HbPostFinding *f = menu_finding (self);
 
+  update_menu_label (self, f);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "caption.apply-suggestion",
                                  f && f->finding->replacement && !f->acknowledged);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "caption.acknowledge",
@@ -568,6 +598,8 @@ hb_caption_view_dispose (GObject *object)
   g_clear_pointer (&self->result, g_ptr_array_unref);
   g_clear_pointer (&self->spans, g_array_unref);
   g_clear_object (&self->policy);
+  g_clear_object (&self->menu);
+  g_clear_pointer (&self->menu_label, g_free);
   G_OBJECT_CLASS (hb_caption_view_parent_class)->dispose (object);
 }
 
@@ -610,7 +642,9 @@ hb_caption_view_init (HbCaptionView *self)
   g_signal_connect_object (gtk_text_view_get_buffer (view), "delete-range",
                            G_CALLBACK (range_deleted), self, 0);
 
-  g_menu_append (menu, _("_Apply Suggestion"), "caption.apply-suggestion");
+  self->menu_label = g_strdup (_("_Apply Suggestion"));
+  g_menu_append (menu, self->menu_label, "caption.apply-suggestion");
+  self->menu = g_object_ref (menu);
   g_menu_append (menu, _("Ac_knowledge Finding…"), "caption.acknowledge");
   gtk_text_view_set_extra_menu (view, G_MENU_MODEL (menu));
 

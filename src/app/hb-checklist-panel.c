@@ -21,6 +21,7 @@ struct _HbChecklistPanel
   GtkLabel    *progress_label;
   GtkLevelBar *progress_bar;
   GtkListBox  *list;
+  GtkScrolledWindow *scroll;
 
   HbPost      *post;
   GSettings   *settings;
@@ -28,6 +29,10 @@ struct _HbChecklistPanel
   GPtrArray   *statuses;   /* HbCheckStatus */
   HbLang       lang;
   char        *progress;
+  char        *scroll_target; /* the item to bring into view */
+  double       keep_place;    /* the list's place before its rows were rebuilt, or -1 */
+  guint        scroll_tick;
+  guint        scroll_frames;
 };
 
 G_DEFINE_FINAL_TYPE (HbChecklistPanel, hb_checklist_panel, GTK_TYPE_WIDGET)
@@ -169,18 +174,28 @@ make_row (HbChecklistPanel    *self,
   gtk_widget_set_hexpand (text, TRUE);
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), text);
-  if (g_str_equal (s->item->id, HB_SITE_CHECK_ITEM) && !s->complete)
-    gtk_box_append (GTK_BOX (box), website_button ());
-  if (button)
+  /* The buttons go under the words, right-aligned, so that a narrow panel
+   * never squeezes the label to a syllable per line. */
+  if ((g_str_equal (s->item->id, HB_SITE_CHECK_ITEM) && !s->complete) || button)
     {
-      /* "Confirm…" alone does not say which item it confirms. */
-      /* TRANSLATORS: a checklist button's accessible name: the button's
-       * label, then the item it acts on */
-      g_autofree char *name = g_strdup_printf (_("%s: %s"), gtk_button_get_label (GTK_BUTTON (button)),
-                                               s->item->label[self->lang]);
+      GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-      gtk_box_append (GTK_BOX (box), button);
+      gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+      gtk_widget_set_margin_top (buttons, 4);
+      if (g_str_equal (s->item->id, HB_SITE_CHECK_ITEM) && !s->complete)
+        gtk_box_append (GTK_BOX (buttons), website_button ());
+      if (button)
+        {
+          /* "Confirm…" alone does not say which item it confirms. */
+          /* TRANSLATORS: a checklist button's accessible name: the button's
+           * label, then the item it acts on */
+          g_autofree char *name = g_strdup_printf (_("%s: %s"), gtk_button_get_label (GTK_BUTTON (button)),
+                                                   s->item->label[self->lang]);
+
+          gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+          gtk_box_append (GTK_BOX (buttons), button);
+        }
+      gtk_box_append (GTK_BOX (text), buttons);
     }
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
@@ -235,11 +250,47 @@ any_to_confirm (GPtrArray *statuses)
 }
 
 static void
+adjustment_changed (GtkAdjustment    *adj,
+                    HbChecklistPanel *self)
+{
+  double place = self->keep_place;
+
+  if (place < 0 || self->scroll_target)
+    return;
+  self->keep_place = -1;
+  gtk_adjustment_set_value (adj, place);
+}
+
+/* Only the layout right after a rebuild restores the place; a scroll
+ * later is the officer's. */
+static gboolean
+forget_place (gpointer data)
+{
+  HB_CHECKLIST_PANEL (data)->keep_place = -1;
+  return G_SOURCE_REMOVE;
+}
+
+static GtkWidget *find_row  (HbChecklistPanel *self,
+                             const char       *item_id);
+static void       focus_row (GtkWidget        *row);
+
+static void
 rebuild (HbChecklistPanel *self)
 {
   GtkWidget *child;
   guint done = hb_checklist_n_complete (self->statuses), all = hb_checklist_n_items (self->statuses);
 
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (self->scroll);
+  double place = gtk_adjustment_get_value (adj);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *focus_row_was = focus ? gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW) : NULL;
+  g_autofree char *focused_id = NULL;
+
+  /* The rows are made anew: the list keeps its place and the keyboard its
+   * item, rather than both going back to the top. */
+  if (focus_row_was && gtk_widget_get_parent (focus_row_was) == GTK_WIDGET (self->list))
+    focused_id = g_strdup (gtk_widget_get_name (focus_row_was));
   gtk_list_box_set_header_func (self->list, NULL, NULL, NULL);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))))
     gtk_list_box_remove (self->list, child);
@@ -247,6 +298,13 @@ rebuild (HbChecklistPanel *self)
     gtk_list_box_append (self->list, make_row (self, self->statuses->pdata[i]));
   gtk_list_box_set_header_func (self->list, update_header, self, NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "checklist.confirm-many", any_to_confirm (self->statuses));
+  if (focused_id && find_row (self, focused_id))
+    focus_row (find_row (self, focused_id));
+  gtk_adjustment_set_value (adj, place);
+  /* Once the new rows are laid out (the adjustment changes), again. */
+  self->keep_place = gtk_widget_get_mapped (GTK_WIDGET (self)) ? place : -1;
+  if (self->keep_place >= 0)
+    g_timeout_add_full (G_PRIORITY_DEFAULT, 200, forget_place, g_object_ref (self), g_object_unref);
   g_free (self->progress);
   /* TRANSLATORS: checklist progress, "12 of 18 complete" */
   self->progress = g_strdup_printf (_("%u of %u complete"), done, all);
@@ -308,21 +366,85 @@ hb_checklist_panel_get_progress (HbChecklistPanel *self)
   return self->progress;
 }
 
+static GtkWidget *
+find_row (HbChecklistPanel *self,
+          const char       *item_id)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list)); row;
+       row = gtk_widget_get_next_sibling (row))
+    if (item_id && g_strcmp0 (gtk_widget_get_name (row), item_id) == 0)
+      return row;
+  return NULL;
+}
+
+/* The row's own button (Confirm, Override…), else the row. */
+static void
+focus_row (GtkWidget *row)
+{
+  GtkWidget *text = gtk_widget_get_last_child (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)));
+  GtkWidget *buttons = text ? gtk_widget_get_last_child (text) : NULL;
+  GtkWidget *last = GTK_IS_BOX (buttons) ? gtk_widget_get_last_child (buttons) : NULL;
+
+  gtk_widget_grab_focus (GTK_IS_BUTTON (last) ? last : row);
+}
+
+/* Scrolls the list so the row is in view, once it has its allocation
+ * (the page may only just have been shown). */
+static gboolean
+scroll_to_row (GtkWidget     *list,
+               GdkFrameClock *clock,
+               gpointer       data)
+{
+  HbChecklistPanel *self = data;
+  GtkWidget *row = find_row (self, self->scroll_target);
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (self->scroll);
+  graphene_rect_t bounds;
+
+  /* Until the row has been seen in view (the list may still be laid
+   * out again as the page opens), for at most a second. */
+  if (++self->scroll_frames < 60 &&
+      (row == NULL || !gtk_widget_compute_bounds (row, list, &bounds) || gtk_widget_get_height (row) == 0 ||
+       gtk_adjustment_get_page_size (adj) == 0))
+    return G_SOURCE_CONTINUE;
+  if (self->scroll_frames < 60 &&
+      (bounds.origin.y < gtk_adjustment_get_value (adj) ||
+       bounds.origin.y + bounds.size.height > gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj)))
+    {
+      gtk_adjustment_set_value (adj, bounds.origin.y - (gtk_adjustment_get_page_size (adj) - bounds.size.height) / 3);
+      return G_SOURCE_CONTINUE;
+    }
+  self->scroll_tick = 0;
+  g_clear_pointer (&self->scroll_target, g_free);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+unhighlight (gpointer data)
+{
+  gtk_widget_remove_css_class (data, "hb-highlight");
+  return G_SOURCE_REMOVE;
+}
+
+/* Going to an item: scrolled into view, focused, and lit for a moment. */
 void
 hb_checklist_panel_focus_item (HbChecklistPanel *self,
                                const char       *item_id)
 {
+  GtkWidget *row;
+
   g_return_if_fail (HB_IS_CHECKLIST_PANEL (self));
 
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list)); row;
-       row = gtk_widget_get_next_sibling (row))
-    if (g_strcmp0 (gtk_widget_get_name (row), item_id) == 0)
-      {
-        GtkWidget *last = gtk_widget_get_last_child (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)));
-
-        gtk_widget_grab_focus (GTK_IS_BUTTON (last) ? last : row);
-        return;
-      }
+  if ((row = find_row (self, item_id)) == NULL)
+    return;
+  focus_row (row);
+  gtk_widget_add_css_class (row, "hb-highlight");
+  g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, 3, unhighlight, g_object_ref (row), g_object_unref);
+  g_free (self->scroll_target);
+  self->scroll_target = g_strdup (item_id);
+  self->scroll_frames = 0;
+  self->keep_place = -1;
+  if (self->scroll_tick == 0)
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->list), scroll_to_row, self, NULL);
 }
 
 void
@@ -592,11 +714,15 @@ hb_checklist_panel_dispose (GObject *object)
   HbChecklistPanel *self = HB_CHECKLIST_PANEL (object);
   GtkWidget *child;
 
+  if (self->scroll_tick)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list), self->scroll_tick);
+  self->scroll_tick = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), HB_TYPE_CHECKLIST_PANEL);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   g_clear_pointer (&self->statuses, g_ptr_array_unref);
   g_clear_pointer (&self->progress, g_free);
+  g_clear_pointer (&self->scroll_target, g_free);
   g_clear_object (&self->post);
   g_clear_object (&self->settings);
   g_clear_object (&self->policy);
@@ -613,6 +739,7 @@ hb_checklist_panel_class_init (HbChecklistPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HbChecklistPanel, progress_label);
   gtk_widget_class_bind_template_child (widget_class, HbChecklistPanel, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, HbChecklistPanel, list);
+  gtk_widget_class_bind_template_child (widget_class, HbChecklistPanel, scroll);
   gtk_widget_class_install_action (widget_class, "checklist.confirm", "s", confirm_item);
   gtk_widget_class_install_action (widget_class, "checklist.override", "s", override_item);
   gtk_widget_class_install_action (widget_class, "checklist.clear", "s", clear_item);
@@ -627,6 +754,9 @@ hb_checklist_panel_init (HbChecklistPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->statuses = g_ptr_array_new ();
+  self->keep_place = -1;
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroll), "changed",
+                           G_CALLBACK (adjustment_changed), self, 0);
 }
 
 GtkWidget *

@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "hb-application.h"
+
 static GtkFileFilter *
 draft_filter (void)
 {
@@ -29,11 +31,48 @@ with_extension (GFile *file)
   return g_object_ref (file);
 }
 
+static GSettings *
+app_settings (void)
+{
+  GApplication *app = g_application_get_default ();
+
+  return HB_IS_APPLICATION (app) ? hb_application_get_settings (HB_APPLICATION (app)) : NULL;
+}
+
+/* Where a chooser opens: the folder used last, else Documents, else the
+ * home folder — never the working folder the app was started in. */
+static GFile *
+start_folder (void)
+{
+  GSettings *settings = app_settings ();
+  g_autofree char *last = settings ? g_settings_get_string (settings, "last-folder") : NULL;
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+
+  if (last && *last && g_file_test (last, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (last);
+  if (documents && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (documents);
+  return g_file_new_for_path (g_get_home_dir ());
+}
+
+static void
+remember_folder (GFile *file)
+{
+  GSettings *settings = app_settings ();
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *path = parent ? g_file_get_path (parent) : NULL;
+
+  if (settings && path)
+    g_settings_set_string (settings, "last-folder", path);
+}
+
 static void
 return_file (GTask        *task,
              HbChooseKind  kind,
              GFile        *file)
 {
+  if (file)
+    remember_folder (file);
   if (file == NULL)
     g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s", _("No file was chosen"));
   else if (kind == HB_CHOOSE_SAVE_DRAFT)
@@ -65,6 +104,9 @@ ask (GtkWindow    *parent,
 {
   g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
   g_autoptr(GtkFileFilter) filter = draft_filter ();
+  g_autoptr(GFile) folder = start_folder ();
+
+  gtk_file_dialog_set_initial_folder (dialog, folder);
 
   if (kind != HB_CHOOSE_EXPORT_BUNDLE)
     gtk_file_dialog_set_default_filter (dialog, filter);
@@ -131,7 +173,10 @@ ask (GtkWindow    *parent,
                                  open ? GTK_FILE_CHOOSER_ACTION_OPEN : GTK_FILE_CHOOSER_ACTION_SAVE,
                                  open ? _("_Open") : export ? _("_Export") : _("_Save"), _("_Cancel"));
 
+  g_autoptr(GFile) folder = start_folder ();
+
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
   if (export)
     {
       gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (native), "format", _("Save as"),

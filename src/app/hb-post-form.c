@@ -47,6 +47,9 @@ G_DEFINE_FINAL_TYPE (HbPostForm, hb_post_form, GTK_TYPE_BOX)
 enum { PROP_0, PROP_POST, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
+enum { FIELD_LEFT, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
 /* ------------------------------------------------------------------ */
 /* Platforms                                                           */
 
@@ -85,8 +88,20 @@ build_platform_toggles (HbPostForm *self)
 
   for (guint i = 0; ids[i] && i < G_N_ELEMENTS (platform_names); i++)
     {
-      GtkWidget *toggle = gtk_toggle_button_new_with_label (platform_names[i]);
+      GtkWidget *toggle = gtk_toggle_button_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+      GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
 
+      /* Selected is shown by colour (the accent) and by a tick, not by a
+       * shade alone. */
+      gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (box), check);
+      gtk_box_append (GTK_BOX (box), gtk_label_new (platform_names[i]));
+      gtk_button_set_child (GTK_BUTTON (toggle), box);
+      gtk_widget_add_css_class (toggle, "hb-platform-toggle");
+      g_object_bind_property (toggle, "active", check, "visible", G_BINDING_SYNC_CREATE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      platform_names[i], -1);
       g_object_set_data (G_OBJECT (toggle), "hb-platform", (gpointer) ids[i]);
       g_signal_connect (toggle, "toggled", G_CALLBACK (platform_toggled), self);
       gtk_flow_box_append (self->platform_box, toggle);
@@ -485,6 +500,41 @@ hb_post_form_focus_finding (HbPostForm          *self,
 /* Life cycle                                                          */
 
 static void
+focus_left (GtkEventControllerFocus *controller,
+            HbPostForm              *self)
+{
+  guint field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (controller), "hb-field"));
+
+  g_signal_emit (self, signals[FIELD_LEFT], 0, field);
+}
+
+/* ::field-left says the officer has been in a field and left it: only
+ * then is a field still empty worth a warning. */
+static void
+watch_leaving (HbPostForm *self)
+{
+  struct { GtkWidget *widget; guint field; } watched[] = {
+    { GTK_WIDGET (self->name_row), HB_FIELD_EVENT_NAME },
+    { GTK_WIDGET (self->date_row), HB_FIELD_DATE },
+    { GTK_WIDGET (self->start_row), HB_FIELD_START_TIME },
+    { GTK_WIDGET (self->end_row), HB_FIELD_START_TIME },
+    { GTK_WIDGET (self->venue_row), HB_FIELD_VENUE },
+    { GTK_WIDGET (self->guest_list), HB_SOURCE_GUEST },
+    { GTK_WIDGET (self->hashtags_row), HB_FIELD_HASHTAGS },
+    { GTK_WIDGET (self->link_row), HB_FIELD_LINK },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (watched); i++)
+    {
+      GtkEventController *focus = gtk_event_controller_focus_new ();
+
+      g_object_set_data (G_OBJECT (focus), "hb-field", GUINT_TO_POINTER (watched[i].field));
+      g_signal_connect (focus, "leave", G_CALLBACK (focus_left), self);
+      gtk_widget_add_controller (watched[i].widget, focus);
+    }
+}
+
+static void
 add_markers (HbPostForm *self)
 {
   AdwEntryRow *rows[HB_N_FIELDS] = {
@@ -621,6 +671,9 @@ hb_post_form_class_init (HbPostFormClass *klass)
                                                G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS |
                                                G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  /* ::field-left (field: an HbField or HbSource) */
+  signals[FIELD_LEFT] = g_signal_new ("field-left", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                      0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 
   g_type_ensure (HB_TYPE_MEDIA_GRID);
   gtk_widget_class_set_template_from_resource (widget_class, "/my/gov/mpkk/Hebahan/hb-post-form.ui");
@@ -678,6 +731,7 @@ hb_post_form_init (HbPostForm *self)
   build_platform_toggles (self);
   add_markers (self);
   name_calendar (self->calendar);
+  watch_leaving (self);
   self->bindings = g_binding_group_new ();
   bind_rows (self);
   self->post_signals = g_signal_group_new (HB_TYPE_POST);

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "hb-bundle.h"
+#include "hb-checklist.h"
 #include "hb-file-chooser.h"
 #include "hb-window-private.h"
 
@@ -95,6 +96,61 @@ export_chosen (GObject      *source,
     hb_window_export_to (self, path);
 }
 
+static void
+missing_row_activated (GtkListBox    *list,
+                       GtkListBoxRow *row,
+                       HbWindow      *self)
+{
+  GtkWidget *dialog = gtk_widget_get_ancestor (GTK_WIDGET (list), ADW_TYPE_MESSAGE_DIALOG);
+  g_autofree char *id = g_strdup (gtk_widget_get_name (GTK_WIDGET (row)));
+
+  gtk_window_close (GTK_WINDOW (dialog));
+  _hb_window_show_checklist_item (self, id);
+}
+
+/* Export on a post that is not ready says what is missing, each item a
+ * row that leads to it, rather than doing nothing. */
+static void
+explain_missing (HbWindow *self)
+{
+  GPtrArray *statuses = hb_document_get_statuses (self->document);
+  HbLang lang = _hb_window_ui_lang (self);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Not Ready to Export"),
+                                              _("These checklist items are not complete yet. Choose one to go to it."));
+  GtkWidget *scroll = gtk_scrolled_window_new ();
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_widget_set_name (dialog, "export_guidance");
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("What is missing"), -1);
+  for (guint i = 0; statuses && i < statuses->len; i++)
+    {
+      const HbCheckStatus *s = statuses->pdata[i];
+      GtkWidget *row;
+
+      if (s->complete)
+        continue;
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), s->item->label[lang]);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), s->reason ? s->reason : s->item->clause);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_widget_set_name (row, s->item->id);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+  g_signal_connect (list, "row-activated", G_CALLBACK (missing_row_activated), self);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroll), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroll), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroll), 360);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroll), list);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroll);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* A name ending in .zip gives a zip archive, any other a folder. */
 void
 _hb_window_export_action (GtkWidget  *widget,
@@ -105,6 +161,13 @@ _hb_window_export_action (GtkWidget  *widget,
   g_autofree char *bundle = hb_bundle_default_name (hb_document_get_post (self->document));
   g_autofree char *name = g_strconcat (bundle, ".zip", NULL);
 
+  if (!hb_document_get_can_export (self->document))
+    {
+      /* What was held back until a field was left shows now. */
+      _hb_window_reveal_missing (self);
+      explain_missing (self);
+      return;
+    }
   hb_file_chooser_ask_async (GTK_WINDOW (self), HB_CHOOSE_EXPORT_BUNDLE, name, NULL,
                              export_chosen, g_object_ref (self));
 }
@@ -138,6 +201,33 @@ draw_page (GtkPrintOperation *op,
   hb_signoff_draw_page (sheet, gtk_print_context_get_cairo_context (context), page);
 }
 
+/* "Print to File" offers the programme's name (not output.pdf), in the
+ * folder the officer used last or Documents. */
+static void
+propose_file_name (HbWindow          *self,
+                   GtkPrintOperation *op)
+{
+  g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
+  g_autofree char *title = hb_post_dup_title (hb_document_get_post (self->document));
+  g_autofree char *last = g_settings_get_string (self->settings, "last-folder");
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  const char *folder = *last && g_file_test (last, G_FILE_TEST_IS_DIR) ? last
+                       : documents ? documents : g_get_home_dir ();
+  g_autofree char *name = NULL, *file = NULL, *path = NULL, *uri = NULL;
+
+  /* TRANSLATORS: the file name Print to File offers; %s is the programme */
+  name = g_strdup_printf (_("Sign-off sheet — %s"), title && *title ? title : _("New Post"));
+  g_strdelimit (name, "/\\", '-');
+  file = g_strconcat (name, ".pdf", NULL);
+  path = g_build_filename (folder, file, NULL);
+  uri = g_filename_to_uri (path, NULL, NULL);
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, name);
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_FILE_FORMAT, "pdf");
+  if (uri)
+    gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, uri);
+  gtk_print_operation_set_print_settings (op, settings);
+}
+
 /* @pdf NULL: the print dialog; else straight to that PDF through the same
  * print path (GTK_PRINT_OPERATION_ACTION_EXPORT), as "Print to File". */
 static void
@@ -161,6 +251,8 @@ run_print (HbWindow   *self,
   g_object_set_data_full (G_OBJECT (op), "hb-sheet", sheet, (GDestroyNotify) hb_signoff_free);
   if (pdf)
     gtk_print_operation_set_export_filename (op, pdf);
+  else
+    propose_file_name (self, op);
   if (gtk_print_operation_run (op, pdf ? GTK_PRINT_OPERATION_ACTION_EXPORT
                                        : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)

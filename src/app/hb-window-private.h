@@ -38,11 +38,20 @@ struct _HbWindow
   HbChecklistPanel     *checklist_panel;
   GtkMenuButton        *missing_button;
   GtkBox               *missing_box;
+  GtkLabel             *missing_count;
   GtkWidget            *export_button;
   GtkRevealer          *export_revealer;
   GtkProgressBar       *export_progress;
   GMenu                *recent_menu;
   GtkSpinner           *links_spinner;
+  AdwFlap              *flap;
+  AdwLeaflet           *leaflet;
+  GtkButton            *form_page_button;
+  GtkButton            *body_page_button;
+  GtkWidget            *body_box;
+  GtkWidget            *body_placeholder;
+  GtkBox               *previews_box;
+  GtkWidget            *previews_empty;
 
   HbApplication        *app;
   GSettings            *settings;
@@ -50,7 +59,11 @@ struct _HbWindow
   GBindingGroup        *document_bindings;
   GSignalGroup         *document_signals;
   gboolean              syncing;        /* copying post → body: not a user edit */
+  guint                 layout_idle;    /* the header following a fold, after allocation */
+  guint                 visited;        /* 1 << field: fields the officer has left */
+  gboolean              reveal_missing; /* show every empty field (export asked, or not new) */
   char                 *missing_key;    /* ids of missing items, to skip idle rebuilds */
+  char                 *previews_key;   /* platforms the feed previews show */
   GCancellable         *cancellable;    /* the window's own asks (recovery), cancelled with it */
   GCancellable         *site_cancellable;
 };
@@ -77,6 +90,10 @@ void     _hb_window_show_error        (HbWindow   *self,
                                        const char *heading,
                                        const char *body);
 HbLang   _hb_window_ui_lang           (HbWindow   *self);
+
+void     _hb_window_reveal_missing    (HbWindow   *self);
+void     _hb_window_show_checklist_item (HbWindow   *self,
+                                         const char *item_id);
 
 /* hb-window-files.c */
 void     _hb_window_open              (HbWindow   *self);

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "hb-checklist.h"
+#include "hb-post-preview.h"
 
 G_DEFINE_FINAL_TYPE (HbWindow, hb_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -93,7 +94,6 @@ list_missing (HbWindow  *self,
               guint      n_missing)
 {
   GtkWidget *child;
-  g_autoptr(GString) tip = g_string_new (_("Complete the checklist first:"));
   g_autoptr(GString) key = g_string_new (NULL);
   g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u to do", "%u to do", n_missing), n_missing);
 
@@ -120,10 +120,18 @@ list_missing (HbWindow  *self,
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-checklist-item");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", s->item->id);
       gtk_box_append (self->missing_box, button);
-      g_string_append_printf (tip, "\n• %s", s->item->label[_hb_window_ui_lang (self)]);
     }
-  gtk_menu_button_set_label (self->missing_button, label);
-  gtk_widget_set_tooltip_text (self->export_button, n_missing ? tip->str : _("Export a ready-to-post bundle (Ctrl+E)"));
+  {
+    g_autofree char *count = g_strdup_printf ("%u", n_missing);
+
+    gtk_label_set_label (self->missing_count, count);
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->missing_button), label);
+  }
+  /* Not the whole list (it ran off a 768-px screen): the to-do popover
+   * and the export dialog show it. */
+  gtk_widget_set_tooltip_text (self->export_button,
+                               n_missing ? _("Export a ready-to-post bundle (Ctrl+E); it first lists what the checklist still needs")
+                                         : _("Export a ready-to-post bundle (Ctrl+E)"));
   gtk_widget_set_visible (GTK_WIDGET (self->missing_button), n_missing > 0);
 }
 
@@ -141,10 +149,51 @@ update_checklist (HbWindow *self)
   list_missing (self, statuses, missing);
 }
 
-static void
-update_count (HbWindow *self)
+/* A field still empty is reported once the officer has left it, or at
+ * export: a new post does not open with a warning on every field.  (The
+ * weekday check is a contradiction, not a gap: always shown.) */
+static gboolean
+held_back (HbWindow            *self,
+           const HbPostFinding *f)
+{
+  const char *rule = hb_finding_get_rule_id (f->finding);
+
+  return !self->reveal_missing && g_str_has_prefix (rule, "incomplete.") &&
+         !g_str_equal (rule, "incomplete.weekday") &&
+         (f->source >= 32 || !(self->visited & (1u << f->source)));
+}
+
+/* The document's findings less those held back: the document's own list
+ * when nothing is, else copies (the widgets keep what they are given). */
+static GPtrArray *
+shown_findings (HbWindow *self)
 {
   GPtrArray *findings = hb_document_get_findings (self->document);
+  GPtrArray *shown;
+  guint i;
+
+  if (findings == NULL)
+    return g_ptr_array_new ();
+  for (i = 0; i < findings->len && !held_back (self, findings->pdata[i]); i++)
+    ;
+  if (i == findings->len)
+    return g_ptr_array_ref (findings);
+  shown = g_ptr_array_new_with_free_func ((GDestroyNotify) hb_post_finding_free);
+  for (i = 0; i < findings->len; i++)
+    if (!held_back (self, findings->pdata[i]))
+      {
+        HbPostFinding *copy = g_memdup2 (findings->pdata[i], sizeof (HbPostFinding));
+
+        copy->finding = hb_finding_copy (copy->finding);
+        g_ptr_array_add (shown, copy);
+      }
+  return shown;
+}
+
+static void
+update_count (HbWindow  *self,
+              GPtrArray *findings)
+{
   guint open = 0;
   HbSeverity worst = HB_SEVERITY_INFO;
   g_autofree char *label = NULL;
@@ -166,29 +215,144 @@ update_count (HbWindow *self)
                                 "dialog-warning-symbolic");
 }
 
+/* One feed preview per selected platform, in the platforms' order; the
+ * previews follow the post only while the Caption page is shown. */
+static void
+sync_previews (HbWindow *self,
+               gboolean  shown)
+{
+  HbPost *post = hb_document_get_post (self->document);
+  const char * const *ids = hb_platform_ids ();
+  g_autoptr(GString) key = g_string_new (NULL);
+  GtkWidget *child, *next;
+
+  for (guint i = 0; post && ids[i]; i++)
+    if (hb_post_has_platform (post, ids[i]))
+      g_string_append_printf (key, "%s ", ids[i]);
+  if (g_strcmp0 (key->str, self->previews_key) != 0)
+    {
+      g_free (self->previews_key);
+      self->previews_key = g_strdup (key->str);
+      for (child = gtk_widget_get_first_child (GTK_WIDGET (self->previews_box)); child; child = next)
+        {
+          next = gtk_widget_get_next_sibling (child);
+          if (HB_IS_POST_PREVIEW (child))
+            gtk_box_remove (self->previews_box, child);
+        }
+      for (guint i = 0; post && ids[i]; i++)
+        if (hb_post_has_platform (post, ids[i]))
+          {
+            GtkWidget *preview = hb_post_preview_new ();
+
+            hb_post_preview_set_platform (HB_POST_PREVIEW (preview), ids[i]);
+            gtk_box_append (self->previews_box, preview);
+          }
+      gtk_widget_set_visible (self->previews_empty, key->len == 0);
+    }
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->previews_box)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (HB_IS_POST_PREVIEW (child))
+      hb_post_preview_set_post (HB_POST_PREVIEW (child), shown ? post : NULL);
+}
+
 static void
 update_preview (HbWindow *self)
 {
+  if (self->document == NULL)
+    return;
   /* Recomposing a long hidden preview on every key would waste the
    * budget; it is refreshed when shown. */
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->side_stack), "caption") != 0 ||
       !gtk_widget_get_mapped (GTK_WIDGET (self->platform_preview)))
-    return;
+    {
+      sync_previews (self, FALSE);
+      return;
+    }
   hb_platform_preview_refresh (self->platform_preview);
+  sync_previews (self, TRUE);
+}
+
+/* The form or the body, when the window is too narrow for both. */
+static void
+show_page (HbWindow   *self,
+           const char *name)
+{
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, name);
+}
+
+/* The side panel lies over the editor when folded: going somewhere in
+ * the editor closes it. */
+static void
+close_folded_panel (HbWindow *self)
+{
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+}
+
+static gboolean
+update_page_switch (gpointer data)
+{
+  HbWindow *self = data;
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+
+  self->layout_idle = 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->form_page_button), folded);
+  gtk_widget_set_visible (GTK_WIDGET (self->body_page_button), folded);
+  return G_SOURCE_REMOVE;
+}
+
+/* The leaflet and the flap fold while they are being allocated: the
+ * header bar changes after that allocation, not in the middle of it. */
+static void
+layout_changed (HbWindow *self)
+{
+  if (self->layout_idle == 0)
+    self->layout_idle = g_idle_add (update_page_switch, self);
+}
+
+static void
+page_button_clicked (HbWindow  *self,
+                     GtkButton *button)
+{
+  show_page (self, button == self->form_page_button ? "form" : "body");
 }
 
 static void
 findings_changed (HbWindow *self)
 {
-  GPtrArray *findings = hb_document_get_findings (self->document);
+  g_autoptr(GPtrArray) findings = shown_findings (self);
   HbPolicy *policy = hb_document_get_policy (self->document);
 
   hb_caption_view_set_findings (self->caption_view, findings, policy, _hb_window_ui_lang (self));
   g_signal_emit (self, signals[LINT_APPLIED], 0);
   hb_findings_panel_set_findings (self->findings_panel, findings, policy, _hb_window_ui_lang (self));
   hb_post_form_show_findings (self->post_form, findings, _hb_window_ui_lang (self));
-  update_count (self);
+  update_count (self, findings);
   update_preview (self);
+}
+
+static void
+field_left (HbWindow *self,
+            guint     field)
+{
+  /* Focus also leaves the fields as the window closes. */
+  if (self->document == NULL || field >= 32 || (self->visited & (1u << field)))
+    return;
+  self->visited |= 1u << field;
+  if (hb_document_get_findings (self->document))
+    findings_changed (self);
+}
+
+/* Export asked on an unfinished post: every gap shows now. */
+void
+_hb_window_reveal_missing (HbWindow *self)
+{
+  if (self->document == NULL || self->reveal_missing)
+    return;
+  self->reveal_missing = TRUE;
+  if (hb_document_get_findings (self->document))
+    findings_changed (self);
 }
 
 static void
@@ -227,6 +391,7 @@ body_changed (GtkTextBuffer *buffer,
   GtkTextIter start, end;
   g_autofree char *text = NULL;
 
+  gtk_widget_set_visible (self->body_placeholder, gtk_text_buffer_get_char_count (buffer) == 0);
   if (self->syncing)
     return;
   gtk_text_buffer_get_bounds (buffer, &start, &end);
@@ -242,12 +407,21 @@ post_replaced (HbWindow *self)
   HbPost *post = hb_document_get_post (self->document);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->caption_view));
 
+  /* A post that already says something (opened, recovered, the demo) is
+   * judged whole; only a new empty post holds back its gaps. */
+  self->visited = 0;
+  self->reveal_missing = hb_document_get_file (self->document) != NULL ||
+                         *hb_post_get_field (post, HB_FIELD_BODY) ||
+                         *hb_post_get_field (post, HB_FIELD_EVENT_NAME);
   self->syncing = TRUE;
   gtk_text_buffer_begin_irreversible_action (buffer);
   gtk_text_buffer_set_text (buffer, hb_post_get_field (post, HB_FIELD_BODY), -1);
   gtk_text_buffer_end_irreversible_action (buffer);
   hb_post_form_set_post (self->post_form, post);
   hb_platform_preview_set_post (self->platform_preview, post);
+  g_clear_pointer (&self->previews_key, g_free);
+  g_signal_connect_object (post, "notify::platforms", G_CALLBACK (update_preview), self, G_CONNECT_SWAPPED);
+  update_preview (self);
   hb_checklist_panel_set_post (self->checklist_panel, post, self->settings);
   self->syncing = FALSE;
   update_title (self);
@@ -279,7 +453,11 @@ go_to_finding (HbWindow            *self,
                const HbPostFinding *f)
 {
   if (f->source == HB_FIELD_BODY)
-    hb_caption_view_select_finding (self->caption_view, f);
+    {
+      close_folded_panel (self);
+      show_page (self, "body");
+      hb_caption_view_select_finding (self->caption_view, f);
+    }
   else if (f->source == HB_SOURCE_PLATFORM_CAPTION)
     {
       gtk_toggle_button_set_active (self->findings_toggle, TRUE);
@@ -288,7 +466,11 @@ go_to_finding (HbWindow            *self,
                                   f->start, f->end);
     }
   else
-    hb_post_form_focus_finding (self->post_form, f);
+    {
+      close_folded_panel (self);
+      show_page (self, "form");
+      hb_post_form_focus_finding (self->post_form, f);
+    }
 }
 
 static void
@@ -323,7 +505,10 @@ step_finding (HbWindow *self,
         pick = f;
     }
   if (pick)
-    hb_caption_view_select_finding (self->caption_view, pick);
+    {
+      show_page (self, "body");
+      hb_caption_view_select_finding (self->caption_view, pick);
+    }
   else
     gtk_widget_error_bell (GTK_WIDGET (self));
 }
@@ -454,17 +639,23 @@ win_add_guest (GtkWidget  *widget,
   hb_post_form_add_guest (HB_WINDOW (widget)->post_form);
 }
 
+/* Opens the checklist at the item: scrolled to it, focused, highlighted. */
+void
+_hb_window_show_checklist_item (HbWindow   *self,
+                                const char *item_id)
+{
+  gtk_toggle_button_set_active (self->findings_toggle, TRUE);
+  adw_view_stack_set_visible_child_name (self->side_stack, "checklist");
+  gtk_menu_button_popdown (self->missing_button);
+  hb_checklist_panel_focus_item (self->checklist_panel, item_id);
+}
+
 static void
 win_show_checklist_item (GtkWidget  *widget,
                          const char *action,
                          GVariant   *param)
 {
-  HbWindow *self = HB_WINDOW (widget);
-
-  gtk_toggle_button_set_active (self->findings_toggle, TRUE);
-  adw_view_stack_set_visible_child_name (self->side_stack, "checklist");
-  gtk_menu_button_popdown (self->missing_button);
-  hb_checklist_panel_focus_item (self->checklist_panel, g_variant_get_string (param, NULL));
+  _hb_window_show_checklist_item (HB_WINDOW (widget), g_variant_get_string (param, NULL));
 }
 
 static void
@@ -580,6 +771,8 @@ hb_window_dispose (GObject *object)
   g_clear_object (&self->document);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->missing_key, g_free);
+  g_clear_pointer (&self->previews_key, g_free);
+  g_clear_handle_id (&self->layout_idle, g_source_remove);
   G_OBJECT_CLASS (hb_window_parent_class)->dispose (object);
 }
 
@@ -590,7 +783,9 @@ static const struct { const char *name; gsize offset; } template_children[] = {
   CHILD (policy_revealer), CHILD (policy_label), CHILD (post_form), CHILD (caption_view),
   CHILD (side_stack), CHILD (findings_panel), CHILD (platform_preview), CHILD (checklist_panel),
   CHILD (missing_button), CHILD (missing_box), CHILD (export_button), CHILD (export_revealer),
-  CHILD (export_progress), CHILD (recent_menu), CHILD (links_spinner),
+  CHILD (export_progress), CHILD (recent_menu), CHILD (links_spinner), CHILD (flap),
+  CHILD (leaflet), CHILD (form_page_button), CHILD (body_page_button),
+  CHILD (body_box), CHILD (previews_box), CHILD (previews_empty), CHILD (missing_count), CHILD (body_placeholder),
 #undef CHILD
 };
 
@@ -634,6 +829,7 @@ hb_window_class_init (HbWindowClass *klass)
   g_type_ensure (HB_TYPE_FINDINGS_PANEL);
   g_type_ensure (HB_TYPE_PLATFORM_PREVIEW);
   g_type_ensure (HB_TYPE_CHECKLIST_PANEL);
+  g_type_ensure (HB_TYPE_POST_PREVIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/my/gov/mpkk/Hebahan/hb-window.ui");
   for (guint i = 0; i < G_N_ELEMENTS (template_children); i++)
     gtk_widget_class_bind_template_child_full (widget_class, template_children[i].name, FALSE,
@@ -641,6 +837,9 @@ hb_window_class_init (HbWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, acknowledge_finding);
   gtk_widget_class_bind_template_callback (widget_class, finding_activated);
   gtk_widget_class_bind_template_callback (widget_class, side_visible_changed);
+  gtk_widget_class_bind_template_callback (widget_class, layout_changed);
+  gtk_widget_class_bind_template_callback (widget_class, field_left);
+  gtk_widget_class_bind_template_callback (widget_class, page_button_clicked);
   install_actions (widget_class);
 }
 
@@ -671,6 +870,8 @@ hb_window_init (HbWindow *self)
   GtkTextBuffer *buffer;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Folded, the window opens on the body: what the officer writes. */
+  adw_leaflet_set_visible_child_name (self->leaflet, "body");
   self->cancellable = g_cancellable_new ();
   /* The buffer is the caption view's own, not a template object. */
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->caption_view));
@@ -679,7 +880,6 @@ hb_window_init (HbWindow *self)
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
   update_recent_menu (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.recover", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.discard-recovery", FALSE);
 }
@@ -692,11 +892,13 @@ bind_window_size (HbWindow *self)
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
 }
 
+/* Export stays clickable on an incomplete post (it then says what is
+ * missing); only an export under way disables it. */
 static void
 can_export_changed (HbWindow *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export",
-                                 hb_document_get_can_export (self->document));
+                                 !hb_document_get_exporting (self->document));
 }
 
 /* A new post in the language chosen in the preferences. */
@@ -726,8 +928,9 @@ hb_window_new (HbApplication *app)
   bind_window_size (self);
   self->document = hb_document_new (self->settings, hb_application_get_link_cache (app),
                                     hb_application_get_session (app));
-  g_signal_connect_object (self->document, "notify::can-export", G_CALLBACK (can_export_changed),
+  g_signal_connect_object (self->document, "notify::exporting", G_CALLBACK (can_export_changed),
                            self, G_CONNECT_SWAPPED);
+  can_export_changed (self);
   g_binding_group_set_source (self->document_bindings, self->document);
   g_signal_group_set_target (self->document_signals, self->document);
   post = new_post (self->settings);

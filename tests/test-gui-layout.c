@@ -1,0 +1,747 @@
+/* test-gui-layout.c — the window on the screens council PCs have: at
+ * 1366×768 and at half of it (683×768), in English and in Malay, every
+ * page (compose, findings, the checklist scrolled to its end, the caption
+ * previews, preferences) is walked, and the test fails when a visible
+ * label is given less width than its longest word or the body is
+ * narrower than 360 px.  Screenshots of each state go to the build
+ * folder's tests/screenshots/layout-*.png.  Also: Export on an unfinished
+ * post explains what is missing, and the checklist keeps its place after
+ * a confirmation. */
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <string.h>
+
+#include "hb-application.h"
+#include "hb-checklist.h"
+#include "hb-findings-panel.h"
+#include "hb-gui-test.h"
+#include "hb-media-grid.h"
+#include "hb-post-preview.h"
+#include "hb-preferences-window.h"
+#include "hb-widget-util.h"
+#include "hb-window.h"
+
+#define BODY_MIN_WIDTH 360
+
+static HbApplication *app;
+
+static gboolean
+policy_loaded (gpointer data)
+{
+  return hb_application_get_policy (app) != NULL;
+}
+
+static gboolean
+window_idle (gpointer data)
+{
+  HbDocument *document = hb_window_get_document (data);
+
+  return !hb_document_get_linting (document) && !hb_document_get_busy (document) &&
+         hb_document_get_findings (document) != NULL;
+}
+
+static void
+settle (HbWindow *window)
+{
+  g_assert_true (hb_gui_test_wait_until (window_idle, window, 10000));
+  hb_gui_test_iterate (300);
+}
+
+static HbWindow *
+new_window (int width,
+            int height)
+{
+  HbWindow *window = hb_window_new (app);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (hb_gui_test_wait_until (policy_loaded, NULL, 10000));
+  settle (window);
+  return window;
+}
+
+static GtkWidget *
+find (HbWindow   *window,
+      const char *id)
+{
+  GtkWidget *widget = hb_widget_find_descendant (GTK_WIDGET (window), id);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+/* ------------------------------------------------------------------ */
+/* What is measured                                                    */
+
+/* A token that may break anywhere: a web address, an e-mail address. */
+static gboolean
+breakable (const char *word)
+{
+  return strchr (word, '/') || strchr (word, '@') || g_utf8_strlen (word, -1) > 40;
+}
+
+static int
+longest_word_width (GtkWidget  *label,
+                    const char *text,
+                    char      **which)
+{
+  g_auto(GStrv) words = g_regex_split_simple ("\\s+", text, 0, 0);
+  int widest = 0;
+
+  for (guint i = 0; words[i]; i++)
+    {
+      g_autoptr(PangoLayout) layout = NULL;
+      int w, h;
+
+      if (*words[i] == '\0' || breakable (words[i]))
+        continue;
+      layout = gtk_widget_create_pango_layout (label, words[i]);
+      pango_layout_get_pixel_size (layout, &w, &h);
+      if (w > widest)
+        {
+          widest = w;
+          g_free (*which);
+          *which = g_strdup (words[i]);
+        }
+    }
+  return widest;
+}
+
+/* Every mapped label with room for its longest word.  A label that
+ * ellipsizes (the window title) shortens itself on purpose. */
+static void
+check_labels (GtkWidget *widget,
+              GString   *problems)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget) && gtk_label_get_ellipsize (GTK_LABEL (widget)) == PANGO_ELLIPSIZE_NONE)
+    {
+      g_autofree char *word = NULL;
+      int need = longest_word_width (widget, gtk_label_get_text (GTK_LABEL (widget)), &word);
+      int have = gtk_widget_get_width (widget);
+
+      if (word && have + 1 < need)
+        g_string_append_printf (problems, "  “%s”: %d px for “%s”, which needs %d px\n",
+                                gtk_label_get_text (GTK_LABEL (widget)), have, word, need);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    check_labels (child, problems);
+}
+
+static void
+check_state (GtkWidget  *root,
+             GtkWidget  *body,
+             const char *state)
+{
+  g_autoptr(GString) problems = g_string_new (NULL);
+  g_autofree char *shot = NULL;
+
+  g_test_message ("%s: taking the screenshot", state);
+  shot = hb_gui_test_screenshot (root, state);
+
+  g_test_message ("%s: %dx%d, screenshot %s", state, gtk_widget_get_width (root),
+                  gtk_widget_get_height (root), shot);
+  check_labels (root, problems);
+  if (problems->len)
+    g_error ("%s: labels narrower than their longest word:\n%s", state, problems->str);
+  if (body && gtk_widget_get_mapped (body))
+    {
+      g_test_message ("%s: body %d px wide", state, gtk_widget_get_width (body));
+      g_assert_cmpint (gtk_widget_get_width (body), >=, BODY_MIN_WIDTH);
+    }
+}
+
+static gboolean
+laid_out (gpointer data)
+{
+  return gtk_adjustment_get_page_size (data) > 0 &&
+         gtk_adjustment_get_upper (data) > gtk_adjustment_get_page_size (data);
+}
+
+static GtkScrolledWindow *
+scroller_of (GtkWidget *widget)
+{
+  GtkWidget *scroll = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+
+  g_assert_nonnull (scroll);
+  return GTK_SCROLLED_WINDOW (scroll);
+}
+
+static GtkListBox *find_list (GtkWidget *widget);
+
+static gboolean
+demo_open (gpointer data)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  for (GList *l = windows; l; l = l->next)
+    if (HB_IS_WINDOW (l->data) && hb_document_get_file (hb_window_get_document (l->data)) &&
+        window_idle (l->data))
+      {
+        *(HbWindow **) data = l->data;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+media_done (gpointer data)
+{
+  return hb_media_grid_get_n_pending (data) == 0;
+}
+
+static GtkWindow *
+preferences_window (void)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  for (GList *l = windows; l; l = l->next)
+    if (HB_IS_PREFERENCES_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+preferences_shown (gpointer data)
+{
+  GtkWindow *prefs = preferences_window ();
+
+  return prefs && gtk_widget_get_mapped (GTK_WIDGET (prefs)) && gtk_widget_get_width (GTK_WIDGET (prefs)) > 0;
+}
+
+/* The demo post (every kind of finding, photos, a video) at @width×@height:
+ * each page in turn. */
+static void
+walk (int         width,
+      int         height,
+      const char *lang)
+{
+  HbWindow *window = NULL;
+  GtkWidget *body, *flap;
+  AdwViewStack *stack;
+  GtkScrolledWindow *checklist_scroll;
+  GtkAdjustment *adj;
+  GtkWindow *prefs;
+  guint n_previews = 0;
+  g_autofree char *prefix = g_strdup_printf ("layout-%dx%d-%s", width, height, lang);
+  g_autofree char *state = NULL;
+
+  /* New windows open at the size saved in the settings. */
+  g_settings_set_int (hb_application_get_settings (app), "window-width", width);
+  g_settings_set_int (hb_application_get_settings (app), "window-height", height);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "demo", NULL);
+  g_assert_true (hb_gui_test_wait_until (demo_open, &window, 15000));
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  g_assert_true (hb_gui_test_wait_until (media_done, find (window, "media_grid"), 15000));
+  settle (window);
+  body = find (window, "body_box");
+  flap = find (window, "flap");
+  stack = ADW_VIEW_STACK (find (window, "side_stack"));
+
+  /* Compose: the panel hidden, the body has its room. */
+  adw_flap_set_reveal_flap (ADW_FLAP (flap), FALSE);
+  settle (window);
+  state = g_strconcat (prefix, "-compose", NULL);
+  check_state (GTK_WIDGET (window), body, state);
+  /* The window can be as narrow as asked (its minimum allows it). */
+  g_assert_cmpint (ABS (gtk_widget_get_width (GTK_WIDGET (window)) - width), <=, 16);
+  if (!adw_flap_get_folded (ADW_FLAP (flap)))
+    g_assert_cmpint (gtk_widget_get_width (body), >, width / 2);
+
+  /* The findings, then the checklist at its end, then the captions. */
+  adw_flap_set_reveal_flap (ADW_FLAP (flap), TRUE);
+  adw_view_stack_set_visible_child_name (stack, "findings");
+  settle (window);
+  g_free (state);
+  state = g_strconcat (prefix, "-findings", NULL);
+  check_state (GTK_WIDGET (window), body, state);
+
+  adw_view_stack_set_visible_child_name (stack, "checklist");
+  settle (window);
+  checklist_scroll = scroller_of (GTK_WIDGET (find_list (find (window, "checklist_panel"))));
+  adj = gtk_scrolled_window_get_vadjustment (checklist_scroll);
+  g_assert_true (hb_gui_test_wait_until (laid_out, adj, 5000));
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj));
+  settle (window);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adj), >, 0);
+  g_free (state);
+  state = g_strconcat (prefix, "-checklist-end", NULL);
+  check_state (GTK_WIDGET (window), body, state);
+
+  adw_view_stack_set_visible_child_name (stack, "caption");
+  settle (window);
+  for (GtkWidget *c = gtk_widget_get_first_child (find (window, "previews_box")); c;
+       c = gtk_widget_get_next_sibling (c))
+    if (HB_IS_POST_PREVIEW (c))
+      {
+        n_previews++;
+        g_assert_true (hb_post_preview_get_post (HB_POST_PREVIEW (c)) == hb_document_get_post (hb_window_get_document (window)));
+      }
+  g_assert_cmpuint (n_previews, ==, g_strv_length ((GStrv) hb_post_get_platforms (hb_document_get_post (hb_window_get_document (window)))));
+  g_assert_cmpuint (n_previews, >, 0);
+  g_free (state);
+  state = g_strconcat (prefix, "-caption", NULL);
+  check_state (GTK_WIDGET (window), body, state);
+
+  /* Preferences, at the same width. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  g_assert_true (hb_gui_test_wait_until (preferences_shown, NULL, 5000));
+  prefs = preferences_window ();
+  gtk_window_set_default_size (prefs, MIN (width, 640), MIN (height, 640));
+  hb_gui_test_iterate (300);
+  g_free (state);
+  state = g_strconcat (prefix, "-preferences", NULL);
+  check_state (GTK_WIDGET (prefs), NULL, state);
+  gtk_window_destroy (prefs);
+
+  hb_document_set_modified (hb_window_get_document (window), FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A window is never larger than the screen: a size that does not fit
+ * Xvfb's screen is skipped (CI runs a 1920×1080 screen). */
+static gboolean
+screen_fits (int width,
+             int height)
+{
+  GListModel *monitors = gdk_display_get_monitors (gdk_display_get_default ());
+  g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, 0);
+  GdkRectangle geometry;
+
+  gdk_monitor_get_geometry (monitor, &geometry);
+  if (geometry.width >= width && geometry.height >= height)
+    return TRUE;
+  g_test_skip ("the screen is smaller than the window size tested; run under "
+               "xvfb-run -s \"-screen 0 1920x1080x24\"");
+  return FALSE;
+}
+
+static void
+in_language (const char *lang,
+             int         width,
+             int         height)
+{
+  if (!screen_fits (width, height))
+    return;
+  if (g_str_equal (lang, "en"))
+    {
+      walk (width, height, lang);
+      return;
+    }
+  if (g_test_subprocess ())
+    {
+      g_setenv ("LANGUAGE", lang, TRUE);
+      setlocale (LC_ALL, "");
+      g_settings_set_string (hb_application_get_settings (app), "language", lang);
+      walk (width, height, lang);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR | G_TEST_SUBPROCESS_INHERIT_STDOUT);
+  g_test_trap_assert_passed ();
+}
+
+static void test_en_1366 (void) { in_language ("en", 1366, 768); }
+static void test_en_683 (void) { in_language ("en", 683, 768); }
+static void test_ms_1366 (void) { in_language ("ms", 1366, 768); }
+static void test_ms_683 (void) { in_language ("ms", 683, 768); }
+static void test_en_1024 (void) { in_language ("en", 1024, 640); }
+static void test_en_1920 (void) { in_language ("en", 1920, 1080); }
+
+/* ------------------------------------------------------------------ */
+/* Guidance to export                                                  */
+
+static GtkWindow *
+guidance_dialog (HbWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (w) == GTK_WINDOW (window) &&
+          g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (w)), "export_guidance") == 0)
+        return w;
+    }
+  return NULL;
+}
+
+static gboolean
+guidance_shown (gpointer data)
+{
+  GtkWindow *dialog = guidance_dialog (data);
+
+  return dialog && gtk_widget_get_mapped (GTK_WIDGET (dialog));
+}
+
+static GtkListBox *
+find_list (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_BOX (widget))
+    return GTK_LIST_BOX (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkListBox *found = find_list (child);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+checklist_row (HbWindow   *window,
+               const char *id)
+{
+  GtkWidget *panel = find (window, "checklist_panel");
+  GtkListBox *list = find_list (panel);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (gtk_widget_get_name (row), id) == 0)
+      return row;
+  return NULL;
+}
+
+static gboolean
+row_in_view (gpointer data)
+{
+  GtkWidget *viewport = data;
+  GtkWidget *target = g_object_get_data (G_OBJECT (viewport), "hb-target");
+  graphene_rect_t bounds;
+
+  return gtk_widget_get_height (target) > 0 && gtk_widget_get_height (viewport) > 0 &&
+         gtk_widget_compute_bounds (target, viewport, &bounds) && bounds.origin.y >= -1 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (viewport) + 1;
+}
+
+/* Export on a new post is not a dead button: it lists every missing
+ * item, and a row leads to that item in the checklist, in view. */
+static void
+test_export_guidance (void)
+{
+  HbWindow *window = new_window (1366, 768);
+  GPtrArray *statuses = hb_document_get_statuses (hb_window_get_document (window));
+  GtkWindow *dialog;
+  GtkListBox *list;
+  GtkWidget *row, *target, *focus;
+  guint missing = hb_checklist_n_items (statuses) - hb_checklist_n_complete (statuses), rows = 0;
+  const HbCheckStatus *last = NULL;
+  g_autofree char *shot = NULL;
+  graphene_rect_t bounds;
+  GtkWidget *viewport;
+
+  g_assert_cmpuint (missing, >, 0);
+  /* The to-do popover beside Export scrolls rather than outgrow a
+   * 768-px screen. */
+  {
+    GtkMenuButton *todo = GTK_MENU_BUTTON (find (window, "missing_button"));
+    GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (todo));
+    g_autofree char *todo_shot = NULL;
+
+    gtk_menu_button_popup (todo);
+    hb_gui_test_iterate (300);
+    g_assert_true (gtk_widget_get_mapped (popover));
+    todo_shot = hb_gui_test_screenshot (popover, "layout-todo-popover");
+    g_test_message ("to-do popover: %d px tall for %u items", gtk_widget_get_height (popover), missing);
+    g_assert_cmpint (gtk_widget_get_height (popover), <, 600);
+    gtk_menu_button_popdown (todo);
+  }
+  g_assert_true (gtk_widget_get_sensitive (find (window, "export_button")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  g_assert_true (hb_gui_test_wait_until (guidance_shown, window, 5000));
+  dialog = guidance_dialog (window);
+  hb_gui_test_iterate (200);
+  shot = hb_gui_test_screenshot (GTK_WIDGET (dialog), "layout-export-guidance");
+  list = find_list (GTK_WIDGET (dialog));
+  g_assert_nonnull (list);
+  for (row = gtk_widget_get_first_child (GTK_WIDGET (list)); row; row = gtk_widget_get_next_sibling (row))
+    rows++;
+  g_assert_cmpuint (rows, ==, missing);
+  /* Export revealed the gaps held back on the new post. */
+  g_assert_cmpuint (hb_findings_panel_get_n_rows (HB_FINDINGS_PANEL (find (window, "findings_panel"))), >, 0);
+
+  /* The last missing item: furthest down the checklist. */
+  for (guint i = 0; i < statuses->len; i++)
+    if (!((const HbCheckStatus *) statuses->pdata[i])->complete)
+      last = statuses->pdata[i];
+  for (row = gtk_widget_get_first_child (GTK_WIDGET (list)); row; row = gtk_widget_get_next_sibling (row))
+    if (g_str_equal (gtk_widget_get_name (row), last->item->id))
+      break;
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (list, "row-activated", row);
+  hb_gui_test_iterate (200);
+  g_assert_null (guidance_dialog (window));
+  g_free (shot);
+  shot = hb_gui_test_screenshot (GTK_WIDGET (window), "layout-export-guidance-item");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (find (window, "side_stack"))), ==, "checklist");
+  target = checklist_row (window, last->item->id);
+  g_assert_nonnull (target);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (focus == target || gtk_widget_is_ancestor (focus, target));
+  g_assert_true (gtk_widget_has_css_class (target, "hb-highlight"));
+  /* In view: inside the scrolled window's visible part (the item is near
+   * the end of a list several screens long). */
+  viewport = gtk_widget_get_parent (GTK_WIDGET (find_list (find (window, "checklist_panel"))));
+  g_object_set_data (G_OBJECT (viewport), "hb-target", target);
+  g_assert_true (hb_gui_test_wait_until (row_in_view, viewport, 3000));
+  g_assert_true (gtk_widget_compute_bounds (target, viewport, &bounds));
+  g_test_message ("the item is at %g..%g of a %d-px view", bounds.origin.y,
+                  bounds.origin.y + bounds.size.height, gtk_widget_get_height (viewport));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static GtkWidget *
+find_button (GtkWidget *widget)
+{
+  GtkWidget *found = NULL;
+
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_visible (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child && !found;
+       child = gtk_widget_get_next_sibling (child))
+    found = find_button (child);
+  return found;
+}
+
+static GtkWidget *
+last_entry (GtkWidget *widget)
+{
+  GtkWidget *found = GTK_IS_ENTRY (widget) ? widget : NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *inner = last_entry (child);
+
+      if (inner)
+        found = inner;
+    }
+  return found;
+}
+
+static GtkWindow *
+message_dialog (HbWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (w) == GTK_WINDOW (window))
+        return w;
+    }
+  return NULL;
+}
+
+static gboolean
+message_dialog_shown (gpointer data)
+{
+  GtkWindow *dialog = message_dialog (data);
+
+  return dialog && gtk_widget_get_mapped (GTK_WIDGET (dialog));
+}
+
+/* After a confirmation the list stays where the officer was. */
+static void
+test_checklist_keeps_place (void)
+{
+  HbWindow *window = new_window (1366, 768);
+  GSettings *settings = hb_application_get_settings (app);
+  GtkScrolledWindow *scroll;
+  GtkAdjustment *adj;
+  GPtrArray *statuses;
+  const char *id = NULL;
+  double before;
+
+  g_settings_set_string (settings, "officer-name", "Aminah binti Ali, Pegawai Komunikasi");
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find (window, "side_stack")), "checklist");
+  settle (window);
+  scroll = scroller_of (GTK_WIDGET (find_list (find (window, "checklist_panel"))));
+  adj = gtk_scrolled_window_get_vadjustment (scroll);
+  g_assert_true (hb_gui_test_wait_until (laid_out, adj, 5000));
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj));
+  settle (window);
+  before = gtk_adjustment_get_value (adj);
+  g_assert_cmpfloat (before, >, 0);
+
+  /* The last item that asks for evidence: Confirm opens a dialog, as an
+   * officer meets it, with the keyboard on the row's button before. */
+  statuses = hb_document_get_statuses (hb_window_get_document (window));
+  for (guint i = 0; i < statuses->len; i++)
+    {
+      const HbCheckStatus *s = statuses->pdata[i];
+
+      if (s->state == HB_ITEM_UNANSWERED && g_strcmp0 (s->item->evidence, "text") == 0)
+        id = s->item->id;
+    }
+  g_assert_nonnull (id);
+  {
+    GtkWidget *row = checklist_row (window, id);
+    GtkWidget *button = find_button (row);
+    GtkWindow *dialog;
+    GtkWidget *note;
+
+    g_assert_nonnull (button);
+    gtk_widget_grab_focus (button);
+    g_assert_true (gtk_widget_activate_action (find (window, "checklist_panel"), "checklist.confirm", "s", id));
+    g_assert_true (hb_gui_test_wait_until (message_dialog_shown, window, 5000));
+    dialog = message_dialog (window);
+    note = last_entry (GTK_WIDGET (dialog));
+    g_assert_nonnull (note);
+    gtk_editable_set_text (GTK_EDITABLE (note), "Disemak dengan BKK");
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+    gtk_window_destroy (dialog);
+  }
+  settle (window);
+  statuses = hb_document_get_statuses (hb_window_get_document (window));
+  for (guint i = 0; i < statuses->len; i++)
+    if (g_str_equal (((const HbCheckStatus *) statuses->pdata[i])->item->id, id))
+      g_assert_cmpint (((const HbCheckStatus *) statuses->pdata[i])->state, ==, HB_ITEM_CONFIRMED);
+  g_test_message ("list at %g before the confirmation, %g after", before, gtk_adjustment_get_value (adj));
+  g_assert_cmpfloat (ABS (gtk_adjustment_get_value (adj) - before), <, 60);
+  hb_document_set_modified (hb_window_get_document (window), FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A screenshot taken while the window is being resized can meet a widget
+ * between two allocations; that is the test's timing, not the app. */
+static gboolean
+ignore_resize_snapshot (const char     *domain,
+                        GLogLevelFlags  level,
+                        const char     *message,
+                        gpointer        data)
+{
+  return strstr (message, "without a current allocation") == NULL &&
+         strstr (message, "org.freedesktop.Notifications") == NULL;
+}
+
+static gboolean
+panel_has_rule (HbWindow   *window,
+                const char *prefix)
+{
+  HbFindingsPanel *panel = HB_FINDINGS_PANEL (find (window, "findings_panel"));
+
+  for (guint i = 0; i < hb_findings_panel_get_n_rows (panel); i++)
+    if (g_str_has_prefix (hb_finding_get_rule_id (hb_findings_panel_get_finding (panel, i)->finding), prefix))
+      return TRUE;
+  return FALSE;
+}
+
+static char *
+first_menu_label (GtkWidget *view)
+{
+  GMenuModel *menu = gtk_text_view_get_extra_menu (GTK_TEXT_VIEW (view));
+  char *label = NULL;
+
+  g_menu_model_get_item_attribute (menu, 0, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+  return label;
+}
+
+/* A new post opens calm: no warning for fields nobody has been to, a
+ * placeholder in the body; a field left empty is then reported.  The
+ * context menu names the word it would put in. */
+static void
+test_calm_first_screen (void)
+{
+  HbWindow *window = new_window (1366, 768);
+  HbDocument *document = hb_window_get_document (window);
+  GtkWidget *view = find (window, "caption_view");
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  const HbPostFinding *f = NULL;
+  g_autofree char *label = NULL, *shot = NULL, *expected = NULL;
+  GtkTextIter iter;
+
+  g_assert_true (gtk_widget_get_mapped (find (window, "body_placeholder")));
+  shot = hb_gui_test_screenshot (GTK_WIDGET (window), "layout-new-post");
+  /* The document knows the fields are empty; the window does not say so yet. */
+  for (guint i = 0; i < hb_document_get_findings (document)->len; i++)
+    if (g_str_equal (hb_finding_get_rule_id (((HbPostFinding *) hb_document_get_findings (document)->pdata[i])->finding),
+                     "incomplete.venue"))
+      f = hb_document_get_findings (document)->pdata[i];
+  g_assert_nonnull (f);
+  g_assert_false (panel_has_rule (window, "incomplete."));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (find (window, "findings_count"))), ==, "0");
+
+  /* A selected platform carries a tick, not only a shade. */
+  {
+    GtkWidget *toggle = NULL;
+
+    for (GtkWidget *c = gtk_widget_get_first_child (find (window, "platform_box")); c && !toggle;
+         c = gtk_widget_get_next_sibling (c))
+      if (GTK_IS_TOGGLE_BUTTON (gtk_widget_get_first_child (c)))
+        toggle = gtk_widget_get_first_child (c);
+    g_assert_nonnull (toggle);
+    g_assert_true (gtk_widget_has_css_class (toggle, "hb-platform-toggle"));
+    g_assert_false (gtk_widget_get_visible (gtk_widget_get_first_child (gtk_button_get_child (GTK_BUTTON (toggle)))));
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
+    g_assert_true (gtk_widget_get_visible (gtk_widget_get_first_child (gtk_button_get_child (GTK_BUTTON (toggle)))));
+    g_assert_cmpuint (g_strv_length ((GStrv) hb_post_get_platforms (hb_document_get_post (document))), ==, 1);
+  }
+  g_signal_emit_by_name (find (window, "post_form"), "field-left", (guint) HB_FIELD_VENUE);
+  settle (window);
+  g_assert_true (panel_has_rule (window, "incomplete.venue"));
+  g_assert_false (panel_has_rule (window, "incomplete.event-name"));
+
+  /* Typing hides the placeholder; a non-standard word gets a named fix. */
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, "Datang utk majlis ini.", -1, TRUE);
+  settle (window);
+  g_assert_false (gtk_widget_get_visible (find (window, "body_placeholder")));
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, 8);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  hb_gui_test_iterate (100);
+  label = first_menu_label (view);
+  expected = g_strdup_printf (_("Replace with “%s”"), "untuk");
+  g_assert_cmpstr (label, ==, expected);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, 1);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  hb_gui_test_iterate (100);
+  g_free (label);
+  label = first_menu_label (view);
+  g_assert_cmpstr (label, ==, _("_Apply Suggestion"));
+  hb_document_set_modified (document, FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *data_home = g_dir_make_tmp ("hb-gui-XXXXXX", NULL);
+  int status;
+
+  if (g_getenv ("HB_TEST_DATA_HOME"))
+    g_setenv ("XDG_DATA_HOME", g_getenv ("HB_TEST_DATA_HOME"), TRUE);
+  else
+    {
+      g_setenv ("HB_TEST_DATA_HOME", data_home, TRUE);
+      g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+    }
+  g_setenv ("XDG_CACHE_HOME", g_getenv ("XDG_DATA_HOME"), TRUE);
+  hb_gui_test_init (&argc, &argv);
+  g_test_log_set_fatal_handler (ignore_resize_snapshot, NULL);
+  bindtextdomain (GETTEXT_PACKAGE, HB_BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  app = hb_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+  g_test_add_func ("/layout/en-1920x1080", test_en_1920);
+  g_test_add_func ("/layout/en-1366x768", test_en_1366);
+  g_test_add_func ("/layout/en-1024x640", test_en_1024);
+  g_test_add_func ("/layout/en-683x768", test_en_683);
+  g_test_add_func ("/layout/ms-1366x768", test_ms_1366);
+  g_test_add_func ("/layout/ms-683x768", test_ms_683);
+  g_test_add_func ("/layout/export-guidance", test_export_guidance);
+  g_test_add_func ("/layout/checklist-keeps-place", test_checklist_keeps_place);
+  g_test_add_func ("/layout/calm-first-screen", test_calm_first_screen);
+  status = g_test_run ();
+  g_object_unref (app);
+  return status;
+}
