@@ -106,6 +106,23 @@ type_into (GtkWidget  *entry,
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
 }
 
+/* The row's own action (Confirm…, Override…) is its last button, wherever
+ * the layout puts it. */
+static GtkWidget *
+last_button (GtkWidget *widget)
+{
+  GtkWidget *found = GTK_IS_BUTTON (widget) ? widget : NULL;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *inner = last_button (c);
+
+      if (inner != NULL)
+        found = inner;
+    }
+  return found;
+}
+
 static gboolean
 media_measured (gpointer data)
 {
@@ -350,7 +367,7 @@ test_one_by_one (void)
   for (guint i = 0; i < ids->len; i++)
     {
       GtkWidget *row = find_named (part (window, "checklist_panel"), ids->pdata[i]);
-      GtkWidget *button = gtk_widget_get_last_child (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)));
+      GtkWidget *button = last_button (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)));
       AdwMessageDialog *dialog;
 
       click (button);
