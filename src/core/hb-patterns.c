@@ -555,13 +555,17 @@ hb_find_censored_word (const HbText *text,
   for (const char *p = strpbrk (norm, "*#"); p != NULL; p = strpbrk (p, "*#"))
     {
       gsize run = strspn (p, "*#");
-      guint o = text->nsrc[hb_text_char_at_byte (text, p - norm)];
-      guint end = o + run, line_start = o, line_end = end;
+      guint o, end, line_start, line_end;
 
       p += run;
-      if (run < 3 || (o > 0 && !g_unichar_isspace (text->orig[o - 1]) && !g_unichar_ispunct (text->orig[o - 1])) ||
+      if (run < 3)
+        continue; /* a hashtag's #, a footnote's * */
+      o = text->nsrc[hb_text_char_at_byte (text, p - run - norm)];
+      end = o + run;
+      if ((o > 0 && !g_unichar_isspace (text->orig[o - 1]) && !g_unichar_ispunct (text->orig[o - 1])) ||
           (end < text->n_orig && g_unichar_isalnum (text->orig[end])))
         continue;
+      line_start = o, line_end = end;
       while (line_start > 0 && text->orig[line_start - 1] != '\n')
         line_start--;
       while (line_end < text->n_orig && text->orig[line_end] != '\n')

@@ -118,10 +118,15 @@ is_glued_di (const HbText  *text,
              const HbToken *prev,
              const HbToken *tok)
 {
-  const gunichar *o = text->orig + tok->ostart;
+  const char *word = text->norm->str + tok->nstart;
+  const gunichar *o;
 
-  return tok->oend - tok->ostart >= 5 && (o[0] == 'D' || o[0] == 'd') && o[1] == 'i' &&
-         g_unichar_isupper (o[2]) && g_unichar_islower (o[3]) && !is_title_with_di (text, tok) &&
+  /* The normalised text first: it is read anyway, where the code points
+   * would cost a cache miss for every token. */
+  if (tok->nend - tok->nstart < 5 || word[0] != 'd' || word[1] != 'i')
+    return FALSE;
+  o = text->orig + tok->ostart;
+  return o[1] == 'i' && g_unichar_isupper (o[2]) && g_unichar_islower (o[3]) && !is_title_with_di (text, tok) &&
          (prev == NULL || !(prev->flags & HB_TOKEN_CAPITAL));
 }
 
