@@ -154,7 +154,18 @@ native_response (GtkNativeDialog *native,
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
       chosen = kind == HB_CHOOSE_EXPORT_BUNDLE ? export_target (native, file) : g_object_ref (file);
     }
-  return_file (task, kind, chosen);
+  /* The chooser asked before replacing what the officer typed; a name
+   * it completed with .zip was never asked about, so it is not replaced. */
+  if (chosen != NULL && !g_file_equal (file, chosen) && g_file_query_exists (chosen, NULL))
+    {
+      g_autofree char *name = g_file_get_basename (chosen);
+
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                               _("“%s” already exists. To replace it, type its whole name, with .zip; "
+                                 "otherwise choose another name."), name);
+    }
+  else
+    return_file (task, kind, chosen);
   g_object_unref (task);
   g_object_unref (native);
 }

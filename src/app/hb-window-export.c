@@ -89,11 +89,21 @@ export_chosen (GObject      *source,
                gpointer      user_data)
 {
   g_autoptr(HbWindow) self = user_data;
-  g_autoptr(GFile) file = hb_file_chooser_ask_finish (result, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = hb_file_chooser_ask_finish (result, &error);
   g_autofree char *path = file ? g_file_get_path (file) : NULL;
 
   if (path)
     hb_window_export_to (self, path);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    {
+      AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                                             _("The Bundle Was Not Exported"),
+                                                                             error->message));
+
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
 }
 
 static void
