@@ -327,6 +327,12 @@ test_except (void)
   /* "kerajaan" (government) is a derived form of "raja" (ruler). */
   assert_quiet ("Kerajaan negeri akan menaik taraf jalan itu, tetapi kerja lambat dan mahal.");
   assert_rule ("Raja itu memang lambat, menyusahkan rakyat sahaja.", "royalty.critique", "Raja");
+  /* A major claim passed on without a source stays unverified, even when
+   * the post promises the official announcement; the promise alone, from
+   * the council, is not a rumour. */
+  assert_rule ("Dengar kata Yang Dipertua akan meletak jawatan, tunggu pengumuman rasmi.", "unverified.claim",
+               "meletak jawatan");
+  assert_quiet ("Tunggu pengumuman rasmi daripada MPKK mengenai tarikh baharu.");
   /* Action taken after a viral post is reported, not spread. */
   assert_quiet ("Tindakan diambil susulan video tular yang menunjukkan longkang tersumbat.");
   assert_quiet ("This follows a viral social media post showing a blocked corridor.");
@@ -391,6 +397,10 @@ test_disguises (void)
   assert_rule ("Pemandu itu b\u043ed\u043eh.", "shaming.insult", NULL);
   assert_rule ("Sokong \u03a1AS sahaja.", "politics.party", NULL);
   assert_quiet ("Kafe baharu dibuka: Café Kulim, menu naïve dan crème brûlée.");
+  /* A vowel typed twice to stretch a bad word; ordinary double vowels and
+   * doubled consonants stay words. */
+  assert_rule ("Pegawai itu bodooh.", "shaming.insult", "bodooh");
+  assert_quiet ("Maaf, saat ini kaunter ditutup kerana keadaan cuaca.");
   /* Rulers masked or in leetspeak. */
   assert_rule ("S*ltan itu memang bodoh.", "royalty.critique", "S*ltan");
   assert_rule ("R4ja tu menyusahkan rakyat.", "royalty.critique", "R4ja");

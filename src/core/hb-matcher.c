@@ -983,6 +983,28 @@ has_lookalikes (const HbText  *text,
   return TRUE;
 }
 
+/* "bodooh", "bangaang": a vowel typed twice to stretch a bad word.  Only
+ * the doubled vowels are made single (not every doubled letter, as the
+ * leetspeak skeleton does: "poorness" must not become a word it is not),
+ * and only lexicons that ask for obfuscation are matched. */
+static void
+match_doubled (Scan *s,
+               guint i)
+{
+  const HbToken *tok = hb_text_token (s->text, i);
+  const char *word = s->text->norm->str + tok->nstart;
+  gsize len = tok->nend - tok->nstart;
+  g_autoptr(GString) single = g_string_sized_new (len);
+  guint32 off;
+
+  for (gsize k = 0; k < len; k++)
+    if (k == 0 || word[k] != word[k - 1] || strchr ("aeiou", word[k]) == NULL)
+      g_string_append_c (single, word[k]);
+  off = lookup_word (s->m->surfaces, single->str, single->len);
+  if (off != HB_STRMAP_NONE)
+    match_terms (s, off, i, i + 1, tok->ostart, tok->oend, LEXICONS_OBFUSCATION, FALSE);
+}
+
 /* "b-o-d-o-h": a word spelt out letter by letter with hyphens. */
 static gboolean
 is_spelled_out (const HbText  *text,
@@ -1292,6 +1314,8 @@ hb_matcher_scan (const HbMatcher *m,
         match_obfuscated (&s, i);
       if (tok->cend - tok->cstart <= 2)
         match_dotted (&s, i);
+      if ((tok->flags & HB_TOKEN_DOUBLED) && !obf_hit && s.tok_entries[i] == HB_STRMAP_NONE)
+        match_doubled (&s, i);
       if (i >= spaced_until && is_single_letter (text, i, tok->line))
         spaced_until = match_spaced (&s, i);
     }

@@ -352,12 +352,18 @@ scan_token (const HbText *text,
         break;
       j++;
     }
-  /* A letter typed three times or more: stretched for effect. */
-  for (guint k = i + 2; k < j; k++)
-    if (chars[k] == chars[k - 1] && chars[k] == chars[k - 2] && (cls[k] & CL_ALPHA))
+  /* A letter typed three times or more: stretched for effect; a vowel
+   * typed twice ("bodooh") may be stretched too. */
+  for (guint k = i + 1; k < j; k++)
+    if (chars[k] == chars[k - 1] && (cls[k] & CL_ALPHA))
       {
-        f |= HB_TOKEN_RUNS;
-        break;
+        if (k >= i + 2 && chars[k] == chars[k - 2])
+          {
+            f |= HB_TOKEN_RUNS;
+            break;
+          }
+        if (strchr ("aeiou", (int) chars[k]) != NULL && chars[k] != 0)
+          f |= HB_TOKEN_DOUBLED;
       }
   /* A trailing '!' or '|' is punctuation, not a masked letter. */
   while (j > i + 1 && (chars[j - 1] == '!' || chars[j - 1] == '|'))

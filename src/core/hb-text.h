@@ -27,6 +27,7 @@ typedef enum
   HB_TOKEN_CAPITAL    = 1 << 10, /* first letter typed as a capital: a name? */
   HB_TOKEN_ADDRESS    = 1 << 11, /* part of a web or e-mail address: www.kulim.org */
   HB_TOKEN_BEYOND_ASCII = 1 << 12, /* has a letter beyond ASCII: accents, other scripts */
+  HB_TOKEN_DOUBLED    = 1 << 13, /* a vowel typed twice in a row: bodooh, or saat */
 } HbTokenFlags;
 
 typedef struct
