@@ -993,14 +993,16 @@ match_doubled (Scan *s,
 {
   const HbToken *tok = hb_text_token (s->text, i);
   const char *word = s->text->norm->str + tok->nstart;
-  gsize len = tok->nend - tok->nstart;
-  g_autoptr(GString) single = g_string_sized_new (len);
+  gsize len = tok->nend - tok->nstart, n = 0;
+  char single[64];
   guint32 off;
 
+  if (len >= sizeof single)
+    return; /* no term is that long */
   for (gsize k = 0; k < len; k++)
     if (k == 0 || word[k] != word[k - 1] || strchr ("aeiou", word[k]) == NULL)
-      g_string_append_c (single, word[k]);
-  off = lookup_word (s->m->surfaces, single->str, single->len);
+      single[n++] = word[k];
+  off = lookup_word (s->m->surfaces, single, n);
   if (off != HB_STRMAP_NONE)
     match_terms (s, off, i, i + 1, tok->ostart, tok->oend, LEXICONS_OBFUSCATION, FALSE);
 }
