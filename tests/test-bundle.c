@@ -725,6 +725,18 @@ test_cli_verify_folder_odd (Fixture       *f,
   g_assert_nonnull (strstr (out, "special file: media/pipe"));
   g_assert_nonnull (strstr (out, digest));
 
+  /* A hard link shares its bytes with a file outside, which can change
+   * them later: named as a link too. */
+  {
+    g_autofree char *alt = g_build_filename (bundle, "alt-text.txt", NULL);
+    g_autofree char *alt_elsewhere = g_build_filename (f->dir, "alt-text-elsewhere.txt", NULL);
+
+    g_assert_cmpint (link (alt, alt_elsewhere), ==, 0);
+    g_clear_pointer (&out, g_free);
+    g_assert_cmpint (cli_verify (bundle, &out), ==, 1);
+    g_assert_nonnull (strstr (out, "link: alt-text.txt"));
+  }
+
   /* SHA256SUMS itself through a link: named as one, not as missing. */
   {
     g_autofree char *sums = g_build_filename (bundle, "SHA256SUMS", NULL);

@@ -180,7 +180,10 @@ read_folder_entry (Contents    *c,
                    path, g_strerror (saved));
       return FALSE;
     }
-  if (S_ISLNK (st.st_mode))
+  /* A hard link shares its bytes with a file outside the bundle, which
+   * can change them after the check: reported like a symbolic link, as a
+   * zip's hard-link entry is. */
+  if (S_ISLNK (st.st_mode) || (S_ISREG (st.st_mode) && st.st_nlink > 1))
     add_odd (c, rel, ODD_LINK);
   else if (S_ISDIR (st.st_mode))
     return read_folder (c, root, rel, error);
