@@ -239,7 +239,7 @@ hb_test_wait (gboolean *done,
               guint     timeout_ms)
 {
   gboolean expired = FALSE;
-  guint id = g_timeout_add (timeout_ms, wait_timeout_cb, &expired);
+  guint id = g_timeout_add (timeout_ms * HB_TEST_SLOWDOWN, wait_timeout_cb, &expired);
 
   while (!*done && !expired)
     g_main_context_iteration (NULL, TRUE);
