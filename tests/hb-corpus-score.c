@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-corpus-score.c — the linter scored on labelled corpora.
  *
  * Two formats are read: the project's corpora ({"posts": [{id, text,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-corpus-score.h — scores the linter on a labelled corpus, as the window
  * lints: recall of labelled problems at warning level, false alarms on clean
  * entries, findings at a topic nobody labelled; shared by test-corpus and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-gui-test.c — helpers for the GUI tests under Xvfb. */
 #include "hb-gui-test.h"
 

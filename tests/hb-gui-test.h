@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-gui-test.h — helpers for the GUI tests: run the main loop until
  * something shows, and save screenshots of what the window draws. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-test-server.c — a loopback SoupServer for tests (see hb-test-server.h). */
 #include <string.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-test-server.h — a SoupServer on 127.0.0.1 (a free port) inside the
  * test process, for the network helpers' tests.  Each path answers with a
  * fixed response, or with a handler of the test's own (slow drips,

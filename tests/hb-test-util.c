@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-test-util.c — helpers the core tests share. */
 #include "hb-test-util.h"
 

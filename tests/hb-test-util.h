@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-test-util.h — helpers the core tests share. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-autosave.c — backups are written, found again and removed; a
  * writer killed at random moments leaves the old or the new backup, never
  * a broken one, and its leftovers are cleaned at the next start. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-bundle.c — bundle export and verify, checked with outside tools.
  *
  * The checklist's "page reviewed today" answer is only good for the day it

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-caption.c — the composed caption, exactly, in Malay and English, and
  * the map from each stretch of it back to the field or guest it came from. */
 #include <string.h>

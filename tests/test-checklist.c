@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-checklist.c — the guideline checklist: auto items from findings and fields, confirmations with evidence, overrides, re-confirmation after edits, drafts, progress and applies_to. */
 #include <gio/gio.h>
 #include <string.h>

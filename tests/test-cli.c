@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-cli.c — hebahan-cli as a user runs it: exit codes, JSON fields,
  * messages in both languages, and one-line errors for bad input. */
 #include <json-glib/json-glib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-corpus.c — a labelled corpus holds the linter to a bar: recall of
  * labelled problems at warning level at or above a floor (overall, and per
  * topic where a per-topic floor is given) and warnings on clean entries at

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-count-differential.c — X counting and URL finding against the
  * reference implementation.  tests/fixtures/twitter-text-differential.jsonl
  * holds generated texts (URLs after punctuation, emoji sequences, scripts,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-count.c — counting as the platforms count: the twitter-text
  * conformance suite (validate.yml, read in place with libyaml), Threads'
  * emoji bytes, hashtags, mentions, URL detection and speed. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-datetime.c — official Malay dates and times, DBP periods at every
  * boundary, lenient time and date reading, and the weekday check. */
 #include "hb-datetime.h"

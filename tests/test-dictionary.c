@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-dictionary.c — every word of Debian's Indonesian (hunspell-id) and
  * English (hunspell-en-us) dictionaries, linted on its own, warns only
  * where it is reviewed to: the pack's own bad words, slurs, chat

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-document.c — HbDocument without a display: edits coalesce into
  * one lint and stale results are dropped, a change is backed up after the
  * delay, export waits for the checklist, and `modified` and `title` are

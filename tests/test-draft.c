@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-draft.c — `.hebahan` drafts: a full round trip, media paths, every
  * kind of corrupt draft, and atomic saving that keeps the old file. */
 #include <glib/gstdio.h>

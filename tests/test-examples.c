@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-examples.c — every rule of the built-in pack against its own
  * examples: each bad sentence fires the rule, each good one fires neither
  * the rule nor any other warning.  Post rules that read the caption's

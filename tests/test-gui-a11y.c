@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-gui-a11y.c — every control a screen reader can reach says what it
  * is: walks the accessibility tree of the real window with the demo post,
  * the preferences, the checklist's dialogs and the post preview, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-gui-checklist.c — the honest checklist in the window, made quick:
  * from a finished, clean event report with photos to export-ready through
  * the Confirm Items dialog, counting every interaction (a click, a key

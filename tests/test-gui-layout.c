@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-gui-layout.c — the window on the screens council PCs have: at
  * 1366×768 and at half of it (683×768), in English and in Malay, every
  * page (compose, findings, the checklist scrolled to its end, the caption

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-gui-media.c — the media grid as a user sees it: thumbnails, item
  * errors, alt text, reordering, removing, a video's details, and quality
  * badges. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-gui-net.c — the network helpers in the real window and
  * preferences, against a SoupServer on 127.0.0.1 in this process:
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-gui-publish.c — getting the post out: the Caption page's marking of
  * the text past a platform's limit, and the user guide on F1 with Yelp and
  * without it. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-gui-window.c — drives the real composer window under Xvfb: typing,
  * findings, the form, media, saving, crash recovery; saves screenshots of
  * the main states to the build folder's tests/screenshots/. */

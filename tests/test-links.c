@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-links.c — links in the caption without the network: finding them,
  * the link cache (freshness, copies, threads), the `link` rules offline
  * (http://, shorteners) and from the cache (broken, redirect to plain

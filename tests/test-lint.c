@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-lint.c — every rule kind of the built-in pack, offsets, neutral
  * mentions that must stay quiet, and bad or large input. */
 #include <string.h>

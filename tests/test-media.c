@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-media.c — reading photos and videos: reduced thumbnails, EXIF
  * orientation, digests, blur and exposure verdicts on real photos, and a
  * clear error for every kind of bad file. */

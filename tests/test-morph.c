@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-morph.c — generated word forms, and what must never be generated. */
 #include "hb-morph.h"
 

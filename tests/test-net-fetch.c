@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-net-fetch.c — the bounded fetch every network helper uses, against
  * a SoupServer on 127.0.0.1. */
 #include "hb-net-error.h"

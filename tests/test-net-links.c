@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-net-links.c — the link checker against a SoupServer on 127.0.0.1:
  * 200, 404, 410, 500, a server that refuses HEAD, a timeout, a slow drip,
  * a redirect loop, a redirect to plain HTTP (through a proxy, which the

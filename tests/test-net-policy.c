@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-net-policy.c — policy-pack updates (hb-policy-update.c) and
  * `hebahan-cli policy fetch`, against a SoupServer on 127.0.0.1 in this
  * process.  Every test runs with its own empty data and config folders

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-net-site.c — the official-website cross-check (8.b): RSS, Atom and
  * HTML listings read into exact entries; the check against a SoupServer on
  * 127.0.0.1 (a match in another word order, case and date form; no match;

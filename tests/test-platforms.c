@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-platforms.c — platform profiles: the built-in file loads with every
  * platform and current figures; a bad file reports every problem with its
  * JSON path and is never loaded half-way. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-policy.c — the built-in pack's content, validation with JSON paths,
  * the user override and the fetched-pack cache (which pack is in use). */
 #include <glib/gstdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-post-lint.c — linting a whole post: findings mapped back to fields,
  * guests and media; the pack's `post` rules; acknowledgements; the
  * validator for `post` rules; linting a snapshot in a worker thread. */

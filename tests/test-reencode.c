@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-reencode.c — the bundle's parallel photo re-encoder: results come
  * back in push order whatever finishes first, each item carries its own
  * error, photos are fitted after being turned upright, and freeing with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-site-match.c — finding the post's announcement among a listing's
  * entries without the network: word order, case, accents, generic words
  * such as "Majlis", Malay and English dates, and the near misses that

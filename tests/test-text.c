@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-text.c — normalisation, tokens and the map back to the original. */
 #include <string.h>
 

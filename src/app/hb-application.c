@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-application.c — the Hebahan GtkApplication: app actions, the policy
  * pack shared by every window, preferences and the command line. */
 #include "hb-application.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-caption-view.c — the body editor.
  *
  * Findings arrive from the lint worker as spans of the body's own text

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-caption-view.h — the body editor: a text view that underlines the
  * guideline findings in its text. */
 #pragma once

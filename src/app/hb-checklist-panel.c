@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-checklist-panel.c — the guideline checklist beside the editor.
  *
  * The window evaluates the checklist after every lint and hands the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-checklist-panel.h — the guideline checklist beside the editor:
  * sections 6, 7 and 8, progress, ticks, evidence and overrides. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-confirm-dialog.c — "Confirm Items": every checklist item still to be
  * confirmed, grouped by who vouches for it (the officer, Bahagian
  * Komunikasi Korporat, the committees), each with its own check box so the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-confirm-dialog.h — confirming several checklist items in one step:
  * grouped by who vouches for them, one note per group, the officer's name
  * and recent evidence offered, the button enabled only when complete. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-document.c — one open post and the work done on it (see
  * hb-document.h).  No widget: the window shows a document, the tests
  * drive one without a display.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-document.h — one open post and everything done to it, without any
  * widget: its file, whether it has unsaved changes, the automatic backup,
  * linting, the findings and the checklist, and the long operations

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-file-chooser.c — see hb-file-chooser.h.  A dismissed chooser is
  * G_IO_ERROR_CANCELLED; a draft's name always ends in .hebahan, and an
  * export's in .zip unless the officer asked for a folder. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-file-chooser.h — asking where to open, save or export, the same way
  * everywhere: GtkFileDialog from GTK 4.10, the portal-aware native
  * chooser on 4.8.  Knows nothing of what is done with the file. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-finding-item.c — one row of the findings list: a clause heading or
  * a finding.  A finding item keeps its lint result alive, so a row never
  * outlives the data it shows. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-finding-item.h — one row of the findings list: a clause heading or
  * a finding. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-finding-list.c — a GListModel over the HbPostFinding array of the
  * last lint (see hb-finding-list.h). */
 #include "hb-finding-list.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-finding-list.h — the findings of one lint as a list model: each item
  * an HbFindingItem, made when asked for, so a lint with hundreds of
  * findings costs no objects until a view shows them. */

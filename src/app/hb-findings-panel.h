@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-findings-panel.h — every finding of the post, grouped by guideline
  * clause, with counts. */
 #pragma once

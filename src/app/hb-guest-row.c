@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-guest-row.c — one guest in the form: title, name, order buttons.
  *
  * The row edits its HbGuest directly (two-way bindings); moving and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-guest-row.h — one guest in the form: title, name, order buttons. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-media-grid.c — the post's photos and videos as a grid of tiles, with
  * a file chooser, drag and drop of files, and reordering.
  *

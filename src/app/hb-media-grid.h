@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-media-grid.h — the post's photos and videos as a grid of tiles. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-media-tile.c — one photo or video in the media grid: its preview,
  * errors, alt text and caption, and the actions that move or remove it.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-media-tile.h — one photo or video in the media grid. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-platform-preview.c — the caption as each selected platform will get
  * it.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-platform-preview.h — the caption as each selected platform will get
  * it, with that platform's counter and an optional caption of its own. */
 #pragma once

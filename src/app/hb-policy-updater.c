@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-policy-updater.c — the pack in use and its updates.
  *
  * At start the pack is loaded in a worker (hb_policy_load_default(): the

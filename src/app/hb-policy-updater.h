@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-policy-updater.h — the policy pack the app uses, and keeping it up to
  * date from the council's server (the `policy-url` setting). */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-post-form.c — the post form (see hb-post-form.h).
  *
  * The rows edit the post directly: plain text fields through a

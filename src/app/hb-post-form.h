@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-post-form.h — the form beside the body: the post's type, language
  * and platforms, the programme (name, date, times, venue), guests,
  * hashtags and link, photos and videos; with a marker at each field that

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-post-preview.c — one platform's post as its feed shows it.
  *
  * The council's account name and the app's icon as its avatar, the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-post-preview.h — one platform's post as its feed shows it, with Copy. */
 #pragma once
 

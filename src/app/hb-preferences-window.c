@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-preferences-window.c — the preferences, bound to GSettings, and the
  * policy pack in use with the state of its updates. */
 #include "hb-preferences-window.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-preferences-window.h — the preferences: language, officer, style. */
 #pragma once
 

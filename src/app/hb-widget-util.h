@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-widget-util.h — small widget helpers GTK 4.8 does not have. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-window-export.c — HbWindow's side of exporting the bundle (the
  * document exports in a worker; this asks where, shows the progress and
  * Cancel, and says when it is done) and printing the sign-off sheet. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-window-files.c — HbWindow's drafts: opening and saving (the
  * document does the work off the main thread; this asks where, and
  * reports), recent files and crash recovery. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-window-net.c — HbWindow's check of the official website
  * (guideline 8.b): win.check-website fetches the news listing set in the
  * preferences and looks for the post's announcement (the document does

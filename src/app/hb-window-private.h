@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-window-private.h — what the parts of HbWindow share: its fields and
  * the few helpers of hb-window.c the other parts call (hb-window.c: the
  * shell, findings and actions; hb-window-files.c: opening, saving,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-window.c — the composer window: header bar, panes, toasts, dialogs
  * and actions (drafts are in hb-window-files.c, export and printing in
  * hb-window-export.c, the website check in hb-window-net.c).

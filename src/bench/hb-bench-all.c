@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-bench-all.c — `hb-bench all`: every benchmark, each in a process of
  * its own (so one mode's memory or threads never touch another's
  * figures), then one Markdown table with the machine it ran on, ready for

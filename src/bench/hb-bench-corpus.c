@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-bench-corpus.c — `hb-bench corpus [--details] [--dump FILE] PATH…`:
  * the evaluation report of the linter on labelled corpora (a folder of the
  * project's *.json corpora or a JSON-lines file such as

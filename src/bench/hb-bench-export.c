@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-bench-export.c — `hb-bench export`: the ready-to-post bundle of a
  * post with the thirty 24-megapixel photos of `hb-bench media`, written as
  * a .zip through hb_bundle_export(), exactly as the Export button and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-bench-hostile.c — `hb-bench lint-hostile`: linting text shaped to
  * cost the most, at 1 MB and 10 MB, once each (they are too slow to repeat
  * when something regresses to quadratic time):

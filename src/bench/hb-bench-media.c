@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-bench-media.c — `hb-bench media`: thirty 24-megapixel photos added to
  * the real media grid, until every thumbnail and measurement is in.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-bench-startup.c — `hb-bench startup`: cold start of the real app to
  * its first frame.
  *

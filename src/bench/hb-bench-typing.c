@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-bench-typing.c — `hb-bench typing FILE`: keystroke to updated
  * underlines in the real composer window.
  *

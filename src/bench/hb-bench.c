@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-bench.c — benchmarks of the real code paths, one JSON line per mode.
  *
  *   hb-bench lint FILE     lint FILE in-process, policy loaded once

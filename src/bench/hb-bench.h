@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-bench.h — timing helpers shared by the benchmark modes. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-cli-bundle.c — `hebahan-cli export` and `verify` (docs/cli.md; the bundle is made by src/core/hb-bundle.c).
  *
  * The export runs in a worker thread while the main thread waits in a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-cli-bundle.h — `hebahan-cli export` and `hebahan-cli verify`. */
 #pragma once
 

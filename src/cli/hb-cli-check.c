@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-cli-check.c — `hebahan-cli check DRAFT`: prints a draft's checklist status (docs/cli.md). */
 #include "hb-cli-check.h"
 

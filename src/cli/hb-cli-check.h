@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-cli-check.h — `hebahan-cli check DRAFT`: the checklist status of a draft. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-cli-common.c — what every hebahan-cli command shares. */
 #include "hb-cli-common.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-cli-common.h — what every hebahan-cli command shares: exit codes,
  * the one-line error, loading the policy pack, reading FILE or stdin. */
 #pragma once

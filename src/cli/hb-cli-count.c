@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-cli-count.c — `hebahan-cli count` (see hb-cli-count.h). */
 #include "hb-cli-count.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-cli-links.c — `hebahan-cli links` (see hb-cli-links.h). */
 #include "hb-cli-links.h"
 

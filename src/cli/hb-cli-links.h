@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-cli-links.h — `hebahan-cli links`: the link checker, headless. */
 #pragma once
 

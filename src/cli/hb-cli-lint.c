@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-cli-lint.c — `hebahan-cli lint` (see hb-cli-lint.h). */
 #include "hb-cli-lint.h"
 

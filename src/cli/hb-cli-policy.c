@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-cli-policy.c — `hebahan-cli policy validate FILE` and `policy fetch
  * URL`.  validate checks a pack and says what it holds (0 valid, 1 not).
  * fetch fetches the council's

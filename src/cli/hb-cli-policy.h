@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-cli-policy.h — `hebahan-cli policy validate FILE` (is a pack
  * valid, and what it holds) and `policy fetch URL` (the policy-pack
  * update of the app's preferences, headless). */

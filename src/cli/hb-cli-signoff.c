@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-cli-signoff.c — `hebahan-cli signoff`: the sign-off sheet of a draft as a PDF. */
 #include <glib/gi18n.h>
 

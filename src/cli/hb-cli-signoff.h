@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-cli-signoff.h — `hebahan-cli signoff DRAFT --output FILE.pdf`. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-cli-site-check.c — `hebahan-cli site-check` (see hb-cli-site-check.h). */
 #include "hb-cli-site-check.h"
 

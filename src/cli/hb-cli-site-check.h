@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-cli-site-check.h — `hebahan-cli site-check`: the official-website
  * cross-check (guideline 8.b), headless. */
 #pragma once

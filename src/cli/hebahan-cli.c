@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hebahan-cli.c — the headless front end over the Hebahan core: the table
  * of sub-commands (one file each, hb-cli-*.c) and the usage.
  *

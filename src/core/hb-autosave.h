@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-autosave.h — backups of unsaved posts, and finding them again after
  * a crash. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-bundle-verify.c — checks a bundle, a folder or a .zip, against the
  * manifest its sign-off sheet names (DESIGN.md "Bundle", README's
  * "Integrity of a bundle").

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-bundle.c — exports the ready-to-post bundle and verifies one.
  *
  * Everything is written into a hidden temporary folder next to the

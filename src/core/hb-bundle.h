@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-bundle.h — the ready-to-post bundle (format in docs/cli.md): export,
  * atomically, as a folder or a .zip; and verification against its
  * manifest and SHA256SUMS. */

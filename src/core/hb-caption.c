@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-caption.c — composes the caption from the post's fields, with a map from every stretch of it back to its source. */
 #include "hb-caption.h"
 

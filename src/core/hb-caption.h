@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-caption.h — the caption the form composes, and the map from each
  * stretch of it back to the field it came from. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-checklist.c — evaluates the pack's checklist for one post and records officers' answers in the draft. */
 #include "hb-checklist.h"
 

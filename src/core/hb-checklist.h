@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-checklist.h — the guideline checklist (sections 6–8) for one post:
  * `auto` items evaluated from the post and its findings, `confirm` items
  * answered by an officer (some with an automatic check shown beside the

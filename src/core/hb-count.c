@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-count.c — counting a caption as each platform counts it (see hb-count.h).
  *
  * X's rules follow twitter-text v3 (config/v3.json): the text is NFC-normalised,

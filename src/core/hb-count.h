@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-count.h — counting a caption the way each platform counts it: plain
  * code points, X's weighted length (twitter-text v3: URLs 23, emoji
  * sequences 2, CJK 2, NFC first) and Threads (emoji by UTF-8 bytes); and

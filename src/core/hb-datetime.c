@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-datetime.c — official Malay (and Malaysian English) dates and times, and the weekday check. */
 #include "hb-datetime.h"
 

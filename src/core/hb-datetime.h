@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-datetime.h — dates and times the way official Malay (and Malaysian
  * English) writes them, and the weekday-contradiction check. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-draft.c — reading and writing `.hebahan` draft files (JSON, "hebahan-draft/1").
  *
  * Loading checks every value it uses and refuses the whole draft with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-draft.h — `.hebahan` draft files: loading with every check and
  * limit, saving atomically (the format is described in docs/cli.md). */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-error.c — the error domain of the Hebahan core. */
 #include "hb-error.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-file-util.c — file-system helpers GLib does not have. */
 #include "hb-file-util.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-file-util.h — file-system helpers GLib does not have. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-finding.c — one guideline finding (see hb-finding.h). */
 #include "hb-finding.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-finding.h — one guideline finding: a rule, a span and what to say. */
 #pragma once
 

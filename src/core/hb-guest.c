@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-guest.c — a guest of an event: title (YB, Dato', Dr …) and name. */
 #include "hb-guest.h"
 

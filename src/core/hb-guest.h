@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-guest.h — a guest of an event: title (YB, Dato', Dr …) and name. */
 #pragma once
 

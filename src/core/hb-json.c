@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-json.c — loading exactly one JSON document, of UTF-8 text (see
  * hb-json.h).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-json.h — loading one JSON document into a JsonParser, strictly.
  *
  * json-glib 1.6 is lenient where Hebahan cannot be:

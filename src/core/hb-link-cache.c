@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-link-cache.c — link-check results kept for a while (see hb-link-cache.h). */
 #include "hb-link-cache.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-link-cache.h — what the link checker found out about each address,
  * kept for a while (15 minutes by default) so that re-linting the post or
  * checking it again does not ask the network.  The linter reads it from a

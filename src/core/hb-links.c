@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-links.c — the web addresses in a caption (see hb-links.h). */
 #include "hb-links.h"
 

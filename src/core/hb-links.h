@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-links.h — the web addresses written in a caption, found the way X
  * finds them (twitter-text, as hb-count.c does), with the address a
  * browser would open for each: what the link checker checks and what the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-linter.c — from lexicon hits and patterns to findings.
  *
  * One normalisation (HbText), one scan of the tokens (HbMatcher), then each

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-linter.h — checks a text against a policy pack's rules. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-matcher.c — lexicon index and the token scan (see hb-matcher.h).
  *
  * Index layout: a surface form maps to the roots it is a form of; each entry

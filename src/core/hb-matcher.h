@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-matcher.h — the compiled lexicons of a policy pack.
  *
  * Built once when a pack loads: every term is expanded into its word forms

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-media-item.c — one photo or video attached to a post.
  *
  * The item holds what the draft file stores (path, digest, alt text,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-media-item.h — one photo or video attached to a post. */
 #pragma once
 

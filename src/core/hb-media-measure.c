@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-media-measure.c — measures a post's photos and videos as the window's
  * media tiles do (hb-media-tile.c), for callers without a window: the
  * command line lints, checks and exports a draft with the same media

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-media-measure.h — measuring a post's photos and videos without a
  * window, so that hebahan-cli lints a draft as the window does. */
 #pragma once

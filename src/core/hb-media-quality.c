@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-media-quality.c — blur and exposure measurements of a photo.
  *
  * Everything is measured on a small grey image (HB_MEDIA_QUALITY_SIDE on

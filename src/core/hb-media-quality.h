@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-media-quality.h — blur and exposure measurements of a photo. */
 #pragma once
 

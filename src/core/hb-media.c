@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-media.c — reads one photo or video: digest, kind, size, a
  * reduced-size thumbnail and blur and exposure measurements, safely, in a
  * worker thread.

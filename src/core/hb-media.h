@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-media.h — reading photos and videos for the post: digest, kind,
  * dimensions, a reduced-size thumbnail and blur and exposure
  * measurements, off the main thread. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-morph.c — Malay and English form generation (see hb-morph.h).
  *
  * Malay rules follow the standard description of meN-/peN- nasal

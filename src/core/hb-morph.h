@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-morph.h — word forms generated from curated roots.
  *
  * The linter never stems a token.  Instead every root in the policy pack is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-patterns.c — personal-data detectors (see hb-patterns.h).
  *
  * Numbers are read as digit groups with single separators, then judged by

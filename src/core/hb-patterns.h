@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-patterns.h — personal-data detectors: MyKad numbers, Malaysian mobile
  * numbers, e-mail addresses and home addresses. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-platforms.c — loading and validating platform profiles (see hb-platforms.h).
  *
  * One walk over the JSON parses and validates: every problem is recorded

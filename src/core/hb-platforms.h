@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-platforms.h — platform profiles (data/platforms.json): each platform's
  * text limit and how it counts, hashtag, mention and media limits, image
  * and video limits, alt-text length.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-policy-cache.c — the fetched policy pack on disk (see hb-policy-cache.h).
  *
  * The info file is small JSON:

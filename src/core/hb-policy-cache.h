@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-policy-cache.h — the last good policy pack fetched from the council's
  * server, kept in the user's data folder, and what is known about it.
  *

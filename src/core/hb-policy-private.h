@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-policy-private.h — the compiled form of a pack, shared by the loader,
  * the matcher and the linter.  Not installed; not for the app. */
 #pragma once

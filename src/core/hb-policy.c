@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-policy.c — loading and validating policy packs (see hb-policy.h).
  *
  * Parsing and validation are one walk over the JSON: every problem is

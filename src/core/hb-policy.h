@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-policy.h — the policy pack: guideline clauses, checklist, rules.
  *
  * A pack is immutable once loaded, so one HbPolicy can be shared by the

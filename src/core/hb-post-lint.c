@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-post-lint.c — lints a whole post: its composed caption, alt texts and media captions, and the pack's `post` rules.
  *
  * The snapshot copies plain strings on the calling (main) thread; the lint

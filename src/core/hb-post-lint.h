@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-post-lint.h — checks a whole post: the composed caption, alt texts
  * and media captions against the pack's text rules, plus the pack's `post`
  * rules (missing fields, a weekday that contradicts its date, platform

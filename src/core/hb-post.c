@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-post.c — the post being composed.
  *
  * One object holds everything a draft file stores.  Any change anywhere in

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-post.h — the post being composed: structured fields, guests, body,
  * media, acknowledged findings and checklist answers. */
 #pragma once

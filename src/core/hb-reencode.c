@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-reencode.c — the bundle's photos re-encoded in parallel (see
  * hb-reencode.h). */
 #include <gdk-pixbuf/gdk-pixbuf.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-reencode.h — the bundle's photos, re-encoded on every core.
  *
  * A photo is decoded no larger than the selected platforms accept, turned

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-remux.c — a video's streams copied into a new container of the same
  * kind, without its metadata (see hb-remux.h).
  *

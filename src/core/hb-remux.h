@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-remux.h — videos for the bundle, copied without their metadata.
  *
  * Photos are re-encoded with nothing but their pixels; a video's streams

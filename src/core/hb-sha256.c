@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-sha256.c — SHA-256 as hex through nettle (see hb-sha256.h). */
 #include "hb-sha256.h"
 

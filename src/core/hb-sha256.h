@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-sha256.h — SHA-256 as lowercase hex, through nettle, which uses the
  * CPU's SHA instructions (about ten times GChecksum's speed): media
  * digests, bundle files and their verification all go through here. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-signoff-content.c — what the sign-off sheet says: the post, its
  * media, the checklist, overrides and acknowledgements, the policy and
  * the signature boxes, as blocks (hb-signoff-render.c lays them out). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-signoff-private.h — what the two halves of the sign-off sheet share:
  * hb-signoff-content.c says what is on the sheet (blocks of text, images
  * and tables, in the post's language); hb-signoff-render.c lays the blocks

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-signoff-render.c — the sign-off sheet on paper: the blocks of
  * hb-signoff-content.c laid out with Pango into pages (never cutting a
  * line or an image in two), drawn with cairo, and written as a PDF. */

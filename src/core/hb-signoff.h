@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-signoff.h — the printed sign-off sheet: A4, cairo + pango, shared by
  * signoff.pdf and GtkPrintOperation, in the post's language. */
 #pragma once

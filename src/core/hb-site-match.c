@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-site-match.c — the post's announcement among a listing's entries (see hb-site-match.h). */
 #include "hb-site-match.h"
 

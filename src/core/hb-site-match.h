@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-site-match.h — finding a post's announcement among the entries of
  * the official website's news listing (guideline 8.b), and recording the
  * page found as the checklist's evidence.

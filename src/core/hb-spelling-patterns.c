@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-spelling-patterns.c — Malay spelling errors found by their shape.
  *
  * Each detector reads the tokens once.  They look only at the forms that a

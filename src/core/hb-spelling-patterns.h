@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-spelling-patterns.h — non-standard Malay that a word list cannot list:
  * forms built by a rule, found by their shape (Pedoman Umum Ejaan Bahasa
  * Melayu, Dewan Bahasa dan Pustaka). */

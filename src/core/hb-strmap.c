@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-strmap.c — open-addressing hash map from byte strings to guint32.
  *
  * GHashTable needs NUL-terminated keys, which would force a copy per token;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-strmap.h — a compact string → integer map for the linter's hot path.
  *
  * Lookups take a (pointer, length) pair so that tokens can be looked up

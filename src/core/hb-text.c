@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-text.c — normalisation and tokenisation (see hb-text.h).
  *
  * Everything here runs once per lint and must stay linear and allocation

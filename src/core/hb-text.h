@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-text.h — one normalisation pass over a post, with the map back to it.
  *
  * HbText holds the post as typed (code points), its normalised form (NFKC,

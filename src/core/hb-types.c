@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-types.c — languages, severities and the table of topics and the
  * guideline clauses they belong to. */
 #include "hb-types.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-types.h — small shared vocabularies: languages, severities, topics. */
 #pragma once
 

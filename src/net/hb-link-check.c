@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-link-check.c — checks that caption links lead somewhere (see hb-link-check.h). */
 #include "hb-link-check.h"
 

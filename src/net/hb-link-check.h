@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-link-check.h — the link checker: does each address in the caption
  * lead to a working page?
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-net-error.c — the error domain of Hebahan's network helpers. */
 #include "hb-net-error.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-net-error.h — the error domain of Hebahan's network helpers. */
 #pragma once
 

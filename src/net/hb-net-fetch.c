@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-net-fetch.c — one bounded HTTP exchange (see hb-net-fetch.h). */
 #include <glib/gi18n.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-net-fetch.h — one GET (or HEAD) with the limits every Hebahan request
  * keeps: HTTPS only (plain HTTP only to loopback, for tests), redirects
  * followed by hand up to a limit and re-checked at every hop, a cap on the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-policy-update.c — fetch, validate and cache the council's policy pack
  * (see hb-policy-update.h).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-policy-update.h — fetching the council's policy pack from the address
  * set in preferences (GSettings "policy-url") and caching it.
  *

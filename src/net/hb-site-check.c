@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-site-check.c — fetch the news listing and look for the announcement (see hb-site-check.h). */
 #include "hb-site-check.h"
 

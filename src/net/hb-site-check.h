@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-site-check.h — the official-website cross-check (guideline 8.b):
  * fetch the council's news listing (RSS, Atom or an HTML page), read it
  * and look for the post's announcement in it.

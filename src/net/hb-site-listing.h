@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-site-listing.h — reads the official website's news listing into
  * entries (title, absolute URL, summary, date) for hb-site-match: an RSS
  * 2.0 (or 1.0) feed, an Atom feed, or an HTML page whose links are the

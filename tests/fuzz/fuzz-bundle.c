@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-bundle.c — libFuzzer target: hb_bundle_verify() on what a
  * recipient may be handed as a bundle.
  *

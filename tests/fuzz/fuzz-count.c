@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-count.c — libFuzzer target: counting a caption as each platform
  * counts it, and finding its URLs, hashtags and mentions.
  *

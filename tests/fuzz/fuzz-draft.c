@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-draft.c — libFuzzer target: loading a `.hebahan` draft from any
  * bytes, then everything `hebahan-cli lint` and `check` do with it.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-lint.c — libFuzzer target: hb_lint() on any bytes, with the
  * built-in policy pack.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-policy.c — libFuzzer target: loading a policy pack from any bytes
  * (a pack in the user's config folder, or one fetched from the council's
  * server, is outside input), then linting with it.

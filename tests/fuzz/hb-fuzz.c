@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-fuzz.c — set-up shared by the libFuzzer targets.
  *
  * Bad input must give an error, never a critical: a failed

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-fuzz.h — what every libFuzzer target in this folder shares: the two
  * entry points libFuzzer calls, and the set-up that turns a GLib critical
  * or warning into a crash the fuzzer records. */
