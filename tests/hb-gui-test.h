@@ -5,9 +5,14 @@
 
 #include <gtk/gtk.h>
 
+#include "hb-application.h"
+
 G_BEGIN_DECLS
 
 void     hb_gui_test_init       (int          *argc,
+                                 char       ***argv);
+HbApplication *
+         hb_gui_test_app_new    (int          *argc,
                                  char       ***argv);
 gboolean hb_gui_test_wait_until (gboolean    (*done) (gpointer data),
                                  gpointer      data,

@@ -603,33 +603,17 @@ test_post_preview (void)
 
 /* Xvfb has no notification daemon; GIO's complaint about it is not a
  * failure of the app. */
-static gboolean
-ignore_missing_notifier (const char     *domain,
-                         GLogLevelFlags  level,
-                         const char     *message,
-                         gpointer        data)
-{
-  return strstr (message, "org.freedesktop.Notifications") == NULL;
-}
-
 int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *data_home = g_dir_make_tmp ("hb-gui-a11y-XXXXXX", NULL);
   int status;
 
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("XDG_CACHE_HOME", data_home, TRUE);
   /* The tree is read through GTK's test context, with no AT-SPI bus. */
   g_setenv ("GTK_A11Y", "test", TRUE);
   /* English names, whatever the machine's language. */
   g_setenv ("LANGUAGE", "C", TRUE);
-  hb_gui_test_init (&argc, &argv);
-  g_test_log_set_fatal_handler (ignore_missing_notifier, NULL);
-  app = hb_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  app = hb_gui_test_app_new (&argc, &argv);
 
   g_test_add_func ("/a11y/walk-finds-unnamed", test_walk_finds_unnamed);
   g_test_add_func ("/a11y/window", test_window);

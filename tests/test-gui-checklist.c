@@ -483,30 +483,14 @@ test_time_message (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static gboolean
-ignore_missing_notifier (const char     *domain,
-                         GLogLevelFlags  level,
-                         const char     *message,
-                         gpointer        data)
-{
-  return strstr (message, "org.freedesktop.Notifications") == NULL;
-}
-
 int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *data_home = g_dir_make_tmp ("hb-gui-checklist-XXXXXX", NULL);
   int status;
 
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("XDG_CACHE_HOME", data_home, TRUE);
   g_setenv ("LANGUAGE", "en", TRUE);
-  hb_gui_test_init (&argc, &argv);
-  g_test_log_set_fatal_handler (ignore_missing_notifier, NULL);
-  app = hb_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  app = hb_gui_test_app_new (&argc, &argv);
 
   g_test_add_func ("/checklist-window/quick-path", test_quick_path);
   g_test_add_func ("/checklist-window/confirm-validates", test_confirm_validates);

@@ -613,16 +613,6 @@ test_checklist_keeps_place (void)
 /* A screenshot taken while the window is being resized can meet a widget
  * between two allocations; that is the test's timing, not the app. */
 static gboolean
-ignore_resize_snapshot (const char     *domain,
-                        GLogLevelFlags  level,
-                        const char     *message,
-                        gpointer        data)
-{
-  return strstr (message, "without a current allocation") == NULL &&
-         strstr (message, "org.freedesktop.Notifications") == NULL;
-}
-
-static gboolean
 panel_has_rule (HbWindow   *window,
                 const char *prefix)
 {
@@ -713,25 +703,9 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *data_home = g_dir_make_tmp ("hb-gui-XXXXXX", NULL);
   int status;
 
-  if (g_getenv ("HB_TEST_DATA_HOME"))
-    g_setenv ("XDG_DATA_HOME", g_getenv ("HB_TEST_DATA_HOME"), TRUE);
-  else
-    {
-      g_setenv ("HB_TEST_DATA_HOME", data_home, TRUE);
-      g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-    }
-  g_setenv ("XDG_CACHE_HOME", g_getenv ("XDG_DATA_HOME"), TRUE);
-  hb_gui_test_init (&argc, &argv);
-  g_test_log_set_fatal_handler (ignore_resize_snapshot, NULL);
-  bindtextdomain (GETTEXT_PACKAGE, HB_BUILD_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  app = hb_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  app = hb_gui_test_app_new (&argc, &argv);
 
   g_test_add_func ("/layout/en-1920x1080", test_en_1920);
   g_test_add_func ("/layout/en-1366x768", test_en_1366);

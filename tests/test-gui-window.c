@@ -1080,40 +1080,13 @@ test_malay_ui (void)
 
 /* Xvfb has no notification daemon; GIO's complaint about it is not a
  * failure of the app. */
-static gboolean
-ignore_missing_notifier (const char     *domain,
-                         GLogLevelFlags  level,
-                         const char     *message,
-                         gpointer        data)
-{
-  return strstr (message, "org.freedesktop.Notifications") == NULL;
-}
-
 int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *data_home = g_dir_make_tmp ("hb-gui-XXXXXX", NULL);
   int status;
 
-  /* Backups, recent files and the demo copy stay in a scratch folder;
-   * a subprocess inherits it, so recovery finds the killed child's work. */
-  if (g_getenv ("HB_TEST_DATA_HOME"))
-    g_setenv ("XDG_DATA_HOME", g_getenv ("HB_TEST_DATA_HOME"), TRUE);
-  else
-    {
-      g_setenv ("HB_TEST_DATA_HOME", data_home, TRUE);
-      g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-    }
-  g_setenv ("XDG_CACHE_HOME", g_getenv ("XDG_DATA_HOME"), TRUE);
-  hb_gui_test_init (&argc, &argv);
-  g_test_log_set_fatal_handler (ignore_missing_notifier, NULL);
-  bindtextdomain (GETTEXT_PACKAGE, HB_BUILD_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  app = hb_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  app = hb_gui_test_app_new (&argc, &argv);
 
   g_test_add_func ("/window/empty", test_empty_window);
   g_test_add_func ("/window/type-and-fix", test_type_and_fix);
