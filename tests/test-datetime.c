@@ -147,6 +147,26 @@ test_time_parse_typed (void)
 }
 
 static void
+test_date_parse_list (void)
+{
+  g_auto(GStrv) two = hb_date_parse_list (" 20/11/2026, 2026-11-21;3/12/2026 ");
+  g_auto(GStrv) one = hb_date_parse_list ("1/1/2027");
+
+  g_assert_nonnull (two);
+  g_assert_cmpuint (g_strv_length (two), ==, 3);
+  g_assert_cmpstr (two[0], ==, "2026-11-20");
+  g_assert_cmpstr (two[1], ==, "2026-11-21");
+  g_assert_cmpstr (two[2], ==, "2026-12-03");
+  g_assert_cmpstr (one[0], ==, "2027-01-01");
+  g_assert_null (one[1]);
+  /* One date that does not read spoils the list; so does no date. */
+  g_assert_null (hb_date_parse_list ("20/11/2026, 31/02/2026"));
+  g_assert_null (hb_date_parse_list ("20/11/2026 esok"));
+  g_assert_null (hb_date_parse_list (" , ; "));
+  g_assert_null (hb_date_parse_list (""));
+}
+
+static void
 test_date_parse (void)
 {
   g_autoptr(GDateTime) iso = NULL;
@@ -370,6 +390,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/datetime/format-date", test_format_date);
+  g_test_add_func ("/datetime/date-parse-list", test_date_parse_list);
   g_test_add_func ("/datetime/format-time-boundaries", test_format_time_boundaries);
   g_test_add_func ("/datetime/format-range", test_format_range);
   g_test_add_func ("/datetime/time-parse", test_time_parse);

@@ -487,28 +487,6 @@ entry_new (const char *placeholder,
   return entry;
 }
 
-/* "20/11/2026, 2026-11-21" → ISO dates; NULL when one does not read. */
-static GStrv
-parse_dates (const char *text)
-{
-  g_auto(GStrv) parts = g_regex_split_simple ("[,;\\s]+", text, 0, 0);
-  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
-
-  for (guint i = 0; parts[i]; i++)
-    {
-      g_autoptr(GDateTime) date = NULL;
-      g_autofree char *iso = NULL;
-
-      if (*parts[i] == '\0')
-        continue;
-      if (!hb_date_parse (parts[i], &date))
-        return NULL;
-      iso = g_date_time_format (date, "%Y-%m-%d");
-      g_strv_builder_add (b, iso);
-    }
-  return g_strv_builder_end (b);
-}
-
 static const char *
 evidence_prompt (const HbChecklistItem *item)
 {
@@ -556,7 +534,7 @@ answer_validate (Answer *a)
   ok = *trimmed_who != '\0';
   if (a->note_required && *trimmed_note == '\0')
     ok = FALSE;
-  if (a->dates_required && (*trimmed_note == '\0' || (dates = parse_dates (note)) == NULL))
+  if (a->dates_required && (*trimmed_note == '\0' || (dates = hb_date_parse_list (note)) == NULL))
     ok = FALSE;
   adw_message_dialog_set_response_enabled (a->dialog, "save", ok);
 }
@@ -593,7 +571,7 @@ answer_response (AdwMessageDialog *dialog,
   g_settings_set_string (a->self->settings, "officer-name", who);
   if (a->override)
     ok = hb_checklist_override (a->self->post, a->self->policy, a->id, who, note, &error);
-  else if (g_strcmp0 (s->item->evidence, "dates") == 0 && (dates = parse_dates (note)) == NULL)
+  else if (g_strcmp0 (s->item->evidence, "dates") == 0 && (dates = hb_date_parse_list (note)) == NULL)
     {
       show_problem (a->self, _("A date could not be read. Write dates like 20/11/2026."));
       return;

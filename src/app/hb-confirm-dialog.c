@@ -67,29 +67,6 @@ note_prompt (guint g)
 
 /* "20/11/2026, 2026-11-21" → ISO dates; NULL when one does not read or
  * there is none. */
-static GStrv
-parse_dates (const char *text)
-{
-  g_auto(GStrv) parts = g_regex_split_simple ("[,;\\s]+", text, 0, 0);
-  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
-  guint n = 0;
-
-  for (guint i = 0; parts[i]; i++)
-    {
-      g_autoptr(GDateTime) date = NULL;
-      g_autofree char *iso = NULL;
-
-      if (*parts[i] == '\0')
-        continue;
-      if (!hb_date_parse (parts[i], &date))
-        return NULL;
-      iso = g_date_time_format (date, "%Y-%m-%d");
-      g_strv_builder_add (b, iso);
-      n++;
-    }
-  return n ? g_strv_builder_end (b) : NULL;
-}
-
 static gboolean
 is_blank (const char *text)
 {
@@ -128,7 +105,7 @@ what_is_missing (HbConfirmDialog *self)
             return _("Write the evidence for the items ticked");
           if (evidence && evidence[0] == 'd')
             {
-              g_auto(GStrv) dates = parse_dates (gtk_editable_get_text (group->dates));
+              g_auto(GStrv) dates = hb_date_parse_list (gtk_editable_get_text (group->dates));
 
               if (dates == NULL)
                 return _("Give the dates, such as 20/11/2026");
@@ -348,7 +325,7 @@ hb_confirm_dialog_apply (HbConfirmDialog  *self,
     {
       Group *group = &self->groups[g];
       const char *note = group->note ? gtk_editable_get_text (group->note) : NULL;
-      g_auto(GStrv) dates = group->dates ? parse_dates (gtk_editable_get_text (group->dates)) : NULL;
+      g_auto(GStrv) dates = group->dates ? hb_date_parse_list (gtk_editable_get_text (group->dates)) : NULL;
 
       for (guint i = 0; group->checks && i < group->checks->len; i++)
         {

@@ -314,6 +314,35 @@ hb_date_parse (const char  *text,
   return TRUE;
 }
 
+/* "20/11/2026, 2026-11-21" as an officer types dates of evidence → the
+ * same dates as ISO strings.  NULL when one of them does not read, or
+ * when there are none, so a caller has one test for "ask again". */
+GStrv
+hb_date_parse_list (const char *text)
+{
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  guint n = 0;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  parts = g_regex_split_simple ("[,;\\s]+", text, 0, 0);
+  for (guint i = 0; parts[i]; i++)
+    {
+      g_autoptr(GDateTime) date = NULL;
+      g_autofree char *iso = NULL;
+
+      if (*parts[i] == '\0')
+        continue;
+      if (!hb_date_parse (parts[i], &date))
+        return NULL;
+      iso = g_date_time_format (date, "%Y-%m-%d");
+      g_strv_builder_add (builder, iso);
+      n++;
+    }
+  return n ? g_strv_builder_end (builder) : NULL;
+}
+
 /* ------------------------------------------------------------------ */
 /* Weekday contradictions                                              */
 

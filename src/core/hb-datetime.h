@@ -41,6 +41,7 @@ gboolean    hb_time_parse             (const char *text,
                                        int        *minute);
 gboolean    hb_date_parse             (const char *text,
                                        GDateTime **date);
+GStrv       hb_date_parse_list        (const char *text);
 const char *hb_weekday_name           (int         weekday,
                                        HbLang      lang);
 GPtrArray  *hb_find_weekday_mismatches (const char *text,
