@@ -4,11 +4,16 @@
 
 #include <glib.h>
 
+#include "hb-policy.h"
+#include "hb-post.h"
+
 G_BEGIN_DECLS
 
 char     *hb_test_list_dir          (const char *dir);
 gboolean  hb_test_mount_small_disk  (const char *dir,
                                      const char *size);
 void      hb_test_unmount           (const char *dir);
+void      hb_test_confirm_all       (HbPost     *post,
+                                     HbPolicy   *policy);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include "hb-checklist.h"
 #include "hb-draft.h"
 #include "hb-error.h"
+#include "hb-test-util.h"
 
 static HbPolicy *builtin;
 
@@ -107,25 +108,6 @@ assert_state (HbPost      *post,
              hb_item_state_to_string (s->state), s->reason ? s->reason : "");
 }
 
-/* Ticks every confirm item with whatever evidence it asks for. */
-static void
-confirm_all (HbPost *post)
-{
-  const char * const dates[] = { "2026-11-18", NULL };
-
-  for (guint i = 0; i < hb_policy_get_n_checklist (builtin); i++)
-    {
-      const HbChecklistItem *item = hb_policy_get_checklist (builtin, i);
-      g_autoptr(GError) error = NULL;
-
-      if (item->kind != HB_CHECK_CONFIRM)
-        continue;
-      hb_checklist_confirm (post, builtin, item->id, "Aminah binti Hassan",
-                            "Disemak dengan Encik Rahman, Bahagian Komunikasi Korporat", dates, &error);
-      g_assert_no_error (error);
-    }
-}
-
 /* A complete post passes every auto item; the confirm items wait for an
  * officer, and the checklist is complete once they are ticked. */
 static void
@@ -160,7 +142,7 @@ test_clean_post (void)
   g_assert_cmpuint (hb_checklist_n_complete (before), ==, 12);
   g_assert_false (hb_checklist_is_complete (before));
 
-  confirm_all (post);
+  hb_test_confirm_all (post, builtin);
   after = evaluate (post, HB_LANG_EN);
   g_assert_cmpuint (hb_checklist_n_complete (after), ==, 27);
   g_assert_true (hb_checklist_is_complete (after));
@@ -427,7 +409,7 @@ test_stale_after_edit (void)
 
   photo = g_list_model_get_item (G_LIST_MODEL (hb_post_get_media (post)), 0);
   g_object_unref (photo);  /* the post keeps it */
-  confirm_all (post);
+  hb_test_confirm_all (post, builtin);
   hb_post_set_field (post, HB_FIELD_BODY, "Terima kasih kepada semua peserta dan penduduk yang hadir.");
   en = evaluate (post, HB_LANG_EN);
   ms = evaluate (post, HB_LANG_MS);
@@ -441,22 +423,22 @@ test_stale_after_edit (void)
   g_assert_cmpint (status_of (en, "committees-notified")->state, ==, HB_ITEM_CONFIRMED);
   g_assert_false (hb_checklist_is_complete (en));
 
-  confirm_all (post);
+  hb_test_confirm_all (post, builtin);
   hb_post_set_caption_override (post, "instagram", "Gotong-royong perdana hari ini. #MPKK");
   assert_state (post, "information-verified", HB_ITEM_STALE);
   assert_state (post, "media-good-image", HB_ITEM_CONFIRMED);
 
-  confirm_all (post);
+  hb_test_confirm_all (post, builtin);
   hb_media_item_set_alt_text (photo, "Peserta mengutip sampah di tepi longkang.");
   assert_state (post, "media-good-image", HB_ITEM_STALE);
   assert_state (post, "media-no-confidential", HB_ITEM_STALE);
   assert_state (post, "information-verified", HB_ITEM_CONFIRMED);
 
-  confirm_all (post);
+  hb_test_confirm_all (post, builtin);
   add_photo (post, "/tmp/gotong-royong-2.jpg", "Sampah dikumpulkan.", &good_photo);
   assert_state (post, "media-promotes-initiatives", HB_ITEM_STALE);
 
-  confirm_all (post);
+  hb_test_confirm_all (post, builtin);
   hb_post_set_field (post, HB_FIELD_VENUE, "Dewan Seri Kulim");
   assert_state (post, "committees-notified", HB_ITEM_STALE);
 }
@@ -495,7 +477,7 @@ test_draft_round_trip (void)
   g_autoptr(GError) error = NULL;
 
   hb_post_set_field (post, HB_FIELD_BODY, "Bawa kayu, bawa batu.");
-  confirm_all (post);
+  hb_test_confirm_all (post, builtin);
   g_assert_true (hb_checklist_override (post, builtin, "no-defamation", "Aminah", "Tajuk teater.", NULL));
   bytes = hb_draft_to_bytes (post, base);
   loaded = hb_draft_load_bytes (bytes, base, &error);

@@ -12,6 +12,7 @@
 #include "hb-draft.h"
 #include "hb-media-measure.h"
 #include "hb-error.h"
+#include "hb-test-util.h"
 #include "hb-net-fetch.h"
 #include "hb-test-server.h"
 
@@ -178,24 +179,6 @@ test_autosave_after_change (void)
   g_rmdir (dir);
 }
 
-static void
-confirm_all (HbPost *post)
-{
-  const char * const dates[] = { "2026-11-18", NULL };
-
-  for (guint i = 0; i < hb_policy_get_n_checklist (builtin); i++)
-    {
-      const HbChecklistItem *item = hb_policy_get_checklist (builtin, i);
-      g_autoptr(GError) error = NULL;
-
-      if (item->kind != HB_CHECK_CONFIRM)
-        continue;
-      hb_checklist_confirm (post, builtin, item->id, "Aminah binti Hassan",
-                            "Disemak dengan Encik Rahman", dates, &error);
-      g_assert_no_error (error);
-    }
-}
-
 /* Until the checklist is complete, export refuses and writes nothing;
  * once it is, the gate opens (the export itself then fails here for the
  * photo that is not on disk — the bundle's own tests cover writing). */
@@ -237,7 +220,7 @@ test_export_gated (void)
   g_assert_true (spin_until (lint_settled, document));
   g_assert_false (hb_document_get_can_export (document));
 
-  confirm_all (post);
+  hb_test_confirm_all (post, builtin);
   g_assert_true (spin_until (lint_settled, document));
   g_assert_true (hb_checklist_is_complete (hb_document_get_statuses (document)));
   g_assert_true (hb_document_get_can_export (document));
