@@ -47,20 +47,6 @@ report_crashes (void)
   report_crashes_of (SIGBUS);
 }
 
-void
-hb_gui_test_init (int    *argc,
-                  char ***argv)
-{
-  report_crashes ();
-  /* Settings stay in memory and the cairo renderer draws the same on
-   * every machine, GL or not. */
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
-  g_setenv ("GTK_A11Y", "none", FALSE);
-  gtk_test_init (argc, argv, NULL);
-  adw_init ();
-}
-
 /* Xvfb has no notification daemon, and a window resized between a
  * snapshot and its allocation says so; neither is a failure of the app. */
 static gboolean
@@ -89,6 +75,22 @@ write_log (GLogLevelFlags   level,
   return g_log_writer_default (level, fields, n_fields, data);
 }
 
+void
+hb_gui_test_init (int    *argc,
+                  char ***argv)
+{
+  report_crashes ();
+  /* Settings stay in memory and the cairo renderer draws the same on
+   * every machine, GL or not. */
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  g_setenv ("GTK_A11Y", "none", FALSE);
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  g_test_log_set_fatal_handler (ignore_test_machine, NULL);
+  g_log_set_writer_func (write_log, NULL, NULL);
+}
+
 /* Backups, recent files and the demo copy go to a scratch folder, never
  * the tester's own; a subprocess inherits HB_TEST_DATA_HOME, so recovery
  * finds a killed child's work.  Set LANGUAGE before calling. */
@@ -108,8 +110,6 @@ hb_gui_test_app_new (int    *argc,
   g_setenv ("XDG_DATA_HOME", g_getenv ("HB_TEST_DATA_HOME"), TRUE);
   g_setenv ("XDG_CACHE_HOME", g_getenv ("HB_TEST_DATA_HOME"), TRUE);
   hb_gui_test_init (argc, argv);
-  g_test_log_set_fatal_handler (ignore_test_machine, NULL);
-  g_log_set_writer_func (write_log, NULL, NULL);
   bindtextdomain (GETTEXT_PACKAGE, HB_BUILD_LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
@@ -117,6 +117,22 @@ hb_gui_test_app_new (int    *argc,
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
   return app;
+}
+
+/* The shown toplevel of @type, such as a dialog the window just opened. */
+GtkWindow *
+hb_gui_test_find_window (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return w;  /* GTK keeps it while it is shown */
+    }
+  return NULL;
 }
 
 static gboolean

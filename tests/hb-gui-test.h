@@ -18,6 +18,8 @@ gboolean hb_gui_test_wait_until (gboolean    (*done) (gpointer data),
                                  gpointer      data,
                                  guint         timeout_ms);
 void     hb_gui_test_iterate    (guint         ms);
+GtkWindow *
+         hb_gui_test_find_window (GType        type);
 char    *hb_gui_test_screenshot (GtkWidget    *widget,
                                  const char   *name);
 

@@ -343,31 +343,16 @@ open_demo (void)
   return window;
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (GTK_WIDGET (w)))
-        return w;
-    }
-  return NULL;
-}
-
 static gboolean
 message_dialog_shown (gpointer data)
 {
-  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+  return hb_gui_test_find_window (ADW_TYPE_MESSAGE_DIALOG) != NULL;
 }
 
 static gboolean
 preferences_shown (gpointer data)
 {
-  return find_toplevel (HB_TYPE_PREFERENCES_WINDOW) != NULL;
+  return hb_gui_test_find_window (HB_TYPE_PREFERENCES_WINDOW) != NULL;
 }
 
 /* The walk itself: an icon button and an entry with nothing to name them
@@ -486,7 +471,7 @@ test_preferences (void)
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   g_assert_true (hb_gui_test_wait_until (preferences_shown, NULL, 5000));
-  prefs = find_toplevel (HB_TYPE_PREFERENCES_WINDOW);
+  prefs = hb_gui_test_find_window (HB_TYPE_PREFERENCES_WINDOW);
   hb_gui_test_iterate (50);
   g_assert_cmpuint (assert_all_named (GTK_WIDGET (prefs), "preferences"), >, 3);
   gtk_window_destroy (prefs);
@@ -517,7 +502,7 @@ test_checklist_dialogs (void)
 
       g_assert_true (gtk_widget_activate_action (panel, kinds[k], "s", evidence));
       g_assert_true (hb_gui_test_wait_until (message_dialog_shown, NULL, 5000));
-      dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+      dialog = hb_gui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
       hb_gui_test_iterate (50);
       /* The name entry, the evidence entry and the two responses. */
       g_assert_cmpuint (assert_all_named (GTK_WIDGET (dialog), kinds[k]), >=, 4);

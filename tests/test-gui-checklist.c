@@ -164,31 +164,16 @@ clean_draft (void)
   return out;
 }
 
-static HbConfirmDialog *
-find_confirm_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
-
-      if (HB_IS_CONFIRM_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
-        return HB_CONFIRM_DIALOG (w);
-    }
-  return NULL;
-}
-
 static gboolean
 confirm_dialog_shown (gpointer data)
 {
-  return find_confirm_dialog () != NULL;
+  return (HbConfirmDialog *) hb_gui_test_find_window (HB_TYPE_CONFIRM_DIALOG) != NULL;
 }
 
 static gboolean
 confirm_dialog_gone (gpointer data)
 {
-  return find_confirm_dialog () == NULL;
+  return (HbConfirmDialog *) hb_gui_test_find_window (HB_TYPE_CONFIRM_DIALOG) == NULL;
 }
 
 static gboolean
@@ -234,7 +219,7 @@ confirm_through_dialog (GFile   *draft,
   button = part (window, "confirm_many_button");
   click (button);
   g_assert_true (hb_gui_test_wait_until (confirm_dialog_shown, NULL, 5000));
-  dialog = find_confirm_dialog ();
+  dialog = (HbConfirmDialog *) hb_gui_test_find_window (HB_TYPE_CONFIRM_DIALOG);
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "confirm"));
 
   if (*officer == '\0')
@@ -301,27 +286,12 @@ test_quick_path (void)
   g_assert_cmpuint (n_second, <, n_first);
 }
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
-        return ADW_MESSAGE_DIALOG (w);
-    }
-  return NULL;
-}
-
 static const char *current_item;
 
 static gboolean
 message_dialog_shown (gpointer data)
 {
-  return find_message_dialog () != NULL;
+  return ADW_MESSAGE_DIALOG (hb_gui_test_find_window (ADW_TYPE_MESSAGE_DIALOG)) != NULL;
 }
 
 static gboolean
@@ -373,7 +343,7 @@ test_one_by_one (void)
 
       click (button);
       hb_gui_test_wait_until (message_dialog_shown, NULL, 1500);
-      if ((dialog = find_message_dialog ()) != NULL)
+      if ((dialog = ADW_MESSAGE_DIALOG (hb_gui_test_find_window (ADW_TYPE_MESSAGE_DIALOG))) != NULL)
         {
           GtkWidget *name = find_named (GTK_WIDGET (dialog), "answer-name");
           GtkWidget *note = find_named (GTK_WIDGET (dialog), "answer-note");
@@ -418,7 +388,6 @@ test_confirm_validates (void)
   GSettings *settings = hb_application_get_settings (app);
   g_autoptr(GFile) draft = clean_draft ();
   AdwMessageDialog *dialog = NULL;
-  GListModel *toplevels = NULL;
 
   g_settings_set_string (settings, "officer-name", "");
   hb_window_open_file (window, draft);
@@ -427,14 +396,7 @@ test_confirm_validates (void)
   g_assert_true (gtk_widget_activate_action (part (window, "checklist_panel"), "checklist.confirm", "s",
                                              "information-verified"));
   hb_gui_test_iterate (100);
-  toplevels = gtk_window_get_toplevels ();
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
-        dialog = ADW_MESSAGE_DIALOG (w);
-    }
+  dialog = (AdwMessageDialog *) hb_gui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
   gtk_editable_set_text (GTK_EDITABLE (part (dialog, "answer-name")), "Aminah");

@@ -536,25 +536,10 @@ set_up_fake_yelp (void)
   g_setenv ("PATH", path, TRUE);
 }
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
-        return ADW_MESSAGE_DIALOG (w);
-    }
-  return NULL;
-}
-
 static gboolean
 dialog_shown (gpointer data)
 {
-  return find_message_dialog () != NULL;
+  return ADW_MESSAGE_DIALOG (hb_gui_test_find_window (ADW_TYPE_MESSAGE_DIALOG)) != NULL;
 }
 
 static gboolean
@@ -586,7 +571,7 @@ test_help_opens_yelp (void)
   g_assert_true (g_file_get_contents (launched, &uri, NULL, NULL));
   g_assert_cmpstr (uri, ==, "help:hebahan");
   hb_gui_test_iterate (200);
-  g_assert_null (find_message_dialog ());
+  g_assert_null (ADW_MESSAGE_DIALOG (hb_gui_test_find_window (ADW_TYPE_MESSAGE_DIALOG)));
   g_remove (launched);
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -606,7 +591,7 @@ test_help_without_yelp (void)
   g_action_group_activate_action (G_ACTION_GROUP (app), "help", NULL);
   g_setenv ("PATH", old_path, TRUE);
   g_assert_true (hb_gui_test_wait_until (dialog_shown, NULL, 5000));
-  dialog = find_message_dialog ();
+  dialog = ADW_MESSAGE_DIALOG (hb_gui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The User Guide Cannot Be Shown");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "yelp"));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
