@@ -228,6 +228,43 @@ decode_key (const char *s,
   return g_string_free (out, FALSE);
 }
 
+static gboolean
+four_hex_digits (Scan  *sc,
+                 gsize  i)
+{
+  for (gsize k = i; k < i + 4; k++)
+    if (k >= sc->len || !g_ascii_isxdigit (sc->s[k]))
+      return FALSE;
+  return TRUE;
+}
+
+static guint
+escape_value (Scan  *sc,
+              gsize  i)
+{
+  guint c = 0;
+
+  for (gsize k = i + 2; k < i + 6; k++)
+    c = c * 16 + g_ascii_xdigit_value (sc->s[k]);
+  return c;
+}
+
+/* FALSE when the \u escape at @i opens a surrogate pair and the next
+ * escape, another \u, does not close it. */
+static gboolean
+pair_completed (Scan  *sc,
+                gsize  i)
+{
+  guint c = escape_value (sc, i), low;
+
+  if (c < 0xD800 || c >= 0xDC00 || i + 7 >= sc->len || sc->s[i + 6] != '\\' || sc->s[i + 7] != 'u')
+    return TRUE;
+  if (!four_hex_digits (sc, i + 8))
+    return TRUE;  /* refused as the next escape is read */
+  low = escape_value (sc, i + 6);
+  return low >= 0xDC00 && low < 0xE000;
+}
+
 /* Past the string opening at @i (double-quoted: escapes; single-quoted,
  * as json-glib also reads them: none).  FALSE when it holds \u0000. */
 static gboolean
@@ -246,6 +283,21 @@ scan_string (Scan   *sc,
         {
           g_set_error (error, HB_ERROR, HB_ERROR_INVALID_JSON,
                        _("A string holds a NUL character (\\u0000), at byte %lu"), (gulong) at);
+          return FALSE;
+        }
+      /* json-glib 1.6 refuses these too, but leaks its buffer doing so. */
+      if (*i + 1 < sc->len && sc->s[*i + 1] == 'u' && !four_hex_digits (sc, *i + 2))
+        {
+          g_set_error (error, HB_ERROR, HB_ERROR_INVALID_JSON,
+                       _("A string holds a \\u escape without four hexadecimal digits, at byte %lu"),
+                       (gulong) *i);
+          return FALSE;
+        }
+      if (*i + 1 < sc->len && sc->s[*i + 1] == 'u' && !pair_completed (sc, *i))
+        {
+          g_set_error (error, HB_ERROR, HB_ERROR_INVALID_JSON,
+                       _("A string holds half of a \\u surrogate pair followed by another \\u escape, at byte %lu"),
+                       (gulong) *i);
           return FALSE;
         }
       (*i)++;
