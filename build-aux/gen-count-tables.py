@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
-# gen-count-tables.py — writes src/core/hb-count-tables.h, the Unicode
+# gen-count-tables.py — writes src/core/platforms/hb-count-tables.h, the Unicode
 # tables hb-count.c needs: the Extended_Pictographic ranges (GLib has no such
 # property; Threads counts emoji by them) and the code points NFC may change,
 # taken from the ICU library on this machine.  X's URL and emoji patterns are
 # in hb-count-twitter.h, from build-aux/twitter-text/gen-patterns.mjs.
 #
 # Run from the project root when ICU's Unicode version changes:
-#   build-aux/gen-count-tables.py > src/core/hb-count-tables.h
+#   build-aux/gen-count-tables.py > src/core/platforms/hb-count-tables.h
 import ctypes
 import ctypes.util
 import sys

@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-// gen-patterns.mjs — writes src/core/hb-count-twitter.h: the regular
+// gen-patterns.mjs — writes src/core/platforms/hb-count-twitter.h: the regular
 // expressions that decide what X calls a URL and an emoji, taken as data
 // from the twitter-text npm package (pinned in package.json) and the
 // twemoji-parser package it depends on, and rewritten for PCRE2 (GRegex):
 //
 //   cd build-aux/twitter-text && npm ci
-//   node gen-patterns.mjs > ../../src/core/hb-count-twitter.h
+//   node gen-patterns.mjs > ../../src/core/platforms/hb-count-twitter.h
 //
 // JavaScript runs these expressions over UTF-16 code units, without the
 // "u" flag; GRegex runs over code points.  The rewrite keeps their meaning:

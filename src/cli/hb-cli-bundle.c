@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* hb-cli-bundle.c — `hebahan-cli export` and `verify` (docs/cli.md; the bundle is made by src/core/hb-bundle.c).
+/* hb-cli-bundle.c — `hebahan-cli export` and `verify` (docs/cli.md; the bundle is made by src/core/approval/hb-bundle.c).
  *
  * The export runs in a worker thread while the main thread waits in a
  * main loop, so that Ctrl+C cancels it cleanly: hb_bundle_export() then

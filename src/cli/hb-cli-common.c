@@ -91,7 +91,7 @@ hb_cli_read_input (const char  *path,
   return read_stream (in, error);
 }
 
-/* A draft (see src/core/hb-draft.c) is a JSON object whose "format" is a
+/* A draft (see src/core/post/hb-draft.c) is a JSON object whose "format" is a
  * hebahan-draft one; anything else is taken as plain text. */
 gboolean
 hb_cli_is_draft (GBytes *bytes)
