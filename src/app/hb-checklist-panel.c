@@ -112,6 +112,8 @@ action_button (const HbCheckStatus *s)
       label = ticked ? _("Withdraw") : _("Confirm…");
       action = ticked ? "checklist.clear" : "checklist.confirm";
     }
+  else if (s->item->kind == HB_CHECK_CONFIRM)
+    return NULL;  /* a judgement is never overridden: its findings are fixed first */
   else if (s->state == HB_ITEM_FAIL || s->state == HB_ITEM_STALE)
     label = _("Override…"), action = "checklist.override";
   else if (s->state == HB_ITEM_OVERRIDDEN)

@@ -36,7 +36,8 @@
  *
  * Honesty: an auto item PASSes only on something checked — on a post with
  * nothing written yet it is PENDING, not ticked.  An item that needs human
- * judgement (8.a "no rumours or unverified claims") is a confirm item with
+ * judgement (8.a "no rumours or unverified claims", 6.a.v "no defamation,
+ * sedition or unlawful content") is a confirm item with
  * a `check`: the check's result is shown beside it (`auto_result`), a
  * failing check makes it FAIL, but a passing one never ticks it. */
 
