@@ -720,6 +720,65 @@ test_not_applicable (void)
   g_assert_cmpuint (hb_checklist_n_items (reply), ==, 26);
 }
 
+static guint
+index_of (GPtrArray           *statuses,
+          const HbCheckStatus *s)
+{
+  guint i;
+
+  g_assert_true (g_ptr_array_find (statuses, s, &i));
+  return i;
+}
+
+/* Who vouches, the one grouping the Confirm Items dialog and the panel
+ * share: the confirm items by their `vouched_by`, every auto item with
+ * the software, the pack's order kept within each group. */
+static void
+test_grouping (void)
+{
+  g_autoptr(HbPost) post = complete_post ();
+  g_autoptr(GPtrArray) statuses = evaluate (post, HB_LANG_EN);
+  g_autoptr(GPtrArray) by_section = hb_checklist_group (statuses, HB_CHECKLIST_GROUPING_SECTION);
+  g_autoptr(GPtrArray) by_who = hb_checklist_group (statuses, HB_CHECKLIST_GROUPING_VOUCHED_BY);
+  g_autoptr(GString) order = g_string_new (NULL);
+
+  g_assert_cmpint (hb_checklist_item_vouched_by (status_of (statuses, "no-defamation")->item), ==,
+                   HB_VOUCHED_BY_OFFICER);
+  g_assert_cmpint (hb_checklist_item_vouched_by (status_of (statuses, "corporate-comms-checked")->item), ==,
+                   HB_VOUCHED_BY_CORPORATE_COMMS);
+  g_assert_cmpint (hb_checklist_item_vouched_by (status_of (statuses, "committees-notified")->item), ==,
+                   HB_VOUCHED_BY_COMMITTEES);
+  g_assert_cmpint (hb_checklist_item_vouched_by (status_of (statuses, "no-obscene")->item), ==,
+                   HB_VOUCHED_BY_SOFTWARE);
+  g_assert_cmpstr (hb_vouched_by_to_string (HB_VOUCHED_BY_CORPORATE_COMMS), ==, "corporate-comms");
+  g_assert_cmpstr (hb_vouched_by_to_string (HB_VOUCHED_BY_SOFTWARE), ==, "automatic");
+
+  g_assert_cmpuint (by_section->len, ==, statuses->len);
+  for (guint i = 0; i < statuses->len; i++)
+    g_assert_true (by_section->pdata[i] == statuses->pdata[i]);
+  g_assert_cmpuint (by_who->len, ==, statuses->len);
+  for (guint i = 0; i < by_who->len; i++)
+    {
+      const HbCheckStatus *s = by_who->pdata[i];
+
+      g_string_append_printf (order, "%s%s", i ? " " : "", s->item->id);
+      if (i > 0)
+        {
+          const HbCheckStatus *p = by_who->pdata[i - 1];
+          HbVouchedBy a = hb_checklist_item_vouched_by (p->item), b = hb_checklist_item_vouched_by (s->item);
+
+          g_assert_cmpint (a, <=, b);
+          /* The pack's order within a group. */
+          if (a == b)
+            g_assert_cmpuint (index_of (statuses, p), <, index_of (statuses, s));
+        }
+    }
+  g_assert_true (g_str_has_prefix (order->str, "government-image media-no-confidential no-defamation official-work "));
+  g_assert_nonnull (strstr (order->str, " mistake-corrected announced-on-website corporate-comms-checked "
+                                        "committees-notified statement-complete "));
+  g_assert_true (g_str_has_suffix (order->str, " professional-tone platform-limits"));
+}
+
 static void
 test_state_names (void)
 {
@@ -758,6 +817,7 @@ main (int    argc,
   g_test_add_func ("/checklist/empty-post", test_empty_post);
   g_test_add_func ("/checklist/no-media-not-applicable", test_no_media_not_applicable);
   g_test_add_func ("/checklist/not-applicable", test_not_applicable);
+  g_test_add_func ("/checklist/grouping", test_grouping);
   g_test_add_func ("/checklist/state-names", test_state_names);
   ret = g_test_run ();
   g_object_unref (builtin);
