@@ -137,9 +137,9 @@ test_clean_post (void)
           g_assert_false (s->complete);
         }
     }
-  g_assert_cmpuint (n_auto, ==, 12);
+  g_assert_cmpuint (n_auto, ==, 11);
   g_assert_cmpuint (hb_checklist_n_items (before), ==, 27);
-  g_assert_cmpuint (hb_checklist_n_complete (before), ==, 12);
+  g_assert_cmpuint (hb_checklist_n_complete (before), ==, 11);
   g_assert_false (hb_checklist_is_complete (before));
 
   hb_test_confirm_all (post, builtin);
@@ -184,7 +184,7 @@ test_findings_given (void)
 
   hb_post_set_field (post, HB_FIELD_BODY, "Dengar khabar bekalan air akan terputus esok.");
   statuses = hb_checklist_evaluate (builtin, post, none, HB_LANG_EN);
-  g_assert_cmpint (status_of (statuses, "no-defamation")->state, ==, HB_ITEM_PASS);
+  g_assert_cmpint (status_of (statuses, "no-obscene")->state, ==, HB_ITEM_PASS);
   g_assert_true (status_of (statuses, "no-unverified-claims")->auto_passed);
 }
 
@@ -284,21 +284,21 @@ test_error_until_overridden (void)
   g_autoptr(HbPost) post = complete_post ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) statuses = NULL, findings = NULL;
-  const HbPostFinding *incite;
+  const HbPostFinding *marking;
   const HbCheckStatus *s;
 
-  hb_post_set_field (post, HB_FIELD_BODY, "Bawa kayu, bawa batu.");
-  assert_state (post, "no-defamation", HB_ITEM_FAIL);
+  hb_post_set_field (post, HB_FIELD_BODY, "Dokumen ini bertanda SULIT, jadi simpan sendiri ya.");
+  assert_state (post, "no-sensitive-content", HB_ITEM_FAIL);
   findings = hb_post_lint (builtin, post, NULL);
-  incite = finding_of_rule (findings, "sedition.incite");
-  g_assert_cmpint (hb_finding_get_severity (incite->finding), ==, HB_SEVERITY_ERROR);
-  hb_post_add_ack (post, "sedition.incite", incite->finding->text, "Petikan lagu rakyat.", "Aminah");
+  marking = finding_of_rule (findings, "classified.marking");
+  g_assert_cmpint (hb_finding_get_severity (marking->finding), ==, HB_SEVERITY_ERROR);
+  hb_post_add_ack (post, "classified.marking", marking->finding->text, "Tajuk filem.", "Aminah");
   g_clear_pointer (&findings, g_ptr_array_unref);
   findings = hb_post_lint (builtin, post, NULL);
-  g_assert_true (finding_of_rule (findings, "sedition.incite")->acknowledged);
-  assert_state (post, "no-defamation", HB_ITEM_FAIL);
+  g_assert_true (finding_of_rule (findings, "classified.marking")->acknowledged);
+  assert_state (post, "no-sensitive-content", HB_ITEM_FAIL);
 
-  g_assert_false (hb_checklist_override (post, builtin, "no-defamation", "Aminah", "  ", &error));
+  g_assert_false (hb_checklist_override (post, builtin, "no-sensitive-content", "Aminah", "  ", &error));
   g_assert_error (error, HB_ERROR, HB_ERROR_INCOMPLETE);
   g_clear_error (&error);
   g_assert_false (hb_checklist_override (post, builtin, "no-obscene", "Aminah", "Tiada.", &error));
@@ -308,24 +308,95 @@ test_error_until_overridden (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
   g_clear_error (&error);
 
-  g_assert_true (hb_checklist_override (post, builtin, "no-defamation", "Aminah",
-                                        "Tajuk persembahan teater, diluluskan oleh Pengarah.", &error));
+  g_assert_true (hb_checklist_override (post, builtin, "no-sensitive-content", "Aminah",
+                                        "Tajuk filem yang ditayangkan, diluluskan oleh Pengarah.", &error));
   g_assert_no_error (error);
   statuses = evaluate (post, HB_LANG_EN);
-  s = status_of (statuses, "no-defamation");
+  s = status_of (statuses, "no-sensitive-content");
   g_assert_cmpint (s->state, ==, HB_ITEM_OVERRIDDEN);
   g_assert_true (s->complete);
   g_assert_cmpstr (s->who, ==, "Aminah");
-  g_assert_cmpstr (s->note, ==, "Tajuk persembahan teater, diluluskan oleh Pengarah.");
+  g_assert_cmpstr (s->note, ==, "Tajuk filem yang ditayangkan, diluluskan oleh Pengarah.");
   g_assert_nonnull (s->when);
   g_assert_nonnull (s->reason);  /* still says what fails, for the sheet */
 
-  /* A second error under 6.a.v: more than was overridden. */
-  hb_post_set_field (post, HB_FIELD_BODY, "Bawa kayu, bawa batu. Halau kaum itu keluar dari Kulim.");
-  assert_state (post, "no-defamation", HB_ITEM_STALE);
+  /* A second error under 6.a.iii: more than was overridden. */
+  hb_post_set_field (post, HB_FIELD_BODY,
+                     "Dokumen ini bertanda SULIT, jadi simpan sendiri ya. Pemenang: Puan Rosnah, No. K/P 850412-02-5374.");
+  assert_state (post, "no-sensitive-content", HB_ITEM_STALE);
 
   hb_post_set_field (post, HB_FIELD_BODY, "Terima kasih kepada semua peserta yang hadir.");
-  assert_state (post, "no-defamation", HB_ITEM_PASS);
+  assert_state (post, "no-sensitive-content", HB_ITEM_PASS);
+}
+
+/* 6.a.v: whether a post is lawful and free of defamation is the officer's
+ * judgement.  No defamation or sedition marker is no proof: the item waits
+ * for the officer, with the automatic result beside it; a marker blocks it
+ * (a warning until acknowledged, an error until the words change), and it
+ * cannot be overridden. */
+static void
+test_defamation_is_judgement (void)
+{
+  g_autoptr(HbPost) post = complete_post ();
+  g_autoptr(GPtrArray) en = NULL, ms = NULL, after = NULL, findings = NULL;
+  g_autoptr(GError) error = NULL;
+  const HbPostFinding *accusation;
+  const HbCheckStatus *s;
+
+  en = evaluate (post, HB_LANG_EN);
+  ms = evaluate (post, HB_LANG_MS);
+  s = status_of (en, "no-defamation");
+  g_assert_cmpint (s->item->kind, ==, HB_CHECK_CONFIRM);
+  g_assert_cmpint (s->state, ==, HB_ITEM_UNANSWERED);
+  g_assert_false (s->complete);
+  g_assert_true (s->automatic);
+  g_assert_true (s->auto_passed);
+  g_assert_cmpstr (s->auto_result, ==, "No defamation or sedition markers found");
+  g_assert_cmpstr (status_of (ms, "no-defamation")->auto_result, ==, "Tiada penanda fitnah atau hasutan ditemui");
+  g_assert_false (hb_checklist_is_complete (en));
+
+  /* Sedition is an error: acknowledging it settles nothing, and a
+   * judgement is not overridden. */
+  hb_post_set_field (post, HB_FIELD_BODY, "Bawa kayu, bawa batu.");
+  assert_state (post, "no-defamation", HB_ITEM_FAIL);
+  g_clear_pointer (&en, g_ptr_array_unref);
+  en = evaluate (post, HB_LANG_EN);
+  s = status_of (en, "no-defamation");
+  g_assert_false (s->auto_passed);
+  g_assert_true (g_str_has_suffix (s->reason, " under 6.a.v"));
+  g_assert_cmpstr (s->auto_result, ==, s->reason);
+  findings = hb_post_lint (builtin, post, NULL);
+  hb_post_add_ack (post, "sedition.incite", finding_of_rule (findings, "sedition.incite")->finding->text,
+                   "Petikan lagu rakyat.", "Aminah");
+  assert_state (post, "no-defamation", HB_ITEM_FAIL);
+  g_assert_false (hb_checklist_override (post, builtin, "no-defamation", "Aminah", "Petikan lagu.", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+
+  /* A defamation marker is a warning: once acknowledged, the officer
+   * still vouches for the item. */
+  hb_post_set_field (post, HB_FIELD_BODY, "Encik Harun telah menyeleweng wang kutipan.");
+  assert_state (post, "no-defamation", HB_ITEM_FAIL);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  findings = hb_post_lint (builtin, post, NULL);
+  accusation = finding_of_rule (findings, "defamation.accusation");
+  hb_post_add_ack (post, "defamation.accusation", accusation->finding->text,
+                   "Keputusan mahkamah, kes telah diputuskan.", "Aminah");
+  assert_state (post, "no-defamation", HB_ITEM_UNANSWERED);
+
+  hb_post_set_field (post, HB_FIELD_BODY, "Terima kasih kepada semua peserta yang hadir.");
+  assert_state (post, "no-defamation", HB_ITEM_UNANSWERED);
+  g_assert_true (hb_checklist_confirm (post, builtin, "no-defamation", "Aminah", NULL, NULL, NULL));
+  after = evaluate (post, HB_LANG_EN);
+  s = status_of (after, "no-defamation");
+  g_assert_cmpint (s->state, ==, HB_ITEM_CONFIRMED);
+  g_assert_true (s->complete);
+  g_assert_cmpstr (s->who, ==, "Aminah");
+  g_assert_cmpstr (s->auto_result, ==, "No defamation or sedition markers found");
+
+  /* What it vouched for changes: confirm again. */
+  hb_post_set_field (post, HB_FIELD_BODY, "Terima kasih kepada semua peserta dan sukarelawan.");
+  assert_state (post, "no-defamation", HB_ITEM_STALE);
 }
 
 static void
@@ -476,9 +547,9 @@ test_draft_round_trip (void)
   g_autoptr(GPtrArray) a = NULL, b = NULL;
   g_autoptr(GError) error = NULL;
 
-  hb_post_set_field (post, HB_FIELD_BODY, "Bawa kayu, bawa batu.");
+  hb_post_set_field (post, HB_FIELD_BODY, "Dokumen ini bertanda SULIT, jadi simpan sendiri ya.");
   hb_test_confirm_all (post, builtin);
-  g_assert_true (hb_checklist_override (post, builtin, "no-defamation", "Aminah", "Tajuk teater.", NULL));
+  g_assert_true (hb_checklist_override (post, builtin, "no-sensitive-content", "Aminah", "Tajuk filem.", NULL));
   bytes = hb_draft_to_bytes (post, base);
   loaded = hb_draft_load_bytes (bytes, base, &error);
   g_assert_no_error (error);
@@ -499,7 +570,7 @@ test_draft_round_trip (void)
       g_assert_true (x->dates == NULL || g_strv_equal ((const char * const *) x->dates,
                                                        (const char * const *) y->dates));
     }
-  g_assert_cmpint (status_of (b, "no-defamation")->state, ==, HB_ITEM_OVERRIDDEN);
+  g_assert_cmpint (status_of (b, "no-sensitive-content")->state, ==, HB_ITEM_OVERRIDDEN);
 }
 
 static void
@@ -636,7 +707,7 @@ test_not_applicable (void)
   g_assert_cmpint (s->state, ==, HB_ITEM_NOT_APPLICABLE);
   g_assert_true (s->complete);
   g_assert_cmpuint (hb_checklist_n_items (report), ==, 26);
-  g_assert_cmpuint (hb_checklist_n_complete (report), ==, 12);
+  g_assert_cmpuint (hb_checklist_n_complete (report), ==, 11);
   g_assert_cmpstr (s->reason, ==, "Does not apply to this type of post");
   g_assert_false (hb_checklist_confirm (post, policy, "respectful-reply", "Aminah", NULL, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
@@ -647,6 +718,65 @@ test_not_applicable (void)
   /* A reply is no news: the website need not carry it (8.b). */
   g_assert_cmpint (status_of (reply, "announced-on-website")->state, ==, HB_ITEM_NOT_APPLICABLE);
   g_assert_cmpuint (hb_checklist_n_items (reply), ==, 26);
+}
+
+static guint
+index_of (GPtrArray           *statuses,
+          const HbCheckStatus *s)
+{
+  guint i;
+
+  g_assert_true (g_ptr_array_find (statuses, s, &i));
+  return i;
+}
+
+/* Who vouches, the one grouping the Confirm Items dialog and the panel
+ * share: the confirm items by their `vouched_by`, every auto item with
+ * the software, the pack's order kept within each group. */
+static void
+test_grouping (void)
+{
+  g_autoptr(HbPost) post = complete_post ();
+  g_autoptr(GPtrArray) statuses = evaluate (post, HB_LANG_EN);
+  g_autoptr(GPtrArray) by_section = hb_checklist_group (statuses, HB_CHECKLIST_GROUPING_SECTION);
+  g_autoptr(GPtrArray) by_who = hb_checklist_group (statuses, HB_CHECKLIST_GROUPING_VOUCHED_BY);
+  g_autoptr(GString) order = g_string_new (NULL);
+
+  g_assert_cmpint (hb_checklist_item_vouched_by (status_of (statuses, "no-defamation")->item), ==,
+                   HB_VOUCHED_BY_OFFICER);
+  g_assert_cmpint (hb_checklist_item_vouched_by (status_of (statuses, "corporate-comms-checked")->item), ==,
+                   HB_VOUCHED_BY_CORPORATE_COMMS);
+  g_assert_cmpint (hb_checklist_item_vouched_by (status_of (statuses, "committees-notified")->item), ==,
+                   HB_VOUCHED_BY_COMMITTEES);
+  g_assert_cmpint (hb_checklist_item_vouched_by (status_of (statuses, "no-obscene")->item), ==,
+                   HB_VOUCHED_BY_SOFTWARE);
+  g_assert_cmpstr (hb_vouched_by_to_string (HB_VOUCHED_BY_CORPORATE_COMMS), ==, "corporate-comms");
+  g_assert_cmpstr (hb_vouched_by_to_string (HB_VOUCHED_BY_SOFTWARE), ==, "automatic");
+
+  g_assert_cmpuint (by_section->len, ==, statuses->len);
+  for (guint i = 0; i < statuses->len; i++)
+    g_assert_true (by_section->pdata[i] == statuses->pdata[i]);
+  g_assert_cmpuint (by_who->len, ==, statuses->len);
+  for (guint i = 0; i < by_who->len; i++)
+    {
+      const HbCheckStatus *s = by_who->pdata[i];
+
+      g_string_append_printf (order, "%s%s", i ? " " : "", s->item->id);
+      if (i > 0)
+        {
+          const HbCheckStatus *p = by_who->pdata[i - 1];
+          HbVouchedBy a = hb_checklist_item_vouched_by (p->item), b = hb_checklist_item_vouched_by (s->item);
+
+          g_assert_cmpint (a, <=, b);
+          /* The pack's order within a group. */
+          if (a == b)
+            g_assert_cmpuint (index_of (statuses, p), <, index_of (statuses, s));
+        }
+    }
+  g_assert_true (g_str_has_prefix (order->str, "government-image media-no-confidential no-defamation official-work "));
+  g_assert_nonnull (strstr (order->str, " mistake-corrected announced-on-website corporate-comms-checked "
+                                        "committees-notified statement-complete "));
+  g_assert_true (g_str_has_suffix (order->str, " professional-tone platform-limits"));
 }
 
 static void
@@ -674,6 +804,7 @@ main (int    argc,
   g_test_add_func ("/checklist/rumour-until-acknowledged", test_rumour_until_acknowledged);
   g_test_add_func ("/checklist/findings-given", test_findings_given);
   g_test_add_func ("/checklist/error-until-overridden", test_error_until_overridden);
+  g_test_add_func ("/checklist/defamation-is-judgement", test_defamation_is_judgement);
   g_test_add_func ("/checklist/confirm-evidence", test_confirm_evidence);
   g_test_add_func ("/checklist/dates-evidence", test_dates_evidence);
   g_test_add_func ("/checklist/stale-after-edit", test_stale_after_edit);
@@ -686,6 +817,7 @@ main (int    argc,
   g_test_add_func ("/checklist/empty-post", test_empty_post);
   g_test_add_func ("/checklist/no-media-not-applicable", test_no_media_not_applicable);
   g_test_add_func ("/checklist/not-applicable", test_not_applicable);
+  g_test_add_func ("/checklist/grouping", test_grouping);
   g_test_add_func ("/checklist/state-names", test_state_names);
   ret = g_test_run ();
   g_object_unref (builtin);

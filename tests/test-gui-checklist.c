@@ -3,14 +3,17 @@
  * from a finished, clean event report with photos to export-ready through
  * the Confirm Items dialog, counting every interaction (a click, a key
  * chord, a field typed); the Confirm dialogs validate inline; a time that
- * does not read gets a message under the rows. */
+ * does not read gets a message under the rows; the panel grouped by
+ * section or by who confirms. */
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <glib/gi18n.h>
+#include <locale.h>
 #include <string.h>
 
 #include "hb-application.h"
 #include "hb-checklist.h"
+#include "hb-checklist-panel.h"
 #include "hb-confirm-dialog.h"
 #include "hb-draft.h"
 #include "hb-gui-test.h"
@@ -412,6 +415,251 @@ test_confirm_validates (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Each heading, then the rows under it, as the panel shows them:
+ * "Heading: id id\nHeading: id". */
+static char *
+shown_groups (GtkListBox *list)
+{
+  GString *out = g_string_new (NULL);
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)); i++)
+    {
+      GtkWidget *header = gtk_list_box_row_get_header (row);
+
+      if (header)
+        g_string_append_printf (out, "%s%s:", out->len ? "\n" : "", gtk_label_get_label (GTK_LABEL (header)));
+      g_string_append_printf (out, " %s", gtk_widget_get_name (GTK_WIDGET (row)));
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* A label of the row starts with the item's clause: "6.a.v — …". */
+static gboolean
+shows_clause (GtkWidget  *widget,
+              const char *clause)
+{
+  g_autofree char *prefix = g_strdup_printf ("%s — ", clause);
+
+  if (GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), prefix))
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (shows_clause (c, clause))
+      return TRUE;
+  return FALSE;
+}
+
+static GtkWidget *
+list_row (GtkListBox *list,
+          const char *id)
+{
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)); i++)
+    if (g_str_equal (gtk_widget_get_name (GTK_WIDGET (row)), id))
+      return GTK_WIDGET (row);
+  g_error ("no row %s", id);
+}
+
+typedef struct
+{
+  GtkListBox    *list;
+  GtkAdjustment *adj;
+  const char    *id;
+  gboolean       at_top;  /* the row at the top of the view, not just in it */
+} InView;
+
+static gboolean
+row_in_view (gpointer data)
+{
+  InView *v = data;
+  GtkWidget *row = list_row (v->list, v->id);
+  double top = gtk_adjustment_get_value (v->adj), page = gtk_adjustment_get_page_size (v->adj);
+  graphene_rect_t b;
+
+  if (!gtk_widget_compute_bounds (row, GTK_WIDGET (v->list), &b) || page == 0 || b.size.height == 0)
+    return FALSE;
+  if (v->at_top)
+    return ABS (b.origin.y - top) < 1 ||
+           G_APPROX_VALUE (top, gtk_adjustment_get_upper (v->adj) - page, 1.0);
+  return b.origin.y >= top - 0.5 && b.origin.y + b.size.height <= top + page + 0.5;
+}
+
+/* A button's activation is a click only once its press is shown. */
+static gboolean
+toggle_active (gpointer data)
+{
+  return gtk_toggle_button_get_active (data);
+}
+
+/* As the officer scrolls: again until the list, just shown and laid
+ * out anew, stays there. */
+static gboolean
+scroll_row_to_top (gpointer data)
+{
+  InView *v = data;
+  graphene_rect_t b;
+
+  if (row_in_view (v))
+    return TRUE;
+  if (gtk_widget_compute_bounds (list_row (v->list, v->id), GTK_WIDGET (v->list), &b))
+    gtk_adjustment_set_value (v->adj, b.origin.y);
+  return FALSE;
+}
+
+static const char section_groups[] =
+  "%s 6: statement-complete government-image no-sensitive-content media-no-confidential no-obscene "
+  "no-defamation no-shaming official-work\n"
+  "%s 7: page-reviewed-today information-verified media-official-event caption-fields media-good-image "
+  "media-encourages-ideas media-promotes-initiatives media-quality media-alt-text\n"
+  "%s 8: no-unverified-claims official-website-link announced-on-website links-sound corporate-comms-checked "
+  "professional-tone respectful-reply platform-limits mistake-corrected committees-notified";
+
+static const char who_groups[] =
+  "%s: government-image media-no-confidential no-defamation official-work page-reviewed-today "
+  "information-verified media-official-event media-good-image media-encourages-ideas media-promotes-initiatives "
+  "no-unverified-claims respectful-reply mistake-corrected\n"
+  "%s: announced-on-website corporate-comms-checked\n"
+  "%s: committees-notified\n"
+  "%s: statement-complete no-sensitive-content no-obscene no-shaming caption-fields media-quality media-alt-text "
+  "official-website-link links-sound professional-tone platform-limits";
+
+/* The panel grouped by section, then by who confirms (the toggle in its
+ * header, remembered in GSettings), with the headings of @lang; the
+ * clause stays on every row, and going to an item, the keyboard and the
+ * list's place work in either grouping. */
+static void
+check_grouping (const char *lang)
+{
+  gboolean ms = g_str_equal (lang, "ms");
+  const char *section = ms ? "Bahagian" : "Section";
+  g_autofree char *by_section = g_strdup_printf (section_groups, section, section, section);
+  g_autofree char *by_who = ms ? g_strdup_printf (who_groups, "Perkara yang anda sahkan sendiri",
+                                                  "Disemak dengan Bahagian Komunikasi Korporat",
+                                                  "Jawatankuasa (JK Media Sosial, JK ICT)", "Semakan automatik")
+                               : g_strdup_printf (who_groups, "What you vouch for yourself",
+                                                  "Checked with Bahagian Komunikasi Korporat",
+                                                  "The committees (JK Media Sosial, JK ICT)", "Automatic checks");
+  g_autofree char *shown = NULL, *who_setting = NULL;
+  HbWindow *window = new_window ();
+  HbDocument *document = hb_window_get_document (window);
+  GSettings *settings = hb_application_get_settings (app);
+  g_autoptr(GFile) draft = clean_draft ();
+  GtkWidget *panel, *focus;
+  GtkToggleButton *by_section_button, *by_who_button;
+  GtkListBox *list;
+  InView view;
+  double before;
+
+  g_settings_set_string (settings, "officer-name", "Aminah binti Ali, Pegawai Komunikasi");
+  g_settings_reset (settings, "checklist-grouping");
+  hb_window_open_file (window, draft);
+  g_assert_true (hb_gui_test_wait_until (media_measured, hb_document_get_post (document), 20000));
+  settle (window);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (part (window, "side_stack")), "checklist");
+  settle (window);
+  panel = part (window, "checklist_panel");
+  list = GTK_LIST_BOX (part (panel, "list"));
+  by_section_button = GTK_TOGGLE_BUTTON (part (panel, "by_section_button"));
+  by_who_button = GTK_TOGGLE_BUTTON (part (panel, "by_who_button"));
+  view = (InView) { list, gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (part (panel, "scroll"))),
+                    NULL, FALSE };
+
+  /* By section by default, as the sign-off sheet prints the items. */
+  g_assert_true (gtk_toggle_button_get_active (by_section_button));
+  g_assert_false (gtk_toggle_button_get_active (by_who_button));
+  shown = shown_groups (list);
+  g_assert_cmpstr (shown, ==, by_section);
+
+  /* The officer scrolls to 6.a.v, then groups by who confirms: the rows
+   * regroup under who vouches, 6.a.v still at the top of the view. */
+  view.id = "no-defamation";
+  view.at_top = TRUE;
+  g_assert_true (hb_gui_test_wait_until (scroll_row_to_top, &view, 5000));
+  settle (window);
+  g_assert_true (row_in_view (&view));
+  click (GTK_WIDGET (by_who_button));
+  g_assert_true (hb_gui_test_wait_until (toggle_active, by_who_button, 2000));
+  settle (window);
+  g_assert_true (gtk_toggle_button_get_active (by_who_button));
+  g_assert_false (gtk_toggle_button_get_active (by_section_button));
+  g_assert_cmpint (hb_checklist_panel_get_grouping (HB_CHECKLIST_PANEL (panel)), ==, HB_CHECKLIST_GROUPING_VOUCHED_BY);
+  who_setting = g_settings_get_string (settings, "checklist-grouping");
+  g_assert_cmpstr (who_setting, ==, "vouched-by");
+  g_free (shown);
+  shown = shown_groups (list);
+  g_assert_cmpstr (shown, ==, by_who);
+  g_assert_true (hb_gui_test_wait_until (row_in_view, &view, 5000));
+  g_assert_true (shows_clause (list_row (list, "no-defamation"), "6.a.v"));
+  g_assert_true (shows_clause (list_row (list, "committees-notified"), "8.f"));
+  g_assert_true (shows_clause (list_row (list, "no-obscene"), "6.a.iv"));
+  g_free (hb_gui_test_screenshot (GTK_WIDGET (window), ms ? "checklist-by-who-ms" : "checklist-by-who"));
+
+  /* Going to an item scrolls to it, lights it and puts the keyboard on
+   * it; Tab then follows the order shown. */
+  hb_checklist_panel_focus_item (HB_CHECKLIST_PANEL (panel), "committees-notified");
+  view = (InView) { list, view.adj, "committees-notified", FALSE };
+  g_assert_true (hb_gui_test_wait_until (row_in_view, &view, 5000));
+  g_assert_true (gtk_widget_has_css_class (list_row (list, "committees-notified"), "hb-highlight"));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW) == list_row (list, "committees-notified"));
+  /* Tab, as the window's binding moves the focus. */
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_cmpstr (gtk_widget_get_name (gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW)), ==,
+                   "statement-complete");
+
+  /* A confirmation keeps the list where it was. */
+  gtk_adjustment_set_value (view.adj, gtk_adjustment_get_upper (view.adj) - gtk_adjustment_get_page_size (view.adj));
+  settle (window);
+  before = gtk_adjustment_get_value (view.adj);
+  g_assert_cmpfloat (before, >, 0);
+  g_assert_true (gtk_widget_activate_action (panel, "checklist.confirm", "s", "official-work"));
+  settle (window);
+  hb_gui_test_iterate (100);
+  g_assert_cmpfloat (ABS (gtk_adjustment_get_value (view.adj) - before), <, 60);
+
+  /* Back by section, from the setting as well as the toggle. */
+  click (GTK_WIDGET (by_section_button));
+  g_assert_true (hb_gui_test_wait_until (toggle_active, by_section_button, 2000));
+  settle (window);
+  g_free (shown);
+  shown = shown_groups (list);
+  g_assert_cmpstr (shown, ==, by_section);
+  g_settings_set_string (settings, "checklist-grouping", "vouched-by");
+  hb_gui_test_iterate (50);
+  g_free (shown);
+  shown = shown_groups (list);
+  g_assert_cmpstr (shown, ==, by_who);
+  g_assert_true (gtk_toggle_button_get_active (by_who_button));
+  g_settings_reset (settings, "checklist-grouping");
+  hb_document_set_modified (document, FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_grouping_en (void)
+{
+  check_grouping ("en");
+}
+
+/* In Malay, in a process of its own, as the layout test does. */
+static void
+test_grouping_ms (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_setenv ("LANGUAGE", "ms", TRUE);
+      setlocale (LC_ALL, "");
+      g_settings_set_string (hb_application_get_settings (app), "language", "ms");
+      check_grouping ("ms");
+      return;
+    }
+  g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC,
+                          G_TEST_SUBPROCESS_INHERIT_STDERR | G_TEST_SUBPROCESS_INHERIT_STDOUT);
+  g_test_trap_assert_passed ();
+}
+
 /* "12 tengahari" reads; what does not read stays in the caption as typed
  * and is explained under the rows, with an `incomplete` finding. */
 static void
@@ -458,6 +706,8 @@ main (int    argc,
   g_test_add_func ("/checklist-window/confirm-validates", test_confirm_validates);
   g_test_add_func ("/checklist-window/one-by-one", test_one_by_one);
   g_test_add_func ("/checklist-window/time-message", test_time_message);
+  g_test_add_func ("/checklist-window/grouping", test_grouping_en);
+  g_test_add_func ("/checklist-window/grouping-ms", test_grouping_ms);
   status = g_test_run ();
   g_object_unref (app);
   return status;

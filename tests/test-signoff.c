@@ -2,6 +2,7 @@
 /* test-signoff.c — the sign-off sheet: every item, the digest, signatures, no clipping. */
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "hb-checklist.h"
@@ -383,11 +384,101 @@ test_honest_sheet (Fixture       *f,
   assert_contains (text, "Passed automatic check");
   assert_contains (text, "Automatic check: No obscene words found");
   assert_contains (text, "Automatic check: No rumour markers found");
+  assert_contains (text, "Automatic check: No defamation or sedition markers found");
   assert_contains (text, "Not applicable: no photo or video is attached");
   assert_contains (text, "Not confirmed");
   g_assert_null (strstr (text, "Confirmed by an officer"));
   g_assert_null (strstr (text, "Pass\n"));
   screenshot (pdf, 1, "signoff-honest-page1");
+}
+
+/* `hebahan-cli check` prints 6.a.v as the officer's confirmation, with the
+ * automatic result beside it, in text and in JSON. */
+static void
+assert_cli_check_judgement (Fixture *f,
+                            HbPost  *post)
+{
+  g_autofree char *draft = g_build_filename (f->dir, "judgement.hebahan", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (draft);
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_autoptr(GSubprocess) text_run = NULL, json_run = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *out = NULL, *json = NULL;
+  const char *cli = g_getenv ("HB_CLI");
+  g_auto(GStrv) lines = NULL;
+  gboolean found = FALSE;
+  JsonArray *items;
+  JsonObject *item = NULL, *automatic;
+
+  if (cli == NULL)
+    return;
+  g_assert_true (hb_draft_save (post, file, NULL, &error));
+  g_assert_no_error (error);
+  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "en", TRUE);
+  text_run = g_subprocess_launcher_spawn (launcher, &error, cli, "check", draft, "--lang", "en", NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (text_run, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] && lines[i + 1]; i++)
+    if (strstr (lines[i], " no-defamation [6.a.v] "))
+      {
+        /* "confirmed        no-defamation [6.a.v] …", then the detail line */
+        g_assert_true (g_str_has_prefix (lines[i], "confirmed "));
+        g_assert_true (g_str_has_prefix (g_strchug (lines[i + 1]), "Nurul Aina binti Kamal, "));
+        g_assert_true (g_str_has_suffix (lines[i + 1], " — automatic: No defamation or sedition markers found"));
+        found = TRUE;
+      }
+  g_assert_true (found);
+
+  json_run = g_subprocess_launcher_spawn (launcher, &error, cli, "check", draft, "--lang", "en", "--format", "json",
+                                          NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (json_run, NULL, NULL, &json, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
+  items = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "items");
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    if (g_str_equal (json_object_get_string_member (json_array_get_object_element (items, i), "id"),
+                     "no-defamation"))
+      item = json_array_get_object_element (items, i);
+  g_assert_nonnull (item);
+  g_assert_cmpstr (json_object_get_string_member (item, "kind"), ==, "confirm");
+  g_assert_cmpstr (json_object_get_string_member (item, "state"), ==, "confirmed");
+  g_assert_cmpstr (json_object_get_string_member (item, "who"), ==, "Nurul Aina binti Kamal");
+  automatic = json_object_get_object_member (item, "automatic");
+  g_assert_true (json_object_get_boolean_member (automatic, "passed"));
+  g_assert_cmpstr (json_object_get_string_member (automatic, "result"), ==, "No defamation or sedition markers found");
+}
+
+/* 6.a.v is the officer's judgement: once confirmed it prints as the
+ * officer's confirmation, with the automatic result beside it. */
+static void
+test_judgement_sheet (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(HbPost) post = make_post (f, HB_LANG_EN);
+  g_autoptr(GPtrArray) statuses = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = NULL, *text = NULL;
+  const char *confirmed;
+
+  g_assert_true (hb_checklist_confirm (post, f->policy, "no-defamation", "Nurul Aina binti Kamal", NULL, NULL,
+                                       &error));
+  g_assert_no_error (error);
+  statuses = hb_checklist_evaluate (f->policy, post, NULL, HB_LANG_EN);
+  pdf = write_sheet (f, post, statuses, NULL, "judgement.pdf");
+  if ((text = pdf_text (pdf)) == NULL)
+    return;
+  /* The only confirmation on the sheet is this item's. */
+  confirmed = strstr (text, "Confirmed by an officer");
+  g_assert_nonnull (confirmed);
+  g_assert_null (strstr (confirmed + 1, "Confirmed by an officer"));
+  assert_contains (text, "There is no defamation, sedition or unlawful content");
+  assert_contains (text, "Automatic check: No defamation or sedition markers found");
+  assert_contains (text, "Nurul Aina binti Kamal");
+  assert_cli_check_judgement (f, post);
 }
 
 /* Layout alone, on any surface: pages are counted and drawn without poppler. */
@@ -486,6 +577,7 @@ main (int    argc,
   ADD ("/signoff/english", test_english_sheet);
   ADD ("/signoff/evaluated", test_evaluated_checklist);
   ADD ("/signoff/honest", test_honest_sheet);
+  ADD ("/signoff/judgement", test_judgement_sheet);
   ADD ("/signoff/layout", test_layout);
   ADD ("/signoff/unwritable", test_unwritable);
   ADD ("/signoff/cli", test_cli);

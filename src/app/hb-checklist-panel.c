@@ -5,6 +5,10 @@
  * statuses here.  Ticking, evidence and overrides go straight into the
  * post through hb-checklist (so they are saved with the draft); the post
  * changes, the window re-evaluates, and the rows follow.
+ *
+ * The rows are grouped by section or by who vouches (the `grouping`
+ * property, bound to the GSettings key `checklist-grouping`); the order
+ * and the groups' headings come from hb-checklist, as in Confirm Items.
  */
 #include "hb-checklist-panel.h"
 
@@ -15,6 +19,7 @@
 
 #include "hb-confirm-dialog.h"
 #include "hb-datetime.h"
+#include "hb-enum-types.h"
 
 struct _HbChecklistPanel
 {
@@ -34,9 +39,20 @@ struct _HbChecklistPanel
   double       keep_place;    /* the list's place before its rows were rebuilt, or -1 */
   guint        scroll_tick;
   guint        scroll_frames;
+  gboolean     scroll_to_top; /* the target goes to the top of the view (a regrouping's anchor) */
+  HbChecklistGrouping grouping;
 };
 
 G_DEFINE_FINAL_TYPE (HbChecklistPanel, hb_checklist_panel, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_GROUPING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static const char *
 state_icon (const HbCheckStatus *s)
@@ -112,6 +128,8 @@ action_button (const HbCheckStatus *s)
       label = ticked ? _("Withdraw") : _("Confirm…");
       action = ticked ? "checklist.clear" : "checklist.confirm";
     }
+  else if (s->item->kind == HB_CHECK_CONFIRM)
+    return NULL;  /* a judgement is never overridden: its findings are fixed first */
   else if (s->state == HB_ITEM_FAIL || s->state == HB_ITEM_STALE)
     label = _("Override…"), action = "checklist.override";
   else if (s->state == HB_ITEM_OVERRIDDEN)
@@ -205,34 +223,45 @@ make_row (HbChecklistPanel    *self,
   return row;
 }
 
-/* Section 6, 7 or 8: the first part of the clause id. */
-static char
-section_of (GtkListBoxRow *row,
-            GPtrArray     *statuses)
+/* The row's group under the current grouping: its section's digit, or
+ * who vouches for it; the header function compares these. */
+static guint
+group_key (HbChecklistPanel    *self,
+           const HbCheckStatus *s)
 {
-  int i = gtk_list_box_row_get_index (row);
-  const HbCheckStatus *s = i >= 0 && (guint) i < statuses->len ? statuses->pdata[i] : NULL;
-
-  return s ? s->item->clause[0] : 0;
+  if (self->grouping == HB_CHECKLIST_GROUPING_VOUCHED_BY)
+    return hb_checklist_item_vouched_by (s->item);
+  return (guchar) s->item->clause[0];
 }
 
+static guint
+row_group (GtkListBoxRow *row)
+{
+  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "hb-group"));
+}
+
+/* "Section 6", or who vouches ("Checked with Bahagian Komunikasi
+ * Korporat"): a heading over the first row of each group. */
 static void
 update_header (GtkListBoxRow *row,
                GtkListBoxRow *before,
                gpointer       user_data)
 {
   HbChecklistPanel *self = user_data;
-  char section = section_of (row, self->statuses);
+  guint key = row_group (row) - 1;
   g_autofree char *title = NULL;
   GtkWidget *label;
 
-  if (section == 0 || (before && section_of (before, self->statuses) == section))
+  if (before && row_group (before) == row_group (row))
     {
       gtk_list_box_row_set_header (row, NULL);
       return;
     }
-  /* TRANSLATORS: a heading such as "Section 6" of the guideline */
-  title = g_strdup_printf (_("Section %c"), section);
+  if (self->grouping == HB_CHECKLIST_GROUPING_VOUCHED_BY)
+    title = g_strdup (hb_vouched_by_get_title (key));
+  else
+    /* TRANSLATORS: a heading such as "Section 6" of the guideline */
+    title = g_strdup_printf (_("Section %c"), (char) key);
   label = label_new (title, "hb-clause-header");
   gtk_list_box_row_set_header (row, label);
 }
@@ -287,6 +316,7 @@ rebuild (HbChecklistPanel *self)
   GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
   GtkWidget *focus_row_was = focus ? gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW) : NULL;
   g_autofree char *focused_id = NULL;
+  g_autoptr(GPtrArray) ordered = NULL;
 
   /* The rows are made anew: the list keeps its place and the keyboard its
    * item, rather than both going back to the top. */
@@ -295,8 +325,15 @@ rebuild (HbChecklistPanel *self)
   gtk_list_box_set_header_func (self->list, NULL, NULL, NULL);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))))
     gtk_list_box_remove (self->list, child);
-  for (guint i = 0; i < self->statuses->len; i++)
-    gtk_list_box_append (self->list, make_row (self, self->statuses->pdata[i]));
+  ordered = hb_checklist_group (self->statuses, self->grouping);
+  for (guint i = 0; i < ordered->len; i++)
+    {
+      GtkWidget *row = make_row (self, ordered->pdata[i]);
+
+      /* + 1: no group is 0, the absence of the data */
+      g_object_set_data (G_OBJECT (row), "hb-group", GUINT_TO_POINTER (group_key (self, ordered->pdata[i]) + 1));
+      gtk_list_box_append (self->list, row);
+    }
   gtk_list_box_set_header_func (self->list, update_header, self, NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "checklist.confirm-many", any_to_confirm (self->statuses));
   if (focused_id && find_row (self, focused_id))
@@ -407,6 +444,16 @@ scroll_to_row (GtkWidget     *list,
       (row == NULL || !gtk_widget_compute_bounds (row, list, &bounds) || gtk_widget_get_height (row) == 0 ||
        gtk_adjustment_get_page_size (adj) == 0))
     return G_SOURCE_CONTINUE;
+  if (self->scroll_frames < 60 && self->scroll_to_top)
+    {
+      double top = MIN (bounds.origin.y, gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj));
+
+      if (G_APPROX_VALUE (gtk_adjustment_get_value (adj), top, 0.5))
+        self->scroll_to_top = FALSE;
+      else
+        gtk_adjustment_set_value (adj, top);
+      return G_SOURCE_CONTINUE;
+    }
   if (self->scroll_frames < 60 &&
       (bounds.origin.y < gtk_adjustment_get_value (adj) ||
        bounds.origin.y + bounds.size.height > gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj)))
@@ -415,8 +462,23 @@ scroll_to_row (GtkWidget     *list,
       return G_SOURCE_CONTINUE;
     }
   self->scroll_tick = 0;
+  self->scroll_to_top = FALSE;
   g_clear_pointer (&self->scroll_target, g_free);
   return G_SOURCE_REMOVE;
+}
+
+static void
+scroll_to_item (HbChecklistPanel *self,
+                const char       *item_id,
+                gboolean          to_top)
+{
+  g_free (self->scroll_target);
+  self->scroll_target = g_strdup (item_id);
+  self->scroll_frames = 0;
+  self->scroll_to_top = to_top;
+  self->keep_place = -1;
+  if (self->scroll_tick == 0)
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->list), scroll_to_row, self, NULL);
 }
 
 static gboolean
@@ -440,12 +502,54 @@ hb_checklist_panel_focus_item (HbChecklistPanel *self,
   focus_row (row);
   gtk_widget_add_css_class (row, "hb-highlight");
   g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, 3, unhighlight, g_object_ref (row), g_object_unref);
-  g_free (self->scroll_target);
-  self->scroll_target = g_strdup (item_id);
-  self->scroll_frames = 0;
-  self->keep_place = -1;
-  if (self->scroll_tick == 0)
-    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->list), scroll_to_row, self, NULL);
+  scroll_to_item (self, item_id, FALSE);
+}
+
+/* The item at the top of the view, or the one the keyboard is on: what
+ * the officer was looking at, kept in view when the rows are regrouped. */
+static char *
+anchor_item (HbChecklistPanel *self)
+{
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (self->scroll);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row = focus ? gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW) : NULL;
+  graphene_rect_t bounds;
+
+  if (row && gtk_widget_get_parent (row) == GTK_WIDGET (self->list))
+    return g_strdup (gtk_widget_get_name (row));
+  for (row = gtk_widget_get_first_child (GTK_WIDGET (self->list)); row; row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row) && gtk_widget_compute_bounds (row, GTK_WIDGET (self->list), &bounds) &&
+        bounds.origin.y + bounds.size.height > gtk_adjustment_get_value (adj))
+      return gtk_adjustment_get_value (adj) > 0 ? g_strdup (gtk_widget_get_name (row)) : NULL;
+  return NULL;
+}
+
+HbChecklistGrouping
+hb_checklist_panel_get_grouping (HbChecklistPanel *self)
+{
+  g_return_val_if_fail (HB_IS_CHECKLIST_PANEL (self), HB_CHECKLIST_GROUPING_SECTION);
+
+  return self->grouping;
+}
+
+void
+hb_checklist_panel_set_grouping (HbChecklistPanel    *self,
+                                 HbChecklistGrouping  grouping)
+{
+  g_autofree char *anchor = NULL;
+
+  g_return_if_fail (HB_IS_CHECKLIST_PANEL (self));
+
+  if (self->grouping == grouping)
+    return;
+  anchor = anchor_item (self);
+  self->grouping = grouping;
+  if (self->statuses->len > 0)
+    rebuild (self);
+  if (anchor)
+    scroll_to_item (self, anchor, TRUE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GROUPING]);
 }
 
 void
@@ -455,9 +559,17 @@ hb_checklist_panel_set_post (HbChecklistPanel *self,
 {
   g_return_if_fail (HB_IS_CHECKLIST_PANEL (self));
   g_return_if_fail (post == NULL || HB_IS_POST (post));
+  g_return_if_fail (settings == NULL || G_IS_SETTINGS (settings));
 
   g_set_object (&self->post, post);
+  if (settings == self->settings)
+    return;
+  if (self->settings)
+    g_settings_unbind (self, "grouping");
   g_set_object (&self->settings, settings);
+  /* The officer's choice of grouping outlives the window. */
+  if (settings)
+    g_settings_bind (settings, "checklist-grouping", self, "grouping", G_SETTINGS_BIND_DEFAULT);
 }
 
 static const HbCheckStatus *
@@ -709,11 +821,54 @@ hb_checklist_panel_dispose (GObject *object)
 }
 
 static void
+hb_checklist_panel_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  HbChecklistPanel *self = HB_CHECKLIST_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_GROUPING:
+      g_value_set_enum (value, self->grouping);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hb_checklist_panel_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  HbChecklistPanel *self = HB_CHECKLIST_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_GROUPING:
+      hb_checklist_panel_set_grouping (self, g_value_get_enum (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 hb_checklist_panel_class_init (HbChecklistPanelClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->dispose = hb_checklist_panel_dispose;
+  object_class->dispose = hb_checklist_panel_dispose;
+  object_class->get_property = hb_checklist_panel_get_property;
+  object_class->set_property = hb_checklist_panel_set_property;
+  properties[PROP_GROUPING] =
+    g_param_spec_enum ("grouping", NULL, NULL, HB_TYPE_CHECKLIST_GROUPING, HB_CHECKLIST_GROUPING_SECTION,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   gtk_widget_class_set_template_from_resource (widget_class, "/my/gov/mpkk/Hebahan/hb-checklist-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, HbChecklistPanel, progress_label);
   gtk_widget_class_bind_template_child (widget_class, HbChecklistPanel, progress_bar);
@@ -723,6 +878,8 @@ hb_checklist_panel_class_init (HbChecklistPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "checklist.override", "s", override_item);
   gtk_widget_class_install_action (widget_class, "checklist.clear", "s", clear_item);
   gtk_widget_class_install_action (widget_class, "checklist.confirm-many", NULL, confirm_many);
+  /* The header's two toggles ("By section", "By who confirms") share it. */
+  gtk_widget_class_install_property_action (widget_class, "checklist.grouping", "grouping");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "checklist.confirm-many", NULL);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

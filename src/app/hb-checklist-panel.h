@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-checklist-panel.h — the guideline checklist beside the editor:
- * sections 6, 7 and 8, progress, ticks, evidence and overrides. */
+ * sections 6, 7 and 8 (or grouped by who vouches), progress, ticks,
+ * evidence and overrides. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -23,5 +24,8 @@ void         hb_checklist_panel_set_statuses (HbChecklistPanel *self,
 const char  *hb_checklist_panel_get_progress (HbChecklistPanel *self);
 void         hb_checklist_panel_focus_item   (HbChecklistPanel *self,
                                               const char       *item_id);
+HbChecklistGrouping hb_checklist_panel_get_grouping (HbChecklistPanel    *self);
+void         hb_checklist_panel_set_grouping (HbChecklistPanel    *self,
+                                              HbChecklistGrouping  grouping);
 
 G_END_DECLS

@@ -14,7 +14,9 @@
 
 #include "hb-datetime.h"
 
-#define N_GROUPS 3
+/* The groups a confirmation belongs to (hb-checklist.h): every one but
+ * the software's. */
+#define N_GROUPS HB_VOUCHED_BY_SOFTWARE
 
 typedef struct
 {
@@ -38,20 +40,6 @@ struct _HbConfirmDialog
 };
 
 G_DEFINE_FINAL_TYPE (HbConfirmDialog, hb_confirm_dialog, ADW_TYPE_MESSAGE_DIALOG)
-
-static const char * const group_ids[N_GROUPS] = { "officer", "corporate-comms", "committees" };
-
-static const char *
-group_title (guint g)
-{
-  switch (g)
-    {
-    case HB_VOUCHED_BY_CORPORATE_COMMS: return _("Checked with Bahagian Komunikasi Korporat");
-    case HB_VOUCHED_BY_COMMITTEES: return _("The committees (JK Media Sosial, JK ICT)");
-    case HB_VOUCHED_BY_OFFICER:
-    default: return _("What you vouch for yourself");
-    }
-}
 
 static const char *
 note_prompt (guint g)
@@ -242,8 +230,8 @@ add_group (HbConfirmDialog *self,
     }
   if (group->checks->len == 0)
     return;
-  all = gtk_check_button_new_with_label (group_title (g));
-  name = g_strdup_printf ("group-%s", group_ids[g]);
+  all = gtk_check_button_new_with_label (hb_vouched_by_get_title (g));
+  name = g_strdup_printf ("group-%s", hb_vouched_by_to_string (g));
   gtk_widget_set_name (all, name);
   gtk_widget_add_css_class (all, "heading");
   gtk_widget_set_margin_top (all, 6);
@@ -278,7 +266,7 @@ add_group (HbConfirmDialog *self,
   gtk_box_append (box, items);
   if (text)
     {
-      g_autofree char *key = g_strdup_printf ("note-%s", group_ids[g]);
+      g_autofree char *key = g_strdup_printf ("note-%s", hb_vouched_by_to_string (g));
       g_autofree char *last = recent (self, key);
 
       group->note = entry_new (key, note_prompt (g), last, self);
@@ -287,7 +275,7 @@ add_group (HbConfirmDialog *self,
     }
   if (dates)
     {
-      g_autofree char *key = g_strdup_printf ("dates-%s", group_ids[g]);
+      g_autofree char *key = g_strdup_printf ("dates-%s", hb_vouched_by_to_string (g));
       g_autofree char *last = recent (self, key);
 
       group->dates = entry_new (key, _("Dates notified, e.g. 20/11/2026, 21/11/2026"), last, self);
@@ -341,9 +329,9 @@ hb_confirm_dialog_apply (HbConfirmDialog  *self,
           n++;
         }
       if (note && !is_blank (note))
-        g_hash_table_insert (evidence, g_strdup_printf ("note-%s", group_ids[g]), g_strdup (note));
+        g_hash_table_insert (evidence, g_strdup_printf ("note-%s", hb_vouched_by_to_string (g)), g_strdup (note));
       if (group->dates && dates)
-        g_hash_table_insert (evidence, g_strdup_printf ("dates-%s", group_ids[g]),
+        g_hash_table_insert (evidence, g_strdup_printf ("dates-%s", hb_vouched_by_to_string (g)),
                              g_strdup (gtk_editable_get_text (group->dates)));
     }
   remember (self, evidence);

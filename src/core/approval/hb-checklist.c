@@ -36,7 +36,8 @@
  *
  * Honesty: an auto item PASSes only on something checked — on a post with
  * nothing written yet it is PENDING, not ticked.  An item that needs human
- * judgement (8.a "no rumours or unverified claims") is a confirm item with
+ * judgement (8.a "no rumours or unverified claims", 6.a.v "no defamation,
+ * sedition or unlawful content") is a confirm item with
  * a `check`: the check's result is shown beside it (`auto_result`), a
  * failing check makes it FAIL, but a passing one never ticks it. */
 
@@ -748,16 +749,79 @@ hb_check_status_free (HbCheckStatus *status)
   g_free (status);
 }
 
+/* An auto item is the software's whatever its `vouched_by` says: no one
+ * confirms it. */
 HbVouchedBy
 hb_checklist_item_vouched_by (const HbChecklistItem *item)
 {
   g_return_val_if_fail (item != NULL, HB_VOUCHED_BY_OFFICER);
 
+  if (item->kind == HB_CHECK_AUTO)
+    return HB_VOUCHED_BY_SOFTWARE;
   if (g_strcmp0 (item->vouched_by, "corporate-comms") == 0)
     return HB_VOUCHED_BY_CORPORATE_COMMS;
   if (g_strcmp0 (item->vouched_by, "committees") == 0)
     return HB_VOUCHED_BY_COMMITTEES;
   return HB_VOUCHED_BY_OFFICER;
+}
+
+/* The group's id, as widget names and the `recent-evidence` keys use it. */
+const char *
+hb_vouched_by_to_string (HbVouchedBy vouched_by)
+{
+  static const char * const ids[HB_N_VOUCHED_BY] = { "officer", "corporate-comms", "committees", "automatic" };
+
+  g_return_val_if_fail ((guint) vouched_by < HB_N_VOUCHED_BY, NULL);
+  return ids[vouched_by];
+}
+
+/* The group's heading in the interface's language: one wording for the
+ * Confirm Items dialog and the checklist panel. */
+const char *
+hb_vouched_by_get_title (HbVouchedBy vouched_by)
+{
+  switch (vouched_by)
+    {
+    case HB_VOUCHED_BY_OFFICER: return _("What you vouch for yourself");
+    case HB_VOUCHED_BY_CORPORATE_COMMS: return _("Checked with Bahagian Komunikasi Korporat");
+    case HB_VOUCHED_BY_COMMITTEES: return _("The committees (JK Media Sosial, JK ICT)");
+    case HB_VOUCHED_BY_SOFTWARE: return _("Automatic checks");
+    case HB_N_VOUCHED_BY:
+    default: g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * hb_checklist_group:
+ * @statuses: (element-type HbCheckStatus): from hb_checklist_evaluate()
+ *
+ * The statuses in the order @grouping shows them: the pack's order (which
+ * is by section), or by who vouches (hb_checklist_item_vouched_by()), the
+ * pack's order kept within each group.
+ *
+ * Returns: (transfer container): the same statuses, borrowed from @statuses
+ */
+GPtrArray *
+hb_checklist_group (GPtrArray           *statuses,
+                    HbChecklistGrouping  grouping)
+{
+  GPtrArray *ordered;
+
+  g_return_val_if_fail (statuses != NULL, NULL);
+
+  ordered = g_ptr_array_sized_new (statuses->len);
+  if (grouping == HB_CHECKLIST_GROUPING_SECTION)
+    {
+      for (guint i = 0; i < statuses->len; i++)
+        g_ptr_array_add (ordered, statuses->pdata[i]);
+      return ordered;
+    }
+  /* A pass per group rather than a sort: g_ptr_array_sort is not stable. */
+  for (guint g = 0; g < HB_N_VOUCHED_BY; g++)
+    for (guint i = 0; i < statuses->len; i++)
+      if (hb_checklist_item_vouched_by (((HbCheckStatus *) statuses->pdata[i])->item) == g)
+        g_ptr_array_add (ordered, statuses->pdata[i]);
+  return ordered;
 }
 
 /* ------------------------------------------------------------------ */

@@ -24,13 +24,25 @@ typedef enum
   HB_ITEM_PENDING,         /* auto: nothing to check yet (the post is empty) */
 } HbItemState;
 
-/* Who vouches for a confirm item: the panel groups them so. */
+/* Who vouches for an item: the Confirm Items dialog groups the items to
+ * confirm so, and the checklist panel can group every item so.  The
+ * confirm items' groups come first, in this order. */
 typedef enum
 {
   HB_VOUCHED_BY_OFFICER,
   HB_VOUCHED_BY_CORPORATE_COMMS,  /* Bahagian Komunikasi Korporat */
   HB_VOUCHED_BY_COMMITTEES,       /* JK Media Sosial and JK ICT */
+  HB_VOUCHED_BY_SOFTWARE,         /* an auto item: the check vouches (an override is the officer's answer to it) */
+  HB_N_VOUCHED_BY,                /*< skip >*/
 } HbVouchedBy;
+
+/* How the checklist panel groups its items: by the guideline's section
+ * (6, 7, 8), as the sign-off sheet prints them, or by who vouches. */
+typedef enum
+{
+  HB_CHECKLIST_GROUPING_SECTION,
+  HB_CHECKLIST_GROUPING_VOUCHED_BY,
+} HbChecklistGrouping;
 
 typedef struct
 {
@@ -55,6 +67,10 @@ guint        hb_checklist_n_complete (GPtrArray          *statuses);
 guint        hb_checklist_n_items    (GPtrArray          *statuses);
 gboolean     hb_checklist_is_complete (GPtrArray         *statuses);
 HbVouchedBy  hb_checklist_item_vouched_by (const HbChecklistItem *item);
+const char  *hb_vouched_by_to_string (HbVouchedBy         vouched_by);
+const char  *hb_vouched_by_get_title (HbVouchedBy         vouched_by);
+GPtrArray   *hb_checklist_group      (GPtrArray          *statuses,
+                                      HbChecklistGrouping grouping);
 const char  *hb_item_state_to_string (HbItemState         state);
 
 gboolean     hb_checklist_confirm    (HbPost             *post,
