@@ -356,7 +356,8 @@ test_defamation_is_judgement (void)
   g_assert_false (hb_checklist_is_complete (en));
 
   /* Sedition is an error: acknowledging it settles nothing, and a
-   * judgement is not overridden. */
+   * confirmation does not tick the judgement over it; only a written
+   * override (a false alarm: a quoted folk song) lets it stand. */
   hb_post_set_field (post, HB_FIELD_BODY, "Bawa kayu, bawa batu.");
   assert_state (post, "no-defamation", HB_ITEM_FAIL);
   g_clear_pointer (&en, g_ptr_array_unref);
@@ -369,7 +370,29 @@ test_defamation_is_judgement (void)
   hb_post_add_ack (post, "sedition.incite", finding_of_rule (findings, "sedition.incite")->finding->text,
                    "Petikan lagu rakyat.", "Aminah");
   assert_state (post, "no-defamation", HB_ITEM_FAIL);
-  g_assert_false (hb_checklist_override (post, builtin, "no-defamation", "Aminah", "Petikan lagu.", &error));
+  g_assert_true (hb_checklist_confirm (post, builtin, "no-defamation", "Aminah", NULL, NULL, NULL));
+  assert_state (post, "no-defamation", HB_ITEM_FAIL);
+  g_assert_false (hb_checklist_override (post, builtin, "no-defamation", "Aminah", " ", &error));
+  g_assert_error (error, HB_ERROR, HB_ERROR_INCOMPLETE);
+  g_clear_error (&error);
+  g_assert_true (hb_checklist_override (post, builtin, "no-defamation", "Aminah", "Petikan lagu rakyat.", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&en, g_ptr_array_unref);
+  en = evaluate (post, HB_LANG_EN);
+  s = status_of (en, "no-defamation");
+  g_assert_cmpint (s->state, ==, HB_ITEM_OVERRIDDEN);
+  g_assert_true (s->complete);
+  g_assert_cmpstr (s->note, ==, "Petikan lagu rakyat.");
+  g_assert_false (s->auto_passed);
+  /* More of it than was overridden: the override no longer holds. */
+  hb_post_set_field (post, HB_FIELD_BODY, "Bawa kayu, bawa batu. Bawa kayu, bawa batu.");
+  assert_state (post, "no-defamation", HB_ITEM_STALE);
+  /* The words gone, the override stands for nothing: the officer confirms. */
+  hb_post_set_field (post, HB_FIELD_BODY, "Terima kasih kepada semua peserta yang hadir.");
+  assert_state (post, "no-defamation", HB_ITEM_UNANSWERED);
+  hb_checklist_clear (post, "no-defamation");
+  /* A judgement without a check is never overridden. */
+  g_assert_false (hb_checklist_override (post, builtin, "information-verified", "Aminah", "x", &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
   g_clear_error (&error);
 

@@ -120,20 +120,22 @@ action_button (const HbCheckStatus *s)
   const char *label = NULL, *action = NULL;
   GtkWidget *button;
 
-  /* A judgement whose check finds problems waits until they are settled. */
-  if (s->item->kind == HB_CHECK_CONFIRM && s->state != HB_ITEM_NOT_APPLICABLE &&
-      s->state != HB_ITEM_FAIL)
+  /* A judgement whose check finds problems is not confirmed over them:
+   * they are settled first, or overridden like an automatic item. */
+  gboolean check_fails = s->automatic && !s->auto_passed;
+
+  if (s->state == HB_ITEM_OVERRIDDEN)
+    label = _("Remove Override"), action = "checklist.clear";
+  else if ((s->item->kind == HB_CHECK_AUTO || check_fails) &&
+           (s->state == HB_ITEM_FAIL || s->state == HB_ITEM_STALE))
+    label = _("Override…"), action = "checklist.override";
+  else if (s->item->kind == HB_CHECK_CONFIRM && s->state != HB_ITEM_NOT_APPLICABLE &&
+           s->state != HB_ITEM_PENDING && !check_fails)
     {
       gboolean ticked = s->state == HB_ITEM_CONFIRMED;
       label = ticked ? _("Withdraw") : _("Confirm…");
       action = ticked ? "checklist.clear" : "checklist.confirm";
     }
-  else if (s->item->kind == HB_CHECK_CONFIRM)
-    return NULL;  /* a judgement is never overridden: its findings are fixed first */
-  else if (s->state == HB_ITEM_FAIL || s->state == HB_ITEM_STALE)
-    label = _("Override…"), action = "checklist.override";
-  else if (s->state == HB_ITEM_OVERRIDDEN)
-    label = _("Remove Override"), action = "checklist.clear";
   if (action == NULL)
     return NULL;
   button = gtk_button_new_with_label (label);

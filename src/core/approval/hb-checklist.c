@@ -467,11 +467,12 @@ fill_answer (HbCheckStatus *status,
  * tick does not count. */
 static gboolean
 answer_is_whole (const HbChecklistItem *item,
-                 const HbCheckStatus   *status)
+                 const HbCheckStatus   *status,
+                 gboolean               overridden)
 {
   if (status->who == NULL || *status->who == '\0')
     return FALSE;
-  if (g_strcmp0 (item->evidence, "text") == 0 || item->kind == HB_CHECK_AUTO)
+  if (g_strcmp0 (item->evidence, "text") == 0 || overridden)
     return !is_blank (status->note);
   if (g_strcmp0 (item->evidence, "date") == 0 || g_strcmp0 (item->evidence, "dates") == 0)
     return status->dates != NULL && status->dates[0] != NULL;
@@ -498,23 +499,22 @@ set_state (HbCheckStatus *status,
 }
 
 /* An override holds while the item fails no worse than when it was
- * written; its `reason` still says what fails, for the sign-off sheet. */
+ * written; its `reason` still says what fails, for the sign-off sheet.
+ * Used for auto items and for judgements whose check fails (@n > 0). */
 static HbItemState
-evaluate_auto (Eval          *ev,
-               HbCheckStatus *status,
-               guint          n)
+evaluate_override (Eval          *ev,
+                   HbCheckStatus *status,
+                   guint          n)
 {
   JsonObject *answer = answer_of (ev->answers, status->item->id);
   gint64 allowed;
   char number[24];
 
-  if (n == 0)
-    return HB_ITEM_PASS;
   status->reason = g_strdup (status->auto_result);
   if (!answer_has_state (answer, "overridden"))
     return HB_ITEM_FAIL;
   fill_answer (status, answer);
-  if (!answer_is_whole (status->item, status))
+  if (!answer_is_whole (status->item, status, TRUE))
     return HB_ITEM_FAIL;
   allowed = json_object_get_int_member_with_default (answer, "count", 0);
   if (n <= allowed)
@@ -535,7 +535,7 @@ evaluate_confirm (Eval          *ev,
   if (!answer_has_state (answer, "confirmed"))
     return HB_ITEM_UNANSWERED;
   fill_answer (status, answer);
-  if (!answer_is_whole (status->item, status))
+  if (!answer_is_whole (status->item, status, FALSE))
     return HB_ITEM_UNANSWERED;
   if (g_strcmp0 (answer_string (answer, "fingerprint"), eval_fingerprint (ev, vouch)) == 0)
     return HB_ITEM_CONFIRMED;
@@ -590,15 +590,14 @@ evaluate_applicable (Eval          *ev,
     }
   else if (item->check)
     n = run_check (ev, status);
-  if (item->kind == HB_CHECK_AUTO)
-    return evaluate_auto (ev, status, n);
+  if (item->kind == HB_CHECK_AUTO && n == 0)
+    return HB_ITEM_PASS;
+  /* A judgement is not confirmed over what its check found: the findings
+   * are fixed or acknowledged first, or (an error the officer knows to be
+   * a false alarm: a quoted song read as sedition) overridden with a
+   * justification printed on the sheet, which is the officer's answer. */
   if (n > 0)
-    {
-      /* A judgement cannot be vouched for over what the check found:
-       * the findings are fixed or acknowledged first. */
-      status->reason = g_strdup (status->auto_result);
-      return HB_ITEM_FAIL;
-    }
+    return evaluate_override (ev, status, n);
   g_clear_pointer (&status->reason, g_free);
   return evaluate_confirm (ev, status);
 }
@@ -842,7 +841,7 @@ find_item (HbPolicy    *policy,
   if (item == NULL)
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                  _("Unknown checklist item “%s”"), item_id ? item_id : "");
-  else if (item->kind != kind)
+  else if (item->kind != kind && !(kind == HB_CHECK_AUTO && item->check != NULL))
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                  kind == HB_CHECK_CONFIRM ? _("“%s” is checked automatically and cannot be confirmed by hand")
                                           : _("“%s” is confirmed by an officer, not overridden"),
@@ -1022,7 +1021,9 @@ hb_checklist_confirm (HbPost              *post,
  * @justification: why the post goes out although the item fails; it is
  *   printed on the sign-off sheet
  *
- * Overrides auto item @item_id, which must be failing now.
+ * Overrides item @item_id, which must be failing now: an auto item, or
+ * a judgement whose automatic check fails (the override then stands for
+ * the officer's confirmation, with its justification).
  */
 gboolean
 hb_checklist_override (HbPost      *post,
