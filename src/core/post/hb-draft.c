@@ -796,7 +796,9 @@ hb_draft_load_finish (GAsyncResult  *result,
  * @error: return location for a #GError
  *
  * A copy of @post through the draft format, for a worker to read while
- * the officer keeps editing @post.
+ * the officer keeps editing @post.  Like a saved draft, it leaves out
+ * what is not in the format: the media items' measurements (the copy's
+ * items are not measured, so its lint has no findings on them).
  *
  * Returns: (transfer full): the copy, or %NULL with @error when @post
  *   breaks the limits of a draft
