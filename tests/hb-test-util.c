@@ -73,3 +73,23 @@ hb_test_confirm_all (HbPost   *post,
       g_assert_no_error (error);
     }
 }
+
+/* An async callback for tests: keeps @result in the GAsyncResult * that
+ * @user_data points to (unref it when done). */
+void
+hb_test_store_result (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* Runs the default main context until hb_test_store_result() has filled
+ * @slot, and returns what it holds. */
+GAsyncResult *
+hb_test_wait_result (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}

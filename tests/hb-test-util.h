@@ -2,7 +2,7 @@
 /* hb-test-util.h — helpers the core tests share. */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "hb-policy.h"
 #include "hb-post.h"
@@ -15,5 +15,9 @@ gboolean  hb_test_mount_small_disk  (const char *dir,
 void      hb_test_unmount           (const char *dir);
 void      hb_test_confirm_all       (HbPost     *post,
                                      HbPolicy   *policy);
+void      hb_test_store_result      (GObject      *source,
+                                     GAsyncResult *result,
+                                     gpointer      user_data);
+GAsyncResult *hb_test_wait_result   (GAsyncResult **slot);
 
 G_END_DECLS

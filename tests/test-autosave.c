@@ -13,22 +13,7 @@
 
 #include "hb-autosave.h"
 #include "hb-draft.h"
-
-static GAsyncResult *
-wait_for (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
-
-static void
-store_result (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
+#include "hb-test-util.h"
 
 static HbRecovery *
 find (void)
@@ -37,8 +22,8 @@ find (void)
   g_autoptr(GError) error = NULL;
   HbRecovery *r;
 
-  hb_autosave_find_async (NULL, store_result, &result);
-  r = hb_autosave_find_finish (wait_for (&result), &error);
+  hb_autosave_find_async (NULL, hb_test_store_result, &result);
+  r = hb_autosave_find_finish (hb_test_wait_result (&result), &error);
   g_assert_no_error (error);
   return r;
 }
@@ -52,8 +37,8 @@ write_backup (const char *path,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  hb_autosave_write_async (path, bytes, origin, NULL, store_result, &result);
-  g_assert_true (hb_autosave_write_finish (wait_for (&result), &error));
+  hb_autosave_write_async (path, bytes, origin, NULL, hb_test_store_result, &result);
+  g_assert_true (hb_autosave_write_finish (hb_test_wait_result (&result), &error));
   g_assert_no_error (error);
 }
 

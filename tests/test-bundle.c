@@ -1139,6 +1139,128 @@ test_cancel (Fixture       *f,
       }
 }
 
+typedef struct
+{
+  Progress  progress;
+  GThread  *main_thread;
+  gint      freed;     /* atomic: the worker may drop the last reference */
+} AsyncProgress;
+
+/* Reports come to the caller's thread, in order. */
+static void
+on_async_progress (double      fraction,
+                   const char *what,
+                   gpointer    user_data)
+{
+  AsyncProgress *p = user_data;
+
+  g_assert_true (g_thread_self () == p->main_thread);
+  g_assert_false (g_atomic_int_get (&p->freed));
+  on_progress (fraction, what, &p->progress);
+}
+
+static void
+async_progress_freed (gpointer user_data)
+{
+  g_atomic_int_set (&((AsyncProgress *) user_data)->freed, TRUE);
+}
+
+static char *
+read_text (const char *dir,
+           const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  return text;
+}
+
+/* The worker exports what hb_bundle_export() does, from a copy: a change
+ * made to the post once export is asked is not in the bundle. */
+static void
+test_export_async (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *sync_dest = g_build_filename (f->dir, "sync", NULL);
+  g_autofree char *dest = g_build_filename (f->dir, "async", NULL);
+  g_autofree char *sync_caption = NULL, *caption = NULL, *sync_alt = NULL, *alt = NULL;
+  g_autofree char *digest = NULL, *verified_digest = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *top = NULL;
+  AsyncProgress p = { { 0, }, g_thread_self (), FALSE };
+
+  g_assert_true (hb_bundle_export (f->policy, f->post, sync_dest, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  hb_bundle_export_async (f->policy, f->post, dest, HB_BUNDLE_EXPORT_NONE,
+                          on_async_progress, &p, async_progress_freed,
+                          NULL, hb_test_store_result, &result);
+  hb_post_set_field (f->post, HB_FIELD_BODY, "Diubah selepas eksport diminta.");
+  digest = hb_bundle_export_finish (hb_test_wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (digest);
+  g_assert_cmpfloat (p.progress.last, ==, 1.0);
+  g_assert_cmpuint (p.progress.calls, >=, 6);
+  g_clear_object (&result);
+  for (guint i = 0; i < 5000 && !g_atomic_int_get (&p.freed); i++)
+    g_usleep (1000);
+  g_assert_true (g_atomic_int_get (&p.freed));
+
+  problems = hb_bundle_verify_full (dest, &verified_digest, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_cmpstr (digest, ==, verified_digest);
+  /* The same files, with the same texts, as the synchronous export. */
+  top = hb_test_list_dir (dest);
+  g_assert_cmpstr (top, ==, "SHA256SUMS alt-text.txt caption.txt captions manifest.json media signoff.pdf");
+  sync_caption = read_text (sync_dest, "caption.txt");
+  caption = read_text (dest, "caption.txt");
+  g_assert_cmpstr (caption, ==, sync_caption);
+  g_assert_null (strstr (caption, "Diubah"));
+  sync_alt = read_text (sync_dest, "alt-text.txt");
+  alt = read_text (dest, "alt-text.txt");
+  g_assert_cmpstr (alt, ==, sync_alt);
+}
+
+static void
+test_export_async_cancelled (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *dest = g_build_filename (f->dir, "bundle", NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *listing = NULL;
+
+  g_cancellable_cancel (cancellable);
+  hb_bundle_export_async (f->policy, f->post, dest, HB_BUNDLE_EXPORT_NONE, NULL, NULL, NULL,
+                          cancellable, hb_test_store_result, &result);
+  g_assert_null (hb_bundle_export_finish (hb_test_wait_result (&result), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  listing = hb_test_list_dir (f->dir);
+  g_assert_cmpstr (listing, ==, "complete.hebahan");
+}
+
+/* The refusal of an unfinished checklist comes through _finish. */
+static void
+test_export_async_incomplete (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *dest = g_build_filename (f->dir, "bundle", NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  hb_bundle_export_async (f->policy, f->post, dest, HB_BUNDLE_EXPORT_NONE, NULL, NULL, NULL,
+                          NULL, hb_test_store_result, &result);
+  g_assert_null (hb_bundle_export_finish (hb_test_wait_result (&result), &error));
+  g_assert_error (error, HB_ERROR, HB_ERROR_INCOMPLETE);
+  g_assert_nonnull (strstr (error->message, "committees-notified"));
+  g_assert_false (g_file_test (dest, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_incomplete_api (Fixture       *f,
                      gconstpointer  data)
@@ -1193,6 +1315,9 @@ main (int    argc,
   ADD ("cli-zip-exists-and-leftovers", test_cli_zip_exists_and_leftovers, NULL);
   ADD ("cli-incomplete", test_cli_incomplete, "unanswered");
   ADD ("incomplete", test_incomplete_api, "unanswered");
+  ADD ("export-async", test_export_async, NULL);
+  ADD ("export-async-cancelled", test_export_async_cancelled, NULL);
+  ADD ("export-async-incomplete", test_export_async_incomplete, "unanswered");
   ADD ("full-disk", test_full_disk, NULL);
   ADD ("unwritable", test_unwritable, NULL);
   ADD ("cancel", test_cancel, NULL);

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-document.c — HbDocument without a display: edits coalesce into
  * one lint and stale results are dropped, a change is backed up after the
- * delay, export waits for the checklist, and `modified` and `title` are
- * notified when (and only when) they change. */
+ * delay, an edit made while saving stays unsaved, opening and the sign-off
+ * sheet go through the core's workers, export waits for the checklist,
+ * and `modified` and `title` are notified when (and only when) they
+ * change. */
 #include <glib/gstdio.h>
 
 #include <json-glib/json-glib.h>
@@ -79,22 +81,6 @@ has_rule (HbDocument *document,
   return FALSE;
 }
 
-static void
-store_result (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
-
 static HbDocument *
 new_document (Counts *counts)
 {
@@ -166,8 +152,8 @@ test_autosave_after_change (void)
   g_assert_nonnull (backup);
   g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
 
-  hb_document_save_async (document, file, NULL, store_result, &result);
-  g_assert_true (hb_document_save_finish (document, wait_for (&result), &error));
+  hb_document_save_async (document, file, NULL, hb_test_store_result, &result);
+  g_assert_true (hb_document_save_finish (document, hb_test_wait_result (&result), &error));
   g_assert_no_error (error);
   g_assert_true (spin_until (not_busy, document));
   g_assert_false (hb_document_get_modified (document));
@@ -177,6 +163,101 @@ test_autosave_after_change (void)
   g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
   g_unlink (path);
   g_rmdir (dir);
+}
+
+static char *
+body_in_file (GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HbPost) post = hb_draft_load (file, NULL, &error);
+
+  g_assert_no_error (error);
+  return g_strdup (hb_post_get_field (post, HB_FIELD_BODY));
+}
+
+/* An edit made while a save runs is not in the file, so the post stays
+ * modified; opening the file shows what it holds, unmodified. */
+static void
+test_save_during_edit_and_load (void)
+{
+  g_autoptr(HbDocument) document = new_document (NULL);
+  HbPost *post = hb_document_get_post (document);
+  g_autofree char *dir = g_dir_make_tmp ("hb-document-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "post.hebahan", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GAsyncResult) first = NULL, second = NULL, loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL, *saved_again = NULL;
+  g_autoptr(HbPost) fresh = hb_post_new ();
+
+  hb_post_set_field (post, HB_FIELD_BODY, "Versi pertama");
+  hb_document_save_async (document, file, NULL, hb_test_store_result, &first);
+  hb_post_set_field (post, HB_FIELD_BODY, "Versi kedua");
+  g_assert_true (hb_document_save_finish (document, hb_test_wait_result (&first), &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_equal (hb_document_get_file (document), file));
+  g_assert_true (hb_document_get_modified (document));
+  saved = body_in_file (file);
+  g_assert_cmpstr (saved, ==, "Versi pertama");
+
+  hb_document_save_async (document, NULL, NULL, hb_test_store_result, &second);
+  g_assert_true (hb_document_save_finish (document, hb_test_wait_result (&second), &error));
+  g_assert_false (hb_document_get_modified (document));
+  saved_again = body_in_file (file);
+  g_assert_cmpstr (saved_again, ==, "Versi kedua");
+
+  hb_document_replace (document, fresh, NULL);
+  hb_document_load_async (document, file, NULL, hb_test_store_result, &loaded);
+  g_assert_true (hb_document_get_busy (document));
+  g_assert_true (hb_document_load_finish (document, hb_test_wait_result (&loaded), &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (hb_post_get_field (hb_document_get_post (document), HB_FIELD_BODY), ==, "Versi kedua");
+  g_assert_true (g_file_equal (hb_document_get_file (document), file));
+  g_assert_false (hb_document_get_modified (document));
+  g_assert_true (spin_until (not_busy, document));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* A missing draft fails through _finish and the post stays. */
+static void
+test_load_missing (void)
+{
+  g_autoptr(HbDocument) document = new_document (NULL);
+  HbPost *post = hb_document_get_post (document);
+  g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/hilang.hebahan");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  hb_document_load_async (document, missing, NULL, hb_test_store_result, &result);
+  g_assert_false (hb_document_load_finish (document, hb_test_wait_result (&result), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_true (hb_document_get_post (document) == post);
+  g_assert_null (hb_document_get_file (document));
+}
+
+/* The sheet of the last lint is made in a worker; closing the document
+ * cancels one asked for. */
+static void
+test_signoff (void)
+{
+  g_autoptr(HbDocument) document = new_document (NULL);
+  g_autoptr(GAsyncResult) made = NULL, cancelled = NULL;
+  g_autoptr(HbSignoff) sheet = NULL;
+  g_autoptr(GError) error = NULL;
+
+  hb_document_signoff_async (document, NULL, hb_test_store_result, &made);
+  g_assert_true (hb_document_get_busy (document));
+  sheet = hb_document_signoff_finish (document, hb_test_wait_result (&made), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (sheet);
+  g_assert_true (spin_until (not_busy, document));
+
+  hb_document_signoff_async (document, NULL, hb_test_store_result, &cancelled);
+  hb_document_cancel (document);
+  g_assert_null (hb_document_signoff_finish (document, hb_test_wait_result (&cancelled), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_true (spin_until (not_busy, document));
 }
 
 /* Until the checklist is complete, export refuses and writes nothing;
@@ -197,8 +278,8 @@ test_export_gated (void)
   g_autoptr(GError) error = NULL;
 
   g_assert_false (hb_document_get_can_export (document));
-  hb_document_export_async (document, dest, NULL, store_result, &refused);
-  g_assert_false (hb_document_export_finish (document, wait_for (&refused), &error));
+  hb_document_export_async (document, dest, NULL, hb_test_store_result, &refused);
+  g_assert_false (hb_document_export_finish (document, hb_test_wait_result (&refused), &error));
   g_assert_error (error, HB_ERROR, HB_ERROR_INCOMPLETE);
   g_assert_false (g_file_test (dest, G_FILE_TEST_EXISTS));
   g_clear_error (&error);
@@ -225,10 +306,10 @@ test_export_gated (void)
   g_assert_true (hb_checklist_is_complete (hb_document_get_statuses (document)));
   g_assert_true (hb_document_get_can_export (document));
 
-  hb_document_export_async (document, dest, NULL, store_result, &tried);
+  hb_document_export_async (document, dest, NULL, hb_test_store_result, &tried);
   g_assert_true (hb_document_get_exporting (document));
   g_assert_false (hb_document_get_can_export (document));
-  g_assert_false (hb_document_export_finish (document, wait_for (&tried), &error));
+  g_assert_false (hb_document_export_finish (document, hb_test_wait_result (&tried), &error));
   g_assert_nonnull (error);
   g_assert_false (g_error_matches (error, HB_ERROR, HB_ERROR_INCOMPLETE));
   g_assert_false (hb_document_get_exporting (document));
@@ -308,8 +389,8 @@ test_check_links (void)
                      "http://www.mpkk-contoh.gov.my/berita/ada");
   g_assert_true (spin_until (lint_settled, document));
 
-  hb_document_check_links_async (document, NULL, store_result, &result);
-  statuses = hb_document_check_links_finish (document, wait_for (&result), &error);
+  hb_document_check_links_async (document, NULL, hb_test_store_result, &result);
+  statuses = hb_document_check_links_finish (document, hb_test_wait_result (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (statuses->len, ==, 2);
   for (guint i = 0; i < statuses->len; i++)
@@ -448,6 +529,9 @@ main (int    argc,
   builtin = hb_policy_new_builtin ();
   g_test_add_func ("/document/edits-coalesce", test_edits_coalesce);
   g_test_add_func ("/document/autosave-after-change", test_autosave_after_change);
+  g_test_add_func ("/document/save-during-edit-and-load", test_save_during_edit_and_load);
+  g_test_add_func ("/document/load-missing", test_load_missing);
+  g_test_add_func ("/document/signoff", test_signoff);
   g_test_add_func ("/document/export-gated", test_export_gated);
   g_test_add_func ("/document/modified-and-title", test_modified_and_title);
   g_test_add_func ("/document/check-links", test_check_links);

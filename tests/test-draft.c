@@ -521,24 +521,134 @@ test_save_removes_stale_temps (void)
   g_rmdir (dir);
 }
 
+/* hb_draft_load(), or its worker pair when @async. */
+static HbPost *
+load_draft (GFile    *file,
+            gboolean  async,
+            GError  **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  if (!async)
+    return hb_draft_load (file, NULL, error);
+  hb_draft_load_async (file, NULL, hb_test_store_result, &result);
+  return hb_draft_load_finish (hb_test_wait_result (&result), error);
+}
+
+/* hb_draft_save(), or its worker pair when @async. */
+static gboolean
+save_draft (HbPost   *post,
+            GFile    *file,
+            gboolean  async,
+            GError  **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  if (!async)
+    return hb_draft_save (post, file, NULL, error);
+  hb_draft_save_async (post, file, NULL, hb_test_store_result, &result);
+  return hb_draft_save_finish (hb_test_wait_result (&result), error);
+}
+
+/* Errors name the file, from the worker pair as from the plain calls. */
 static void
-test_load_errors_name_file (void)
+test_load_errors_name_file (gconstpointer async)
 {
   g_autofree char *dir = temp_dir ();
   g_autofree char *path = g_build_filename (dir, "nota.hebahan", NULL);
   g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/hilang.hebahan");
   g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(HbPost) post = hb_post_new ();
   g_autoptr(GError) error = NULL;
 
-  g_assert_null (hb_draft_load (missing, NULL, &error));
+  g_assert_null (load_draft (missing, async != NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, "“hilang.hebahan”"));
   g_clear_error (&error);
 
   g_assert_true (g_file_set_contents (path, "Bukan draf.", -1, NULL));
-  g_assert_null (hb_draft_load (file, NULL, &error));
+  g_assert_null (load_draft (file, async != NULL, &error));
   g_assert_error (error, HB_ERROR, HB_ERROR_INVALID_DRAFT);
   g_assert_nonnull (strstr (error->message, "“nota.hebahan” is not a Hebahan draft"));
+  g_clear_error (&error);
+
+  g_assert_false (save_draft (post, missing, async != NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "Could not save “hilang.hebahan”: "));
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+/* The worker pair writes and reads what the synchronous functions do; the
+ * post is written out when the save is asked, so a change made at once
+ * is not in the file. */
+static void
+test_async_round_trip (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "gotong-royong.hebahan", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) base_dir = g_file_new_for_path (dir);
+  g_autoptr(HbPost) post = full_post (dir);
+  g_autoptr(HbPost) original = full_post (dir);
+  g_autoptr(HbPost) back = NULL;
+  g_autoptr(HbPost) expected = NULL;
+  g_autoptr(HbPost) copy = NULL;
+  g_autoptr(GBytes) bytes = hb_draft_to_bytes (post, base_dir);
+  g_autoptr(GAsyncResult) saved = NULL;
+  g_autoptr(GAsyncResult) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  hb_draft_save_async (post, file, NULL, hb_test_store_result, &saved);
+  hb_post_set_field (post, HB_FIELD_BODY, "Diubah selepas disimpan.");
+  g_assert_true (hb_draft_save_finish (hb_test_wait_result (&saved), &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  g_assert_cmpmem (contents, len, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+  hb_draft_load_async (file, NULL, hb_test_store_result, &loaded);
+  back = hb_draft_load_finish (hb_test_wait_result (&loaded), &error);
+  g_assert_no_error (error);
+  expected = hb_draft_load (file, NULL, &error);
+  g_assert_no_error (error);
+  assert_posts_equal (back, expected);
+  assert_posts_equal (back, original);
+
+  copy = hb_draft_copy (original, &error);
+  g_assert_no_error (error);
+  g_assert_true (copy != original);
+  assert_posts_equal (copy, original);
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+static void
+test_async_cancelled (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "batal.hebahan", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(HbPost) post = full_post (dir);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) saved = NULL;
+  g_autoptr(GAsyncResult) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_cancellable_cancel (cancellable);
+  hb_draft_save_async (post, file, cancellable, hb_test_store_result, &saved);
+  g_assert_false (hb_draft_save_finish (hb_test_wait_result (&saved), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  g_assert_true (hb_draft_save (post, file, NULL, &error));
+  hb_draft_load_async (file, cancellable, hb_test_store_result, &loaded);
+  g_assert_null (hb_draft_load_finish (hb_test_wait_result (&loaded), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 
   g_remove (path);
   g_rmdir (dir);
@@ -679,7 +789,10 @@ main (int    argc,
   g_test_add_func ("/draft/never-crashes", test_never_crashes);
   g_test_add_func ("/draft/save-and-load-file", test_save_and_load_file);
   g_test_add_func ("/draft/save-removes-stale-temps", test_save_removes_stale_temps);
-  g_test_add_func ("/draft/load-errors-name-file", test_load_errors_name_file);
+  g_test_add_data_func ("/draft/load-errors-name-file", NULL, test_load_errors_name_file);
+  g_test_add_data_func ("/draft/async-errors", "async", test_load_errors_name_file);
+  g_test_add_func ("/draft/async-round-trip", test_async_round_trip);
+  g_test_add_func ("/draft/async-cancelled", test_async_cancelled);
   g_test_add_func ("/draft/save-fails-keeps-old", test_save_fails_keeps_old);
   g_test_add_func ("/draft/save-full-disk", test_save_full_disk);
   g_test_add_func ("/draft/measurements-are-not-edits", test_measurements_are_not_edits);

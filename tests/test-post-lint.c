@@ -7,6 +7,7 @@
 #include "hb-count.h"
 #include "hb-linter.h"
 #include "hb-post-lint.h"
+#include "hb-test-util.h"
 
 static HbPolicy *builtin;
 
@@ -403,6 +404,96 @@ test_snapshot_in_thread (void)
   g_assert_nonnull (findings);
   g_assert_cmpuint (findings->len, ==, 1);
   g_assert_cmpuint (((HbPostFinding *) findings->pdata[0])->source, ==, HB_FIELD_BODY);
+}
+
+/* The same findings, field for field, in the same order. */
+static void
+assert_same_findings (GPtrArray *a,
+                      GPtrArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    {
+      const HbPostFinding *x = a->pdata[i], *y = b->pdata[i];
+
+      g_assert_cmpstr (hb_finding_get_rule_id (x->finding), ==, hb_finding_get_rule_id (y->finding));
+      g_assert_cmpuint (x->source, ==, y->source);
+      g_assert_cmpuint (x->index, ==, y->index);
+      g_assert_cmpuint (x->start, ==, y->start);
+      g_assert_cmpuint (x->end, ==, y->end);
+      g_assert_cmpint (x->acknowledged, ==, y->acknowledged);
+    }
+}
+
+/* The worker finds what the synchronous lint finds, and hands the
+ * snapshot back with its links. */
+static void
+test_snapshot_async (void)
+{
+  g_autoptr(HbPost) post = complete_post ();
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(HbPostSnapshot) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) urls = NULL;
+  HbPostSnapshot *snapshot;
+
+  hb_post_set_field (post, HB_FIELD_BODY, "Kononnya ada buaya. Lihat http://bit.ly/abc");
+  expected = hb_post_lint (builtin, post, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (expected->len, >=, 2);
+
+  snapshot = hb_post_snapshot_new (post);
+  hb_post_lint_snapshot_async (builtin, snapshot, NULL, hb_test_store_result, &result);
+  /* The post may change at once: the worker reads the snapshot only. */
+  hb_post_set_field (post, HB_FIELD_BODY, "Semua baik.");
+  findings = hb_post_lint_snapshot_finish (hb_test_wait_result (&result), &back, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (findings);
+  assert_same_findings (findings, expected);
+  g_assert_true (back == snapshot);
+  urls = hb_post_snapshot_dup_link_urls (back);
+  g_assert_cmpuint (g_strv_length (urls), ==, 1);
+  g_assert_cmpstr (urls[0], ==, "http://bit.ly/abc");
+}
+
+static void
+test_snapshot_async_cancelled (void)
+{
+  g_autoptr(HbPost) post = complete_post ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  HbPostSnapshot *back = (HbPostSnapshot *) &back;
+
+  g_cancellable_cancel (cancellable);
+  hb_post_lint_snapshot_async (builtin, hb_post_snapshot_new (post), cancellable,
+                               hb_test_store_result, &result);
+  g_assert_null (hb_post_lint_snapshot_finish (hb_test_wait_result (&result), &back, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (back);
+}
+
+/* A lint that fails (text that is not UTF-8) fails through _finish. */
+static void
+test_snapshot_async_error (void)
+{
+  g_autoptr(HbPost) post = complete_post ();
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) sync_error = NULL;
+  g_autoptr(GError) error = NULL;
+
+  hb_post_set_field (post, HB_FIELD_BODY, "Bukan \xff UTF-8");
+  expected = hb_post_lint (builtin, post, &sync_error);
+  g_assert_null (expected);
+  g_assert_nonnull (sync_error);
+  hb_post_lint_snapshot_async (builtin, hb_post_snapshot_new (post), NULL,
+                               hb_test_store_result, &result);
+  g_assert_null (hb_post_lint_snapshot_finish (hb_test_wait_result (&result), NULL, &error));
+  g_assert_error (error, sync_error->domain, sync_error->code);
+  g_assert_cmpstr (error->message, ==, sync_error->message);
 }
 
 /* ------------------------------------------------------------------ */
@@ -998,6 +1089,9 @@ main (int    argc,
   g_test_add_func ("/post-lint/field-offsets", test_field_offsets);
   g_test_add_func ("/post-lint/media", test_media);
   g_test_add_func ("/post-lint/snapshot-in-thread", test_snapshot_in_thread);
+  g_test_add_func ("/post-lint/snapshot-async", test_snapshot_async);
+  g_test_add_func ("/post-lint/snapshot-async-cancelled", test_snapshot_async_cancelled);
+  g_test_add_func ("/post-lint/snapshot-async-error", test_snapshot_async_error);
   g_test_add_func ("/post-lint/validator", test_validator);
   g_test_add_func ("/post-lint/builtin-post-rules", test_builtin_post_rules);
   g_test_add_func ("/post-lint/label-finding", test_label_finding);

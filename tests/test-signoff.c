@@ -8,7 +8,10 @@
 #include "hb-checklist.h"
 #include "hb-draft.h"
 #include "hb-post-lint.h"
+#include "hb-error.h"
 #include "hb-signoff.h"
+#include "hb-signoff-private.h"
+#include "hb-test-util.h"
 
 #define DIGEST "3f9a0c1be47d25a86f13c9e0b7d4a2f5e8c1b6d09a7f3e2c5b8d1a4f7e0c9b26"
 #define LAST_WORDS "Sekian, terima kasih atas kerjasama semua warga Kulim."
@@ -528,6 +531,101 @@ test_unwritable (Fixture       *f,
     g_assert_true (g_str_has_suffix (name, ".jpg") || g_str_equal (name, "not-a-folder"));
 }
 
+/* Two sheets say the same, block for block (the time printed aside:
+ * the minute may turn between them). */
+static void
+assert_same_sheet (HbSignoff *a,
+                   HbSignoff *b)
+{
+  const char *printed = hb_signoff_strings[S_PRINTED][a->lang];
+
+  g_assert_cmpint (a->lang, ==, b->lang);
+  g_assert_cmpstr (a->manifest_sha256, ==, b->manifest_sha256);
+  g_assert_cmpuint (a->blocks->len, ==, b->blocks->len);
+  for (guint i = 0; i < a->blocks->len; i++)
+    {
+      const Block *x = a->blocks->pdata[i], *y = b->blocks->pdata[i];
+      gboolean is_printed = x->kind == BLOCK_ROW && g_strcmp0 (x->text[0], printed) == 0;
+
+      g_assert_cmpint (x->kind, ==, y->kind);
+      for (guint t = 0; t < G_N_ELEMENTS (x->text); t++)
+        if (!(is_printed && t == 1))
+          g_assert_cmpstr (x->text[t], ==, y->text[t]);
+      g_assert_true ((x->image == NULL) == (y->image == NULL));
+      if (x->image)
+        {
+          g_assert_cmpint (cairo_image_surface_get_width (x->image), ==, cairo_image_surface_get_width (y->image));
+          g_assert_cmpint (cairo_image_surface_get_height (x->image), ==, cairo_image_surface_get_height (y->image));
+        }
+    }
+}
+
+/* The worker makes the sheet hb_signoff_new() makes, from a copy of the
+ * post: a change made once the sheet is asked for is not on it. */
+static void
+test_async (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(HbPost) post = make_post (f, HB_LANG_MS);
+  g_autoptr(GPtrArray) statuses = make_statuses (f->policy, HB_LANG_MS);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) findings = hb_post_lint (f->policy, post, &error);
+  g_autoptr(HbSignoff) expected = NULL;
+  g_autoptr(HbSignoff) sheet = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  guint n_images = 0;
+
+  g_assert_no_error (error);
+  expected = hb_signoff_new (f->policy, post, statuses, findings, DIGEST);
+  hb_signoff_new_async (f->policy, post, statuses, findings, DIGEST, NULL,
+                        hb_test_store_result, &result);
+  hb_post_set_field (post, HB_FIELD_EVENT_NAME, "Diubah selepas diminta");
+  sheet = hb_signoff_new_finish (hb_test_wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (sheet);
+  assert_same_sheet (sheet, expected);
+  for (guint i = 0; i < sheet->blocks->len; i++)
+    n_images += ((Block *) sheet->blocks->pdata[i])->image != NULL;
+  g_assert_cmpuint (n_images, ==, 2);
+}
+
+static void
+test_async_cancelled (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(HbPost) post = make_post (f, HB_LANG_MS);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_cancellable_cancel (cancellable);
+  hb_signoff_new_async (f->policy, post, NULL, NULL, NULL, cancellable,
+                        hb_test_store_result, &result);
+  g_assert_null (hb_signoff_new_finish (hb_test_wait_result (&result), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+/* A post no draft could hold cannot be copied for the worker: the
+ * reason comes through _finish. */
+static void
+test_async_error (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(HbPost) post = hb_post_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 201; i++)
+    {
+      g_autoptr(HbGuest) guest = hb_guest_new ("Encik", "Tetamu");
+
+      g_list_store_append (hb_post_get_guests (post), guest);
+    }
+  hb_signoff_new_async (f->policy, post, NULL, NULL, NULL, NULL, hb_test_store_result, &result);
+  g_assert_null (hb_signoff_new_finish (hb_test_wait_result (&result), &error));
+  g_assert_error (error, HB_ERROR, HB_ERROR_INVALID_DRAFT);
+}
+
 /* `hebahan-cli signoff`, once the command is wired into hebahan-cli. */
 static void
 test_cli (Fixture       *f,
@@ -581,6 +679,9 @@ main (int    argc,
   ADD ("/signoff/layout", test_layout);
   ADD ("/signoff/unwritable", test_unwritable);
   ADD ("/signoff/cli", test_cli);
+  ADD ("/signoff/async", test_async);
+  ADD ("/signoff/async-cancelled", test_async_cancelled);
+  ADD ("/signoff/async-error", test_async_error);
 #undef ADD
   return g_test_run ();
 }

@@ -41,6 +41,7 @@ struct _HbDocument
   HbFindingList *finding_model;
   GPtrArray     *statuses;        /* HbCheckStatus of the last lint */
   guint64        generation;      /* bumped on every post change */
+  guint64        lint_generation; /* of the post the lint under way reads */
   gboolean       linting;
   gboolean       lint_again;
   gboolean       can_export;
@@ -179,37 +180,6 @@ io_ended (HbDocument *self)
 /* ------------------------------------------------------------------ */
 /* Linting                                                             */
 
-typedef struct
-{
-  HbPostSnapshot *snapshot;
-  HbPolicy       *policy;
-  guint64         generation;
-} LintData;
-
-static void
-lint_data_free (LintData *data)
-{
-  hb_post_snapshot_free (data->snapshot);
-  g_object_unref (data->policy);
-  g_free (data);
-}
-
-static void
-lint_thread (GTask        *task,
-             gpointer      source,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  LintData *data = task_data;
-  GError *error = NULL;
-  GPtrArray *findings = hb_post_lint_snapshot (data->policy, data->snapshot, &error);
-
-  if (findings == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, findings, (GDestroyNotify) g_ptr_array_unref);
-}
-
 static void
 apply_findings (HbDocument *self,
                 GPtrArray  *findings)
@@ -228,10 +198,10 @@ lint_done (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  HbDocument *self = HB_DOCUMENT (source);
-  LintData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(HbDocument) self = user_data;
+  g_autoptr(HbPostSnapshot) snapshot = NULL;
   g_autoptr(GError) error = NULL;
-  GPtrArray *findings = g_task_propagate_pointer (G_TASK (result), &error);
+  GPtrArray *findings = hb_post_lint_snapshot_finish (result, &snapshot, &error);
 
   set_linting (self, FALSE, self->lint_again);
   if (findings == NULL)
@@ -242,10 +212,10 @@ lint_done (GObject      *source,
     }
   /* A result for text that has changed since would put underlines on the
    * wrong words; the follow-up lint brings the right ones. */
-  if (data->generation == self->generation)
+  if (self->lint_generation == self->generation)
     {
       apply_findings (self, findings);
-      check_links (self, data->snapshot);
+      check_links (self, snapshot);
     }
   else
     g_ptr_array_unref (findings);
@@ -256,26 +226,21 @@ lint_done (GObject      *source,
 static void
 schedule_lint (HbDocument *self)
 {
-  g_autoptr(GTask) task = NULL;
-  LintData *data;
+  HbPostSnapshot *snapshot;
 
   if (self->linting || self->policy == NULL || self->post == NULL)
     {
       set_linting (self, self->linting, self->linting);
       return;
     }
-  data = g_new0 (LintData, 1);
-  data->snapshot = hb_post_snapshot_new (self->post);
+  snapshot = hb_post_snapshot_new (self->post);
   /* What the link checker found so far turns into `link` findings. */
   if (self->link_cache)
-    hb_post_snapshot_set_link_cache (data->snapshot, self->link_cache);
-  data->policy = g_object_ref (self->policy);
-  data->generation = self->generation;
-  task = g_task_new (self, self->cancellable, lint_done, NULL);
-  g_task_set_source_tag (task, schedule_lint);
-  g_task_set_task_data (task, data, (GDestroyNotify) lint_data_free);
+    hb_post_snapshot_set_link_cache (snapshot, self->link_cache);
+  self->lint_generation = self->generation;
   set_linting (self, TRUE, FALSE);
-  g_task_run_in_thread (task, lint_thread);
+  hb_post_lint_snapshot_async (self->policy, snapshot, self->cancellable,
+                               lint_done, g_object_ref (self));
 }
 
 /* Lints again now (or as soon as the lint under way ends): for a new
@@ -625,21 +590,6 @@ hb_document_acknowledge (HbDocument *self,
 /* Opening and saving                                                  */
 
 static void
-load_thread (GTask        *task,
-             gpointer      source,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  GError *error = NULL;
-  HbPost *post = hb_draft_load (task_data, cancellable, &error);
-
-  if (post == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, post, g_object_unref);
-}
-
-static void
 load_done (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
@@ -647,7 +597,7 @@ load_done (GObject      *source,
   g_autoptr(GTask) task = user_data;
   HbDocument *self = g_task_get_source_object (task);
   GError *error = NULL;
-  g_autoptr(HbPost) post = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(HbPost) post = hb_draft_load_finish (result, &error);
 
   io_ended (self);
   if (post == NULL)
@@ -669,20 +619,17 @@ hb_document_load_async (HbDocument          *self,
                         gpointer             user_data)
 {
   GTask *task;
-  g_autoptr(GTask) worker = NULL;
 
   g_return_if_fail (HB_IS_DOCUMENT (self));
   g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, hb_document_load_async);
   g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  /* The worker task owns no callback of the caller's: the caller's task
-   * completes from the main thread, after the post is in place. */
-  worker = g_task_new (self, cancellable ? cancellable : self->cancellable, load_done, task);
-  g_task_set_task_data (worker, g_object_ref (file), g_object_unref);
   io_started (self);
-  g_task_run_in_thread (worker, load_thread);
+  /* The caller's task completes in load_done, after the post is in place. */
+  hb_draft_load_async (file, cancellable ? cancellable : self->cancellable, load_done, task);
 }
 
 gboolean
@@ -696,34 +643,19 @@ hb_document_load_finish (HbDocument    *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* What a save must remember for when it ends: the post was written out
+ * when it began, so edits made since are not in the file. */
 typedef struct
 {
-  GBytes  *bytes;
   GFile   *file;
   guint64  generation;
-} SaveData;
+} SaveCall;
 
 static void
-save_data_free (SaveData *data)
+save_call_free (SaveCall *call)
 {
-  g_bytes_unref (data->bytes);
-  g_object_unref (data->file);
-  g_free (data);
-}
-
-static void
-save_thread (GTask        *task,
-             gpointer      source,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  SaveData *data = task_data;
-  GError *error = NULL;
-
-  if (hb_draft_save_bytes (data->bytes, data->file, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  g_object_unref (call->file);
+  g_free (call);
 }
 
 static void
@@ -733,19 +665,19 @@ save_done (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   HbDocument *self = g_task_get_source_object (task);
-  SaveData *data = g_task_get_task_data (task);
+  SaveCall *call = g_task_get_task_data (task);
   GError *error = NULL;
 
   io_ended (self);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!hb_draft_save_finish (result, &error))
     {
       /* The post stays open and modified, and the autosave keeps it safe. */
       g_task_return_error (task, error);
       return;
     }
-  set_file (self, data->file);
+  set_file (self, call->file);
   /* Edits made while saving are not in the file: they stay unsaved. */
-  if (data->generation == self->generation)
+  if (call->generation == self->generation)
     {
       hb_document_drop_autosave (self);
       hb_document_set_modified (self, FALSE);
@@ -762,29 +694,23 @@ hb_document_save_async (HbDocument          *self,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
 {
-  g_autoptr(GFile) dir = NULL;
-  g_autoptr(GTask) worker = NULL;
   GTask *task;
-  SaveData *data;
+  SaveCall *call;
 
   g_return_if_fail (HB_IS_DOCUMENT (self));
   g_return_if_fail (file == NULL || G_IS_FILE (file));
   g_return_if_fail (file != NULL || self->file != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  if (file == NULL)
-    file = self->file;
-  dir = g_file_get_parent (file);
-  data = g_new0 (SaveData, 1);
-  data->bytes = hb_draft_to_bytes (self->post, dir);
-  data->file = g_object_ref (file);
-  data->generation = self->generation;
+  call = g_new0 (SaveCall, 1);
+  call->file = g_object_ref (file ? file : self->file);
+  call->generation = self->generation;
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, hb_document_save_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
-  worker = g_task_new (self, cancellable ? cancellable : self->cancellable, save_done, task);
-  g_task_set_task_data (worker, data, NULL);
+  g_task_set_task_data (task, call, (GDestroyNotify) save_call_free);
   io_started (self);
-  g_task_run_in_thread (worker, save_thread);
+  hb_draft_save_async (self->post, call->file, cancellable ? cancellable : self->cancellable,
+                       save_done, task);
 }
 
 gboolean
@@ -801,79 +727,13 @@ hb_document_save_finish (HbDocument    *self,
 /* ------------------------------------------------------------------ */
 /* Export and the sign-off sheet                                       */
 
-typedef struct
-{
-  HbDocument *self;
-  double      fraction;
-  char       *what;
-} Progress;
-
-static gboolean
-emit_progress (gpointer user_data)
-{
-  Progress *p = user_data;
-
-  g_signal_emit (p->self, signals[EXPORT_PROGRESS], 0, p->fraction, p->what);
-  g_object_unref (p->self);
-  g_free (p->what);
-  g_free (p);
-  return G_SOURCE_REMOVE;
-}
-
-/* Called in the export thread: hand the figures to the main loop. */
+/* On the main thread (hb_bundle_export_async() brings the figures here). */
 static void
 export_progress (double      fraction,
                  const char *what,
                  gpointer    user_data)
 {
-  Progress *p = g_new0 (Progress, 1);
-
-  p->self = g_object_ref (user_data);
-  p->fraction = fraction;
-  p->what = g_strdup (what);
-  g_idle_add (emit_progress, p);
-}
-
-/* A copy of the post: the officer may keep editing while a worker reads it. */
-static HbPost *
-copy_post (HbPost *post)
-{
-  g_autoptr(GBytes) bytes = hb_draft_to_bytes (post, NULL);
-
-  return hb_draft_load_bytes (bytes, NULL, NULL);
-}
-
-typedef struct
-{
-  HbPolicy *policy;
-  HbPost   *post;
-  char     *dest;
-} ExportData;
-
-static void
-export_data_free (ExportData *data)
-{
-  g_object_unref (data->policy);
-  g_object_unref (data->post);
-  g_free (data->dest);
-  g_free (data);
-}
-
-static void
-export_thread (GTask        *task,
-               gpointer      source,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ExportData *data = task_data;
-  GError *error = NULL;
-  char *digest = NULL;
-
-  if (hb_bundle_export (data->policy, data->post, data->dest, export_progress, source,
-                        cancellable, &digest, &error))
-    g_task_return_pointer (task, digest, g_free);
-  else
-    g_task_return_error (task, error);
+  g_signal_emit (user_data, signals[EXPORT_PROGRESS], 0, fraction, what);
 }
 
 static void
@@ -884,7 +744,7 @@ export_done (GObject      *source,
   g_autoptr(GTask) task = user_data;
   HbDocument *self = g_task_get_source_object (task);
   GError *error = NULL;
-  char *digest = g_task_propagate_pointer (G_TASK (result), &error);
+  char *digest = hb_bundle_export_finish (result, &error);
 
   set_exporting (self, NULL);
   if (digest == NULL)
@@ -908,9 +768,7 @@ hb_document_export_async (HbDocument          *self,
                           gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GTask) worker = NULL;
   g_autoptr(GCancellable) export_cancellable = NULL;
-  ExportData *data;
 
   g_return_if_fail (HB_IS_DOCUMENT (self));
   g_return_if_fail (dest != NULL);
@@ -925,15 +783,12 @@ hb_document_export_async (HbDocument          *self,
                                                         : _("Complete the checklist first"));
       return;
     }
-  data = g_new0 (ExportData, 1);
-  data->policy = g_object_ref (self->policy);
-  data->post = copy_post (self->post);
-  data->dest = g_strdup (dest);
   export_cancellable = cancellable ? g_object_ref (cancellable) : g_cancellable_new ();
   set_exporting (self, export_cancellable);
-  worker = g_task_new (self, export_cancellable, export_done, g_steal_pointer (&task));
-  g_task_set_task_data (worker, data, (GDestroyNotify) export_data_free);
-  g_task_run_in_thread (worker, export_thread);
+  /* The chooser has asked before replacing a .zip. */
+  hb_bundle_export_async (self->policy, self->post, dest, HB_BUNDLE_EXPORT_REPLACE,
+                          export_progress, g_object_ref (self), g_object_unref,
+                          export_cancellable, export_done, g_steal_pointer (&task));
 }
 
 gboolean
@@ -956,50 +811,20 @@ hb_document_cancel_export (HbDocument *self)
     g_cancellable_cancel (self->export_cancellable);
 }
 
-typedef struct
-{
-  HbPolicy  *policy;
-  HbPost    *post;
-  GPtrArray *statuses;
-  GPtrArray *findings;
-  char      *digest;
-} SheetData;
-
-static void
-sheet_data_free (SheetData *data)
-{
-  g_object_unref (data->policy);
-  g_object_unref (data->post);
-  g_ptr_array_unref (data->statuses);
-  g_ptr_array_unref (data->findings);
-  g_free (data->digest);
-  g_free (data);
-}
-
-/* The sheet reads every photo for its thumbnail: not on the UI thread. */
-static void
-sheet_thread (GTask        *task,
-              gpointer      source,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  SheetData *data = task_data;
-
-  g_task_return_pointer (task, hb_signoff_new (data->policy, data->post, data->statuses,
-                                               data->findings, data->digest),
-                         (GDestroyNotify) hb_signoff_free);
-}
-
 static void
 sheet_done (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  HbSignoff *sheet = hb_signoff_new_finish (result, &error);
 
   io_ended (g_task_get_source_object (task));
-  g_task_return_pointer (task, g_task_propagate_pointer (G_TASK (result), NULL),
-                         (GDestroyNotify) hb_signoff_free);
+  if (sheet == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, sheet, (GDestroyNotify) hb_signoff_free);
 }
 
 /* The sign-off sheet of the last lint, with the digest of the last export
@@ -1011,10 +836,9 @@ hb_document_signoff_async (HbDocument          *self,
                            gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GTask) worker = NULL;
-  SheetData *data;
 
   g_return_if_fail (HB_IS_DOCUMENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, hb_document_signoff_async);
@@ -1024,17 +848,12 @@ hb_document_signoff_async (HbDocument          *self,
                                _("The post has not been checked yet"));
       return;
     }
-  data = g_new0 (SheetData, 1);
-  data->policy = g_object_ref (self->policy);
-  data->post = copy_post (self->post);
-  data->statuses = g_ptr_array_ref (self->statuses);
-  data->findings = g_ptr_array_ref (self->findings);
-  data->digest = g_strdup (self->manifest_sha256);
-  worker = g_task_new (self, cancellable ? cancellable : self->cancellable, sheet_done,
-                       g_steal_pointer (&task));
-  g_task_set_task_data (worker, data, (GDestroyNotify) sheet_data_free);
   io_started (self);
-  g_task_run_in_thread (worker, sheet_thread);
+  /* The arrays are replaced after each lint, never changed: the worker
+   * may read them as they are. */
+  hb_signoff_new_async (self->policy, self->post, self->statuses, self->findings,
+                        self->manifest_sha256, cancellable ? cancellable : self->cancellable,
+                        sheet_done, g_steal_pointer (&task));
 }
 
 HbSignoff *

@@ -29,6 +29,7 @@
 
 #include "hb-caption.h"
 #include "hb-checklist.h"
+#include "hb-draft.h"
 #include "hb-error.h"
 #include "hb-file-util.h"
 #include "hb-json.h"
@@ -1182,4 +1183,169 @@ hb_bundle_export_full (HbPolicy           *policy,
     *manifest_sha256 = g_strdup (ex.manifest_sha256);
   export_clear (&ex);
   return ok;
+}
+
+/* ------------------------------------------------------------------ */
+/* In a worker                                                         */
+
+typedef struct
+{
+  HbPolicy           *policy;
+  HbPost             *post;            /* a copy: the officer may keep editing */
+  char               *dest;
+  HbBundleExportFlags flags;
+  HbBundleProgress    progress;
+  gpointer            progress_data;
+  GDestroyNotify      progress_notify;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_object_unref (job->policy);
+  g_clear_object (&job->post);
+  g_free (job->dest);
+  if (job->progress_notify)
+    job->progress_notify (job->progress_data);
+  g_free (job);
+}
+
+typedef struct
+{
+  GTask *task;
+  double fraction;
+  char  *what;
+} ExportProgress;
+
+static void
+export_progress_free (ExportProgress *p)
+{
+  g_object_unref (p->task);
+  g_free (p->what);
+  g_free (p);
+}
+
+static gboolean
+export_progress_report (gpointer user_data)
+{
+  ExportProgress *p = user_data;
+  ExportJob *job = g_task_get_task_data (p->task);
+
+  job->progress (p->fraction, p->what, job->progress_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Called in the worker: the figures go to the caller's main context, at
+ * the priority the task completes at, so they arrive in order and before
+ * the callback. */
+static void
+export_progress_in_thread (double      fraction,
+                           const char *what,
+                           gpointer    user_data)
+{
+  GTask *task = user_data;
+  ExportProgress *p = g_new0 (ExportProgress, 1);
+  g_autoptr(GSource) source = g_idle_source_new ();
+
+  p->task = g_object_ref (task);
+  p->fraction = fraction;
+  p->what = g_strdup (what);
+  /* Not g_main_context_invoke(): from a worker it may call at once, here. */
+  g_source_set_priority (source, g_task_get_priority (task));
+  g_source_set_callback (source, export_progress_report, p, (GDestroyNotify) export_progress_free);
+  g_source_set_name (source, "[hebahan] export progress");
+  g_source_attach (source, g_task_get_context (task));
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  GError *error = NULL;
+  char *digest = NULL;
+
+  if (hb_bundle_export_full (job->policy, job->post, job->dest, job->flags,
+                             job->progress ? export_progress_in_thread : NULL, task,
+                             cancellable, &digest, &error))
+    g_task_return_pointer (task, digest, g_free);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * hb_bundle_export_async:
+ * @policy: the pack
+ * @post: the post; a copy is exported (hb_draft_copy(): without media
+ *   measurements), so @post may change meanwhile
+ * @dest: as for hb_bundle_export_full()
+ * @flags: as for hb_bundle_export_full()
+ * @progress: (nullable): called on the caller's thread-default main
+ *   context, before @callback
+ * @progress_data: for @progress
+ * @progress_notify: (nullable): frees @progress_data when the export and
+ *   its progress reports are over
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called on the caller's thread-default main context when done
+ * @user_data: for @callback
+ *
+ * Exports the bundle as hb_bundle_export_full() does, in a worker thread.
+ */
+void
+hb_bundle_export_async (HbPolicy            *policy,
+                        HbPost              *post,
+                        const char          *dest,
+                        HbBundleExportFlags  flags,
+                        HbBundleProgress     progress,
+                        gpointer             progress_data,
+                        GDestroyNotify       progress_notify,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
+  ExportJob *job;
+
+  g_return_if_fail (HB_IS_POLICY (policy));
+  g_return_if_fail (HB_IS_POST (post));
+  g_return_if_fail (dest != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  job = g_new0 (ExportJob, 1);
+  job->policy = g_object_ref (policy);
+  job->dest = g_strdup (dest);
+  job->flags = flags;
+  job->progress = progress;
+  job->progress_data = progress_data;
+  job->progress_notify = progress_notify;
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hb_bundle_export_async);
+  g_task_set_name (task, "hb_bundle_export_async");
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  if ((job->post = hb_draft_copy (post, &error)) == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_run_in_thread (task, export_thread);
+}
+
+/**
+ * hb_bundle_export_finish:
+ * @result: the #GAsyncResult given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the SHA-256 of the bundle's manifest.json
+ *   (hex), or %NULL with the error hb_bundle_export_full() gives
+ *   (%G_IO_ERROR_CANCELLED when cancelled)
+ */
+char *
+hb_bundle_export_finish (GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hb_bundle_export_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

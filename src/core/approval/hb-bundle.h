@@ -14,7 +14,8 @@ G_BEGIN_DECLS
 #define HB_BUNDLE_FORMAT "hebahan-bundle/2"
 
 /* Called from the exporting thread: @fraction 0–1 and what is being
- * done, in the UI language.  Marshal to the main thread yourself. */
+ * done, in the UI language.  Marshal to the main thread yourself
+ * (hb_bundle_export_async() does). */
 typedef void (*HbBundleProgress) (double      fraction,
                                   const char *what,
                                   gpointer    user_data);
@@ -52,6 +53,18 @@ gboolean   hb_bundle_export_full  (HbPolicy           *policy,
                                    gpointer            user_data,
                                    GCancellable       *cancellable,
                                    char              **manifest_sha256,
+                                   GError            **error);
+void       hb_bundle_export_async (HbPolicy           *policy,
+                                   HbPost             *post,
+                                   const char         *dest,
+                                   HbBundleExportFlags flags,
+                                   HbBundleProgress    progress,
+                                   gpointer            progress_data,
+                                   GDestroyNotify      progress_notify,
+                                   GCancellable       *cancellable,
+                                   GAsyncReadyCallback callback,
+                                   gpointer            user_data);
+char      *hb_bundle_export_finish (GAsyncResult      *result,
                                    GError            **error);
 /* The default name: "<yyyy-mm-dd>-<slug>" from the event date (or today)
  * and the programme name. */

@@ -6,6 +6,7 @@
 
 #include "hb-caption.h"
 #include "hb-datetime.h"
+#include "hb-draft.h"
 #include "hb-media.h"
 #include "hb-platforms.h"
 #include "hb-post-lint.h"
@@ -660,6 +661,111 @@ hb_signoff_new_with_thumbnails (HbPolicy   *policy,
   add_heading (self, T (self, S_SIGNOFF));
   add_block (self, BLOCK_SIGNATURES, NULL, NULL);
   return self;
+}
+
+/* ------------------------------------------------------------------ */
+/* In a worker                                                         */
+
+typedef struct
+{
+  HbPolicy  *policy;
+  HbPost    *post;             /* a copy: the officer may keep editing */
+  GPtrArray *statuses;
+  GPtrArray *findings;
+  char      *manifest_sha256;
+} SheetJob;
+
+static void
+sheet_job_free (SheetJob *job)
+{
+  g_object_unref (job->policy);
+  g_clear_object (&job->post);
+  g_clear_pointer (&job->statuses, g_ptr_array_unref);
+  g_clear_pointer (&job->findings, g_ptr_array_unref);
+  g_free (job->manifest_sha256);
+  g_free (job);
+}
+
+static void
+sheet_thread (GTask        *task,
+              gpointer      source,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  SheetJob *job = task_data;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  g_task_return_pointer (task, hb_signoff_new (job->policy, job->post, job->statuses,
+                                               job->findings, job->manifest_sha256),
+                         (GDestroyNotify) hb_signoff_free);
+}
+
+/**
+ * hb_signoff_new_async:
+ * @policy: the pack
+ * @post: the post; the sheet is made from a copy, so @post may change
+ *   meanwhile
+ * @statuses: (nullable): as for hb_signoff_new(); kept, not copied: it
+ *   must not change afterwards
+ * @findings: (nullable): the same
+ * @manifest_sha256: (nullable): as for hb_signoff_new()
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called on the caller's thread-default main context when done
+ * @user_data: for @callback
+ *
+ * Makes the sheet as hb_signoff_new() does, in a worker thread: it reads
+ * every photo for its thumbnail.
+ */
+void
+hb_signoff_new_async (HbPolicy            *policy,
+                      HbPost              *post,
+                      GPtrArray           *statuses,
+                      GPtrArray           *findings,
+                      const char          *manifest_sha256,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
+  SheetJob *job;
+
+  g_return_if_fail (HB_IS_POLICY (policy));
+  g_return_if_fail (HB_IS_POST (post));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  job = g_new0 (SheetJob, 1);
+  job->policy = g_object_ref (policy);
+  job->statuses = statuses ? g_ptr_array_ref (statuses) : NULL;
+  job->findings = findings ? g_ptr_array_ref (findings) : NULL;
+  job->manifest_sha256 = g_strdup (manifest_sha256);
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hb_signoff_new_async);
+  g_task_set_name (task, "hb_signoff_new_async");
+  g_task_set_task_data (task, job, (GDestroyNotify) sheet_job_free);
+  if ((job->post = hb_draft_copy (post, &error)) == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_run_in_thread (task, sheet_thread);
+}
+
+/**
+ * hb_signoff_new_finish:
+ * @result: the #GAsyncResult given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the sheet, or %NULL with @error
+ *   (%G_IO_ERROR_CANCELLED when cancelled)
+ */
+HbSignoff *
+hb_signoff_new_finish (GAsyncResult  *result,
+                       GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hb_signoff_new_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 void

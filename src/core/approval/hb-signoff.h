@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cairo.h>
+#include <gio/gio.h>
 
 #include "hb-checklist.h"
 #include "hb-policy.h"
@@ -27,6 +28,16 @@ HbSignoff *hb_signoff_new        (HbPolicy    *policy,
                                   GPtrArray   *statuses,
                                   GPtrArray   *findings,
                                   const char  *manifest_sha256);
+void       hb_signoff_new_async  (HbPolicy            *policy,
+                                  HbPost              *post,
+                                  GPtrArray           *statuses,
+                                  GPtrArray           *findings,
+                                  const char          *manifest_sha256,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data);
+HbSignoff *hb_signoff_new_finish (GAsyncResult        *result,
+                                  GError             **error);
 /* The same, with the photos' thumbnails made already (GdkPixbuf, one per
  * media item, NULL where there is none yet): the export has the pixels
  * decoded anyway, and decoding thirty large photos again takes seconds. */

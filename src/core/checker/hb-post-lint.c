@@ -1020,3 +1020,105 @@ hb_post_lint (HbPolicy  *policy,
   snap = hb_post_snapshot_new (post);
   return hb_post_lint_snapshot (policy, snap, error);
 }
+
+/* ------------------------------------------------------------------ */
+/* In a worker                                                         */
+
+typedef struct
+{
+  HbPolicy       *policy;
+  HbPostSnapshot *snapshot;
+} LintJob;
+
+static void
+lint_job_free (LintJob *job)
+{
+  g_object_unref (job->policy);
+  hb_post_snapshot_free (job->snapshot);
+  g_free (job);
+}
+
+static void
+lint_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LintJob *job = task_data;
+  GError *error = NULL;
+  GPtrArray *findings;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if ((findings = hb_post_lint_snapshot (job->policy, job->snapshot, &error)) == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, findings, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * hb_post_lint_snapshot_async:
+ * @policy: the pack (immutable once loaded)
+ * @snapshot: (transfer full): hb_post_snapshot_new() of the post
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called on the calling thread's main context when done
+ * @user_data: for @callback
+ *
+ * Lints @snapshot in a worker thread, as hb_post_lint_snapshot() does.
+ * The task owns @snapshot meanwhile, so nothing else can touch it while
+ * the worker reads it (and fills its caches); hb_post_lint_snapshot_finish()
+ * hands it back.
+ */
+void
+hb_post_lint_snapshot_async (HbPolicy            *policy,
+                             HbPostSnapshot      *snapshot,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  LintJob *job;
+
+  g_return_if_fail (HB_IS_POLICY (policy));
+  g_return_if_fail (snapshot != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  job = g_new0 (LintJob, 1);
+  job->policy = g_object_ref (policy);
+  job->snapshot = snapshot;
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hb_post_lint_snapshot_async);
+  g_task_set_name (task, "hb_post_lint_snapshot_async");
+  g_task_set_task_data (task, job, (GDestroyNotify) lint_job_free);
+  g_task_run_in_thread (task, lint_thread);
+}
+
+/**
+ * hb_post_lint_snapshot_finish:
+ * @result: the #GAsyncResult given to the callback
+ * @snapshot: (out) (optional) (transfer full): the snapshot linted, back
+ *   to the caller on success (its links are what the link checker needs)
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer container): HbPostFinding as hb_post_lint_snapshot()
+ *   returns them, or %NULL with @error (%G_IO_ERROR_CANCELLED when
+ *   cancelled)
+ */
+GPtrArray *
+hb_post_lint_snapshot_finish (GAsyncResult    *result,
+                              HbPostSnapshot **snapshot,
+                              GError         **error)
+{
+  GPtrArray *findings;
+  LintJob *job;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hb_post_lint_snapshot_async, NULL);
+
+  findings = g_task_propagate_pointer (G_TASK (result), error);
+  if (snapshot == NULL)
+    return findings;
+  job = g_task_get_task_data (G_TASK (result));
+  *snapshot = findings ? g_steal_pointer (&job->snapshot) : NULL;
+  return findings;
+}

@@ -18,7 +18,8 @@
  * results when the snapshot carries an HbLinkCache.
  *
  * The window takes a snapshot on the main thread (cheap: plain strings)
- * and lints it in a worker, so typing never waits for the linter.
+ * and lints it in a worker (hb_post_lint_snapshot_async()), so typing
+ * never waits for the linter.
  */
 #pragma once
 
@@ -52,6 +53,14 @@ char          **hb_post_snapshot_dup_link_urls  (HbPostSnapshot *snapshot);
 GPtrArray      *hb_post_lint_snapshot  (HbPolicy       *policy,
                                         HbPostSnapshot *snapshot,
                                         GError        **error);
+void            hb_post_lint_snapshot_async  (HbPolicy            *policy,
+                                              HbPostSnapshot      *snapshot,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+GPtrArray      *hb_post_lint_snapshot_finish (GAsyncResult        *result,
+                                              HbPostSnapshot     **snapshot,
+                                              GError             **error);
 GPtrArray      *hb_post_lint           (HbPolicy       *policy,
                                         HbPost         *post,
                                         GError        **error);

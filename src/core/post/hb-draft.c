@@ -729,6 +729,93 @@ hb_draft_load (GFile         *file,
   return load_bytes (bytes, base_dir, name, error);
 }
 
+static void
+load_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  HbPost *post;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if ((post = hb_draft_load (task_data, cancellable, &error)) == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, post, g_object_unref);
+}
+
+/**
+ * hb_draft_load_async:
+ * @file: the draft
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called on the calling thread's main context when done
+ * @user_data: for @callback
+ *
+ * Loads @file as hb_draft_load() does, in a worker thread.
+ */
+void
+hb_draft_load_async (GFile               *file,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hb_draft_load_async);
+  g_task_set_name (task, "hb_draft_load_async");
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, load_thread);
+}
+
+/**
+ * hb_draft_load_finish:
+ * @result: the #GAsyncResult given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the post, or %NULL with the error
+ *   hb_draft_load() gives (%G_IO_ERROR_CANCELLED when cancelled)
+ */
+HbPost *
+hb_draft_load_finish (GAsyncResult  *result,
+                      GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hb_draft_load_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * hb_draft_copy:
+ * @error: return location for a #GError
+ *
+ * A copy of @post through the draft format, for a worker to read while
+ * the officer keeps editing @post.  Like a saved draft, it leaves out
+ * what is not in the format: the media items' measurements (the copy's
+ * items are not measured, so its lint has no findings on them).
+ *
+ * Returns: (transfer full): the copy, or %NULL with @error when @post
+ *   breaks the limits of a draft
+ */
+HbPost *
+hb_draft_copy (HbPost  *post,
+               GError **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (HB_IS_POST (post), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  bytes = hb_draft_to_bytes (post, NULL);
+  return hb_draft_load_bytes (bytes, NULL, error);
+}
+
 /* ------------------------------------------------------------------ */
 /* Saving                                                              */
 
@@ -876,4 +963,90 @@ hb_draft_save (HbPost        *post,
   base_dir = g_file_get_parent (file);
   bytes = hb_draft_to_bytes (post, base_dir);
   return hb_draft_save_bytes (bytes, file, cancellable, error);
+}
+
+typedef struct
+{
+  GBytes *bytes;
+  GFile  *file;
+} SaveJob;
+
+static void
+save_job_free (SaveJob *job)
+{
+  g_bytes_unref (job->bytes);
+  g_object_unref (job->file);
+  g_free (job);
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SaveJob *job = task_data;
+  GError *error = NULL;
+
+  if (hb_draft_save_bytes (job->bytes, job->file, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * hb_draft_save_async:
+ * @post: the post to save
+ * @file: where
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called on the calling thread's main context when done
+ * @user_data: for @callback
+ *
+ * Saves @post as hb_draft_save() does, in a worker thread.  The post is
+ * written out here, on the calling thread: edits made afterwards are not
+ * in the file, and the worker never reads @post.
+ */
+void
+hb_draft_save_async (HbPost              *post,
+                     GFile               *file,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GFile) base_dir = NULL;
+  SaveJob *job;
+
+  g_return_if_fail (HB_IS_POST (post));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  base_dir = g_file_get_parent (file);
+  job = g_new0 (SaveJob, 1);
+  job->bytes = hb_draft_to_bytes (post, base_dir);
+  job->file = g_object_ref (file);
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hb_draft_save_async);
+  g_task_set_name (task, "hb_draft_save_async");
+  g_task_set_task_data (task, job, (GDestroyNotify) save_job_free);
+  g_task_run_in_thread (task, save_thread);
+}
+
+/**
+ * hb_draft_save_finish:
+ * @result: the #GAsyncResult given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE when the draft was written; otherwise the error
+ *   hb_draft_save() gives (%G_IO_ERROR_CANCELLED when cancelled), and the
+ *   file is as it was
+ */
+gboolean
+hb_draft_save_finish (GAsyncResult  *result,
+                      GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hb_draft_save_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

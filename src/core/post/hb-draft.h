@@ -21,11 +21,19 @@ G_BEGIN_DECLS
 HbPost   *hb_draft_load       (GFile         *file,
                                GCancellable  *cancellable,
                                GError       **error);
+void      hb_draft_load_async (GFile               *file,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data);
+HbPost   *hb_draft_load_finish (GAsyncResult       *result,
+                                GError            **error);
 HbPost   *hb_draft_load_bytes (GBytes        *bytes,
                                GFile         *base_dir,
                                GError       **error);
 GBytes   *hb_draft_to_bytes   (HbPost        *post,
                                GFile         *base_dir);
+HbPost   *hb_draft_copy       (HbPost        *post,
+                               GError       **error);
 gboolean  hb_draft_is_temp_name (const char  *name,
                                  const char  *base);
 void      hb_draft_remove_stale_temps (const char *dir,
@@ -38,5 +46,12 @@ gboolean  hb_draft_save       (HbPost        *post,
                                GFile         *file,
                                GCancellable  *cancellable,
                                GError       **error);
+void      hb_draft_save_async (HbPost              *post,
+                               GFile               *file,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data);
+gboolean  hb_draft_save_finish (GAsyncResult       *result,
+                                GError            **error);
 
 G_END_DECLS
