@@ -755,6 +755,48 @@ test_measurements_are_not_edits (void)
   g_assert_cmpuint (changed, ==, 1);
 }
 
+/* A worker's copy (export, the sign-off sheet) keeps what the media
+ * loader measured, and a load error: its lint sees the media findings the
+ * window shows, so the bundle's sheet lists the same acknowledgements. */
+static void
+test_copy_keeps_measurements (void)
+{
+  g_autoptr(HbPost) post = hb_post_new ();
+  g_autoptr(HbMediaItem) small = hb_media_item_new ("/srv/kecil.jpg");
+  g_autoptr(HbMediaItem) broken = hb_media_item_new ("/srv/rosak.jpg");
+  g_autoptr(HbMediaItem) pending = hb_media_item_new ("/srv/belum.jpg");
+  g_autoptr(HbMediaItem) again = NULL;
+  g_autoptr(HbPost) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  HbMediaMeasurements m = { 320, 240, 9000, 0, 12.5, TRUE, FALSE, TRUE }, got;
+
+  hb_media_item_set_measurements (small, &m);
+  hb_media_item_set_error (broken, "“rosak.jpg” is not a photo Hebahan can read");
+  g_list_store_append (hb_post_get_media (post), small);
+  g_list_store_append (hb_post_get_media (post), broken);
+  g_list_store_append (hb_post_get_media (post), pending);
+
+  copy = hb_draft_copy (post, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (hb_post_get_media (copy))), ==, 3);
+  again = g_list_model_get_item (G_LIST_MODEL (hb_post_get_media (copy)), 0);
+  g_assert_true (hb_media_item_get_loaded (again));
+  hb_media_item_get_measurements (again, &got);
+  g_assert_cmpint (got.width, ==, 320);
+  g_assert_cmpint (got.height, ==, 240);
+  g_assert_cmpuint (got.size, ==, 9000);
+  g_assert_cmpfloat (got.blur_score, ==, 12.5);
+  g_assert_true (got.blurry && !got.underexposed && got.overexposed);
+  g_clear_object (&again);
+  again = g_list_model_get_item (G_LIST_MODEL (hb_post_get_media (copy)), 1);
+  g_assert_false (hb_media_item_get_loaded (again));
+  g_assert_cmpstr (hb_media_item_get_error (again), ==, "“rosak.jpg” is not a photo Hebahan can read");
+  g_clear_object (&again);
+  again = g_list_model_get_item (G_LIST_MODEL (hb_post_get_media (copy)), 2);
+  g_assert_false (hb_media_item_get_loaded (again));
+  g_assert_null (hb_media_item_get_error (again));
+}
+
 /* Keys are any bytes until json-glib reads them: an error that names a
  * path through a key of broken UTF-8 is still UTF-8 (found by fuzz-bundle
  * through a manifest). */
@@ -796,5 +838,6 @@ main (int    argc,
   g_test_add_func ("/draft/save-fails-keeps-old", test_save_fails_keeps_old);
   g_test_add_func ("/draft/save-full-disk", test_save_full_disk);
   g_test_add_func ("/draft/measurements-are-not-edits", test_measurements_are_not_edits);
+  g_test_add_func ("/draft/copy-keeps-measurements", test_copy_keeps_measurements);
   return g_test_run ();
 }

@@ -1278,8 +1278,8 @@ export_thread (GTask        *task,
 /**
  * hb_bundle_export_async:
  * @policy: the pack
- * @post: the post; a copy is exported (hb_draft_copy(): without media
- *   measurements), so @post may change meanwhile
+ * @post: the post; a copy is exported (hb_draft_copy(), measurements
+ *   included), so @post may change meanwhile
  * @dest: as for hb_bundle_export_full()
  * @flags: as for hb_bundle_export_full()
  * @progress: (nullable): called on the caller's thread-default main

@@ -791,14 +791,38 @@ hb_draft_load_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* The items are in the same order: the copy was read from @from's draft. */
+static void
+copy_measurements (GListStore *from,
+                   GListStore *to)
+{
+  guint n = MIN (g_list_model_get_n_items (G_LIST_MODEL (from)),
+                 g_list_model_get_n_items (G_LIST_MODEL (to)));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HbMediaItem) a = g_list_model_get_item (G_LIST_MODEL (from), i);
+      g_autoptr(HbMediaItem) b = g_list_model_get_item (G_LIST_MODEL (to), i);
+      HbMediaMeasurements m;
+
+      if (hb_media_item_get_loaded (a))
+        {
+          hb_media_item_get_measurements (a, &m);
+          hb_media_item_set_measurements (b, &m);
+        }
+      hb_media_item_set_error (b, hb_media_item_get_error (a));
+    }
+}
+
 /**
  * hb_draft_copy:
  * @error: return location for a #GError
  *
  * A copy of @post through the draft format, for a worker to read while
- * the officer keeps editing @post.  Like a saved draft, it leaves out
- * what is not in the format: the media items' measurements (the copy's
- * items are not measured, so its lint has no findings on them).
+ * the officer keeps editing @post.  The media items' measurements and
+ * errors, which a draft does not hold, are copied too: the copy's lint
+ * (the bundle's sign-off sheet, its export gate) sees the media findings
+ * the window shows.
  *
  * Returns: (transfer full): the copy, or %NULL with @error when @post
  *   breaks the limits of a draft
@@ -808,12 +832,16 @@ hb_draft_copy (HbPost  *post,
                GError **error)
 {
   g_autoptr(GBytes) bytes = NULL;
+  HbPost *copy;
 
   g_return_val_if_fail (HB_IS_POST (post), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   bytes = hb_draft_to_bytes (post, NULL);
-  return hb_draft_load_bytes (bytes, NULL, error);
+  copy = hb_draft_load_bytes (bytes, NULL, error);
+  if (copy != NULL)
+    copy_measurements (hb_post_get_media (post), hb_post_get_media (copy));
+  return copy;
 }
 
 /* ------------------------------------------------------------------ */
