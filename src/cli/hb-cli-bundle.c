@@ -19,48 +19,22 @@
 
 
 
-typedef struct
-{
-  HbPolicy   *policy;
-  HbPost     *post;
-  const char *dest;
-  gboolean    force;
-} ExportJob;
-
-static void
-export_thread (GTask        *task,
-               gpointer      source,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ExportJob *job = task_data;
-  GError *error = NULL;
-  char *digest = NULL;
-
-  if (hb_bundle_export_full (job->policy, job->post, job->dest,
-                             job->force ? HB_BUNDLE_EXPORT_REPLACE : HB_BUNDLE_EXPORT_NONE, NULL, NULL,
-                             cancellable, &digest, &error))
-    g_task_return_pointer (task, digest, g_free);
-  else
-    g_task_return_error (task, error);
-}
-
 /* Exports in a worker while the main loop watches for Ctrl+C and
  * SIGTERM, which cancel it: nothing is left behind.  Returns the
  * manifest's digest. */
 static char *
-run_export (ExportJob  *job,
-            GError    **error)
+run_export (HbPolicy    *policy,
+            HbPost      *post,
+            const char  *dest,
+            gboolean     force,
+            GError     **error)
 {
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, hb_cli_ready, &result);
 
-  g_task_set_task_data (task, job, NULL);
-  /* The export's own error says what was cleaned up; keep it. */
-  g_task_set_check_cancellable (task, FALSE);
-  g_task_run_in_thread (task, export_thread);
-  return g_task_propagate_pointer (G_TASK (hb_cli_wait (&result, cancellable)), error);
+  hb_bundle_export_async (policy, post, dest, force ? HB_BUNDLE_EXPORT_REPLACE : HB_BUNDLE_EXPORT_NONE,
+                          NULL, NULL, NULL, cancellable, hb_cli_ready, &result);
+  return hb_bundle_export_finish (hb_cli_wait (&result, cancellable), error);
 }
 
 /* The error lists one missing item a line after its first line. */
@@ -97,7 +71,6 @@ hb_cli_export (int    argc,
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) export_error = NULL;
   g_autofree char *digest = NULL;
-  ExportJob job = { NULL, };
 
   g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
@@ -112,8 +85,7 @@ hb_cli_export (int    argc,
   /* The media findings the window would show gate the export here too. */
   hb_post_measure_media (post, NULL);
 
-  job.policy = policy, job.post = post, job.dest = output, job.force = force;
-  if ((digest = run_export (&job, &export_error)) == NULL)
+  if ((digest = run_export (policy, post, output, force, &export_error)) == NULL)
     {
       if (g_error_matches (export_error, HB_ERROR, HB_ERROR_INCOMPLETE))
         return report_incomplete (files[0], export_error);

@@ -1325,6 +1325,8 @@ hb_bundle_export_async (HbPolicy            *policy,
   g_task_set_source_tag (task, hb_bundle_export_async);
   g_task_set_name (task, "hb_bundle_export_async");
   g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  /* A cancelled export's own error says what was cleaned up; keep it. */
+  g_task_set_check_cancellable (task, FALSE);
   if ((job->post = hb_draft_copy (post, &error)) == NULL)
     g_task_return_error (task, error);
   else
