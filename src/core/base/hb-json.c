@@ -185,7 +185,6 @@ decode_unicode (GString     *out,
   *p += 5;
   if (c >= 0xD800 && c < 0xDC00 && end - *p >= 6 && (*p)[0] == '\\' && (*p)[1] == 'u')
     {
-      g_autoptr(GString) low = g_string_new (NULL);
       const char *q = *p + 1;
       gunichar lc = 0;
 
