@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-gui-test.c — helpers for the GUI tests under Xvfb. */
+#include "config.h"
+
 #include "hb-gui-test.h"
 
 #include <adwaita.h>

@@ -2,6 +2,8 @@
 /* test-gui-window.c — drives the real composer window under Xvfb: typing,
  * findings, the form, media, saving, crash recovery; saves screenshots of
  * the main states to the build folder's tests/screenshots/. */
+#include "config.h"
+
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <glib/gi18n.h>

@@ -6,6 +6,8 @@
  * post through hb-checklist (so they are saved with the draft); the post
  * changes, the window re-evaluates, and the rows follow.
  */
+#include "config.h"
+
 #include "hb-checklist-panel.h"
 
 #include "hb-site-match.h"
