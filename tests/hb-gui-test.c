@@ -77,11 +77,36 @@ write_log (GLogLevelFlags   level,
   return g_log_writer_default (level, fields, n_fields, data);
 }
 
+/* Backups, recent files, the policy cache and the demo copy go to a
+ * scratch folder, never the tester's own, and no policy pack the tester
+ * placed in their configuration is read; a subprocess inherits
+ * HB_TEST_DATA_HOME, so recovery finds a killed child's work. */
+static void
+use_scratch_home (void)
+{
+  g_autofree char *config = NULL;
+
+  if (g_getenv ("HB_TEST_DATA_HOME") == NULL)
+    {
+      g_autofree char *scratch = g_dir_make_tmp ("hb-gui-XXXXXX", NULL);
+
+      g_assert_nonnull (scratch);
+      g_setenv ("HB_TEST_DATA_HOME", scratch, TRUE);
+    }
+  config = g_build_filename (g_getenv ("HB_TEST_DATA_HOME"), "config", NULL);
+  g_setenv ("XDG_DATA_HOME", g_getenv ("HB_TEST_DATA_HOME"), TRUE);
+  g_setenv ("XDG_CACHE_HOME", g_getenv ("HB_TEST_DATA_HOME"), TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+}
+
+/* The set-up every GUI test program shares: a scratch home, GTK for
+ * tests, the app's resources and catalogues.  Set LANGUAGE before. */
 void
 hb_gui_test_init (int    *argc,
                   char ***argv)
 {
   report_crashes ();
+  use_scratch_home ();
   /* Settings stay in memory and the cairo renderer draws the same on
    * every machine, GL or not. */
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
@@ -91,30 +116,21 @@ hb_gui_test_init (int    *argc,
   adw_init ();
   g_test_log_set_fatal_handler (ignore_test_machine, NULL);
   g_log_set_writer_func (write_log, NULL, NULL);
+  hb_app_ensure_resources ();
+  bindtextdomain (GETTEXT_PACKAGE, HB_BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 }
 
-/* Backups, recent files and the demo copy go to a scratch folder, never
- * the tester's own; a subprocess inherits HB_TEST_DATA_HOME, so recovery
- * finds a killed child's work.  Set LANGUAGE before calling. */
+/* The application, registered but not run: tests open its windows and
+ * activate its actions themselves. */
 HbApplication *
 hb_gui_test_app_new (int    *argc,
                      char ***argv)
 {
   HbApplication *app;
 
-  if (g_getenv ("HB_TEST_DATA_HOME") == NULL)
-    {
-      g_autofree char *scratch = g_dir_make_tmp ("hb-gui-XXXXXX", NULL);
-
-      g_assert_nonnull (scratch);
-      g_setenv ("HB_TEST_DATA_HOME", scratch, TRUE);
-    }
-  g_setenv ("XDG_DATA_HOME", g_getenv ("HB_TEST_DATA_HOME"), TRUE);
-  g_setenv ("XDG_CACHE_HOME", g_getenv ("HB_TEST_DATA_HOME"), TRUE);
   hb_gui_test_init (argc, argv);
-  bindtextdomain (GETTEXT_PACKAGE, HB_BUILD_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
   app = hb_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));

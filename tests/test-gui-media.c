@@ -618,7 +618,6 @@ main (int    argc,
   int status;
 
   hb_gui_test_init (&argc, &argv);
-  hb_app_ensure_resources ();
   fixture_dir = g_dir_make_tmp ("hb-test-gui-media-XXXXXX", &error);
   g_assert_no_error (error);
 

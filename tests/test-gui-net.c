@@ -377,20 +377,9 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *home = g_dir_make_tmp ("hb-gui-policy-XXXXXX", NULL);
-  g_autofree char *data = g_build_filename (home, "data", NULL);
-  g_autofree char *config = g_build_filename (home, "config", NULL);
-
-  /* The fetched pack is cached in the data folder: a scratch one. */
-  g_setenv ("XDG_DATA_HOME", data, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
-  g_setenv ("XDG_CACHE_HOME", home, TRUE);
   /* Links are only checked when the network is up: say it always is. */
   g_setenv ("GIO_USE_NETWORK_MONITOR", "base", TRUE);
-  hb_gui_test_init (&argc, &argv);
-  app = hb_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  app = hb_gui_test_app_new (&argc, &argv);
   g_test_add_func ("/net/policy-from-preferences", test_update_from_preferences);
   g_test_add_func ("/net/broken-link", test_broken_link);
   g_test_add_func ("/net/check-website", test_check_website);

@@ -516,8 +516,9 @@ set_up_fake_yelp (void)
   fake_dir = g_dir_make_tmp ("hb-test-help-XXXXXX", &error);
   g_assert_no_error (error);
   bin = g_build_filename (fake_dir, "bin", NULL);
-  apps = g_build_filename (fake_dir, "data", "applications", NULL);
-  config = g_build_filename (fake_dir, "config", NULL);
+  /* The scratch folders hb_gui_test_init() chose. */
+  apps = g_build_filename (g_get_user_data_dir (), "applications", NULL);
+  config = g_strdup (g_get_user_config_dir ());
   g_assert_cmpint (g_mkdir_with_parents (bin, 0700), ==, 0);
   g_assert_cmpint (g_mkdir_with_parents (apps, 0700), ==, 0);
   g_assert_cmpint (g_mkdir_with_parents (config, 0700), ==, 0);
@@ -530,8 +531,6 @@ set_up_fake_yelp (void)
   write_file (g_build_filename (apps, "hb-test-yelp.desktop", NULL), desktop, 0644);
   write_file (g_build_filename (config, "mimeapps.list", NULL),
               "[Default Applications]\nx-scheme-handler/help=hb-test-yelp.desktop\n", 0644);
-  g_setenv ("XDG_DATA_HOME", g_build_filename (fake_dir, "data", NULL), TRUE);
-  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
   path = g_strdup_printf ("%s:%s", bin, g_getenv ("PATH"));
   g_setenv ("PATH", path, TRUE);
 }
@@ -606,13 +605,9 @@ main (int    argc,
 {
   int status;
 
+  app = GTK_APPLICATION (hb_gui_test_app_new (&argc, &argv));
   /* Before GIO reads the desktop's applications. */
   set_up_fake_yelp ();
-  hb_gui_test_init (&argc, &argv);
-  hb_app_ensure_resources ();
-  app = GTK_APPLICATION (hb_application_new ());
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
 
   g_test_add_func ("/gui-publish/over-limit-covers-the-rest", test_over_limit_covers_the_rest);
   g_test_add_func ("/gui-publish/post-preview", test_post_preview);
