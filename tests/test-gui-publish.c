@@ -88,7 +88,7 @@ test_over_limit_covers_the_rest (void)
   gtk_window_present (GTK_WINDOW (window));
   hb_platform_preview_set_post (preview, post);
   hb_platform_preview_show_platform (preview, "x");
-  hb_gui_test_iterate (100);
+  hb_gui_test_settle_widget (window);
 
   text = hb_platform_preview_dup_text (preview);
   g_assert_true (hb_count_text (text, -1, HB_COUNT_TWITTER_V3, 280, &count, NULL));
@@ -109,10 +109,10 @@ test_over_limit_covers_the_rest (void)
   /* A caption of X's own, typed on past the limit: what is typed is
    * marked as it is typed, not only at the next refresh. */
   hb_platform_preview_set_own (preview, TRUE);
-  hb_gui_test_iterate (50);
+  hb_gui_test_settle_widget (window);
   gtk_text_buffer_get_end_iter (buffer, &it);
   gtk_text_buffer_insert_interactive (buffer, &it, " #Tambahan https://kulim.gov.my/x", -1, TRUE);
-  hb_gui_test_iterate (50);
+  hb_gui_test_settle_widget (window);
   g_free (text);
   text = hb_platform_preview_dup_text (preview);
   g_assert_true (g_str_has_suffix (text, "#Tambahan https://kulim.gov.my/x"));
@@ -271,7 +271,7 @@ test_post_preview (void)
 
   /* A caption of the platform's own is what shows and what is copied. */
   hb_post_set_caption_override (post, "tiktok", "Gotong-royong Sabtu ini. #MPKK");
-  hb_gui_test_iterate (50);
+  hb_gui_test_settle_widget (window);
   g_assert_cmpstr (hb_post_preview_get_shown_text (preview), ==, "Gotong-royong Sabtu ini. #MPKK");
   g_free (caption);
   caption = copy_and_paste (preview, "preview.copy-caption");
@@ -358,7 +358,7 @@ test_copy_and_open (void)
 
   /* No platform, no page: the action is off and nothing opens. */
   gtk_widget_activate_action (GTK_WIDGET (preview), "preview.copy-and-open", NULL);
-  hb_gui_test_iterate (20);
+  hb_gui_test_settle_widget (window);
   g_assert_cmpuint (opened->len, ==, 0);
 
   hb_post_preview_set_platform (preview, "x");
@@ -380,6 +380,12 @@ test_copy_and_open (void)
       g_assert_true (g_str_has_prefix (p->publish.compose_url, "https://"));
     }
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+path_gone (gpointer data)
+{
+  return !g_file_test (data, G_FILE_TEST_EXISTS);
 }
 
 static gboolean
@@ -480,8 +486,7 @@ test_photo_drag (void)
   /* The copy goes with the preview. */
   dir = g_path_get_dirname (g_file_peek_path (file));
   gtk_window_destroy (GTK_WINDOW (window));
-  hb_gui_test_iterate (50);
-  g_assert_false (g_file_test (dir, G_FILE_TEST_EXISTS));
+  g_assert_true (hb_gui_test_wait_until (path_gone, dir, 5000));
 }
 
 /* A stand-in for Yelp: a "yelp" on PATH, and the help: handler the
@@ -536,12 +541,6 @@ set_up_fake_yelp (void)
 }
 
 static gboolean
-dialog_shown (gpointer data)
-{
-  return ADW_MESSAGE_DIALOG (hb_gui_test_find_window (ADW_TYPE_MESSAGE_DIALOG)) != NULL;
-}
-
-static gboolean
 file_exists (gpointer data)
 {
   return g_file_test (data, G_FILE_TEST_EXISTS);
@@ -563,13 +562,13 @@ test_help_opens_yelp (void)
   g_assert_cmpstr (accels[0], ==, "F1");
   g_assert_null (accels[1]);
   gtk_window_present (GTK_WINDOW (window));
-  hb_gui_test_iterate (50);
+  hb_gui_test_settle_widget (window);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "help", NULL);
   g_assert_true (hb_gui_test_wait_until (file_exists, launched, 10000));
   g_assert_true (g_file_get_contents (launched, &uri, NULL, NULL));
   g_assert_cmpstr (uri, ==, "help:hebahan");
-  hb_gui_test_iterate (200);
+  hb_gui_test_settle_widget (window);
   g_assert_null (ADW_MESSAGE_DIALOG (hb_gui_test_find_window (ADW_TYPE_MESSAGE_DIALOG)));
   g_remove (launched);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -585,12 +584,11 @@ test_help_without_yelp (void)
   AdwMessageDialog *dialog;
 
   gtk_window_present (GTK_WINDOW (window));
-  hb_gui_test_iterate (50);
+  hb_gui_test_settle_widget (window);
   g_setenv ("PATH", "/nonexistent", TRUE);
   g_action_group_activate_action (G_ACTION_GROUP (app), "help", NULL);
   g_setenv ("PATH", old_path, TRUE);
-  g_assert_true (hb_gui_test_wait_until (dialog_shown, NULL, 5000));
-  dialog = ADW_MESSAGE_DIALOG (hb_gui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = ADW_MESSAGE_DIALOG (hb_gui_test_wait_window (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The User Guide Cannot Be Shown");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "yelp"));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
