@@ -168,6 +168,23 @@ hb_gui_test_find_window (GType type)
   return NULL;
 }
 
+/* The first widget of @type at or under @root, depth first. */
+GtkWidget *
+hb_gui_test_find_child (GtkWidget *root,
+                        GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = hb_gui_test_find_child (child, type);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
 static gboolean
 timed_out (gpointer data)
 {

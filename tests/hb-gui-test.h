@@ -24,6 +24,9 @@ GtkWindow *
          hb_gui_test_find_window (GType        type);
 GtkWindow *
          hb_gui_test_wait_window (GType        type);
+GtkWidget *
+         hb_gui_test_find_child (GtkWidget    *root,
+                                 GType         type);
 void     hb_gui_test_run_pending (void);
 void     hb_gui_test_settle_widget (GtkWidget *widget);
 void     hb_gui_test_settle     (HbWindow     *window);

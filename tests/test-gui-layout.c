@@ -163,6 +163,23 @@ has_size (gpointer data)
          ABS (gtk_widget_get_height (size->widget) - size->height) <= 16;
 }
 
+/* Shows the checklist and scrolls it to its end, a list several screens
+ * long; returns its adjustment. */
+static GtkAdjustment *
+checklist_to_end (HbWindow *window)
+{
+  GtkAdjustment *adj;
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find (window, "side_stack")), "checklist");
+  hb_gui_test_settle (window);
+  adj = gtk_scrolled_window_get_vadjustment (scroller_of (GTK_WIDGET (find_list (find (window, "checklist_panel")))));
+  g_assert_true (hb_gui_test_wait_until (laid_out, adj, 5000));
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj));
+  hb_gui_test_settle (window);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adj), >, 0);
+  return adj;
+}
+
 /* The demo post (every kind of finding, photos, a video) at @width×@height:
  * each page in turn. */
 static void
@@ -173,8 +190,6 @@ walk (int         width,
   HbWindow *window = hb_gui_test_open_demo (app, width, height);
   GtkWidget *body, *flap;
   AdwViewStack *stack;
-  GtkScrolledWindow *checklist_scroll;
-  GtkAdjustment *adj;
   GtkWindow *prefs;
   Size prefs_size = { NULL, MIN (width, 640), MIN (height, 640) };
   guint n_previews = 0;
@@ -203,14 +218,7 @@ walk (int         width,
   state = g_strconcat (prefix, "-findings", NULL);
   check_state (GTK_WIDGET (window), body, state);
 
-  adw_view_stack_set_visible_child_name (stack, "checklist");
-  hb_gui_test_settle (window);
-  checklist_scroll = scroller_of (GTK_WIDGET (find_list (find (window, "checklist_panel"))));
-  adj = gtk_scrolled_window_get_vadjustment (checklist_scroll);
-  g_assert_true (hb_gui_test_wait_until (laid_out, adj, 5000));
-  gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj));
-  hb_gui_test_settle (window);
-  g_assert_cmpfloat (gtk_adjustment_get_value (adj), >, 0);
+  checklist_to_end (window);
   g_free (state);
   state = g_strconcat (prefix, "-checklist-end", NULL);
   check_state (GTK_WIDGET (window), body, state);
@@ -300,17 +308,7 @@ static void test_en_1920 (void) { in_language ("en", 1920, 1080); }
 static GtkListBox *
 find_list (GtkWidget *widget)
 {
-  if (GTK_IS_LIST_BOX (widget))
-    return GTK_LIST_BOX (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkListBox *found = find_list (child);
-
-      if (found)
-        return found;
-    }
-  return NULL;
+  return GTK_LIST_BOX (hb_gui_test_find_child (widget, GTK_TYPE_LIST_BOX));
 }
 
 static GtkWidget *
@@ -450,22 +448,14 @@ test_checklist_keeps_place (void)
 {
   HbWindow *window = new_window (1366, 768);
   GSettings *settings = hb_application_get_settings (app);
-  GtkScrolledWindow *scroll;
   GtkAdjustment *adj;
   GPtrArray *statuses;
   const char *id = NULL;
   double before;
 
   g_settings_set_string (settings, "officer-name", "Aminah binti Ali, Pegawai Komunikasi");
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find (window, "side_stack")), "checklist");
-  hb_gui_test_settle (window);
-  scroll = scroller_of (GTK_WIDGET (find_list (find (window, "checklist_panel"))));
-  adj = gtk_scrolled_window_get_vadjustment (scroll);
-  g_assert_true (hb_gui_test_wait_until (laid_out, adj, 5000));
-  gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj));
-  hb_gui_test_settle (window);
+  adj = checklist_to_end (window);
   before = gtk_adjustment_get_value (adj);
-  g_assert_cmpfloat (before, >, 0);
 
   /* The last item that asks for evidence: Confirm opens a dialog, as an
    * officer meets it, with the keyboard on the row's button before. */

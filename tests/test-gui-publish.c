@@ -15,22 +15,6 @@
 #include "hb-post-preview.h"
 #include "hb-caption.h"
 
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 /* Every code point from @start to the end has @tag, none before. */
 static void
 assert_marked_from (GtkTextBuffer *buffer,
@@ -99,7 +83,7 @@ test_over_limit_covers_the_rest (void)
   g_assert_nonnull (tags_at);
   g_assert_cmpuint (start, <, g_utf8_pointer_to_offset (text, tags_at));
 
-  view = GTK_TEXT_VIEW (find_widget (GTK_WIDGET (preview), GTK_TYPE_TEXT_VIEW));
+  view = GTK_TEXT_VIEW (hb_gui_test_find_child (GTK_WIDGET (preview), GTK_TYPE_TEXT_VIEW));
   buffer = gtk_text_view_get_buffer (view);
   over = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "hb-over-limit");
   g_assert_nonnull (over);
@@ -442,7 +426,7 @@ test_photo_drag (void)
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (preview));
   gtk_window_present (GTK_WINDOW (window));
   hb_post_preview_set_post (preview, post);
-  source = drag_source_of (find_widget (GTK_WIDGET (preview), GTK_TYPE_PICTURE));
+  source = drag_source_of (hb_gui_test_find_child (GTK_WIDGET (preview), GTK_TYPE_PICTURE));
   g_assert_nonnull (source);
   show_platform (preview, "x");
   g_assert_true (hb_gui_test_wait_until (drag_file_ready, preview, 10000));
