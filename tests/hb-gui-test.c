@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-gui-test.c — helpers for the GUI tests under Xvfb. */
+#include "config.h"
+
 #include "hb-gui-test.h"
 
 #include <adwaita.h>
@@ -8,6 +10,14 @@
 #include <signal.h>
 #include <string.h>
 #include <unistd.h>
+
+#include "hb-media-grid.h"
+#include "hb-test-server.h"
+#include "hb-widget-util.h"
+
+/* How long anything the tests wait for may take before the test fails:
+ * generous, since the machine may be busy with other builds. */
+#define WAIT_MS (20000 * HB_TEST_SLOWDOWN)
 
 /* A GUI test that crashes would otherwise leave only "killed by signal
  * 11" in meson's log: print where, then die of the same signal.  (Not
@@ -75,30 +85,14 @@ write_log (GLogLevelFlags   level,
   return g_log_writer_default (level, fields, n_fields, data);
 }
 
-void
-hb_gui_test_init (int    *argc,
-                  char ***argv)
+/* Backups, recent files, the policy cache and the demo copy go to a
+ * scratch folder, never the tester's own, and no policy pack the tester
+ * placed in their configuration is read; a subprocess inherits
+ * HB_TEST_DATA_HOME, so recovery finds a killed child's work. */
+static void
+use_scratch_home (void)
 {
-  report_crashes ();
-  /* Settings stay in memory and the cairo renderer draws the same on
-   * every machine, GL or not. */
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
-  g_setenv ("GTK_A11Y", "none", FALSE);
-  gtk_test_init (argc, argv, NULL);
-  adw_init ();
-  g_test_log_set_fatal_handler (ignore_test_machine, NULL);
-  g_log_set_writer_func (write_log, NULL, NULL);
-}
-
-/* Backups, recent files and the demo copy go to a scratch folder, never
- * the tester's own; a subprocess inherits HB_TEST_DATA_HOME, so recovery
- * finds a killed child's work.  Set LANGUAGE before calling. */
-HbApplication *
-hb_gui_test_app_new (int    *argc,
-                     char ***argv)
-{
-  HbApplication *app;
+  g_autofree char *config = NULL;
 
   if (g_getenv ("HB_TEST_DATA_HOME") == NULL)
     {
@@ -107,19 +101,56 @@ hb_gui_test_app_new (int    *argc,
       g_assert_nonnull (scratch);
       g_setenv ("HB_TEST_DATA_HOME", scratch, TRUE);
     }
+  config = g_build_filename (g_getenv ("HB_TEST_DATA_HOME"), "config", NULL);
   g_setenv ("XDG_DATA_HOME", g_getenv ("HB_TEST_DATA_HOME"), TRUE);
   g_setenv ("XDG_CACHE_HOME", g_getenv ("HB_TEST_DATA_HOME"), TRUE);
-  hb_gui_test_init (argc, argv);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+}
+
+/* The set-up every GUI test program shares: a scratch home, GTK for
+ * tests, the app's resources and catalogues.  Set LANGUAGE before. */
+void
+hb_gui_test_init (int    *argc,
+                  char ***argv)
+{
+  report_crashes ();
+  use_scratch_home ();
+  /* Settings stay in memory and the cairo renderer draws the same on
+   * every machine, GL or not. */
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  g_setenv ("GTK_A11Y", "none", FALSE);
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  /* Transitions (the side panel, page switches, spinners) end at once, so
+   * a settled window shows its final state, never a frame in between. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  g_test_log_set_fatal_handler (ignore_test_machine, NULL);
+  g_log_set_writer_func (write_log, NULL, NULL);
+  hb_app_ensure_resources ();
   bindtextdomain (GETTEXT_PACKAGE, HB_BUILD_LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+}
+
+/* The application, registered but not run: tests open its windows and
+ * activate its actions themselves. */
+HbApplication *
+hb_gui_test_app_new (int    *argc,
+                     char ***argv)
+{
+  HbApplication *app;
+
+  hb_gui_test_init (argc, argv);
   app = hb_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
   return app;
 }
 
-/* The shown toplevel of @type, such as a dialog the window just opened. */
+/* The shown toplevel of @type, such as a dialog the window just opened,
+ * or the one holding a widget of @type as its child (the video player is
+ * a plain window around a GtkVideo). */
 GtkWindow *
 hb_gui_test_find_window (GType type)
 {
@@ -128,9 +159,28 @@ hb_gui_test_find_window (GType type)
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+      GtkWidget *child = gtk_window_get_child (w);
 
-      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (GTK_WIDGET (w)))
+      if ((G_TYPE_CHECK_INSTANCE_TYPE (w, type) || (child && G_TYPE_CHECK_INSTANCE_TYPE (child, type))) &&
+          gtk_widget_get_visible (GTK_WIDGET (w)))
         return w;  /* GTK keeps it while it is shown */
+    }
+  return NULL;
+}
+
+/* The first widget of @type at or under @root, depth first. */
+GtkWidget *
+hb_gui_test_find_child (GtkWidget *root,
+                        GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = hb_gui_test_find_child (child, type);
+
+      if (found)
+        return found;
     }
   return NULL;
 }
@@ -149,14 +199,16 @@ hb_gui_test_wait_until (gboolean (*done) (gpointer data),
                         gpointer   data,
                         guint      timeout_ms)
 {
-  gboolean expired = FALSE;
+  gboolean expired = FALSE, held;
   guint id = g_timeout_add (timeout_ms, timed_out, &expired);
 
-  while (!done (data) && !expired)
+  /* done() is asked once per turn and its answer kept: a condition such
+   * as "nothing is ready to run" may change by the next call. */
+  while (!(held = done (data)) && !expired)
     g_main_context_iteration (NULL, TRUE);
   if (!expired)
     g_source_remove (id);
-  return done (data);
+  return held;
 }
 
 static gboolean
@@ -171,6 +223,196 @@ hb_gui_test_iterate (guint ms)
 {
   hb_gui_test_wait_until (never, NULL, ms);
 }
+
+/* ------------------------------------------------------------------ */
+/* Waiting for the window to settle                                    */
+
+static gboolean
+nothing_ready (gpointer data)
+{
+  return !g_main_context_pending (NULL);
+}
+
+/* Runs whatever is ready to run (idles, events, redraws) until nothing
+ * is: what a destroyed window leaves to do, for instance. */
+void
+hb_gui_test_run_pending (void)
+{
+  g_assert_true (hb_gui_test_wait_until (nothing_ready, NULL, WAIT_MS));
+}
+
+static void
+after_paint (GdkFrameClock *clock,
+             gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+static gboolean
+is_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* Has @widget's window draw a frame and waits until it is drawn, so that
+ * what the latest changes laid out is on screen.  An unmapped widget has
+ * nothing to draw. */
+static void
+draw_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gboolean painted = FALSE;
+  gulong id;
+
+  if (clock == NULL || !gtk_widget_get_mapped (widget))
+    return;
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint), &painted);
+  gtk_widget_queue_draw (widget);
+  g_assert_true (hb_gui_test_wait_until (is_set, &painted, WAIT_MS));
+  g_signal_handler_disconnect (clock, id);
+}
+
+/* Runs whatever is ready to run until nothing is, then until @widget's
+ * window has drawn a frame with the result. */
+void
+hb_gui_test_settle_widget (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  hb_gui_test_run_pending ();
+  draw_frame (widget);
+  hb_gui_test_run_pending ();
+}
+
+typedef struct
+{
+  HbDocument  *document;
+  HbMediaGrid *grid;
+} Settling;
+
+static gboolean
+window_quiet (gpointer data)
+{
+  Settling *s = data;
+
+  return hb_document_get_findings (s->document) != NULL && !hb_document_get_busy (s->document) &&
+         !hb_document_get_linting (s->document) &&
+         (s->grid == NULL || hb_media_grid_get_n_pending (s->grid) == 0) &&
+         !g_main_context_pending (NULL);
+}
+
+/* Waits until @window's document has been linted and is neither linting
+ * nor busy (a file operation or a pending backup), its media grid has
+ * loaded every tile, nothing else is ready to run, and a frame showing
+ * that state has been drawn.  A test that changes the post or the widgets
+ * calls this before it looks at what the window shows. */
+void
+hb_gui_test_settle (HbWindow *window)
+{
+  Settling s;
+  gint64 deadline = g_get_monotonic_time () + (gint64) WAIT_MS * 1000;
+
+  g_return_if_fail (HB_IS_WINDOW (window));
+
+  s.document = hb_window_get_document (window);
+  s.grid = (HbMediaGrid *) hb_widget_find_descendant (GTK_WIDGET (window), "media_grid");
+  /* Drawing may start work of its own (a tile's thumbnail in view, a
+   * relint when a field loses focus): then settle again. */
+  do
+    {
+      g_assert_true (hb_gui_test_wait_until (window_quiet, &s, WAIT_MS));
+      draw_frame (GTK_WIDGET (window));
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+    }
+  while (!window_quiet (&s));
+}
+
+static gboolean
+window_shown (gpointer data)
+{
+  GtkWindow *window = hb_gui_test_find_window (GPOINTER_TO_SIZE (data));
+
+  return window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window));
+}
+
+/* Waits for a toplevel of @type (a dialog the window opens) to show and
+ * settle, and returns it; fails the test if none does. */
+GtkWindow *
+hb_gui_test_wait_window (GType type)
+{
+  GtkWindow *window;
+
+  g_assert_true (hb_gui_test_wait_until (window_shown, GSIZE_TO_POINTER (type), WAIT_MS));
+  window = hb_gui_test_find_window (type);
+  hb_gui_test_settle_widget (GTK_WIDGET (window));
+  return window;
+}
+
+static gboolean
+policy_loaded (gpointer data)
+{
+  return hb_application_get_policy (data) != NULL;
+}
+
+/* A new window with an empty post at @width×@height, shown and settled.
+ * Its backups are written 50 ms after a change rather than 2 s, so that
+ * settling does not wait for them. */
+HbWindow *
+hb_gui_test_window_new (HbApplication *app,
+                        int            width,
+                        int            height)
+{
+  HbWindow *window = hb_window_new (app);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  hb_document_set_autosave_delay (hb_window_get_document (window), 50);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (hb_gui_test_wait_until (policy_loaded, app, WAIT_MS));
+  hb_gui_test_settle (window);
+  return window;
+}
+
+typedef struct
+{
+  HbApplication *app;
+  HbWindow      *window;
+} DemoWait;
+
+static gboolean
+demo_opened (gpointer data)
+{
+  DemoWait *w = data;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (w->app)); l; l = l->next)
+    if (HB_IS_WINDOW (l->data) && hb_document_get_file (hb_window_get_document (l->data)))
+      {
+        w->window = l->data;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* `hebahan --demo`'s post (every kind of finding, photos, a video) opened
+ * through the application's action at @width×@height, settled. */
+HbWindow *
+hb_gui_test_open_demo (HbApplication *app,
+                       int            width,
+                       int            height)
+{
+  DemoWait w = { app, NULL };
+
+  /* New windows open at the size saved in the settings. */
+  g_settings_set_int (hb_application_get_settings (app), "window-width", width);
+  g_settings_set_int (hb_application_get_settings (app), "window-height", height);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "demo", NULL);
+  g_assert_true (hb_gui_test_wait_until (demo_opened, &w, WAIT_MS));
+  gtk_window_set_default_size (GTK_WINDOW (w.window), width, height);
+  hb_gui_test_settle (w.window);
+  return w.window;
+}
+
+/* ------------------------------------------------------------------ */
+/* Screenshots                                                         */
 
 static gboolean
 drawable (gpointer data)
@@ -194,8 +436,8 @@ hb_gui_test_screenshot (GtkWidget  *widget,
   GskRenderer *renderer;
   int w, h;
 
-  g_assert_true (hb_gui_test_wait_until (drawable, widget, 5000));
-  hb_gui_test_iterate (200);
+  g_assert_true (hb_gui_test_wait_until (drawable, widget, WAIT_MS));
+  hb_gui_test_settle_widget (widget);
   w = gtk_widget_get_width (widget);
   h = gtk_widget_get_height (widget);
   renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));

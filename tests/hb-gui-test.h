@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* hb-gui-test.h — helpers for the GUI tests: run the main loop until
- * something shows, and save screenshots of what the window draws. */
+/* hb-gui-test.h — helpers for the GUI tests: set up the program, open a
+ * window, run the main loop until the window has settled or a dialog
+ * shows, and save screenshots of what the window draws. */
 #pragma once
 
 #include <gtk/gtk.h>
 
 #include "hb-application.h"
+#include "hb-window.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +22,22 @@ gboolean hb_gui_test_wait_until (gboolean    (*done) (gpointer data),
 void     hb_gui_test_iterate    (guint         ms);
 GtkWindow *
          hb_gui_test_find_window (GType        type);
+GtkWindow *
+         hb_gui_test_wait_window (GType        type);
+GtkWidget *
+         hb_gui_test_find_child (GtkWidget    *root,
+                                 GType         type);
+void     hb_gui_test_run_pending (void);
+void     hb_gui_test_settle_widget (GtkWidget *widget);
+void     hb_gui_test_settle     (HbWindow     *window);
+HbWindow *
+         hb_gui_test_window_new (HbApplication *app,
+                                 int           width,
+                                 int           height);
+HbWindow *
+         hb_gui_test_open_demo  (HbApplication *app,
+                                 int           width,
+                                 int           height);
 char    *hb_gui_test_screenshot (GtkWidget    *widget,
                                  const char   *name);
 

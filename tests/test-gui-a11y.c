@@ -298,61 +298,10 @@ assert_all_named (GtkWidget  *root,
   return checked;
 }
 
-static gboolean
-demo_open (gpointer data)
-{
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
-
-  for (GList *l = windows; l; l = l->next)
-    if (HB_IS_WINDOW (l->data) && hb_document_get_file (hb_window_get_document (l->data)) &&
-        !hb_document_get_busy (hb_window_get_document (l->data)) &&
-        hb_document_get_findings (hb_window_get_document (l->data)))
-      {
-        *(HbWindow **) data = l->data;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-static gboolean
-media_done (gpointer data)
-{
-  return hb_media_grid_get_n_pending (data) == 0;
-}
-
-static gboolean
-window_idle (gpointer data)
-{
-  HbDocument *doc = hb_window_get_document (data);
-
-  return !hb_document_get_linting (doc) && hb_document_get_findings (doc) != NULL;
-}
-
 static HbWindow *
 open_demo (void)
 {
-  HbWindow *window = NULL;
-
-  g_action_group_activate_action (G_ACTION_GROUP (app), "demo", NULL);
-  g_assert_true (hb_gui_test_wait_until (demo_open, &window, 15000));
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 820);
-  g_assert_true (hb_gui_test_wait_until (media_done, hb_widget_find_descendant (GTK_WIDGET (window), "media_grid"),
-                                         15000));
-  g_assert_true (hb_gui_test_wait_until (window_idle, window, 10000));
-  hb_gui_test_iterate (100);
-  return window;
-}
-
-static gboolean
-message_dialog_shown (gpointer data)
-{
-  return hb_gui_test_find_window (ADW_TYPE_MESSAGE_DIALOG) != NULL;
-}
-
-static gboolean
-preferences_shown (gpointer data)
-{
-  return hb_gui_test_find_window (HB_TYPE_PREFERENCES_WINDOW) != NULL;
+  return hb_gui_test_open_demo (app, 1280, 820);
 }
 
 /* The walk itself: an icon button and an entry with nothing to name them
@@ -383,7 +332,7 @@ test_walk_finds_unnamed (void)
   gtk_widget_set_name (keep, "raw-mnemonic");
   gtk_window_set_child (GTK_WINDOW (window), box);
   gtk_window_present (GTK_WINDOW (window));
-  hb_gui_test_iterate (50);
+  hb_gui_test_settle_widget (window);
   /* Mapped, "_Save" is named by its label alone; "_Keep" is given GTK
    * 4.8's raw name back. */
   g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (save), GTK_ACCESSIBLE_PROPERTY_LABEL));
@@ -453,7 +402,7 @@ test_window (void)
           g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
 
           adw_view_stack_set_visible_child_name (side, adw_view_stack_page_get_name (page));
-          hb_gui_test_iterate (50);
+          hb_gui_test_settle (window);
         }
       g_object_unref (pages);
     }
@@ -470,9 +419,7 @@ test_preferences (void)
   GtkWindow *prefs;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  g_assert_true (hb_gui_test_wait_until (preferences_shown, NULL, 5000));
-  prefs = hb_gui_test_find_window (HB_TYPE_PREFERENCES_WINDOW);
-  hb_gui_test_iterate (50);
+  prefs = hb_gui_test_wait_window (HB_TYPE_PREFERENCES_WINDOW);
   g_assert_cmpuint (assert_all_named (GTK_WIDGET (prefs), "preferences"), >, 3);
   gtk_window_destroy (prefs);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -501,37 +448,15 @@ test_checklist_dialogs (void)
       GtkWindow *dialog;
 
       g_assert_true (gtk_widget_activate_action (panel, kinds[k], "s", evidence));
-      g_assert_true (hb_gui_test_wait_until (message_dialog_shown, NULL, 5000));
-      dialog = hb_gui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
-      hb_gui_test_iterate (50);
+      dialog = hb_gui_test_wait_window (ADW_TYPE_MESSAGE_DIALOG);
       /* The name entry, the evidence entry and the two responses. */
       g_assert_cmpuint (assert_all_named (GTK_WIDGET (dialog), kinds[k]), >=, 4);
       gtk_window_destroy (dialog);
-      hb_gui_test_iterate (50);
+      hb_gui_test_settle (window);
     }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static gboolean
-player_shown (gpointer data)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) t = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_VIDEO (gtk_window_get_child (GTK_WINDOW (t))))
-        {
-          *(GtkWidget **) data = t;
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
-/* The shown widget with @id under @root (photo tiles hide their play
- * button; the video's shows). */
 static GtkWidget *
 find_shown (GtkWidget  *root,
             const char *id)
@@ -560,9 +485,7 @@ test_video_player (void)
 
   g_assert_nonnull (play);
   g_signal_emit_by_name (play, "clicked");
-  g_assert_true (hb_gui_test_wait_until (player_shown, &player, 5000));
-  g_assert_nonnull (player);
-  hb_gui_test_iterate (100);
+  player = GTK_WIDGET (hb_gui_test_wait_window (GTK_TYPE_VIDEO));
   g_assert_cmpuint (assert_all_named (player, "video player"), >=, 2);
   gtk_window_destroy (GTK_WINDOW (player));
   gtk_window_destroy (GTK_WINDOW (window));
@@ -580,7 +503,7 @@ test_post_preview (void)
   hb_post_preview_set_post (HB_POST_PREVIEW (preview), hb_document_get_post (hb_window_get_document (window)));
   hb_post_preview_set_platform (HB_POST_PREVIEW (preview), "facebook");
   gtk_window_present (GTK_WINDOW (holder));
-  hb_gui_test_iterate (100);
+  hb_gui_test_settle_widget (holder);
   g_assert_cmpuint (assert_all_named (holder, "post preview"), >=, 4);
   gtk_window_destroy (GTK_WINDOW (holder));
   gtk_window_destroy (GTK_WINDOW (window));

@@ -26,40 +26,11 @@
 static HbApplication *app;
 static guint interactions;
 
-static gboolean
-policy_loaded (gpointer data)
-{
-  return hb_application_get_policy (app) != NULL;
-}
-
-static gboolean
-window_idle (gpointer data)
-{
-  HbDocument *document = hb_window_get_document (data);
-
-  return !hb_document_get_linting (document) && hb_document_get_findings (document) != NULL &&
-         !hb_document_get_busy (document);
-}
-
-static void
-settle (HbWindow *window)
-{
-  g_assert_true (hb_gui_test_wait_until (window_idle, window, 10000));
-  hb_gui_test_iterate (100);
-  g_assert_true (hb_gui_test_wait_until (window_idle, window, 10000));
-}
-
+/* An empty post at the size council PCs have. */
 static HbWindow *
 new_window (void)
 {
-  HbWindow *window = hb_window_new (app);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
-  hb_document_set_autosave_delay (hb_window_get_document (window), 50);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (hb_gui_test_wait_until (policy_loaded, NULL, 10000));
-  settle (window);
-  return window;
+  return hb_gui_test_window_new (app, 1366, 768);
 }
 
 /* Widgets made in code carry a widget name rather than a builder id. */
@@ -95,11 +66,35 @@ part (gpointer    root,
 
 /* One interaction each. */
 static void
+set_flag (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+static gboolean
+flag_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static void
 click (GtkWidget *widget)
 {
+  gboolean clicked = FALSE;
+  gulong id;
+
   interactions++;
   g_assert_true (gtk_widget_is_sensitive (widget));
+  if (!GTK_IS_BUTTON (widget))
+    {
+      gtk_widget_activate (widget);
+      return;
+    }
+  /* A button shows itself pressed for a moment and is clicked after. */
+  id = g_signal_connect_swapped (widget, "clicked", G_CALLBACK (set_flag), &clicked);
   gtk_widget_activate (widget);
+  g_assert_true (hb_gui_test_wait_until (flag_set, &clicked, 5000));
+  g_signal_handler_disconnect (widget, id);
 }
 
 static void
@@ -168,12 +163,6 @@ clean_draft (void)
 }
 
 static gboolean
-confirm_dialog_shown (gpointer data)
-{
-  return (HbConfirmDialog *) hb_gui_test_find_window (HB_TYPE_CONFIRM_DIALOG) != NULL;
-}
-
-static gboolean
 confirm_dialog_gone (gpointer data)
 {
   return (HbConfirmDialog *) hb_gui_test_find_window (HB_TYPE_CONFIRM_DIALOG) == NULL;
@@ -202,7 +191,7 @@ confirm_through_dialog (GFile   *draft,
 
   hb_window_open_file (window, draft);
   g_assert_true (hb_gui_test_wait_until (media_measured, hb_document_get_post (document), 20000));
-  settle (window);
+  hb_gui_test_settle (window);
   /* Clean: no finding; every auto item says what it checked. */
   g_assert_cmpuint (hb_document_get_findings (document)->len, ==, 0);
   g_assert_false (export_ready (window));
@@ -218,11 +207,10 @@ confirm_through_dialog (GFile   *draft,
   /* The Checklist tab, then Confirm Items. */
   interactions++;
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (part (window, "side_stack")), "checklist");
-  hb_gui_test_iterate (50);
+  hb_gui_test_settle (window);
   button = part (window, "confirm_many_button");
   click (button);
-  g_assert_true (hb_gui_test_wait_until (confirm_dialog_shown, NULL, 5000));
-  dialog = (HbConfirmDialog *) hb_gui_test_find_window (HB_TYPE_CONFIRM_DIALOG);
+  dialog = (HbConfirmDialog *) hb_gui_test_wait_window (HB_TYPE_CONFIRM_DIALOG);
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "confirm"));
 
   if (*officer == '\0')
@@ -244,7 +232,6 @@ confirm_through_dialog (GFile   *draft,
   else
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (part (dialog, "dates-committees"))), ==, "20/11/2026");
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "confirm"));
-  hb_gui_test_iterate (100);
   g_free (hb_gui_test_screenshot (GTK_WIDGET (dialog), "confirm-items"));
   interactions++;
   if (evidence_offered)
@@ -259,7 +246,7 @@ confirm_through_dialog (GFile   *draft,
       gtk_window_close (GTK_WINDOW (dialog));
     }
   g_assert_true (hb_gui_test_wait_until (confirm_dialog_gone, NULL, 5000));
-  settle (window);
+  hb_gui_test_settle (window);
   g_assert_true (hb_gui_test_wait_until (export_ready, window, 10000));
   g_free (hb_gui_test_screenshot (GTK_WIDGET (window), "checklist-export-ready"));
   gtk_window_destroy (GTK_WINDOW (window));
@@ -292,12 +279,6 @@ test_quick_path (void)
 static const char *current_item;
 
 static gboolean
-message_dialog_shown (gpointer data)
-{
-  return ADW_MESSAGE_DIALOG (hb_gui_test_find_window (ADW_TYPE_MESSAGE_DIALOG)) != NULL;
-}
-
-static gboolean
 item_confirmed (gpointer data)
 {
   GPtrArray *statuses = hb_document_get_statuses (data);
@@ -327,7 +308,7 @@ test_one_by_one (void)
   g_settings_set_string (settings, "officer-name", "");
   hb_window_open_file (window, draft);
   g_assert_true (hb_gui_test_wait_until (media_measured, hb_document_get_post (document), 20000));
-  settle (window);
+  hb_gui_test_settle (window);
   for (guint i = 0; i < hb_document_get_statuses (document)->len; i++)
     {
       const HbCheckStatus *s = hb_document_get_statuses (document)->pdata[i];
@@ -337,15 +318,16 @@ test_one_by_one (void)
     }
   interactions = 1;  /* the Checklist tab */
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (part (window, "side_stack")), "checklist");
-  hb_gui_test_iterate (50);
+  hb_gui_test_settle (window);
   for (guint i = 0; i < ids->len; i++)
     {
       GtkWidget *row = find_named (part (window, "checklist_panel"), ids->pdata[i]);
       GtkWidget *button = last_button (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)));
       AdwMessageDialog *dialog;
 
+      /* A dialog shows when something is to be written. */
       click (button);
-      hb_gui_test_wait_until (message_dialog_shown, NULL, 1500);
+      hb_gui_test_settle (window);
       if ((dialog = ADW_MESSAGE_DIALOG (hb_gui_test_find_window (ADW_TYPE_MESSAGE_DIALOG))) != NULL)
         {
           GtkWidget *name = find_named (GTK_WIDGET (dialog), "answer-name");
@@ -365,8 +347,7 @@ test_one_by_one (void)
       current_item = ids->pdata[i];
       if (!hb_gui_test_wait_until (item_confirmed, document, 10000))
         g_error ("%s was not confirmed (dialog %s)", current_item, dialog ? "shown" : "not shown");
-      settle (window);
-      hb_gui_test_iterate (200);
+      hb_gui_test_settle (window);
     }
   for (guint i = 0; i < hb_document_get_statuses (document)->len; i++)
     {
@@ -394,13 +375,11 @@ test_confirm_validates (void)
 
   g_settings_set_string (settings, "officer-name", "");
   hb_window_open_file (window, draft);
-  settle (window);
+  hb_gui_test_settle (window);
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (part (window, "side_stack")), "checklist");
   g_assert_true (gtk_widget_activate_action (part (window, "checklist_panel"), "checklist.confirm", "s",
                                              "information-verified"));
-  hb_gui_test_iterate (100);
-  dialog = (AdwMessageDialog *) hb_gui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
-  g_assert_nonnull (dialog);
+  dialog = (AdwMessageDialog *) hb_gui_test_wait_window (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
   gtk_editable_set_text (GTK_EDITABLE (part (dialog, "answer-name")), "Aminah");
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
@@ -410,7 +389,7 @@ test_confirm_validates (void)
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
   adw_message_dialog_response (dialog, "save");
   gtk_window_close (GTK_WINDOW (dialog));
-  settle (window);
+  hb_gui_test_settle (window);
   g_assert_cmpstr (g_settings_get_string (settings, "officer-name"), ==, "Aminah");
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -674,12 +653,12 @@ test_time_message (void)
 
   gtk_editable_set_text (GTK_EDITABLE (part (window, "start_row")), "8.00 pagi");
   gtk_editable_set_text (GTK_EDITABLE (end), "12 tengahari");
-  settle (window);
+  hb_gui_test_settle (window);
   g_assert_cmpstr (hb_post_get_field (post, HB_FIELD_END_TIME), ==, "12:00");
   g_assert_false (gtk_widget_get_visible (message));
 
   gtk_editable_set_text (GTK_EDITABLE (end), "12 tgh hr lebih");
-  settle (window);
+  hb_gui_test_settle (window);
   g_assert_cmpstr (hb_post_get_field (post, HB_FIELD_END_TIME), ==, "12 tgh hr lebih");
   g_assert_true (gtk_widget_get_visible (message));
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (message)), "12 tgh hr lebih"));

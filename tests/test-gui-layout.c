@@ -27,39 +27,11 @@
 
 static HbApplication *app;
 
-static gboolean
-policy_loaded (gpointer data)
-{
-  return hb_application_get_policy (app) != NULL;
-}
-
-static gboolean
-window_idle (gpointer data)
-{
-  HbDocument *document = hb_window_get_document (data);
-
-  return !hb_document_get_linting (document) && !hb_document_get_busy (document) &&
-         hb_document_get_findings (document) != NULL;
-}
-
-static void
-settle (HbWindow *window)
-{
-  g_assert_true (hb_gui_test_wait_until (window_idle, window, 10000));
-  hb_gui_test_iterate (300);
-}
-
 static HbWindow *
 new_window (int width,
             int height)
 {
-  HbWindow *window = hb_window_new (app);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (hb_gui_test_wait_until (policy_loaded, NULL, 10000));
-  settle (window);
-  return window;
+  return hb_gui_test_window_new (app, width, height);
 }
 
 static GtkWidget *
@@ -173,44 +145,39 @@ scroller_of (GtkWidget *widget)
 
 static GtkListBox *find_list (GtkWidget *widget);
 
-static gboolean
-demo_open (gpointer data)
+typedef struct
 {
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  GtkWidget *widget;
+  int        width;
+  int        height;
+} Size;
 
-  for (GList *l = windows; l; l = l->next)
-    if (HB_IS_WINDOW (l->data) && hb_document_get_file (hb_window_get_document (l->data)) &&
-        window_idle (l->data))
-      {
-        *(HbWindow **) data = l->data;
-        return TRUE;
-      }
-  return FALSE;
+/* A window resized after it is shown gets its size from the X server a
+ * moment later: within the window's own tolerance (see walk()). */
+static gboolean
+has_size (gpointer data)
+{
+  Size *size = data;
+
+  return ABS (gtk_widget_get_width (size->widget) - size->width) <= 16 &&
+         ABS (gtk_widget_get_height (size->widget) - size->height) <= 16;
 }
 
-static gboolean
-media_done (gpointer data)
+/* Shows the checklist and scrolls it to its end, a list several screens
+ * long; returns its adjustment. */
+static GtkAdjustment *
+checklist_to_end (HbWindow *window)
 {
-  return hb_media_grid_get_n_pending (data) == 0;
-}
+  GtkAdjustment *adj;
 
-static GtkWindow *
-preferences_window (void)
-{
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
-
-  for (GList *l = windows; l; l = l->next)
-    if (HB_IS_PREFERENCES_WINDOW (l->data))
-      return l->data;
-  return NULL;
-}
-
-static gboolean
-preferences_shown (gpointer data)
-{
-  GtkWindow *prefs = preferences_window ();
-
-  return prefs && gtk_widget_get_mapped (GTK_WIDGET (prefs)) && gtk_widget_get_width (GTK_WIDGET (prefs)) > 0;
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find (window, "side_stack")), "checklist");
+  hb_gui_test_settle (window);
+  adj = gtk_scrolled_window_get_vadjustment (scroller_of (GTK_WIDGET (find_list (find (window, "checklist_panel")))));
+  g_assert_true (hb_gui_test_wait_until (laid_out, adj, 5000));
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj));
+  hb_gui_test_settle (window);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adj), >, 0);
+  return adj;
 }
 
 /* The demo post (every kind of finding, photos, a video) at @width×@height:
@@ -220,31 +187,22 @@ walk (int         width,
       int         height,
       const char *lang)
 {
-  HbWindow *window = NULL;
+  HbWindow *window = hb_gui_test_open_demo (app, width, height);
   GtkWidget *body, *flap;
   AdwViewStack *stack;
-  GtkScrolledWindow *checklist_scroll;
-  GtkAdjustment *adj;
   GtkWindow *prefs;
+  Size prefs_size = { NULL, MIN (width, 640), MIN (height, 640) };
   guint n_previews = 0;
   g_autofree char *prefix = g_strdup_printf ("layout-%dx%d-%s", width, height, lang);
   g_autofree char *state = NULL;
 
-  /* New windows open at the size saved in the settings. */
-  g_settings_set_int (hb_application_get_settings (app), "window-width", width);
-  g_settings_set_int (hb_application_get_settings (app), "window-height", height);
-  g_action_group_activate_action (G_ACTION_GROUP (app), "demo", NULL);
-  g_assert_true (hb_gui_test_wait_until (demo_open, &window, 15000));
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  g_assert_true (hb_gui_test_wait_until (media_done, find (window, "media_grid"), 15000));
-  settle (window);
   body = find (window, "body_box");
   flap = find (window, "flap");
   stack = ADW_VIEW_STACK (find (window, "side_stack"));
 
   /* Compose: the panel hidden, the body has its room. */
   adw_flap_set_reveal_flap (ADW_FLAP (flap), FALSE);
-  settle (window);
+  hb_gui_test_settle (window);
   state = g_strconcat (prefix, "-compose", NULL);
   check_state (GTK_WIDGET (window), body, state);
   /* The window can be as narrow as asked (its minimum allows it). */
@@ -255,25 +213,18 @@ walk (int         width,
   /* The findings, then the checklist at its end, then the captions. */
   adw_flap_set_reveal_flap (ADW_FLAP (flap), TRUE);
   adw_view_stack_set_visible_child_name (stack, "findings");
-  settle (window);
+  hb_gui_test_settle (window);
   g_free (state);
   state = g_strconcat (prefix, "-findings", NULL);
   check_state (GTK_WIDGET (window), body, state);
 
-  adw_view_stack_set_visible_child_name (stack, "checklist");
-  settle (window);
-  checklist_scroll = scroller_of (GTK_WIDGET (find_list (find (window, "checklist_panel"))));
-  adj = gtk_scrolled_window_get_vadjustment (checklist_scroll);
-  g_assert_true (hb_gui_test_wait_until (laid_out, adj, 5000));
-  gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj));
-  settle (window);
-  g_assert_cmpfloat (gtk_adjustment_get_value (adj), >, 0);
+  checklist_to_end (window);
   g_free (state);
   state = g_strconcat (prefix, "-checklist-end", NULL);
   check_state (GTK_WIDGET (window), body, state);
 
   adw_view_stack_set_visible_child_name (stack, "caption");
-  settle (window);
+  hb_gui_test_settle (window);
   for (GtkWidget *c = gtk_widget_get_first_child (find (window, "previews_box")); c;
        c = gtk_widget_get_next_sibling (c))
     if (HB_IS_POST_PREVIEW (c))
@@ -289,10 +240,10 @@ walk (int         width,
 
   /* Preferences, at the same width. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  g_assert_true (hb_gui_test_wait_until (preferences_shown, NULL, 5000));
-  prefs = preferences_window ();
-  gtk_window_set_default_size (prefs, MIN (width, 640), MIN (height, 640));
-  hb_gui_test_iterate (300);
+  prefs = hb_gui_test_wait_window (HB_TYPE_PREFERENCES_WINDOW);
+  gtk_window_set_default_size (prefs, prefs_size.width, prefs_size.height);
+  prefs_size.widget = GTK_WIDGET (prefs);
+  g_assert_true (hb_gui_test_wait_until (has_size, &prefs_size, 5000));
   g_free (state);
   state = g_strconcat (prefix, "-preferences", NULL);
   check_state (GTK_WIDGET (prefs), NULL, state);
@@ -354,44 +305,10 @@ static void test_en_1920 (void) { in_language ("en", 1920, 1080); }
 /* ------------------------------------------------------------------ */
 /* Guidance to export                                                  */
 
-static GtkWindow *
-guidance_dialog (HbWindow *window)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (w) == GTK_WINDOW (window) &&
-          g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (w)), "export_guidance") == 0)
-        return w;
-    }
-  return NULL;
-}
-
-static gboolean
-guidance_shown (gpointer data)
-{
-  GtkWindow *dialog = guidance_dialog (data);
-
-  return dialog && gtk_widget_get_mapped (GTK_WIDGET (dialog));
-}
-
 static GtkListBox *
 find_list (GtkWidget *widget)
 {
-  if (GTK_IS_LIST_BOX (widget))
-    return GTK_LIST_BOX (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkListBox *found = find_list (child);
-
-      if (found)
-        return found;
-    }
-  return NULL;
+  return GTK_LIST_BOX (hb_gui_test_find_child (widget, GTK_TYPE_LIST_BOX));
 }
 
 static GtkWidget *
@@ -445,7 +362,7 @@ test_export_guidance (void)
     g_autofree char *todo_shot = NULL;
 
     gtk_menu_button_popup (todo);
-    hb_gui_test_iterate (300);
+    hb_gui_test_settle (window);
     g_assert_true (gtk_widget_get_mapped (popover));
     todo_shot = hb_gui_test_screenshot (popover, "layout-todo-popover");
     g_test_message ("to-do popover: %d px tall for %u items", gtk_widget_get_height (popover), missing);
@@ -454,9 +371,9 @@ test_export_guidance (void)
   }
   g_assert_true (gtk_widget_get_sensitive (find (window, "export_button")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
-  g_assert_true (hb_gui_test_wait_until (guidance_shown, window, 5000));
-  dialog = guidance_dialog (window);
-  hb_gui_test_iterate (200);
+  dialog = hb_gui_test_wait_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (dialog)), ==, "export_guidance");
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
   shot = hb_gui_test_screenshot (GTK_WIDGET (dialog), "layout-export-guidance");
   list = find_list (GTK_WIDGET (dialog));
   g_assert_nonnull (list);
@@ -475,8 +392,8 @@ test_export_guidance (void)
       break;
   g_assert_nonnull (row);
   g_signal_emit_by_name (list, "row-activated", row);
-  hb_gui_test_iterate (200);
-  g_assert_null (guidance_dialog (window));
+  hb_gui_test_settle (window);
+  g_assert_null (hb_gui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
   g_free (shot);
   shot = hb_gui_test_screenshot (GTK_WIDGET (window), "layout-export-guidance-item");
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (find (window, "side_stack"))), ==, "checklist");
@@ -525,51 +442,20 @@ last_entry (GtkWidget *widget)
   return found;
 }
 
-static GtkWindow *
-message_dialog (HbWindow *window)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (w) == GTK_WINDOW (window))
-        return w;
-    }
-  return NULL;
-}
-
-static gboolean
-message_dialog_shown (gpointer data)
-{
-  GtkWindow *dialog = message_dialog (data);
-
-  return dialog && gtk_widget_get_mapped (GTK_WIDGET (dialog));
-}
-
 /* After a confirmation the list stays where the officer was. */
 static void
 test_checklist_keeps_place (void)
 {
   HbWindow *window = new_window (1366, 768);
   GSettings *settings = hb_application_get_settings (app);
-  GtkScrolledWindow *scroll;
   GtkAdjustment *adj;
   GPtrArray *statuses;
   const char *id = NULL;
   double before;
 
   g_settings_set_string (settings, "officer-name", "Aminah binti Ali, Pegawai Komunikasi");
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find (window, "side_stack")), "checklist");
-  settle (window);
-  scroll = scroller_of (GTK_WIDGET (find_list (find (window, "checklist_panel"))));
-  adj = gtk_scrolled_window_get_vadjustment (scroll);
-  g_assert_true (hb_gui_test_wait_until (laid_out, adj, 5000));
-  gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj));
-  settle (window);
+  adj = checklist_to_end (window);
   before = gtk_adjustment_get_value (adj);
-  g_assert_cmpfloat (before, >, 0);
 
   /* The last item that asks for evidence: Confirm opens a dialog, as an
    * officer meets it, with the keyboard on the row's button before. */
@@ -591,15 +477,15 @@ test_checklist_keeps_place (void)
     g_assert_nonnull (button);
     gtk_widget_grab_focus (button);
     g_assert_true (gtk_widget_activate_action (find (window, "checklist_panel"), "checklist.confirm", "s", id));
-    g_assert_true (hb_gui_test_wait_until (message_dialog_shown, window, 5000));
-    dialog = message_dialog (window);
+    dialog = hb_gui_test_wait_window (ADW_TYPE_MESSAGE_DIALOG);
+    g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
     note = last_entry (GTK_WIDGET (dialog));
     g_assert_nonnull (note);
     gtk_editable_set_text (GTK_EDITABLE (note), "Disemak dengan BKK");
     adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
     gtk_window_destroy (dialog);
   }
-  settle (window);
+  hb_gui_test_settle (window);
   statuses = hb_document_get_statuses (hb_window_get_document (window));
   for (guint i = 0; i < statuses->len; i++)
     if (g_str_equal (((const HbCheckStatus *) statuses->pdata[i])->item->id, id))
@@ -675,23 +561,23 @@ test_calm_first_screen (void)
     g_assert_cmpuint (g_strv_length ((GStrv) hb_post_get_platforms (hb_document_get_post (document))), ==, 1);
   }
   g_signal_emit_by_name (find (window, "post_form"), "field-left", (guint) HB_FIELD_VENUE);
-  settle (window);
+  hb_gui_test_settle (window);
   g_assert_true (panel_has_rule (window, "incomplete.venue"));
   g_assert_false (panel_has_rule (window, "incomplete.event-name"));
 
   /* Typing hides the placeholder; a non-standard word gets a named fix. */
   gtk_text_buffer_insert_interactive_at_cursor (buffer, "Datang utk majlis ini.", -1, TRUE);
-  settle (window);
+  hb_gui_test_settle (window);
   g_assert_false (gtk_widget_get_visible (find (window, "body_placeholder")));
   gtk_text_buffer_get_iter_at_offset (buffer, &iter, 8);
   gtk_text_buffer_place_cursor (buffer, &iter);
-  hb_gui_test_iterate (100);
+  hb_gui_test_settle (window);
   label = first_menu_label (view);
   expected = g_strdup_printf (_("Replace with “%s”"), "untuk");
   g_assert_cmpstr (label, ==, expected);
   gtk_text_buffer_get_iter_at_offset (buffer, &iter, 1);
   gtk_text_buffer_place_cursor (buffer, &iter);
-  hb_gui_test_iterate (100);
+  hb_gui_test_settle (window);
   g_free (label);
   label = first_menu_label (view);
   g_assert_cmpstr (label, ==, _("_Apply Suggestion"));

@@ -51,7 +51,7 @@ fixture_set_up (Fixture       *f,
   gtk_widget_set_margin_top (GTK_WIDGET (f->grid), 12);
   gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->grid));
   gtk_window_present (GTK_WINDOW (f->window));
-  hb_gui_test_iterate (100);
+  hb_gui_test_settle_widget (f->window);
 }
 
 static void
@@ -60,7 +60,7 @@ fixture_tear_down (Fixture       *f,
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
   g_clear_object (&f->model);
-  hb_gui_test_iterate (50);
+  hb_gui_test_run_pending ();
 }
 
 static gboolean
@@ -122,16 +122,6 @@ find_widget (GtkWidget  *root,
   return NULL;
 }
 
-/* The screenshot helper paints the window's last frame: let one be drawn
- * after the latest change. */
-static char *
-screenshot (Fixture    *f,
-            const char *name)
-{
-  hb_gui_test_iterate (300);
-  return hb_gui_test_screenshot (f->window, name);
-}
-
 static void
 add_files (Fixture *f,
            GFile  **files,
@@ -139,7 +129,7 @@ add_files (Fixture *f,
 {
   hb_media_grid_add_files (f->grid, files, n);
   g_assert_true (hb_gui_test_wait_until (nothing_pending, f, 20000));
-  hb_gui_test_iterate (200);
+  hb_gui_test_settle_widget (f->window);
 }
 
 static void
@@ -231,7 +221,7 @@ test_photo_and_bad_file (Fixture       *f,
   g_assert_true (gtk_widget_get_mapped (error_label));
   g_assert_nonnull (strstr (hb_media_item_get_error (hb_media_tile_get_item (bad_tile)), "nota.jpg"));
   g_assert_null (hb_media_tile_get_preview (bad_tile));
-  g_free (screenshot (f, "media-grid"));
+  g_free (hb_gui_test_screenshot (f->window, "media-grid"));
 }
 
 static void
@@ -251,7 +241,7 @@ test_alt_finding (Fixture       *f,
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry), "warning"));
   g_assert_cmpstr (gtk_entry_get_icon_name (entry, GTK_ENTRY_ICON_SECONDARY), ==, "dialog-warning-symbolic");
   g_assert_cmpstr (gtk_entry_get_icon_tooltip_text (entry, GTK_ENTRY_ICON_SECONDARY), ==, "Alt text is missing");
-  g_free (screenshot (f, "media-grid-alt-finding"));
+  g_free (hb_gui_test_screenshot (f->window, "media-grid-alt-finding"));
 
   hb_media_grid_set_alt_finding (f->grid, hb_media_tile_get_item (tile), NULL, HB_SEVERITY_INFO);
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (entry), "warning"));
@@ -312,7 +302,7 @@ test_move_and_remove (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (tile_at (f, 0)), "tile.remove", NULL);
   gtk_widget_activate_action (GTK_WIDGET (tile_at (f, 0)), "tile.remove", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->model)), ==, 0);
-  hb_gui_test_iterate (100);
+  hb_gui_test_settle_widget (f->window);
   g_assert_true (gtk_widget_get_mapped (find_widget (GTK_WIDGET (f->grid), GTK_TYPE_LABEL,
                                                      "No photos or videos yet")));
 }
@@ -393,7 +383,7 @@ test_tiles_while_hidden (Fixture       *f,
   GFile **files = demo_photos (3);
 
   gtk_widget_set_visible (f->window, FALSE);
-  hb_gui_test_iterate (50);
+  hb_gui_test_settle_widget (f->window);
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (f->grid)));
   hb_media_grid_add_files (f->grid, files, 3);
   g_assert_true (hb_gui_test_wait_until (all_in_model, f->model, 5000));
@@ -423,7 +413,7 @@ test_tooltip_helper (Fixture       *f,
   gtk_box_append (GTK_BOX (box), button);
   gtk_box_append (GTK_BOX (box), entry);
   gtk_window_set_child (GTK_WINDOW (f->window), box);
-  hb_gui_test_iterate (100);
+  hb_gui_test_settle_widget (f->window);
   gtk_widget_grab_focus (entry);
   g_assert_true (gtk_widget_is_focus (gtk_widget_get_focus_child (entry)));
 
@@ -448,21 +438,6 @@ have_gstreamer (void)
   g_autoptr(GtkMediaStream) stream = gtk_media_file_new ();
 
   return !g_str_equal (G_OBJECT_TYPE_NAME (stream), "GtkNoMediaFile");
-}
-
-static GtkWidget *
-find_player (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_VIDEO (gtk_window_get_child (GTK_WINDOW (window))))
-        return window;  /* GTK keeps it while it is open */
-    }
-  return NULL;
 }
 
 static void
@@ -499,15 +474,13 @@ test_video (Fixture       *f,
 
   g_assert_nonnull (strstr (hb_media_item_get_error (hb_media_tile_get_item (tile_at (f, 1))), "rosak.webm"));
   g_assert_true (gtk_widget_get_mapped (find_widget (GTK_WIDGET (tile_at (f, 1)), GTK_TYPE_LABEL, "“rosak.webm”")));
-  g_free (screenshot (f, "media-grid-video"));
+  g_free (hb_gui_test_screenshot (f->window, "media-grid-video"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (tile), "tile.play", NULL));
-  hb_gui_test_iterate (300);
-  player = find_player ();
-  g_assert_nonnull (player);
+  player = GTK_WIDGET (hb_gui_test_wait_window (GTK_TYPE_VIDEO));
   gtk_window_close (GTK_WINDOW (player));
-  hb_gui_test_iterate (100);
-  g_assert_null (find_player ());
+  hb_gui_test_settle_widget (f->window);
+  g_assert_null (hb_gui_test_find_window (GTK_TYPE_VIDEO));
 }
 
 /* The badge showing @icon_name under @root, or NULL. */
@@ -582,11 +555,11 @@ test_quality_badges (Fixture       *f,
   g_assert_nonnull (warning);
   g_assert_true (gtk_widget_has_css_class (warning, "warning"));
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (warning), "Facebook cover"));
-  g_free (screenshot (f, "media-grid-quality-badges"));
+  g_free (hb_gui_test_screenshot (f->window, "media-grid-quality-badges"));
 
   /* They survive a reorder, which rebuilds the tiles. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (tile_at (f, 0)), "tile.move-right", NULL));
-  hb_gui_test_iterate (100);
+  hb_gui_test_settle_widget (f->window);
   g_assert_true (hb_media_tile_get_item (tile_at (f, 1)) == sharp_item);
   g_assert_nonnull (find_badge (tile_at (f, 1), "dialog-warning-symbolic"));
   g_assert_nonnull (find_badge (tile_at (f, 0), "weather-fog-symbolic"));
@@ -618,7 +591,6 @@ main (int    argc,
   int status;
 
   hb_gui_test_init (&argc, &argv);
-  hb_app_ensure_resources ();
   fixture_dir = g_dir_make_tmp ("hb-test-gui-media-XXXXXX", &error);
   g_assert_no_error (error);
 

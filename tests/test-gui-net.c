@@ -52,15 +52,8 @@ pack_with_version (const char *version)
 static GtkWidget *
 open_preferences (void)
 {
-  g_autoptr(GList) toplevels = NULL;
-
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  hb_gui_test_iterate (100);
-  toplevels = gtk_window_list_toplevels ();
-  for (GList *l = toplevels; l; l = l->next)
-    if (HB_IS_PREFERENCES_WINDOW (l->data))
-      return l->data;
-  g_assert_not_reached ();
+  return GTK_WIDGET (hb_gui_test_wait_window (HB_TYPE_PREFERENCES_WINDOW));
 }
 
 static GtkWidget *
@@ -168,22 +161,10 @@ test_update_from_preferences (void)
   gtk_window_destroy (GTK_WINDOW (prefs));
 }
 
-static gboolean
-window_idle (gpointer data)
-{
-  return !hb_document_get_linting (hb_window_get_document (data)) && hb_document_get_findings (hb_window_get_document (data)) != NULL;
-}
-
 static HbWindow *
 new_window (void)
 {
-  HbWindow *window = hb_window_new (app);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 820);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (hb_gui_test_wait_until (policy_loaded, NULL, 10000));
-  g_assert_true (hb_gui_test_wait_until (window_idle, window, 10000));
-  return window;
+  return hb_gui_test_window_new (app, 1280, 820);
 }
 
 typedef struct
@@ -269,11 +250,6 @@ test_broken_link (void)
   soup_session_set_proxy_resolver (hb_application_get_session (app), NULL);
 }
 
-typedef struct
-{
-  HbWindow *window;
-} ItemWait;
-
 static gboolean
 announced (gpointer data)
 {
@@ -289,23 +265,6 @@ announced (gpointer data)
         return s->state == HB_ITEM_CONFIRMED;
     }
   return FALSE;
-}
-
-static GtkWidget *
-find_dialog (void)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
-}
-
-static gboolean
-dialog_shown (gpointer data)
-{
-  return find_dialog () != NULL;
 }
 
 static const char rss[] =
@@ -335,7 +294,7 @@ test_check_website (void)
   hb_post_set_post_type (post, HB_POST_ANNOUNCEMENT);
   hb_post_set_field (post, HB_FIELD_EVENT_NAME, "Program Gotong-Royong Perdana di Taman Selasih");
   hb_post_set_field (post, HB_FIELD_DATE, "2026-12-12");
-  g_assert_true (hb_gui_test_wait_until (window_idle, window, 10000));
+  hb_gui_test_settle (window);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.check-website", NULL);
   g_assert_true (hb_gui_test_wait_until (announced, window, 15000));
@@ -360,10 +319,9 @@ test_check_website (void)
   /* Another programme: not there, and said so. */
   hb_checklist_clear (post, HB_SITE_CHECK_ITEM);
   hb_post_set_field (post, HB_FIELD_EVENT_NAME, "Karnival Kitar Semula Kulim");
-  g_assert_true (hb_gui_test_wait_until (window_idle, window, 10000));
+  hb_gui_test_settle (window);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.check-website", NULL);
-  g_assert_true (hb_gui_test_wait_until (dialog_shown, NULL, 15000));
-  dialog = find_dialog ();
+  dialog = GTK_WIDGET (hb_gui_test_wait_window (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "Not on the official website yet");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "2 entries"));
@@ -377,20 +335,9 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *home = g_dir_make_tmp ("hb-gui-policy-XXXXXX", NULL);
-  g_autofree char *data = g_build_filename (home, "data", NULL);
-  g_autofree char *config = g_build_filename (home, "config", NULL);
-
-  /* The fetched pack is cached in the data folder: a scratch one. */
-  g_setenv ("XDG_DATA_HOME", data, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
-  g_setenv ("XDG_CACHE_HOME", home, TRUE);
   /* Links are only checked when the network is up: say it always is. */
   g_setenv ("GIO_USE_NETWORK_MONITOR", "base", TRUE);
-  hb_gui_test_init (&argc, &argv);
-  app = hb_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  app = hb_gui_test_app_new (&argc, &argv);
   g_test_add_func ("/net/policy-from-preferences", test_update_from_preferences);
   g_test_add_func ("/net/broken-link", test_broken_link);
   g_test_add_func ("/net/check-website", test_check_website);

@@ -15,22 +15,6 @@
 #include "hb-post-preview.h"
 #include "hb-caption.h"
 
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 /* Every code point from @start to the end has @tag, none before. */
 static void
 assert_marked_from (GtkTextBuffer *buffer,
@@ -88,7 +72,7 @@ test_over_limit_covers_the_rest (void)
   gtk_window_present (GTK_WINDOW (window));
   hb_platform_preview_set_post (preview, post);
   hb_platform_preview_show_platform (preview, "x");
-  hb_gui_test_iterate (100);
+  hb_gui_test_settle_widget (window);
 
   text = hb_platform_preview_dup_text (preview);
   g_assert_true (hb_count_text (text, -1, HB_COUNT_TWITTER_V3, 280, &count, NULL));
@@ -99,7 +83,7 @@ test_over_limit_covers_the_rest (void)
   g_assert_nonnull (tags_at);
   g_assert_cmpuint (start, <, g_utf8_pointer_to_offset (text, tags_at));
 
-  view = GTK_TEXT_VIEW (find_widget (GTK_WIDGET (preview), GTK_TYPE_TEXT_VIEW));
+  view = GTK_TEXT_VIEW (hb_gui_test_find_child (GTK_WIDGET (preview), GTK_TYPE_TEXT_VIEW));
   buffer = gtk_text_view_get_buffer (view);
   over = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "hb-over-limit");
   g_assert_nonnull (over);
@@ -109,10 +93,10 @@ test_over_limit_covers_the_rest (void)
   /* A caption of X's own, typed on past the limit: what is typed is
    * marked as it is typed, not only at the next refresh. */
   hb_platform_preview_set_own (preview, TRUE);
-  hb_gui_test_iterate (50);
+  hb_gui_test_settle_widget (window);
   gtk_text_buffer_get_end_iter (buffer, &it);
   gtk_text_buffer_insert_interactive (buffer, &it, " #Tambahan https://kulim.gov.my/x", -1, TRUE);
-  hb_gui_test_iterate (50);
+  hb_gui_test_settle_widget (window);
   g_free (text);
   text = hb_platform_preview_dup_text (preview);
   g_assert_true (g_str_has_suffix (text, "#Tambahan https://kulim.gov.my/x"));
@@ -271,7 +255,7 @@ test_post_preview (void)
 
   /* A caption of the platform's own is what shows and what is copied. */
   hb_post_set_caption_override (post, "tiktok", "Gotong-royong Sabtu ini. #MPKK");
-  hb_gui_test_iterate (50);
+  hb_gui_test_settle_widget (window);
   g_assert_cmpstr (hb_post_preview_get_shown_text (preview), ==, "Gotong-royong Sabtu ini. #MPKK");
   g_free (caption);
   caption = copy_and_paste (preview, "preview.copy-caption");
@@ -358,7 +342,7 @@ test_copy_and_open (void)
 
   /* No platform, no page: the action is off and nothing opens. */
   gtk_widget_activate_action (GTK_WIDGET (preview), "preview.copy-and-open", NULL);
-  hb_gui_test_iterate (20);
+  hb_gui_test_settle_widget (window);
   g_assert_cmpuint (opened->len, ==, 0);
 
   hb_post_preview_set_platform (preview, "x");
@@ -380,6 +364,12 @@ test_copy_and_open (void)
       g_assert_true (g_str_has_prefix (p->publish.compose_url, "https://"));
     }
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+path_gone (gpointer data)
+{
+  return !g_file_test (data, G_FILE_TEST_EXISTS);
 }
 
 static gboolean
@@ -436,7 +426,7 @@ test_photo_drag (void)
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (preview));
   gtk_window_present (GTK_WINDOW (window));
   hb_post_preview_set_post (preview, post);
-  source = drag_source_of (find_widget (GTK_WIDGET (preview), GTK_TYPE_PICTURE));
+  source = drag_source_of (hb_gui_test_find_child (GTK_WIDGET (preview), GTK_TYPE_PICTURE));
   g_assert_nonnull (source);
   show_platform (preview, "x");
   g_assert_true (hb_gui_test_wait_until (drag_file_ready, preview, 10000));
@@ -480,8 +470,7 @@ test_photo_drag (void)
   /* The copy goes with the preview. */
   dir = g_path_get_dirname (g_file_peek_path (file));
   gtk_window_destroy (GTK_WINDOW (window));
-  hb_gui_test_iterate (50);
-  g_assert_false (g_file_test (dir, G_FILE_TEST_EXISTS));
+  g_assert_true (hb_gui_test_wait_until (path_gone, dir, 5000));
 }
 
 /* A stand-in for Yelp: a "yelp" on PATH, and the help: handler the
@@ -516,8 +505,9 @@ set_up_fake_yelp (void)
   fake_dir = g_dir_make_tmp ("hb-test-help-XXXXXX", &error);
   g_assert_no_error (error);
   bin = g_build_filename (fake_dir, "bin", NULL);
-  apps = g_build_filename (fake_dir, "data", "applications", NULL);
-  config = g_build_filename (fake_dir, "config", NULL);
+  /* The scratch folders hb_gui_test_init() chose. */
+  apps = g_build_filename (g_get_user_data_dir (), "applications", NULL);
+  config = g_strdup (g_get_user_config_dir ());
   g_assert_cmpint (g_mkdir_with_parents (bin, 0700), ==, 0);
   g_assert_cmpint (g_mkdir_with_parents (apps, 0700), ==, 0);
   g_assert_cmpint (g_mkdir_with_parents (config, 0700), ==, 0);
@@ -530,16 +520,8 @@ set_up_fake_yelp (void)
   write_file (g_build_filename (apps, "hb-test-yelp.desktop", NULL), desktop, 0644);
   write_file (g_build_filename (config, "mimeapps.list", NULL),
               "[Default Applications]\nx-scheme-handler/help=hb-test-yelp.desktop\n", 0644);
-  g_setenv ("XDG_DATA_HOME", g_build_filename (fake_dir, "data", NULL), TRUE);
-  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
   path = g_strdup_printf ("%s:%s", bin, g_getenv ("PATH"));
   g_setenv ("PATH", path, TRUE);
-}
-
-static gboolean
-dialog_shown (gpointer data)
-{
-  return ADW_MESSAGE_DIALOG (hb_gui_test_find_window (ADW_TYPE_MESSAGE_DIALOG)) != NULL;
 }
 
 static gboolean
@@ -564,13 +546,13 @@ test_help_opens_yelp (void)
   g_assert_cmpstr (accels[0], ==, "F1");
   g_assert_null (accels[1]);
   gtk_window_present (GTK_WINDOW (window));
-  hb_gui_test_iterate (50);
+  hb_gui_test_settle_widget (window);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "help", NULL);
   g_assert_true (hb_gui_test_wait_until (file_exists, launched, 10000));
   g_assert_true (g_file_get_contents (launched, &uri, NULL, NULL));
   g_assert_cmpstr (uri, ==, "help:hebahan");
-  hb_gui_test_iterate (200);
+  hb_gui_test_settle_widget (window);
   g_assert_null (ADW_MESSAGE_DIALOG (hb_gui_test_find_window (ADW_TYPE_MESSAGE_DIALOG)));
   g_remove (launched);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -586,12 +568,11 @@ test_help_without_yelp (void)
   AdwMessageDialog *dialog;
 
   gtk_window_present (GTK_WINDOW (window));
-  hb_gui_test_iterate (50);
+  hb_gui_test_settle_widget (window);
   g_setenv ("PATH", "/nonexistent", TRUE);
   g_action_group_activate_action (G_ACTION_GROUP (app), "help", NULL);
   g_setenv ("PATH", old_path, TRUE);
-  g_assert_true (hb_gui_test_wait_until (dialog_shown, NULL, 5000));
-  dialog = ADW_MESSAGE_DIALOG (hb_gui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = ADW_MESSAGE_DIALOG (hb_gui_test_wait_window (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The User Guide Cannot Be Shown");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "yelp"));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
@@ -606,13 +587,9 @@ main (int    argc,
 {
   int status;
 
+  app = GTK_APPLICATION (hb_gui_test_app_new (&argc, &argv));
   /* Before GIO reads the desktop's applications. */
   set_up_fake_yelp ();
-  hb_gui_test_init (&argc, &argv);
-  hb_app_ensure_resources ();
-  app = GTK_APPLICATION (hb_application_new ());
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
 
   g_test_add_func ("/gui-publish/over-limit-covers-the-rest", test_over_limit_covers_the_rest);
   g_test_add_func ("/gui-publish/post-preview", test_post_preview);

@@ -2,6 +2,8 @@
 /* test-gui-window.c — drives the real composer window under Xvfb: typing,
  * findings, the form, media, saving, crash recovery; saves screenshots of
  * the main states to the build folder's tests/screenshots/. */
+#include "config.h"
+
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <glib/gi18n.h>
@@ -27,36 +29,11 @@
 
 static HbApplication *app;
 
-static gboolean
-policy_loaded (gpointer data)
-{
-  return hb_application_get_policy (app) != NULL;
-}
-
-static gboolean
-window_idle (gpointer data)
-{
-  return !hb_document_get_linting (hb_window_get_document (data)) && hb_document_get_findings (hb_window_get_document (data)) != NULL;
-}
-
+/* An empty post in a window of the size the screenshots are taken at. */
 static HbWindow *
 new_window (void)
 {
-  HbWindow *window = hb_window_new (app);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 820);
-  hb_document_set_autosave_delay (hb_window_get_document (window), 50);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (hb_gui_test_wait_until (policy_loaded, NULL, 10000));
-  g_assert_true (hb_gui_test_wait_until (window_idle, window, 10000));
-  return window;
-}
-
-static void
-settle (HbWindow *window)
-{
-  g_assert_true (hb_gui_test_wait_until (window_idle, window, 10000));
-  hb_gui_test_iterate (50);
+  return hb_gui_test_window_new (app, 1280, 820);
 }
 
 static GtkTextBuffer *
@@ -157,7 +134,7 @@ test_type_and_fix (void)
   g_autofree char *tooltip = NULL, *text = NULL, *shot = NULL;
 
   type_text (window, "Dengar khabar pasar malam akan ditutup, datang utk tengok.");
-  settle (window);
+  hb_gui_test_settle (window);
   f = find_rule (window, "unverified.rumour");
   g_assert_nonnull (f);
   g_assert_cmpuint (f->source, ==, HB_FIELD_BODY);
@@ -176,7 +153,7 @@ test_type_and_fix (void)
   gtk_text_buffer_get_iter_at_offset (buffer, &start, f->start + 1);
   gtk_text_buffer_place_cursor (buffer, &start);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "caption.apply-suggestion", NULL));
-  settle (window);
+  hb_gui_test_settle (window);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   g_assert_cmpstr (text, ==, "Dengar khabar pasar malam akan ditutup, datang untuk tengok.");
@@ -186,10 +163,10 @@ test_type_and_fix (void)
   /* Undo brings the old word back, and its finding. */
   g_assert_true (gtk_text_buffer_get_can_undo (buffer));
   gtk_text_buffer_undo (buffer);
-  settle (window);
+  hb_gui_test_settle (window);
   g_assert_nonnull (find_rule (window, "spelling.non-standard"));
   gtk_text_buffer_redo (buffer);
-  settle (window);
+  hb_gui_test_settle (window);
   g_assert_null (find_rule (window, "spelling.non-standard"));
 
   /* Fix the rumour by rewording: finding and tag both go. */
@@ -197,32 +174,13 @@ test_type_and_fix (void)
   gtk_text_buffer_get_iter_at_offset (buffer, &end, 13);
   gtk_text_buffer_delete_interactive (buffer, &start, &end, TRUE);
   gtk_text_buffer_insert_interactive (buffer, &start, "Dimaklumkan", -1, TRUE);
-  settle (window);
+  hb_gui_test_settle (window);
   g_assert_null (find_rule (window, "unverified.rumour"));
   g_assert_false (panel_lists (window, "unverified.rumour"));
   g_assert_false (has_tag_at (window, "hb-warning", 3));
   g_assert_true (hb_document_get_modified (hb_window_get_document (window)));
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
   gtk_window_destroy (GTK_WINDOW (window));
-}
-
-static GtkWidget *
-find_dialog (void)
-{
-  GList *toplevels = gtk_window_list_toplevels ();
-  GtkWidget *found = NULL;
-
-  for (GList *l = toplevels; l; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      found = l->data;
-  g_list_free (toplevels);
-  return found;
-}
-
-static gboolean
-dialog_shown (gpointer data)
-{
-  return find_dialog () != NULL;
 }
 
 /* The panel takes the user to a finding; acknowledging asks for a reason
@@ -241,7 +199,7 @@ test_panel_and_acknowledge (void)
   guint row = G_MAXUINT;
 
   type_text (window, "Program ini sudah tular di media sosial.");
-  settle (window);
+  hb_gui_test_settle (window);
   for (guint i = 0; i < hb_findings_panel_get_n_rows (panel); i++)
     if (g_str_equal (hb_finding_get_rule_id (hb_findings_panel_get_finding (panel, i)->finding), "unverified.viral"))
       row = i;
@@ -253,14 +211,13 @@ test_panel_and_acknowledge (void)
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (view)));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "caption.acknowledge", NULL));
-  g_assert_true (hb_gui_test_wait_until (dialog_shown, NULL, 5000));
-  dialog = find_dialog ();
+  dialog = GTK_WIDGET (hb_gui_test_wait_window (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "acknowledge"));
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog))),
                          "Video rasmi MPKK sendiri.");
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "acknowledge"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "acknowledge");
-  settle (window);
+  hb_gui_test_settle (window);
   acks = hb_post_get_acks (hb_document_get_post (hb_window_get_document (window)));
   g_assert_cmpuint (acks->len, ==, 1);
   g_assert_cmpstr (((HbAck *) acks->pdata[0])->rule, ==, "unverified.viral");
@@ -304,7 +261,7 @@ preview_text (HbWindow *window)
 
   adw_view_stack_set_visible_child_name (stack, "caption");
   hb_platform_preview_show_platform (preview, NULL);
-  settle (window);
+  hb_gui_test_settle (window);
   return hb_platform_preview_dup_text (preview);
 }
 
@@ -340,10 +297,10 @@ test_form_caption (void)
   AdwComboRow *language = ADW_COMBO_ROW (hb_widget_find_descendant (GTK_WIDGET (window), "language_row"));
   g_autofree char *ms = NULL, *en = NULL, *shot = NULL;
 
-  settle (window);
+  hb_gui_test_settle (window);
   g_assert_nonnull (find_rule (window, "incomplete.venue"));
   fill_form (window);
-  settle (window);
+  hb_gui_test_settle (window);
   g_assert_null (find_rule (window, "incomplete.venue"));
   g_assert_null (find_rule (window, "incomplete.guests"));
   ms = preview_text (window);
@@ -368,7 +325,7 @@ test_form_caption (void)
                    "#MPKK");
   /* A weekday typed by hand that contradicts its date is flagged. */
   type_text (window, " Jumpa lagi pada Ahad, 12 Disember 2026.");
-  settle (window);
+  hb_gui_test_settle (window);
   g_assert_nonnull (find_rule (window, "incomplete.weekday"));
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -377,12 +334,6 @@ static char *
 demo_path (const char *name)
 {
   return g_test_build_filename (G_TEST_DIST, "..", "data", "demo", name, NULL);
-}
-
-static gboolean
-media_done (gpointer data)
-{
-  return hb_media_grid_get_n_pending (data) == 0;
 }
 
 /* Photos added to the window's grid get thumbnails; alt text is linted. */
@@ -402,15 +353,14 @@ test_media (void)
   /* The first tile is there at once (and loading); the rest follow. */
   hb_media_grid_add_files (grid, files, 2);
   g_assert_cmpuint (g_list_model_get_n_items (media), ==, 1);
-  g_assert_true (hb_gui_test_wait_until (media_done, grid, 15000));
+  hb_gui_test_settle (window);
   g_assert_cmpuint (g_list_model_get_n_items (media), ==, 2);
-  settle (window);
   first = g_list_model_get_item (media, 0);
   g_assert_nonnull (hb_media_item_get_sha256 (first));
   g_assert_null (hb_media_item_get_error (first));
   g_assert_nonnull (find_rule (window, "media.alt-text"));
   hb_media_item_set_alt_text (first, "Penduduk membersihkan longkang");
-  settle (window);
+  hb_gui_test_settle (window);
   shot = hb_gui_test_screenshot (GTK_WIDGET (grid), "window-media-grid");
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -436,13 +386,13 @@ test_save_reopen (void)
   /* An empty file to open, then edits, then Save writes it in place. */
   g_assert_true (g_file_set_contents (path, "{\"format\": \"hebahan-draft/1\"}", -1, NULL));
   hb_window_open_file (window, file);
-  g_assert_true (hb_gui_test_wait_until (not_busy, window, 10000));
+  hb_gui_test_settle (window);
   g_assert_false (hb_document_get_modified (hb_window_get_document (window)));
   fill_form (window);
-  settle (window);
+  hb_gui_test_settle (window);
   g_assert_true (hb_document_get_modified (hb_window_get_document (window)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  g_assert_true (hb_gui_test_wait_until (not_busy, window, 10000));
+  hb_gui_test_settle (window);
   g_assert_false (hb_document_get_modified (hb_window_get_document (window)));
 
   loaded = hb_draft_load (file, NULL, NULL);
@@ -453,8 +403,7 @@ test_save_reopen (void)
 
   again = new_window ();
   hb_window_open_file (again, file);
-  g_assert_true (hb_gui_test_wait_until (not_busy, again, 10000));
-  settle (again);
+  hb_gui_test_settle (again);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hb_widget_find_descendant (GTK_WIDGET (again), "name_row"))), ==,
                    "Program Gotong-Royong Perdana");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hb_widget_find_descendant (GTK_WIDGET (again), "start_row"))), ==,
@@ -503,7 +452,7 @@ test_platform_caption (void)
     g_string_append (body, "Gotong-royong perdana di Taman Selasih. ");
   type_text (window, body->str);
   g_string_free (body, TRUE);
-  settle (window);
+  hb_gui_test_settle (window);
   g_assert_nonnull (find_rule (window, "platform.length"));
   g_assert_cmpstr (find_rule (window, "platform.length")->finding->text, ==, "X");
   /* Marked in the Caption page, not underlined over the body's text. */
@@ -511,13 +460,13 @@ test_platform_caption (void)
 
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (hb_widget_find_descendant (GTK_WIDGET (window), "side_stack")), "caption");
   hb_platform_preview_show_platform (preview, "x");
-  settle (window);
+  hb_gui_test_settle (window);
   g_assert_true (g_str_has_suffix (hb_platform_preview_get_counter (preview), "/ 280"));
   g_assert_cmpuint (hb_platform_preview_get_over_start (preview), <, G_MAXUINT);
   shot = hb_gui_test_screenshot (GTK_WIDGET (window), "window-platform-x");
 
   hb_platform_preview_show_platform (preview, "facebook");
-  settle (window);
+  hb_gui_test_settle (window);
   g_assert_cmpuint (hb_platform_preview_get_over_start (preview), ==, G_MAXUINT);
 
   /* A shorter caption of X's own: the finding goes. */
@@ -525,13 +474,13 @@ test_platform_caption (void)
   hb_platform_preview_set_own (preview, TRUE);
   g_assert_nonnull (hb_post_get_caption_override (post, "x"));
   hb_post_set_caption_override (post, "x", "Gotong-royong perdana Sabtu ini. #MPKK");
-  settle (window);
+  hb_gui_test_settle (window);
   g_assert_cmpuint (hb_platform_preview_get_over_start (preview), ==, G_MAXUINT);
   g_assert_null (find_rule (window, "platform.length"));
 
   /* X's own caption is checked too; the panel leads to the words. */
   hb_post_set_caption_override (post, "x", "Jemput datang yg ramai. #MPKK");
-  settle (window);
+  hb_gui_test_settle (window);
   {
     HbFindingsPanel *panel = HB_FINDINGS_PANEL (hb_widget_find_descendant (GTK_WIDGET (window), "findings_panel"));
     GtkWidget *focus;
@@ -593,7 +542,7 @@ test_checklist_gate (void)
   gtk_editable_set_text (GTK_EDITABLE (hb_widget_find_descendant (GTK_WIDGET (window), "link_row")),
                          "https://www.mpkk.gov.my/ms/berita/gotong-royong");
   hb_post_toggle_platform (post, "facebook", TRUE);
-  settle (window);
+  hb_gui_test_settle (window);
   g_assert_false (action_enabled (window, "export"));
   g_assert_true (gtk_widget_get_visible (missing));
 
@@ -615,7 +564,7 @@ test_checklist_gate (void)
       g_assert_true (hb_checklist_confirm (post, policy, item->id, "Aminah", "Disemak dengan BKK",
                                            g_strcmp0 (item->evidence, "dates") == 0 ? dates : NULL, NULL));
     }
-  settle (window);
+  hb_gui_test_settle (window);
   g_assert_nonnull (last);
   g_assert_false (action_enabled (window, "export"));
 
@@ -623,7 +572,7 @@ test_checklist_gate (void)
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (hb_widget_find_descendant (GTK_WIDGET (window), "side_stack")), "checklist");
   g_assert_true (gtk_widget_activate_action (hb_widget_find_descendant (GTK_WIDGET (window), "checklist_panel"),
                                              "checklist.confirm", "s", last));
-  settle (window);
+  hb_gui_test_settle (window);
   g_assert_true (action_enabled (window, "export"));
   g_assert_false (gtk_widget_get_visible (missing));
   shot = hb_gui_test_screenshot (GTK_WIDGET (window), "window-checklist");
@@ -657,7 +606,7 @@ test_checklist_gate (void)
     g_autofree char *tool = g_find_program_in_path ("pdftotext");
 
     hb_window_print_signoff (window, pdf);
-    g_assert_true (hb_gui_test_wait_until (not_busy, window, 30000));
+    hb_gui_test_settle (window);
     g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
     if (tool && g_spawn_command_line_sync (cmd, &out, NULL, NULL, NULL))
       {
@@ -670,7 +619,7 @@ test_checklist_gate (void)
 
   /* Editing the caption asks for the caption items again. */
   type_text (window, " Jumpa lagi.");
-  settle (window);
+  hb_gui_test_settle (window);
   g_assert_false (action_enabled (window, "export"));
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -715,7 +664,7 @@ test_kill_and_recover (void)
   g_assert_true (hb_gui_test_wait_until (recovery_shown, window, 10000));
   shot = hb_gui_test_screenshot (GTK_WIDGET (window), "window-recovery");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.recover", NULL));
-  settle (window);
+  hb_gui_test_settle (window);
   g_assert_cmpstr (hb_post_get_field (hb_document_get_post (hb_window_get_document (window)), HB_FIELD_BODY), ==,
                    "Teks yang belum disimpan semasa aplikasi mati.");
   g_assert_true (hb_document_get_modified (hb_window_get_document (window)));
@@ -762,7 +711,7 @@ test_open_hostile (void)
   HbWindow *window = new_window ();
 
   type_text (window, "Teks yang sedia ada.");
-  settle (window);
+  hb_gui_test_settle (window);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *path = g_build_filename (dir, cases[i].name, NULL);
@@ -772,8 +721,7 @@ test_open_hostile (void)
 
       g_assert_true (g_file_set_contents (path, cases[i].json, -1, NULL));
       hb_window_open_file (window, file);
-      g_assert_true (hb_gui_test_wait_until (dialog_shown, NULL, 10000));
-      dialog = find_dialog ();
+      dialog = GTK_WIDGET (hb_gui_test_wait_window (ADW_TYPE_MESSAGE_DIALOG));
       g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, heading);
       g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), cases[i].says));
       gtk_window_destroy (GTK_WINDOW (dialog));
@@ -788,7 +736,7 @@ test_open_hostile (void)
   window = new_window ();
   hb_window_offer_recovery (window);
   g_assert_true (hb_gui_test_wait_until (backup_gone, backup, 10000));
-  hb_gui_test_iterate (200);
+  hb_gui_test_settle (window);
   g_assert_false (recovery_shown (window));
   gtk_window_destroy (GTK_WINDOW (window));
   g_rmdir (dir);
@@ -994,36 +942,15 @@ test_paste_ten_megabytes (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static gboolean
-demo_open (gpointer data)
-{
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
-
-  for (GList *l = windows; l; l = l->next)
-    if (HB_IS_WINDOW (l->data) && hb_document_get_file (hb_window_get_document (l->data)) &&
-        !hb_document_get_busy (hb_window_get_document (l->data)) && hb_document_get_findings (hb_window_get_document (l->data)))
-      {
-        *(HbWindow **) data = l->data;
-        return TRUE;
-      }
-  return FALSE;
-}
-
 /* `hebahan --demo`'s post: every kind of finding, media, an
  * acknowledgement; shown in the light and the dark style. */
 static void
 test_demo (void)
 {
-  HbWindow *window = NULL;
-  HbMediaGrid *grid;
+  HbWindow *window = hb_gui_test_open_demo (app, 1280, 820);
+  HbMediaGrid *grid = HB_MEDIA_GRID (hb_widget_find_descendant (GTK_WIDGET (window), "media_grid"));
   g_autofree char *shot = NULL, *dark = NULL;
 
-  g_action_group_activate_action (G_ACTION_GROUP (app), "demo", NULL);
-  g_assert_true (hb_gui_test_wait_until (demo_open, &window, 15000));
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 820);
-  grid = HB_MEDIA_GRID (hb_widget_find_descendant (GTK_WIDGET (window), "media_grid"));
-  g_assert_true (hb_gui_test_wait_until (media_done, grid, 15000));
-  settle (window);
   /* Opening and loading its photos is not an edit. */
   g_assert_false (hb_document_get_modified (hb_window_get_document (window)));
   g_assert_nonnull (find_rule (window, "unverified.rumour"));
@@ -1048,7 +975,7 @@ test_demo (void)
       }
   }
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  hb_gui_test_iterate (300);
+  hb_gui_test_settle (window);
   dark = hb_gui_test_screenshot (GTK_WIDGET (window), "window-demo-dark");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   gtk_window_destroy (GTK_WINDOW (window));

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-application.c — the Hebahan GtkApplication: app actions, the policy
  * pack shared by every window, preferences and the command line. */
+#include "config.h"
+
 #include "hb-application.h"
 
 #include <glib/gi18n.h>
@@ -11,8 +13,6 @@
 #include "hb-preferences-window.h"
 #include "hb-widget-util.h"
 #include "hb-window.h"
-
-#define APP_ID "my.gov.mpkk.Hebahan"
 
 struct _HbApplication
 {
@@ -306,7 +306,7 @@ app_about (GSimpleAction *action,
     "application-name", _("Hebahan"),
     "application-icon", APP_ID,
     "developer-name", _("Majlis Perbandaran Kulim"),
-    "version", HB_VERSION,
+    "version", PACKAGE_VERSION,
     "comments", _("Compose social media posts that follow the council’s guideline"),
     "license-type", GTK_LICENSE_GPL_3_0,
     "developers", developers,
@@ -356,7 +356,7 @@ find_guide (void)
 
   for (guint i = 0; langs[i]; i++)
     {
-      g_autofree char *path = g_build_filename (HB_HELPDIR, langs[i], "hebahan", "index.page", NULL);
+      g_autofree char *path = g_build_filename (HELPDIR, langs[i], "hebahan", "index.page", NULL);
 
       if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
         return g_steal_pointer (&path);

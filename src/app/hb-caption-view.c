@@ -7,6 +7,8 @@
  * up again under the pointer.  Tags move with edits, so underlines stay on
  * their words until the next lint result replaces them.
  */
+#include "config.h"
+
 #include "hb-caption-view.h"
 
 #include <adwaita.h>

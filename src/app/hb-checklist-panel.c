@@ -10,6 +10,8 @@
  * property, bound to the GSettings key `checklist-grouping`); the order
  * and the groups' headings come from hb-checklist, as in Confirm Items.
  */
+#include "config.h"
+
 #include "hb-checklist-panel.h"
 
 #include "hb-site-match.h"

@@ -8,6 +8,8 @@
  * `recent-evidence`).  The Confirm button stays disabled, with a line
  * saying what is missing, until the name and the evidence are given; the
  * name is remembered (`officer-name`). */
+#include "config.h"
+
 #include "hb-confirm-dialog.h"
 
 #include <glib/gi18n.h>

@@ -9,6 +9,8 @@
  * moves on) and a fresh lint follows, so typing never waits for the
  * linter and stale findings are never applied.
  */
+#include "config.h"
+
 #include "hb-document.h"
 
 #include <glib/gi18n.h>

@@ -2,6 +2,8 @@
 /* hb-file-chooser.c — see hb-file-chooser.h.  A dismissed chooser is
  * G_IO_ERROR_CANCELLED; a draft's name always ends in .hebahan, and an
  * export's in .zip unless the officer asked for a folder. */
+#include "config.h"
+
 #include "hb-file-chooser.h"
 
 #include <glib/gi18n.h>

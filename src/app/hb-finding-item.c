@@ -2,6 +2,8 @@
 /* hb-finding-item.c — one row of the findings list: a clause heading or
  * a finding.  A finding item keeps its lint result alive, so a row never
  * outlives the data it shows. */
+#include "config.h"
+
 #include "hb-finding-item.h"
 
 struct _HbFindingItem

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-finding-list.c — a GListModel over the HbPostFinding array of the
  * last lint (see hb-finding-list.h). */
+#include "config.h"
+
 #include "hb-finding-list.h"
 
 #include "hb-finding-item.h"

@@ -8,6 +8,8 @@
  * findings stays responsive.  A new list goes into the model a few rows a
  * frame (see fill_tick()).
  */
+#include "config.h"
+
 #include "hb-findings-panel.h"
 #include "hb-finding-item.h"
 #include "hb-platforms.h"

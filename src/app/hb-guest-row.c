@@ -5,6 +5,8 @@
  * removing act on the post's guest store, which the row finds through its
  * list box's model.
  */
+#include "config.h"
+
 #include "hb-guest-row.h"
 
 #include <glib/gi18n.h>

@@ -6,6 +6,8 @@
  * every change (add, move, remove) is a change of that list, so autosave
  * and the linter see it like any other edit.
  */
+#include "config.h"
+
 #include "hb-media-grid.h"
 
 #include <adwaita.h>

@@ -12,6 +12,8 @@
  * too dark, too bright: measured by the loader) and whatever the linter
  * found about it for the chosen platforms (hb_media_tile_set_findings()).
  */
+#include "config.h"
+
 #include "hb-media-tile.h"
 
 #include <glib/gi18n.h>

@@ -7,6 +7,8 @@
  * with the text past the limit marked as X marks it.  The officer may
  * write a caption of the platform's own instead; it is kept in the post.
  */
+#include "config.h"
+
 #include "hb-platform-preview.h"
 
 #include <adwaita.h>

@@ -9,6 +9,8 @@
  * `status` says in a sentence what the last attempt did, and `policy` only
  * ever changes to a pack that validated.
  */
+#include "config.h"
+
 #include "hb-policy-updater.h"
 
 #include <glib/gi18n.h>

@@ -6,6 +6,8 @@
  * toggles, guests) through handlers.  Showing another post is not an
  * edit: while the widgets are filled in from the post, handlers that
  * write back stay quiet. */
+#include "config.h"
+
 #include "hb-post-form.h"
 
 #include <glib/gi18n.h>

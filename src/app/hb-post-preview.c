@@ -13,6 +13,8 @@
  * can be dragged into the page's upload field.  Hebahan itself sends
  * nothing: the officer pastes, drops and publishes in the browser.
  */
+#include "config.h"
+
 #include "hb-post-preview.h"
 
 #include <adwaita.h>

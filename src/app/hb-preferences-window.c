@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-preferences-window.c — the preferences, bound to GSettings, and the
  * policy pack in use with the state of its updates. */
+#include "config.h"
+
 #include "hb-preferences-window.h"
 
 #include <glib/gi18n.h>

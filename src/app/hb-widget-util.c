@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-widget-util.c — small widget helpers GTK 4.8 does not have. */
+#include "config.h"
+
 #include "hb-widget-util.h"
 
 #include <string.h>

@@ -2,6 +2,8 @@
 /* hb-window-export.c — HbWindow's side of exporting the bundle (the
  * document exports in a worker; this asks where, shows the progress and
  * Cancel, and says when it is done) and printing the sign-off sheet. */
+#include "config.h"
+
 #include <glib/gi18n.h>
 
 #include "hb-bundle.h"

@@ -2,6 +2,8 @@
 /* hb-window-files.c — HbWindow's drafts: opening and saving (the
  * document does the work off the main thread; this asks where, and
  * reports), recent files and crash recovery. */
+#include "config.h"
+
 #include <glib/gi18n.h>
 
 #include "hb-file-chooser.h"

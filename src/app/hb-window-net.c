@@ -5,6 +5,8 @@
  * the work); a match is recorded as the checklist item's evidence.  The
  * caption's links are checked by the document itself after each lint.
  */
+#include "config.h"
+
 #include <glib/gi18n.h>
 
 #include "hb-error.h"

@@ -9,6 +9,8 @@
  * document through a GBindingGroup and a GSignalGroup, and puts each new
  * set of findings on screen.
  */
+#include "config.h"
+
 #include "hb-window-private.h"
 
 #include <glib/gi18n.h>

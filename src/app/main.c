@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* main.c — starts the Hebahan window. */
+#include "config.h"
+
 #include <glib/gi18n.h>
 #include <locale.h>
 

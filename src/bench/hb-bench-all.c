@@ -4,6 +4,8 @@
  * figures), then one Markdown table with the machine it ran on, ready for
  * docs/benchmarks.md.  GUI modes need X11: run it under xvfb-run.
  */
+#include "config.h"
+
 #include <json-glib/json-glib.h>
 #include <string.h>
 

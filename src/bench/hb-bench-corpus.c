@@ -7,6 +7,8 @@
  * nobody labelled; --dump writes every finding, one per line, so that two
  * builds' findings can be compared with diff(1) before a rule change lands.
  */
+#include "config.h"
+
 #include <gio/gio.h>
 #include <stdio.h>
 #include <string.h>

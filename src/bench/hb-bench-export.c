@@ -8,6 +8,8 @@
  * The post is tests/fixtures/complete.hebahan with its media replaced;
  * its checklist is answered here, as an officer would before exporting.
  */
+#include "config.h"
+
 #include <glib/gstdio.h>
 
 #include "hb-bench.h"

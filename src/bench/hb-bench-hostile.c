@@ -11,6 +11,8 @@
  *   masks         masked and spelt-out words (the obfuscation paths)
  *
  * Prints one JSON line per case with the seconds of CPU and the peak RSS. */
+#include "config.h"
+
 #include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>

@@ -19,6 +19,8 @@
  *                       stretch spent in other callbacks, layout and drawing
  *   peak_rss_mb         getrusage()'s ru_maxrss at the end
  */
+#include "config.h"
+
 #include <adwaita.h>
 #include <errno.h>
 #include <glib/gstdio.h>

@@ -9,6 +9,8 @@
  * HB_REPORT_FIRST_FRAME, prints the monotonic time at the end of its first
  * frame and quits; the run's time is from just before the spawn to then.
  */
+#include "config.h"
+
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <stdlib.h>
@@ -35,7 +37,7 @@ startup_environment (const char *home)
     }
   env = g_environ_setenv (env, "HB_REPORT_FIRST_FRAME", "1", TRUE);
   env = g_environ_setenv (env, "GSETTINGS_BACKEND", "memory", TRUE);
-  env = g_environ_setenv (env, "GSETTINGS_SCHEMA_DIR", HB_SCHEMA_DIR, FALSE);
+  env = g_environ_setenv (env, "GSETTINGS_SCHEMA_DIR", HB_BUILD_SCHEMA_DIR, FALSE);
   env = g_environ_setenv (env, "GDK_BACKEND", "x11", FALSE);
   /* As in the other GUI benchmarks: Xvfb has no GPU. */
   env = g_environ_setenv (env, "GSK_RENDERER", "cairo", FALSE);
@@ -47,7 +49,7 @@ static gint64
 one_start (const char *home)
 {
   g_auto(GStrv) env = startup_environment (home);
-  const char *argv[] = { HB_APP_PATH, NULL };
+  const char *argv[] = { HB_BUILD_APP_PATH, NULL };
   g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;
   gint64 started = g_get_monotonic_time ();

@@ -11,6 +11,8 @@
  * to settle, so every sample is one full keystroke → lint → tags round trip.
  * Autosave is left to its timer, as it would be while someone types.
  */
+#include "config.h"
+
 #include <gdk/x11/gdkx.h>
 #include <X11/extensions/XTest.h>
 #include <X11/keysym.h>
@@ -159,7 +161,7 @@ hb_bench_typing (const char *path)
     }
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   if (g_getenv ("GSETTINGS_SCHEMA_DIR") == NULL)
-    g_setenv ("GSETTINGS_SCHEMA_DIR", HB_SCHEMA_DIR, TRUE);
+    g_setenv ("GSETTINGS_SCHEMA_DIR", HB_BUILD_SCHEMA_DIR, TRUE);
   g_setenv ("GDK_BACKEND", "x11", TRUE);
   /* Xvfb has no GPU: GL would run on llvmpipe threads that take both
    * cores from the app.  A real desktop renders on its GPU; cairo is the

@@ -21,6 +21,8 @@
  * Timings use the monotonic clock around the call being measured only; the
  * policy load and the file read are outside the loop.
  */
+#include "config.h"
+
 #include <gio/gio.h>
 #include <locale.h>
 #include <string.h>

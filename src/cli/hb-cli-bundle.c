@@ -5,6 +5,8 @@
  * main loop, so that Ctrl+C cancels it cleanly: hb_bundle_export() then
  * removes what it had written, and nothing half-made is left behind.
  */
+#include "config.h"
+
 #include "hb-cli-bundle.h"
 
 #include <glib/gi18n.h>

@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-cli-check.c — `hebahan-cli check DRAFT`: prints a draft's checklist status (docs/cli.md). */
+#include "config.h"
+
 #include "hb-cli-check.h"
 
 #include <gio/gio.h>

@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-cli-common.c — what every hebahan-cli command shares. */
+#include "config.h"
+
 #include "hb-cli-common.h"
 
 #include <gio/gunixinputstream.h>

@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-cli-count.c — `hebahan-cli count` (see hb-cli-count.h). */
+#include "config.h"
+
 #include "hb-cli-count.h"
 
 #include <glib/gi18n.h>

@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-cli-links.c — `hebahan-cli links` (see hb-cli-links.h). */
+#include "config.h"
+
 #include "hb-cli-links.h"
 
 #include <glib/gi18n.h>

@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-cli-lint.c — `hebahan-cli lint` (see hb-cli-lint.h). */
+#include "config.h"
+
 #include "hb-cli-lint.h"
 
 #include <glib/gi18n.h>

@@ -9,6 +9,8 @@
  * Exit status: 0 updated or not modified, 1 the server's pack was rejected
  * as invalid, 2 bad usage or a network failure; failures give a one-line
  * reason on stderr that names the pack still in use. */
+#include "config.h"
+
 #include "hb-cli-policy.h"
 
 #include <glib/gi18n.h>

@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-cli-signoff.c — `hebahan-cli signoff`: the sign-off sheet of a draft as a PDF. */
+#include "config.h"
+
 #include <glib/gi18n.h>
 
 #include "hb-checklist.h"

@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-cli-site-check.c — `hebahan-cli site-check` (see hb-cli-site-check.h). */
+#include "config.h"
+
 #include "hb-cli-site-check.h"
 
 #include <glib/gi18n.h>
@@ -13,15 +15,13 @@
 
 #define EXIT_NOT_FOUND EXIT_FINDINGS
 
-#define SCHEMA_ID "my.gov.mpkk.Hebahan"
-
 /* A string from the app's settings, when its schema is installed (the
  * CLI may run where the app is not); NULL otherwise or when empty. */
 static char *
 setting (const char *key)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, SCHEMA_ID, TRUE) : NULL;
+  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
   g_autoptr(GSettings) settings = NULL;
   g_autofree char *value = NULL;
 

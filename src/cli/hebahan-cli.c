@@ -7,6 +7,8 @@
  * above (or an invalid pack for `policy validate`), 2 bad usage or
  * unreadable input with a one-line reason on stderr.
  */
+#include "config.h"
+
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <string.h>
@@ -74,7 +76,7 @@ main (int    argc,
       return commands[i].run (argc - 1, argv + 1);
   if (strcmp (argv[1], "--version") == 0)
     {
-      g_print ("%s %s\n", HB_CLI_PROG, HB_VERSION);
+      g_print ("%s %s\n", HB_CLI_PROG, PACKAGE_VERSION);
       return EXIT_SUCCESS;
     }
   if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0)

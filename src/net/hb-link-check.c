@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-link-check.c — checks that caption links lead somewhere (see hb-link-check.h). */
+#include "config.h"
+
 #include "hb-link-check.h"
 
 #include <glib/gi18n.h>

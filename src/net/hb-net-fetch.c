@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-net-fetch.c — one bounded HTTP exchange (see hb-net-fetch.h). */
+#include "config.h"
+
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -32,7 +34,7 @@ hb_net_session_new (void)
 {
   /* The default proxy resolver is the system's (GProxyResolver), so a
    * council proxy set in GNOME's settings or the environment applies. */
-  return soup_session_new_with_options ("user-agent", "Hebahan/" HB_VERSION " ",
+  return soup_session_new_with_options ("user-agent", "Hebahan/" PACKAGE_VERSION " ",
                                         "timeout", 30,
                                         "idle-timeout", 60,
                                         NULL);

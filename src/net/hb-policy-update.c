@@ -7,6 +7,8 @@
  * If-None-Match), the request runs on the caller's main context, and a
  * worker validates the answer and writes the cache.
  */
+#include "config.h"
+
 #include <glib/gi18n.h>
 
 #include "hb-error.h"

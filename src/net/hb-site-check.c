@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-site-check.c — fetch the news listing and look for the announcement (see hb-site-check.h). */
+#include "config.h"
+
 #include "hb-site-check.h"
 
 #include <glib/gi18n.h>

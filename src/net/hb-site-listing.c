@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-site-listing.c — RSS, Atom and HTML news listings into entries (see hb-site-listing.h). */
+#include "config.h"
+
 #include "hb-site-listing.h"
 
 #include <glib/gi18n.h>

@@ -19,6 +19,8 @@
  * or an absolute one.  Files are opened without blocking and checked to
  * be regular first, so a FIFO in a folder cannot hang the check.
  */
+#include "config.h"
+
 #include "hb-bundle.h"
 
 #include <archive.h>

@@ -16,6 +16,8 @@
  * would carry the camera's EXIF (GPS position, serial numbers), XMP and
  * comments to the public; gdk-pixbuf writes none of them unless asked.
  */
+#include "config.h"
+
 #include "hb-bundle.h"
 
 #include <archive.h>
@@ -737,7 +739,7 @@ add_header (Export      *ex,
   json_builder_set_member_name (b, "app");
   json_builder_begin_object (b);
   hb_json_add_string_member (b, "name", "Hebahan");
-  hb_json_add_string_member (b, "version", HB_VERSION);
+  hb_json_add_string_member (b, "version", PACKAGE_VERSION);
   json_builder_end_object (b);
   add_time (b, "created", now);
   json_builder_set_member_name (b, "policy");

@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-checklist.c — evaluates the pack's checklist for one post and records officers' answers in the draft. */
+#include "config.h"
+
 #include "hb-checklist.h"
 
 #include <gio/gio.h>

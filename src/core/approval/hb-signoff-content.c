@@ -2,6 +2,8 @@
 /* hb-signoff-content.c — what the sign-off sheet says: the post, its
  * media, the checklist, overrides and acknowledgements, the policy and
  * the signature boxes, as blocks (hb-signoff-render.c lays them out). */
+#include "config.h"
+
 #include <glib/gi18n.h>
 
 #include "hb-caption.h"

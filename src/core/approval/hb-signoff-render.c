@@ -2,6 +2,8 @@
 /* hb-signoff-render.c — the sign-off sheet on paper: the blocks of
  * hb-signoff-content.c laid out with Pango into pages (never cutting a
  * line or an image in two), drawn with cairo, and written as a PDF. */
+#include "config.h"
+
 #include <cairo-pdf.h>
 #include <glib/gi18n.h>
 
@@ -665,7 +667,7 @@ render_pdf (HbSignoff    *self,
   guint n;
 
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, T (self, S_SHEET_TITLE));
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Hebahan " HB_VERSION);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Hebahan " PACKAGE_VERSION);
   n = hb_signoff_layout (self, cr, HB_A4_WIDTH_PT, HB_A4_HEIGHT_PT);
   for (guint page = 0; page < n; page++)
     {

@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-site-match.c — the post's announcement among a listing's entries (see hb-site-match.h). */
+#include "config.h"
+
 #include "hb-site-match.h"
 
 #include <gio/gio.h>

@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-file-util.c — file-system helpers GLib does not have. */
+#include "config.h"
+
 #include "hb-file-util.h"
 
 #include <errno.h>

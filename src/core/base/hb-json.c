@@ -8,6 +8,8 @@
  * for text json-glib would accept: anything it cannot follow is left to
  * json-glib, which reports the error.
  */
+#include "config.h"
+
 #include "hb-json.h"
 
 #include <glib/gi18n-lib.h>

@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-sha256.c — SHA-256 as hex through nettle (see hb-sha256.h). */
+#include "config.h"
+
 #include "hb-sha256.h"
 
 #include <errno.h>

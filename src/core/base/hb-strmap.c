@@ -5,6 +5,8 @@
  * this map hashes (pointer, length) directly.  Keys live in one string chunk
  * so that a policy with a few hundred thousand generated forms stays compact.
  */
+#include "config.h"
+
 #include "hb-strmap.h"
 
 #include <string.h>

@@ -5,6 +5,8 @@
  * light: ASCII takes a fast path, and only non-ASCII clusters go through
  * GLib's NFKC and case folding.
  */
+#include "config.h"
+
 #include "hb-text.h"
 
 #include <glib/gi18n-lib.h>

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-types.c — languages, severities and the table of topics and the
  * guideline clauses they belong to. */
+#include "config.h"
+
 #include "hb-types.h"
 
 #include <string.h>

@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-finding.c — one guideline finding (see hb-finding.h). */
+#include "config.h"
+
 #include "hb-finding.h"
 
 #include <string.h>

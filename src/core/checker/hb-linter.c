@@ -6,6 +6,8 @@
  * stand in: no rule rescans the text.  Pattern, capitals and punctuation
  * rules read the original code points, which they need anyway.
  */
+#include "config.h"
+
 #include "hb-linter.h"
 
 #include <string.h>

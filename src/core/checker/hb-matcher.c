@@ -7,6 +7,8 @@
  * spelling even when another lexicon expands the same root.  A root lists
  * the single-word terms it is and the phrases it starts.
  */
+#include "config.h"
+
 #include "hb-matcher.h"
 
 #include <string.h>

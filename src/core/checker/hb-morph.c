@@ -7,6 +7,8 @@
  * (memproses) and the handful of loan words that keep them (mengkaji), so
  * both variants are generated.  One-syllable roots also take menge-/penge-.
  */
+#include "config.h"
+
 #include "hb-morph.h"
 
 #include <string.h>

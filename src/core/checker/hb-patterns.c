@@ -7,6 +7,8 @@
  * with or without +60.  Landlines such as the council's 04-4325225 are
  * public and never flagged.
  */
+#include "config.h"
+
 #include "hb-patterns.h"
 
 #include "hb-strmap.h"

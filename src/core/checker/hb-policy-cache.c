@@ -14,6 +14,8 @@
  * on disk (see hb-policy-update.c), so a lost or stale info file costs at
  * most one full download.
  */
+#include "config.h"
+
 #include "hb-policy-cache.h"
 
 #include <errno.h>

@@ -6,6 +6,8 @@
  * `hebahan-cli policy validate` can list them all at once.  The HbPolicy is
  * only built when the walk found nothing.
  */
+#include "config.h"
+
 #include "hb-policy-private.h"
 
 #include <glib/gi18n-lib.h>

@@ -5,6 +5,8 @@
  * itself touches nothing but the snapshot and the immutable policy, so it
  * can run in a worker while the officer keeps typing.
  */
+#include "config.h"
+
 #include "hb-post-lint.h"
 
 #include <string.h>

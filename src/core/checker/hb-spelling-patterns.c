@@ -14,6 +14,8 @@
  *  - -nya after a noun in -an keeps both n ("kebiasaannya", not
  *    "kebiasaanya").
  */
+#include "config.h"
+
 #include "hb-spelling-patterns.h"
 
 #include <string.h>

@@ -7,6 +7,8 @@
  * Photos go through hb_media_load() (digest, size, quality); videos through
  * GStreamer's discoverer (size in pixels, duration), where the window asks
  * GtkMediaFile.  Blocking: call it from a worker, or from the CLI. */
+#include "config.h"
+
 #include "hb-media-measure.h"
 
 #include <gst/gst.h>

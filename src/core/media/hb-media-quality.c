@@ -39,6 +39,8 @@
  * bright), none sharp. Photos under HB_MEDIA_QUALITY_SIDE are judged less
  * surely: at 400 px three of the 24 sharp photos were flagged blurry.
  */
+#include "config.h"
+
 #include "hb-media-quality.h"
 
 #include <string.h>

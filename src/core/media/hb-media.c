@@ -16,6 +16,8 @@
  * their first thumbnails quickly, instead of thirty decoders sharing two
  * cores and all finishing late.
  */
+#include "config.h"
+
 #include "hb-media.h"
 
 

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-reencode.c — the bundle's photos re-encoded in parallel (see
  * hb-reencode.h). */
+#include "config.h"
+
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gi18n-lib.h>
 

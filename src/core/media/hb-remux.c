@@ -11,6 +11,8 @@
  * dropped before the muxer, the muxer is told to ignore the ones it would
  * merge anyway, and streams that are neither audio nor video go nowhere.
  */
+#include "config.h"
+
 #include "hb-remux.h"
 
 #include <errno.h>

@@ -11,6 +11,8 @@
  * only visits words that hold a full stop, so a 63,206-character Facebook
  * post counts in a few milliseconds.
  */
+#include "config.h"
+
 #include "hb-count.h"
 
 #include <stdlib.h>

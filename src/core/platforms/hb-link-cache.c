@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-link-cache.c — link-check results kept for a while (see hb-link-cache.h). */
+#include "config.h"
+
 #include "hb-link-cache.h"
 
 struct _HbLinkCache

@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-links.c — the web addresses in a caption (see hb-links.h). */
+#include "config.h"
+
 #include "hb-links.h"
 
 #include <gio/gio.h>

@@ -5,6 +5,8 @@
  * with its JSON path and the walk goes on, so that all of them can be
  * listed at once; the registry is only returned when there were none.
  */
+#include "config.h"
+
 #include "hb-platforms.h"
 
 #include <glib/gi18n-lib.h>

@@ -8,6 +8,8 @@
  * any backup found at start-up is work a crash or kill left behind; so
  * are temporary files of saves that never finished, which are removed.
  */
+#include "config.h"
+
 #include "hb-autosave.h"
 
 #include <glib/gstdio.h>

@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-caption.c — composes the caption from the post's fields, with a map from every stretch of it back to its source. */
+#include "config.h"
+
 #include "hb-caption.h"
 
 #include <string.h>

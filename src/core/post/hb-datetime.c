@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-datetime.c — official Malay (and Malaysian English) dates and times, and the weekday check. */
+#include "config.h"
+
 #include "hb-datetime.h"
 
 #include <stdio.h>

@@ -6,6 +6,8 @@
  * half a post.  Unknown members are ignored, so that an older Hebahan can
  * open a draft a newer one of the same format wrote.
  */
+#include "config.h"
+
 #include "hb-draft.h"
 
 #include <errno.h>

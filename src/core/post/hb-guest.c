@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-guest.c — a guest of an event: title (YB, Dato', Dr …) and name. */
+#include "config.h"
+
 #include "hb-guest.h"
 
 struct _HbGuest

@@ -6,6 +6,8 @@
  * while the rest of the post keeps working, and what the loader measured
  * (size, length, blur, exposure) once "loaded" is set, for the linter.
  */
+#include "config.h"
+
 #include "hb-media-item.h"
 
 #include "hb-enum-types.h"

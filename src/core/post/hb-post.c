@@ -6,6 +6,8 @@
  * emits ::changed once, which is what the linter, the caption preview and
  * autosave listen to.
  */
+#include "config.h"
+
 #include "hb-post.h"
 #include "hb-enum-types.h"
 
