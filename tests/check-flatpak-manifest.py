@@ -24,6 +24,10 @@ RUNTIME_PROVIDES = {
     "pango", "pangocairo", "cairo", "cairo-pdf", "libarchive",
     "libsoup-3.0", "libxml-2.0", "x11", "xtst",
     "gtk4", "libadwaita-1",
+    # gtk4's own pkg-config files for its Unix print dialog and its X11
+    # backend (test-gui-dialogs looks into the print dialog and moves the
+    # pointer): the same library, in the runtime with it
+    "gtk4-unix-print", "gtk4-x11",
     "gstreamer-1.0", "gstreamer-base-1.0",
     # the discoverer (hb-media-measure.c) is a library of gst-plugins-base,
     # which the runtime ships with its media stack

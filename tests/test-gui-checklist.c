@@ -4,7 +4,8 @@
  * the Confirm Items dialog, counting every interaction (a click, a key
  * chord, a field typed); the Confirm dialogs validate inline; a time that
  * does not read gets a message under the rows; the panel grouped by
- * section or by who confirms. */
+ * section or by who confirms; the list keeps its place after a
+ * confirmation. */
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <glib/gi18n.h>
@@ -534,9 +535,9 @@ check_grouping (const char *lang)
   g_settings_reset (settings, "checklist-grouping");
   hb_window_open_file (window, draft);
   g_assert_true (hb_gui_test_wait_until (media_measured, hb_document_get_post (document), 20000));
-  settle (window);
+  hb_gui_test_settle (window);
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (part (window, "side_stack")), "checklist");
-  settle (window);
+  hb_gui_test_settle (window);
   panel = part (window, "checklist_panel");
   list = GTK_LIST_BOX (part (panel, "list"));
   by_section_button = GTK_TOGGLE_BUTTON (part (panel, "by_section_button"));
@@ -555,11 +556,11 @@ check_grouping (const char *lang)
   view.id = "no-defamation";
   view.at_top = TRUE;
   g_assert_true (hb_gui_test_wait_until (scroll_row_to_top, &view, 5000));
-  settle (window);
+  hb_gui_test_settle (window);
   g_assert_true (row_in_view (&view));
   click (GTK_WIDGET (by_who_button));
   g_assert_true (hb_gui_test_wait_until (toggle_active, by_who_button, 2000));
-  settle (window);
+  hb_gui_test_settle (window);
   g_assert_true (gtk_toggle_button_get_active (by_who_button));
   g_assert_false (gtk_toggle_button_get_active (by_section_button));
   g_assert_cmpint (hb_checklist_panel_get_grouping (HB_CHECKLIST_PANEL (panel)), ==, HB_CHECKLIST_GROUPING_VOUCHED_BY);
@@ -590,18 +591,18 @@ check_grouping (const char *lang)
 
   /* A confirmation keeps the list where it was. */
   gtk_adjustment_set_value (view.adj, gtk_adjustment_get_upper (view.adj) - gtk_adjustment_get_page_size (view.adj));
-  settle (window);
+  hb_gui_test_settle (window);
   before = gtk_adjustment_get_value (view.adj);
   g_assert_cmpfloat (before, >, 0);
   g_assert_true (gtk_widget_activate_action (panel, "checklist.confirm", "s", "official-work"));
-  settle (window);
+  hb_gui_test_settle (window);
   hb_gui_test_iterate (100);
   g_assert_cmpfloat (ABS (gtk_adjustment_get_value (view.adj) - before), <, 60);
 
   /* Back by section, from the setting as well as the toggle. */
   click (GTK_WIDGET (by_section_button));
   g_assert_true (hb_gui_test_wait_until (toggle_active, by_section_button, 2000));
-  settle (window);
+  hb_gui_test_settle (window);
   g_free (shown);
   shown = shown_groups (list);
   g_assert_cmpstr (shown, ==, by_section);
@@ -672,6 +673,243 @@ test_time_message (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* ------------------------------------------------------------------ */
+/* The list keeps its place                                            */
+
+typedef struct
+{
+  GtkWidget *list;
+  GtkWidget *old_row;   /* the row confirmed, as it was before the rebuild */
+  char      *id;
+  guint      frames;    /* frames drawn since the rebuild was seen */
+  guint      tick;
+} Rebuild;
+
+static GtkWidget *
+first_list (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_BOX (widget))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = first_list (c);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+checklist_list (HbWindow *window)
+{
+  GtkWidget *list = first_list (part (window, "checklist_panel"));
+
+  g_assert_nonnull (list);
+  return list;
+}
+
+static GtkAdjustment *
+list_adjustment (GtkWidget *list)
+{
+  GtkWidget *scroll = gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW);
+
+  g_assert_nonnull (scroll);
+  return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroll));
+}
+
+static gboolean
+list_scrolls (gpointer data)
+{
+  GtkAdjustment *adj = list_adjustment (data);
+
+  return gtk_adjustment_get_page_size (adj) > 0 &&
+         gtk_adjustment_get_upper (adj) > 2 * gtk_adjustment_get_page_size (adj);
+}
+
+/* TRUE when all of @widget, inside the list, is in the list's view. */
+static gboolean
+row_shown (GtkWidget *list,
+           GtkWidget *widget)
+{
+  GtkAdjustment *adj = list_adjustment (list);
+  graphene_rect_t bounds;
+  double top, bottom;
+
+  if (widget == NULL || gtk_widget_get_height (widget) == 0 ||
+      !gtk_widget_compute_bounds (widget, list, &bounds))
+    return FALSE;
+  top = bounds.origin.y - gtk_adjustment_get_value (adj);
+  bottom = top + bounds.size.height;
+  return top >= -1 && bottom <= gtk_adjustment_get_page_size (adj) + 1;
+}
+
+static GtkWidget *
+first_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = first_label (c);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The row's Confirm… or Override… button, if it has one. */
+static GtkWidget *
+answer_button (GtkWidget *row)
+{
+  GtkWidget *button = last_button (row);
+  const char *action = button ? gtk_actionable_get_action_name (GTK_ACTIONABLE (button)) : NULL;
+
+  return g_strcmp0 (action, "checklist.confirm") == 0 || g_strcmp0 (action, "checklist.override") == 0
+         ? button : NULL;
+}
+
+static gboolean
+count_frames (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       data)
+{
+  Rebuild *r = data;
+
+  if (gtk_widget_get_parent (r->old_row) == NULL)
+    r->frames++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* The old rows are gone, the new ones laid out and drawn for a few
+ * frames: whatever the panel does to keep its place has been done. */
+static gboolean
+rebuilt_and_drawn (gpointer data)
+{
+  Rebuild *r = data;
+  GtkWidget *row = find_named (r->list, r->id);
+
+  return gtk_widget_get_parent (r->old_row) == NULL && row && gtk_widget_get_height (row) > 0 &&
+         r->frames >= 10;
+}
+
+static gboolean
+dialog_up (gpointer data)
+{
+  GtkWindow *dialog = hb_gui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+
+  return dialog && gtk_widget_get_mapped (GTK_WIDGET (dialog));
+}
+
+/* Answers the row's item as an officer does: a click on its button (which
+ * takes the focus), the dialog's fields, Save. */
+static void
+answer_item (GtkWidget  *button,
+             const char *id)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *name, *note;
+
+  gtk_widget_grab_focus (button);
+  gtk_widget_activate (button);
+  g_assert_true (hb_gui_test_wait_until (dialog_up, NULL, 5000));
+  dialog = ADW_MESSAGE_DIALOG (hb_gui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  name = find_named (GTK_WIDGET (dialog), "answer-name");
+  note = find_named (GTK_WIDGET (dialog), "answer-note");
+  if (name && *gtk_editable_get_text (GTK_EDITABLE (name)) == '\0')
+    gtk_editable_set_text (GTK_EDITABLE (name), "Aminah binti Ali, Pegawai Komunikasi");
+  if (note)
+    gtk_editable_set_text (GTK_EDITABLE (note), g_str_equal (id, "committees-notified")
+                                                ? "20/11/2026" : "Disemak dengan minit mesyuarat");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+  adw_message_dialog_response (dialog, "save");
+  gtk_window_close (GTK_WINDOW (dialog));
+}
+
+/* Scrolled near the end of a list several screens long, the officer
+ * confirms an item there: once the rows are rebuilt and drawn again, the
+ * list is where it was and the item still in view (issue 14: after every
+ * Confirm or Override the list jumped back to the top). */
+static void
+keeps_place (int width,
+             int height)
+{
+  HbWindow *window = new_window ();
+  HbDocument *document = hb_window_get_document (window);
+  g_autoptr(GFile) draft = clean_draft ();
+  g_autofree char *shot_before = NULL, *shot_after = NULL, *name = NULL;
+  GtkWidget *list, *row = NULL, *button = NULL;
+  GtkAdjustment *adj;
+  Rebuild r = { 0 };
+  double before, after;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  hb_window_open_file (window, draft);
+  g_assert_true (hb_gui_test_wait_until (media_measured, hb_document_get_post (document), 20000));
+  hb_gui_test_settle (window);
+  g_assert_cmpint (ABS (gtk_widget_get_width (GTK_WIDGET (window)) - width), <=, 16);
+  adw_flap_set_reveal_flap (ADW_FLAP (part (window, "flap")), TRUE);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (part (window, "side_stack")), "checklist");
+  list = checklist_list (window);
+  adj = list_adjustment (list);
+  g_assert_true (hb_gui_test_wait_until (list_scrolls, list, 5000));
+  hb_gui_test_iterate (200);
+
+  /* To the end, as far as the list goes. */
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj));
+  hb_gui_test_iterate (300);
+  before = gtk_adjustment_get_value (adj);
+  g_test_message ("%dx%d: the list is %g px tall in a %g-px view, at %g", width, height,
+                  gtk_adjustment_get_upper (adj), gtk_adjustment_get_page_size (adj), before);
+  /* Really scrolled: more than a screen down, and at its end. */
+  g_assert_cmpfloat (before, >, gtk_adjustment_get_page_size (adj));
+  g_assert_cmpfloat (before, >=, gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj) - 1);
+
+  /* The last item in view that waits for an answer. */
+  for (GtkWidget *c = gtk_widget_get_first_child (list); c; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_LIST_BOX_ROW (c) && row_shown (list, c) && answer_button (c))
+      row = c, button = answer_button (c);
+  g_assert_nonnull (row);
+  r.list = list;
+  r.old_row = g_object_ref (row);
+  r.id = g_strdup (gtk_widget_get_name (row));
+  g_test_message ("answering %s, shown at the end of the list", r.id);
+  name = g_strdup_printf ("checklist-keeps-place-%dx%d-before", width, height);
+  shot_before = hb_gui_test_screenshot (GTK_WIDGET (window), name);
+
+  r.tick = gtk_widget_add_tick_callback (list, count_frames, &r, NULL);
+  answer_item (button, r.id);
+  current_item = r.id;
+  if (!hb_gui_test_wait_until (item_confirmed, document, 10000))
+    g_error ("%s was not confirmed", r.id);
+  g_assert_true (hb_gui_test_wait_until (rebuilt_and_drawn, &r, 5000));
+  /* Past the panel's own restoring (for 200 ms after a rebuild). */
+  hb_gui_test_iterate (400);
+  gtk_widget_remove_tick_callback (list, r.tick);
+
+  after = gtk_adjustment_get_value (adj);
+  g_free (name);
+  name = g_strdup_printf ("checklist-keeps-place-%dx%d-after", width, height);
+  shot_after = hb_gui_test_screenshot (GTK_WIDGET (window), name);
+  g_test_message ("list at %g before, %g after (%u frames since the rebuild); screenshots %s, %s",
+                  before, after, r.frames, shot_before, shot_after);
+  g_assert_cmpfloat (ABS (after - before), <=, 4);
+  /* The item's name is in view (the row grew a line with the answer, and
+   * its new Withdraw button may be just below). */
+  row = find_named (list, r.id);
+  g_assert_nonnull (row);
+  g_assert_true (row_shown (list, first_label (row)));
+
+  g_object_unref (r.old_row);
+  g_free (r.id);
+  hb_document_set_modified (document, FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void test_keeps_place_1366 (void) { keeps_place (1366, 768); }
+static void test_keeps_place_683 (void) { keeps_place (683, 768); }
+
 int
 main (int    argc,
       char **argv)
@@ -687,6 +925,8 @@ main (int    argc,
   g_test_add_func ("/checklist-window/time-message", test_time_message);
   g_test_add_func ("/checklist-window/grouping", test_grouping_en);
   g_test_add_func ("/checklist-window/grouping-ms", test_grouping_ms);
+  g_test_add_func ("/checklist-window/keeps-place-1366x768", test_keeps_place_1366);
+  g_test_add_func ("/checklist-window/keeps-place-683x768", test_keeps_place_683);
   status = g_test_run ();
   g_object_unref (app);
   return status;

@@ -3,11 +3,11 @@
  * 1366×768 and at half of it (683×768), in English and in Malay, every
  * page (compose, findings, the checklist scrolled to its end, the caption
  * previews, preferences) is walked, and the test fails when a visible
- * label is given less width than its longest word or the body is
- * narrower than 360 px.  Screenshots of each state go to the build
- * folder's tests/screenshots/layout-*.png.  Also: Export on an unfinished
- * post explains what is missing, and the checklist keeps its place after
- * a confirmation. */
+ * label is given less width than its longest word, anything scrolls
+ * sideways, or the body is narrower than 360 px.  Screenshots of each
+ * state go to the build folder's tests/screenshots/layout-*.png.  Also:
+ * Export on an unfinished post explains what is missing.  (That the
+ * checklist keeps its place after a confirmation is test-gui-checklist's.) */
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <locale.h>
@@ -104,6 +104,51 @@ check_labels (GtkWidget *widget,
     check_labels (child, problems);
 }
 
+/* Nothing scrolls sideways: a scrolled window whose content is wider
+ * than its view hides part of a row (the Copy buttons at 683 px did)
+ * behind a scroll bar nobody expects in a panel of text.  No scrolled
+ * window of the app is meant to scroll sideways, so there is no
+ * exemption; one that is would be named here, with why. */
+static void
+check_scrollers (GtkWidget *widget,
+                 GString   *problems)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    {
+      GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (widget));
+      double page = gtk_adjustment_get_page_size (h);
+      double upper = gtk_adjustment_get_upper (h) - gtk_adjustment_get_lower (h);
+
+      if (page > 0 && upper > page + 1)
+        {
+          GtkWidget *child = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (widget));
+          const char *id = NULL;
+
+          /* The viewport's child has the template's id, if any. */
+          if (GTK_IS_VIEWPORT (child) && gtk_viewport_get_child (GTK_VIEWPORT (child)))
+            child = gtk_viewport_get_child (GTK_VIEWPORT (child));
+          id = child ? gtk_buildable_get_buildable_id (GTK_BUILDABLE (child)) : NULL;
+          g_string_append_printf (problems, "  %s%s%s shows %.0f px of its %.0f\n",
+                                  child ? G_OBJECT_TYPE_NAME (child) : "a scrolled window",
+                                  id ? " " : "", id ? id : "", page, upper);
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    check_scrollers (child, problems);
+}
+
+static gboolean
+nothing_sideways (gpointer data)
+{
+  g_autoptr(GString) problems = g_string_new (NULL);
+
+  check_scrollers (data, problems);
+  return problems->len == 0;
+}
+
 static void
 check_state (GtkWidget  *root,
              GtkWidget  *body,
@@ -112,6 +157,10 @@ check_state (GtkWidget  *root,
   g_autoptr(GString) problems = g_string_new (NULL);
   g_autofree char *shot = NULL;
 
+  /* A text view filled while hidden wraps its lines again in idle time,
+   * a few frames after it shows: until then it is as wide as unwrapped.
+   * What is too wide for good stays so. */
+  hb_gui_test_wait_until (nothing_sideways, root, 3000);
   g_test_message ("%s: taking the screenshot", state);
   shot = hb_gui_test_screenshot (root, state);
 
@@ -120,6 +169,10 @@ check_state (GtkWidget  *root,
   check_labels (root, problems);
   if (problems->len)
     g_error ("%s: labels narrower than their longest word:\n%s", state, problems->str);
+  check_scrollers (root, problems);
+  if (problems->len)
+    g_error ("%s: content wider than its scrolled window, which scrolls sideways:\n%s", state,
+             problems->str);
   if (body && gtk_widget_get_mapped (body))
     {
       g_test_message ("%s: body %d px wide", state, gtk_widget_get_width (body));
@@ -413,89 +466,6 @@ test_export_guidance (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static GtkWidget *
-find_button (GtkWidget *widget)
-{
-  GtkWidget *found = NULL;
-
-  if (GTK_IS_BUTTON (widget) && gtk_widget_get_visible (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child && !found;
-       child = gtk_widget_get_next_sibling (child))
-    found = find_button (child);
-  return found;
-}
-
-static GtkWidget *
-last_entry (GtkWidget *widget)
-{
-  GtkWidget *found = GTK_IS_ENTRY (widget) ? widget : NULL;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *inner = last_entry (child);
-
-      if (inner)
-        found = inner;
-    }
-  return found;
-}
-
-/* After a confirmation the list stays where the officer was. */
-static void
-test_checklist_keeps_place (void)
-{
-  HbWindow *window = new_window (1366, 768);
-  GSettings *settings = hb_application_get_settings (app);
-  GtkAdjustment *adj;
-  GPtrArray *statuses;
-  const char *id = NULL;
-  double before;
-
-  g_settings_set_string (settings, "officer-name", "Aminah binti Ali, Pegawai Komunikasi");
-  adj = checklist_to_end (window);
-  before = gtk_adjustment_get_value (adj);
-
-  /* The last item that asks for evidence: Confirm opens a dialog, as an
-   * officer meets it, with the keyboard on the row's button before. */
-  statuses = hb_document_get_statuses (hb_window_get_document (window));
-  for (guint i = 0; i < statuses->len; i++)
-    {
-      const HbCheckStatus *s = statuses->pdata[i];
-
-      if (s->state == HB_ITEM_UNANSWERED && g_strcmp0 (s->item->evidence, "text") == 0)
-        id = s->item->id;
-    }
-  g_assert_nonnull (id);
-  {
-    GtkWidget *row = checklist_row (window, id);
-    GtkWidget *button = find_button (row);
-    GtkWindow *dialog;
-    GtkWidget *note;
-
-    g_assert_nonnull (button);
-    gtk_widget_grab_focus (button);
-    g_assert_true (gtk_widget_activate_action (find (window, "checklist_panel"), "checklist.confirm", "s", id));
-    dialog = hb_gui_test_wait_window (ADW_TYPE_MESSAGE_DIALOG);
-    g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
-    note = last_entry (GTK_WIDGET (dialog));
-    g_assert_nonnull (note);
-    gtk_editable_set_text (GTK_EDITABLE (note), "Disemak dengan BKK");
-    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
-    gtk_window_destroy (dialog);
-  }
-  hb_gui_test_settle (window);
-  statuses = hb_document_get_statuses (hb_window_get_document (window));
-  for (guint i = 0; i < statuses->len; i++)
-    if (g_str_equal (((const HbCheckStatus *) statuses->pdata[i])->item->id, id))
-      g_assert_cmpint (((const HbCheckStatus *) statuses->pdata[i])->state, ==, HB_ITEM_CONFIRMED);
-  g_test_message ("list at %g before the confirmation, %g after", before, gtk_adjustment_get_value (adj));
-  g_assert_cmpfloat (ABS (gtk_adjustment_get_value (adj) - before), <, 60);
-  hb_document_set_modified (hb_window_get_document (window), FALSE);
-  gtk_window_destroy (GTK_WINDOW (window));
-}
-
 /* A screenshot taken while the window is being resized can meet a widget
  * between two allocations; that is the test's timing, not the app. */
 static gboolean
@@ -600,7 +570,6 @@ main (int    argc,
   g_test_add_func ("/layout/ms-1366x768", test_ms_1366);
   g_test_add_func ("/layout/ms-683x768", test_ms_683);
   g_test_add_func ("/layout/export-guidance", test_export_guidance);
-  g_test_add_func ("/layout/checklist-keeps-place", test_checklist_keeps_place);
   g_test_add_func ("/layout/calm-first-screen", test_calm_first_screen);
   status = g_test_run ();
   g_object_unref (app);

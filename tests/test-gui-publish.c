@@ -187,6 +187,53 @@ expected_shown (const char *platform,
   return label ? g_strdup_printf ("%s… %s", cut, label) : g_steal_pointer (&cut);
 }
 
+/* The actions the officer can reach: buttons shown, and the items of a
+ * split button's menu (Copy Hashtags and Copy Alt Texts sit in Copy
+ * Caption's, so that the row fits the side panel). */
+static void
+collect_actions (GtkWidget *widget,
+                 GPtrArray *names)
+{
+  if (!gtk_widget_get_visible (widget) || GTK_IS_POPOVER (widget))
+    return;
+  if (GTK_IS_ACTIONABLE (widget) && gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)))
+    g_ptr_array_add (names, g_strdup (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget))));
+  if (ADW_IS_SPLIT_BUTTON (widget))
+    {
+      GMenuModel *menu = adw_split_button_get_menu_model (ADW_SPLIT_BUTTON (widget));
+
+      g_assert_nonnull (menu);
+      for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+        {
+          g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+          GMenuModel *items = section ? section : menu;
+
+          for (int j = 0; j < g_menu_model_get_n_items (items); j++)
+            {
+              char *action = NULL;
+
+              if (g_menu_model_get_item_attribute (items, j, G_MENU_ATTRIBUTE_ACTION, "s", &action))
+                g_ptr_array_add (names, action);
+            }
+          if (!section)
+            break;
+        }
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect_actions (c, names);
+}
+
+static void
+assert_offers (GtkWidget  *preview,
+               const char *action)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  collect_actions (preview, names);
+  if (!g_ptr_array_find_with_equal_func (names, action, g_str_equal, NULL))
+    g_error ("the preview offers no button or menu item for %s", action);
+}
+
 /* One platform's post as its feed shows it, and Copy through the
  * clipboard: the whole caption, the hashtags, the alt texts. */
 static void
@@ -228,6 +275,10 @@ test_post_preview (void)
   g_free (hb_gui_test_screenshot (window, "post-preview-instagram"));
 
   /* Copy gives the whole caption, not what the fold shows. */
+  assert_offers (GTK_WIDGET (preview), "preview.copy-caption");
+  assert_offers (GTK_WIDGET (preview), "preview.copy-hashtags");
+  assert_offers (GTK_WIDGET (preview), "preview.copy-alt-texts");
+  assert_offers (GTK_WIDGET (preview), "preview.copy-and-open");
   caption = copy_and_paste (preview, "preview.copy-caption");
   g_assert_cmpstr (caption, ==, composed->text);
   hashtags = copy_and_paste (preview, "preview.copy-hashtags");

@@ -4,9 +4,9 @@
  * The council's account name and the app's icon as its avatar, the
  * caption cut where the platform folds it behind "See more" (the rules
  * are data/platforms.json's "preview" part) and the first photo at the
- * feed's crop.  Copy Caption, Copy Hashtags and Copy Alt Texts put on the
- * clipboard exactly what the officer pastes into the platform's composer:
- * the whole caption, never the folded one.
+ * feed's crop.  Copy Caption, and Copy Hashtags and Copy Alt Texts in its
+ * menu, put on the clipboard exactly what the officer pastes into the
+ * platform's composer: the whole caption, never the folded one.
  *
  * Copy and Open also opens the platform's page for a new post (its
  * "publish" address in data/platforms.json) in the browser, and the photo
@@ -34,18 +34,19 @@
 
 struct _HbPostPreview
 {
-  GtkWidget     parent_instance;
-  GtkLabel     *platform_label;
-  GtkLabel     *text;
-  GtkPicture   *photo;
+  GtkWidget       parent_instance;
+  GtkLabel       *platform_label;
+  GtkLabel       *text;
+  GtkPicture     *photo;
+  AdwSplitButton *copy_button;
 
-  HbPost       *post;
-  char         *platform;
-  char         *photo_path;   /* the photo shown, to load it only once */
-  GCancellable *loading;
-  char         *drag_dir;     /* a private folder for the photo's clean copy */
-  GFile        *drag_file;    /* the copy a drag offers; NULL until ready */
-  GdkTexture   *drag_icon;    /* the photo, small, under the pointer */
+  HbPost         *post;
+  char           *platform;
+  char           *photo_path;   /* the photo shown, to load it only once */
+  GCancellable   *loading;
+  char           *drag_dir;     /* a private folder for the photo's clean copy */
+  GFile          *drag_file;    /* the copy a drag offers; NULL until ready */
+  GdkTexture     *drag_icon;    /* the photo, small, under the pointer */
 };
 
 G_DEFINE_FINAL_TYPE (HbPostPreview, hb_post_preview, GTK_TYPE_WIDGET)
@@ -762,6 +763,7 @@ hb_post_preview_class_init (HbPostPreviewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HbPostPreview, platform_label);
   gtk_widget_class_bind_template_child (widget_class, HbPostPreview, text);
   gtk_widget_class_bind_template_child (widget_class, HbPostPreview, photo);
+  gtk_widget_class_bind_template_child (widget_class, HbPostPreview, copy_button);
   gtk_widget_class_install_action (widget_class, "preview.copy-caption", NULL, copy_caption);
   gtk_widget_class_install_action (widget_class, "preview.copy-hashtags", NULL, copy_hashtags);
   gtk_widget_class_install_action (widget_class, "preview.copy-alt-texts", NULL, copy_alt_texts);
@@ -783,12 +785,25 @@ hb_post_preview_class_init (HbPostPreviewClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
+/* The split button's arrow is what the keyboard reaches for the menu;
+ * libadwaita 1.2 gives it only a tooltip, which GTK 4.8 does not make its
+ * name (the toggle inside is labelled by it). */
+static void
+name_copy_menu_button (AdwSplitButton *button)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (button)); c; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_MENU_BUTTON (c))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (c), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Copy the hashtags or the alt texts"), -1);
+}
+
 static void
 hb_post_preview_init (HbPostPreview *self)
 {
   GtkDragSource *drag = gtk_drag_source_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  name_copy_menu_button (self->copy_button);
   gtk_drag_source_set_actions (drag, GDK_ACTION_COPY);
   g_signal_connect_object (drag, "prepare", G_CALLBACK (drag_prepare), self, 0);
   g_signal_connect_object (drag, "drag-begin", G_CALLBACK (drag_begin), self, 0);
