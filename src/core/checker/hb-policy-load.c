@@ -16,6 +16,7 @@
 #include "hb-error.h"
 #include "hb-file-util.h"
 #include "hb-json.h"
+#include "hb-json-reader.h"
 #include "hb-post.h"
 #include "hb-text.h"
 
@@ -24,6 +25,8 @@
 /* ------------------------------------------------------------------ */
 /* The validating walk                                                 */
 
+/* Each walk_ function reads the value of one HbJsonReader, which names
+ * its JSON path in every hb_json_reader_problem (hb-json-reader.h). */
 typedef struct
 {
   GPtrArray  *problems;    /* char*: "PATH: message" */
@@ -31,182 +34,79 @@ typedef struct
   GHashTable *lexicon_ids; /* name → index + 1 */
 } Walk;
 
-G_GNUC_PRINTF (3, 4)
-static void
-problem (Walk       *w,
-         const char *path,
-         const char *format,
-         ...)
-{
-  va_list args;
-  g_autofree char *msg = NULL;
 
-  va_start (args, format);
-  msg = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_ptr_array_add (w->problems, g_strdup_printf ("%s: %s", path, msg));
-}
-
-static JsonObject *
-need_object (Walk       *w,
-             JsonNode   *node,
-             const char *path)
-{
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    {
-      problem (w, path, _("must be an object"));
-      return NULL;
-    }
-  return json_node_get_object (node);
-}
-
-static JsonArray *
-need_array (Walk       *w,
-            JsonNode   *node,
-            const char *path)
-{
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    {
-      problem (w, path, _("must be an array"));
-      return NULL;
-    }
-  return json_node_get_array (node);
-}
-
-static const char *
-node_string (JsonNode *node)
-{
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
-/* Returns a copy of member @name if it is a non-empty string; records a
- * problem when it is required and missing, or present and not a string. */
+/* A non-empty string member, or NULL (with a problem when it is required
+ * and absent, or present and anything else). */
 static char *
-get_string (Walk       *w,
-            JsonObject *obj,
-            const char *path,
-            const char *name,
-            gboolean    required)
+get_string (const HbJsonReader *r,
+            const char         *name,
+            gboolean            required)
 {
-  JsonNode *node = json_object_get_member (obj, name);
-  const char *s = node_string (node);
-
-  if (s != NULL && s[0] != '\0')
-    return g_strdup (s);
-  if (node != NULL || required)
-    problem (w, path, _("“%s” must be a non-empty string"), name);
-  return NULL;
+  return hb_json_reader_dup_string (r, name, HB_JSON_NON_EMPTY | (required ? HB_JSON_REQUIRED : 0));
 }
 
-static gboolean
-get_text (Walk       *w,
-          JsonObject *obj,
-          const char *path,
-          const char *name,
-          gboolean    required,
-          char       *out[HB_N_LANGS])
+static char **
+get_strv (const HbJsonReader *r,
+          const char         *name)
 {
-  JsonNode *node = json_object_get_member (obj, name);
-  g_autofree char *sub = g_strdup_printf ("%s.%s", path, name);
-  JsonObject *text;
+  return hb_json_reader_dup_strv (r, name, HB_JSON_NON_EMPTY);
+}
 
-  if (node == NULL && !required)
+/* {"ms": "…", "en": "…"}; FALSE when it is absent and not required. */
+static gboolean
+get_text (const HbJsonReader *r,
+          const char         *name,
+          gboolean            required,
+          char               *out[HB_N_LANGS])
+{
+  HbJsonReader text;
+
+  hb_json_reader_member (r, name, &text);
+  if (!hb_json_reader_is_present (&text) && !required)
     return FALSE;
-  if ((text = need_object (w, node, sub)) == NULL)
+  if (hb_json_reader_expect_object (&text) == NULL)
     return FALSE;
-  out[HB_LANG_MS] = get_string (w, text, sub, "ms", TRUE);
-  out[HB_LANG_EN] = get_string (w, text, sub, "en", TRUE);
+  out[HB_LANG_MS] = get_string (&text, "ms", TRUE);
+  out[HB_LANG_EN] = get_string (&text, "en", TRUE);
   return TRUE;
 }
 
 static guint
-get_uint (Walk       *w,
-          JsonObject *obj,
-          const char *path,
-          const char *name,
-          guint       fallback)
+get_uint (const HbJsonReader *r,
+          const char         *name,
+          guint               fallback)
 {
-  JsonNode *node = json_object_get_member (obj, name);
+  int value;
 
-  if (node == NULL)
-    return fallback;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64 ||
-      json_node_get_int (node) < 0 || json_node_get_int (node) > 10000)
-    {
-      problem (w, path, _("“%s” must be a whole number from 0 to 10000"), name);
-      return fallback;
-    }
-  return (guint) json_node_get_int (node);
-}
-
-static char **
-get_strv (Walk       *w,
-          JsonObject *obj,
-          const char *path,
-          const char *name)
-{
-  JsonNode *node = json_object_get_member (obj, name);
-  g_autofree char *sub = g_strdup_printf ("%s.%s", path, name);
-  g_autoptr(GStrvBuilder) b = NULL;
-  JsonArray *arr;
-
-  if (node == NULL)
-    return NULL;
-  if ((arr = need_array (w, node, sub)) == NULL)
-    return NULL;
-  b = g_strv_builder_new ();
-  for (guint i = 0; i < json_array_get_length (arr); i++)
-    {
-      const char *s = node_string (json_array_get_element (arr, i));
-
-      if (s == NULL || s[0] == '\0')
-        problem (w, sub, _("item %u must be a non-empty string"), i);
-      else
-        g_strv_builder_add (b, s);
-    }
-  return g_strv_builder_end (b);
-}
-
-static void
-check_members (Walk                *w,
-               JsonObject          *obj,
-               const char          *path,
-               const char * const  *known)
-{
-  g_autoptr(GList) members = json_object_get_members (obj);
-
-  for (GList *l = members; l; l = l->next)
-    if (!g_strv_contains (known, l->data))
-      problem (w, path, _("unknown member “%s”"), (const char *) l->data);
+  return hb_json_reader_get_int_range (r, name, 0, 10000, HB_JSON_OPTIONAL, &value) ? (guint) value
+                                                                                   : fallback;
 }
 
 /* ------------------------------------------------------------------ */
 /* Clauses and checklist                                               */
 
 static void
-walk_clauses (Walk      *w,
-              JsonArray *arr)
+walk_clauses (Walk               *w,
+              const HbJsonReader *list)
 {
   static const char * const known[] = { "id", "text", NULL };
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonArray *arr = hb_json_reader_expect_array (list);
 
-  for (guint i = 0; i < json_array_get_length (arr); i++)
+  for (guint i = 0; arr && i < json_array_get_length (arr); i++)
     {
-      g_autofree char *path = g_strdup_printf ("$.clauses[%u]", i);
-      JsonObject *obj = need_object (w, json_array_get_element (arr, i), path);
+      HbJsonReader r;
       HbClause *c;
 
-      if (obj == NULL)
+      hb_json_reader_element (list, i, &r);
+      if (hb_json_reader_expect_object (&r) == NULL)
         continue;
-      check_members (w, obj, path, known);
+      hb_json_reader_refuse_unknown_members (&r, known);
       c = g_new0 (HbClause, 1);
-      c->id = get_string (w, obj, path, "id", TRUE);
-      get_text (w, obj, path, "text", TRUE, c->text);
+      c->id = get_string (&r, "id", TRUE);
+      get_text (&r, "text", TRUE, c->text);
       if (c->id && !g_hash_table_add (seen, c->id))
-        problem (w, path, _("duplicate clause id “%s”"), c->id);
+        hb_json_reader_problem (&r, _("duplicate clause id “%s”"), c->id);
       g_ptr_array_add (w->policy->clauses, c);
     }
 }
@@ -222,9 +122,8 @@ is_known_check (const char *check)
 }
 
 static void
-walk_checklist_item (Walk       *w,
-                     JsonObject *obj,
-                     const char *path)
+walk_checklist_item (Walk               *w,
+                     const HbJsonReader *r)
 {
   static const char * const known[] = {
     "id", "clause", "kind", "check", "checked", "evidence", "label", "applies_to", "needs",
@@ -235,66 +134,67 @@ walk_checklist_item (Walk       *w,
   HbChecklistItem *item = g_new0 (HbChecklistItem, 1);
   g_autofree char *kind = NULL;
 
-  check_members (w, obj, path, known);
-  item->id = get_string (w, obj, path, "id", TRUE);
-  item->clause = get_string (w, obj, path, "clause", TRUE);
-  kind = get_string (w, obj, path, "kind", TRUE);
-  item->check = get_string (w, obj, path, "check", FALSE);
-  item->evidence = get_string (w, obj, path, "evidence", FALSE);
-  item->applies_to = get_strv (w, obj, path, "applies_to");
-  item->needs = get_string (w, obj, path, "needs", FALSE);
-  item->vouched_by = get_string (w, obj, path, "vouched_by", FALSE);
-  get_text (w, obj, path, "label", TRUE, item->label);
-  get_text (w, obj, path, "checked", FALSE, item->checked);
+  hb_json_reader_refuse_unknown_members (r, known);
+  item->id = get_string (r, "id", TRUE);
+  item->clause = get_string (r, "clause", TRUE);
+  kind = get_string (r, "kind", TRUE);
+  item->check = get_string (r, "check", FALSE);
+  item->evidence = get_string (r, "evidence", FALSE);
+  item->applies_to = get_strv (r, "applies_to");
+  item->needs = get_string (r, "needs", FALSE);
+  item->vouched_by = get_string (r, "vouched_by", FALSE);
+  get_text (r, "label", TRUE, item->label);
+  get_text (r, "checked", FALSE, item->checked);
 
   if (item->clause && hb_policy_find_clause (w->policy, item->clause) == NULL)
-    problem (w, path, _("clause “%s” is not in “clauses”"), item->clause);
+    hb_json_reader_problem (r, _("clause “%s” is not in “clauses”"), item->clause);
   if (g_strcmp0 (kind, "auto") == 0)
     {
       item->kind = HB_CHECK_AUTO;
       if (item->check == NULL)
-        problem (w, path, _("an auto item needs “check”"));
+        hb_json_reader_problem (r, _("an auto item needs “check”"));
       else if (!is_known_check (item->check))
-        problem (w, path, _("unknown check “%s”"), item->check);
+        hb_json_reader_problem (r, _("unknown check “%s”"), item->check);
     }
   else if (g_strcmp0 (kind, "confirm") == 0)
     {
       /* A check on a confirm item is shown beside the officer's answer. */
       item->kind = HB_CHECK_CONFIRM;
       if (item->check != NULL && !is_known_check (item->check))
-        problem (w, path, _("unknown check “%s”"), item->check);
+        hb_json_reader_problem (r, _("unknown check “%s”"), item->check);
     }
   else if (kind != NULL)
-    problem (w, path, _("“kind” must be “auto” or “confirm”"));
+    hb_json_reader_problem (r, _("“kind” must be “auto” or “confirm”"));
   if (item->evidence && !g_strv_contains (evidences, item->evidence))
-    problem (w, path, _("“evidence” must be “text”, “date” or “dates”"));
+    hb_json_reader_problem (r, _("“evidence” must be “text”, “date” or “dates”"));
   if (item->needs && g_strcmp0 (item->needs, "media") != 0)
-    problem (w, path, _("“needs” must be “media”"));
+    hb_json_reader_problem (r, _("“needs” must be “media”"));
   if (item->vouched_by && !g_strv_contains (vouchers, item->vouched_by))
-    problem (w, path, _("“vouched_by” must be “officer”, “corporate-comms” or “committees”"));
+    hb_json_reader_problem (r, _("“vouched_by” must be “officer”, “corporate-comms” or “committees”"));
   if (item->checked[0] && item->check == NULL)
-    problem (w, path, _("“checked” describes a “check”, and this item has none"));
+    hb_json_reader_problem (r, _("“checked” describes a “check”, and this item has none"));
   g_ptr_array_add (w->policy->checklist, item);
 }
 
 static void
-walk_checklist (Walk      *w,
-                JsonArray *arr)
+walk_checklist (Walk               *w,
+                const HbJsonReader *list)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonArray *arr = hb_json_reader_expect_array (list);
 
-  for (guint i = 0; i < json_array_get_length (arr); i++)
+  for (guint i = 0; arr && i < json_array_get_length (arr); i++)
     {
-      g_autofree char *path = g_strdup_printf ("$.checklist[%u]", i);
-      JsonObject *obj = need_object (w, json_array_get_element (arr, i), path);
+      HbJsonReader r;
       HbChecklistItem *item;
 
-      if (obj == NULL)
+      hb_json_reader_element (list, i, &r);
+      if (hb_json_reader_expect_object (&r) == NULL)
         continue;
-      walk_checklist_item (w, obj, path);
+      walk_checklist_item (w, &r);
       item = g_ptr_array_index (w->policy->checklist, w->policy->checklist->len - 1);
       if (item->id && !g_hash_table_add (seen, item->id))
-        problem (w, path, _("duplicate checklist id “%s”"), item->id);
+        hb_json_reader_problem (&r, _("duplicate checklist id “%s”"), item->id);
     }
 }
 
@@ -302,147 +202,145 @@ walk_checklist (Walk      *w,
 /* Lexicons                                                            */
 
 static HbTerm *
-add_term (Walk       *w,
-          HbLexicon  *lex,
-          const char *path,
-          const char *term,
-          const char *replacement)
+add_term (const HbJsonReader *r,
+          HbLexicon          *lex,
+          const char         *term,
+          const char         *replacement)
 {
   HbTerm *t = hb_lexicon_add_term (lex, term, replacement);
 
   if (t == NULL)
-    problem (w, path, _("the term “%s” has no word in it"), term);
+    hb_json_reader_problem (r, _("the term “%s” has no word in it"), term);
   return t;
 }
 
 static void
-walk_term_object (Walk       *w,
-                  HbLexicon  *lex,
-                  JsonObject *obj,
-                  const char *path)
+walk_term_object (const HbJsonReader *r,
+                  HbLexicon          *lex)
 {
   static const char * const known[] = { "term", "replacement", "case", "morph", "not_near_digits", NULL };
-  g_autofree char *term = get_string (w, obj, path, "term", TRUE);
-  g_autofree char *replacement = get_string (w, obj, path, "replacement", FALSE);
-  g_autofree char *kase = get_string (w, obj, path, "case", FALSE);
-  g_autofree char *morph = get_string (w, obj, path, "morph", FALSE);
-  JsonNode *near = json_object_get_member (obj, "not_near_digits");
+  g_autofree char *term = get_string (r, "term", TRUE);
+  g_autofree char *replacement = get_string (r, "replacement", FALSE);
+  g_autofree char *kase = get_string (r, "case", FALSE);
+  g_autofree char *morph = get_string (r, "morph", FALSE);
+  gboolean near = FALSE;
   HbTerm *t;
 
-  check_members (w, obj, path, known);
-  if (term == NULL || (t = add_term (w, lex, path, term, replacement)) == NULL)
+  hb_json_reader_refuse_unknown_members (r, known);
+  hb_json_reader_get_bool (r, "not_near_digits", &near);
+  if (term == NULL || (t = add_term (r, lex, term, replacement)) == NULL)
     return;
   if (g_strcmp0 (kase, "upper") == 0)
     t->flags |= HB_TERM_UPPER_ONLY;
   else if (g_strcmp0 (kase, "lower") == 0)
     t->flags |= HB_TERM_LOWER_ONLY;
   else if (kase != NULL)
-    problem (w, path, _("“case” must be “upper” or “lower”"));
+    hb_json_reader_problem (r, _("“case” must be “upper” or “lower”"));
   if (morph != NULL && !hb_morph_from_string (morph, &t->morph))
-    problem (w, path, _("“morph” must be “ms”, “en” or “none”"));
-  if (near != NULL && json_node_get_value_type (near) == G_TYPE_BOOLEAN && json_node_get_boolean (near))
+    hb_json_reader_problem (r, _("“morph” must be “ms”, “en” or “none”"));
+  if (near)
     t->flags |= HB_TERM_NOT_NEAR_DIGITS;
 }
 
 static void
-add_pair (Walk       *w,
-          HbLexicon  *lex,
-          const char *path,
-          const char *wrong,
-          const char *right)
+add_pair (const HbJsonReader *r,
+          HbLexicon          *lex,
+          const char         *wrong,
+          const char         *right)
 {
-  HbTerm *t = add_term (w, lex, path, wrong, right);
+  HbTerm *t = add_term (r, lex, wrong, right);
 
   if (t)
     t->morph = HB_MORPH_NONE;
 }
 
 static void
-add_compound (Walk       *w,
-              HbLexicon  *lex,
-              const char *path,
-              const char *compound)
+add_compound (const HbJsonReader *r,
+              HbLexicon          *lex,
+              const char         *compound)
 {
   g_autoptr(GPtrArray) pairs = hb_compound_pairs (compound);
 
   if (pairs == NULL)
     {
-      problem (w, path, _("“%s” must be two words"), compound);
+      hb_json_reader_problem (r, _("“%s” must be two words"), compound);
       return;
     }
   for (guint i = 0; i + 1 < pairs->len; i += 2)
-    add_pair (w, lex, path, pairs->pdata[i], pairs->pdata[i + 1]);
+    add_pair (r, lex, pairs->pdata[i], pairs->pdata[i + 1]);
 }
 
-
-/* "generate": [{"split": "di", "words": ["sini", …]}] adds "disini" → "di sini";
- * {"join": "di", "words": ["adakan", …]} adds "di adakan" → "diadakan";
- * {"compound": ["kenal pasti", …]} adds "dikenalpasti" → "dikenal pasti". */
+/* One generator: {"split": "di", "words": ["sini", …]} adds "disini" →
+ * "di sini"; {"join": "di", "words": ["adakan", …]} adds "di adakan" →
+ * "diadakan"; {"compound": ["kenal pasti", …]} adds "dikenalpasti" →
+ * "dikenal pasti". */
 static void
-walk_generators (Walk      *w,
-                 HbLexicon *lex,
-                 JsonArray *arr,
-                 const char *base)
+walk_generator (const HbJsonReader *r,
+                HbLexicon          *lex)
 {
   static const char * const known[] = { "split", "join", "words", "compound", NULL };
+  g_autofree char *split = NULL, *join = NULL;
+  g_auto(GStrv) words = NULL, compounds = NULL;
 
-  for (guint i = 0; i < json_array_get_length (arr); i++)
+  hb_json_reader_refuse_unknown_members (r, known);
+  if (hb_json_reader_has_member (r, "compound"))
     {
-      g_autofree char *path = g_strdup_printf ("%s.generate[%u]", base, i);
-      JsonObject *obj = need_object (w, json_array_get_element (arr, i), path);
-      g_autofree char *split = NULL, *join = NULL;
-      g_auto(GStrv) words = NULL, compounds = NULL;
+      compounds = get_strv (r, "compound");
+      for (guint k = 0; compounds && compounds[k]; k++)
+        add_compound (r, lex, compounds[k]);
+      return;
+    }
+  split = get_string (r, "split", FALSE);
+  join = get_string (r, "join", FALSE);
+  words = get_strv (r, "words");
+  if ((split == NULL) == (join == NULL) || words == NULL)
+    {
+      hb_json_reader_problem (r, _("needs “words” and exactly one of “split” or “join”, or “compound”"));
+      return;
+    }
+  for (guint k = 0; words[k]; k++)
+    {
+      const char *prefix = split ? split : join;
+      g_autofree char *joined = g_strconcat (prefix, words[k], NULL);
+      g_autofree char *apart = g_strconcat (prefix, " ", words[k], NULL);
 
-      if (obj == NULL)
-        continue;
-      check_members (w, obj, path, known);
-      if (json_object_has_member (obj, "compound"))
-        {
-          compounds = get_strv (w, obj, path, "compound");
-          for (guint k = 0; compounds && compounds[k]; k++)
-            add_compound (w, lex, path, compounds[k]);
-          continue;
-        }
-      split = get_string (w, obj, path, "split", FALSE);
-      join = get_string (w, obj, path, "join", FALSE);
-      words = get_strv (w, obj, path, "words");
-      if ((split == NULL) == (join == NULL) || words == NULL)
-        {
-          problem (w, path, _("needs “words” and exactly one of “split” or “join”, or “compound”"));
-          continue;
-        }
-      for (guint k = 0; words[k]; k++)
-        {
-          const char *prefix = split ? split : join;
-          g_autofree char *joined = g_strconcat (prefix, words[k], NULL);
-          g_autofree char *apart = g_strconcat (prefix, " ", words[k], NULL);
-
-          add_pair (w, lex, path, split ? joined : apart, split ? apart : joined);
-        }
+      add_pair (r, lex, split ? joined : apart, split ? apart : joined);
     }
 }
 
 static void
-walk_terms (Walk       *w,
-            HbLexicon  *lex,
-            JsonNode   *node,
-            const char *base,
-            const char *member)
+walk_generators (const HbJsonReader *list,
+                 HbLexicon          *lex)
 {
-  g_autofree char *tpath = g_strdup_printf ("%s.%s", base, member);
-  JsonArray *arr = need_array (w, node, tpath);
+  JsonArray *arr = hb_json_reader_expect_array (list);
 
   for (guint i = 0; arr && i < json_array_get_length (arr); i++)
     {
-      JsonNode *el = json_array_get_element (arr, i);
-      g_autofree char *ipath = g_strdup_printf ("%s[%u]", tpath, i);
+      HbJsonReader r;
 
-      if (node_string (el) != NULL)
-        add_term (w, lex, ipath, node_string (el), NULL);
-      else if (JSON_NODE_HOLDS_OBJECT (el))
-        walk_term_object (w, lex, json_node_get_object (el), ipath);
+      hb_json_reader_element (list, i, &r);
+      if (hb_json_reader_expect_object (&r) != NULL)
+        walk_generator (&r, lex);
+    }
+}
+
+static void
+walk_terms (const HbJsonReader *list,
+            HbLexicon          *lex)
+{
+  JsonArray *arr = hb_json_reader_expect_array (list);
+
+  for (guint i = 0; arr && i < json_array_get_length (arr); i++)
+    {
+      HbJsonReader r;
+
+      hb_json_reader_element (list, i, &r);
+      if (hb_json_reader_peek_string (&r) != NULL)
+        add_term (&r, lex, hb_json_reader_peek_string (&r), NULL);
+      else if (JSON_NODE_HOLDS_OBJECT (hb_json_reader_get_node (&r)))
+        walk_term_object (&r, lex);
       else
-        problem (w, ipath, _("a term must be a string or an object"));
+        hb_json_reader_problem (&r, _("a term must be a string or an object"));
     }
 }
 
@@ -452,10 +350,9 @@ walk_terms (Walk       *w,
  * (a term object may ask for morphology) and cancel only this lexicon's
  * hits, unlike the pack's `allow` list, which cancels every rule. */
 static void
-walk_except (Walk       *w,
-             HbLexicon  *lex,
-             JsonNode   *node,
-             const char *base)
+walk_except (Walk               *w,
+             HbLexicon          *lex,
+             const HbJsonReader *list)
 {
   g_autofree char *name = g_strdup_printf ("%s (except)", lex->name);
   HbLexicon *except = hb_lexicon_new (name, HB_MORPH_NONE);
@@ -463,67 +360,63 @@ walk_except (Walk       *w,
   except->antipatterns = TRUE;
   g_ptr_array_add (w->policy->lexicons, except);
   lex->except = w->policy->lexicons->len - 1;
-  walk_terms (w, except, node, base, "except");
+  walk_terms (list, except);
 }
 
 static void
-walk_lexicon (Walk       *w,
-              const char *name,
-              JsonNode   *node)
+walk_lexicon (Walk               *w,
+              const HbJsonReader *r,
+              const char         *name)
 {
   static const char * const known[] = { "morph", "obfuscation", "terms", "except", "generate", "note", NULL };
-  g_autofree char *path = g_strdup_printf ("$.lexicons.%s", name);
-  JsonObject *obj = need_object (w, node, path);
   g_autofree char *morph = NULL;
+  HbJsonReader member;
   HbLexicon *lex;
-  JsonNode *terms_node, *gen_node;
 
-  if (obj == NULL)
+  if (hb_json_reader_expect_object (r) == NULL)
     return;
-  check_members (w, obj, path, known);
+  hb_json_reader_refuse_unknown_members (r, known);
   lex = hb_lexicon_new (name, HB_MORPH_NONE);
   g_ptr_array_add (w->policy->lexicons, lex);
   g_hash_table_insert (w->lexicon_ids, lex->name, GUINT_TO_POINTER (w->policy->lexicons->len));
 
-  morph = get_string (w, obj, path, "morph", FALSE);
+  morph = get_string (r, "morph", FALSE);
   if (morph != NULL && !hb_morph_from_string (morph, &lex->morph))
-    problem (w, path, _("“morph” must be “ms”, “en” or “none”"));
-  if (json_object_has_member (obj, "obfuscation"))
-    lex->obfuscation = json_object_get_boolean_member (obj, "obfuscation");
+    hb_json_reader_problem (r, _("“morph” must be “ms”, “en” or “none”"));
+  hb_json_reader_get_bool (r, "obfuscation", &lex->obfuscation);
 
-  terms_node = json_object_get_member (obj, "terms");
-  gen_node = json_object_get_member (obj, "generate");
-  if (terms_node != NULL)
-    walk_terms (w, lex, terms_node, path, "terms");
-  if (json_object_has_member (obj, "except"))
-    walk_except (w, lex, json_object_get_member (obj, "except"), path);
-  if (gen_node != NULL)
-    {
-      g_autofree char *gpath = g_strconcat (path, ".generate", NULL);
-      JsonArray *arr = need_array (w, gen_node, gpath);
-
-      if (arr)
-        walk_generators (w, lex, arr, path);
-    }
+  hb_json_reader_member (r, "terms", &member);
+  if (hb_json_reader_is_present (&member))
+    walk_terms (&member, lex);
+  hb_json_reader_member (r, "except", &member);
+  if (hb_json_reader_is_present (&member))
+    walk_except (w, lex, &member);
+  hb_json_reader_member (r, "generate", &member);
+  if (hb_json_reader_is_present (&member))
+    walk_generators (&member, lex);
   if (lex->terms->len == 0)
-    problem (w, path, _("a lexicon needs at least one term"));
+    hb_json_reader_problem (r, _("a lexicon needs at least one term"));
 }
 
 static void
-walk_allow (Walk      *w,
-            JsonArray *arr)
+walk_allow (Walk               *w,
+            const HbJsonReader *list)
 {
-  HbLexicon *lex = hb_lexicon_new ("(allow)", HB_MORPH_NONE);
+  JsonArray *arr = hb_json_reader_expect_array (list);
+  HbLexicon *lex;
 
+  if (arr == NULL)
+    return;
+  lex = hb_lexicon_new ("(allow)", HB_MORPH_NONE);
   for (guint i = 0; i < json_array_get_length (arr); i++)
     {
-      g_autofree char *path = g_strdup_printf ("$.allow[%u]", i);
-      const char *s = node_string (json_array_get_element (arr, i));
+      HbJsonReader r;
 
-      if (s == NULL)
-        problem (w, path, _("must be a string"));
+      hb_json_reader_element (list, i, &r);
+      if (hb_json_reader_peek_string (&r) == NULL)
+        hb_json_reader_problem (&r, _("must be a string"));
       else
-        add_term (w, lex, path, s, NULL);
+        add_term (&r, lex, hb_json_reader_peek_string (&r), NULL);
     }
   g_ptr_array_add (w->policy->lexicons, lex);
 }
@@ -543,174 +436,170 @@ static const char *pattern_names[] = {
 
 /* A lexicon reference list: "name" or ["name", …]. */
 static GArray *
-get_lexicon_refs (Walk       *w,
-                  JsonNode   *node,
-                  const char *path)
+get_lexicon_refs (Walk               *w,
+                  const HbJsonReader *r)
 {
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  JsonNode *node = hb_json_reader_get_node (r);
 
-  if (node_string (node) != NULL)
-    g_ptr_array_add (names, (gpointer) node_string (node));
+  if (hb_json_reader_peek_string (r) != NULL)
+    g_ptr_array_add (names, (gpointer) hb_json_reader_peek_string (r));
   else if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
     {
-      JsonArray *arr = json_node_get_array (node);
-
-      for (guint i = 0; i < json_array_get_length (arr); i++)
+      for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
         {
-          const char *s = node_string (json_array_get_element (arr, i));
+          HbJsonReader el;
 
-          if (s == NULL)
-            problem (w, path, _("item %u must be a lexicon name"), i);
+          hb_json_reader_element (r, i, &el);
+          if (hb_json_reader_peek_string (&el) == NULL)
+            hb_json_reader_problem (&el, _("must be a lexicon name"));
           else
-            g_ptr_array_add (names, (gpointer) s);
+            g_ptr_array_add (names, (gpointer) hb_json_reader_peek_string (&el));
         }
     }
   else
-    problem (w, path, _("must be a lexicon name or a list of them"));
+    hb_json_reader_problem (r, _("must be a lexicon name or a list of them"));
 
   for (guint i = 0; i < names->len; i++)
     {
       guint id = GPOINTER_TO_UINT (g_hash_table_lookup (w->lexicon_ids, names->pdata[i]));
 
       if (id == 0)
-        problem (w, path, _("unknown lexicon “%s”"), (const char *) names->pdata[i]);
+        hb_json_reader_problem (r, _("unknown lexicon “%s”"), (const char *) names->pdata[i]);
       else
         g_array_append_val (ids, (guint) { id - 1 });
     }
   if (names->len == 0)
-    problem (w, path, _("names no lexicon"));
+    hb_json_reader_problem (r, _("names no lexicon"));
   return ids;
 }
 
-static void
-walk_rule_with (Walk       *w,
-                HbRule     *r,
-                JsonObject *obj,
-                const char *path)
+static GArray *
+get_lexicon_refs_member (Walk               *w,
+                         const HbJsonReader *r,
+                         const char         *name)
 {
-  JsonNode *node = json_object_get_member (obj, "with");
-  g_autofree char *sub = g_strconcat (path, ".with", NULL);
+  HbJsonReader member;
+
+  hb_json_reader_member (r, name, &member);
+  return get_lexicon_refs (w, &member);
+}
+
+static void
+walk_rule_with (Walk               *w,
+                HbRule             *r,
+                const HbJsonReader *rule)
+{
+  HbJsonReader with;
   JsonArray *arr;
 
   r->with = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  if (node == NULL)
+  hb_json_reader_member (rule, "with", &with);
+  if (!hb_json_reader_is_present (&with))
     {
       if (r->kind == HB_RULE_COOCCURRENCE)
-        problem (w, path, _("a cooccurrence rule needs “with”"));
+        hb_json_reader_problem (rule, _("a cooccurrence rule needs “with”"));
       return;
     }
   if (r->kind != HB_RULE_COOCCURRENCE && r->kind != HB_RULE_PATTERN)
-    problem (w, path, _("only cooccurrence and pattern rules take “with”"));
-  if ((arr = need_array (w, node, sub)) == NULL)
+    hb_json_reader_problem (rule, _("only cooccurrence and pattern rules take “with”"));
+  if ((arr = hb_json_reader_expect_array (&with)) == NULL)
     return;
   /* Each element is one group: a name, or a list of names any of which will do. */
   for (guint i = 0; i < json_array_get_length (arr); i++)
     {
-      g_autofree char *gpath = g_strdup_printf ("%s[%u]", sub, i);
-      g_ptr_array_add (r->with, get_lexicon_refs (w, json_array_get_element (arr, i), gpath));
+      HbJsonReader group;
+
+      hb_json_reader_element (&with, i, &group);
+      g_ptr_array_add (r->with, get_lexicon_refs (w, &group));
     }
 }
 
 /* "window", "with_scope" and "unless_scope": how far a rule looks. */
 static void
-walk_rule_scopes (Walk       *w,
-                  HbRule     *r,
-                  JsonObject *obj,
-                  const char *path)
+walk_rule_scopes (HbRule             *r,
+                  const HbJsonReader *rule)
 {
-  r->window = get_uint (w, obj, path, "window", 0);
-  if (json_object_has_member (obj, "with_scope"))
+  r->window = get_uint (rule, "window", 0);
+  if (hb_json_reader_has_member (rule, "with_scope"))
     {
-      g_autofree char *scope = get_string (w, obj, path, "with_scope", TRUE);
+      g_autofree char *scope = get_string (rule, "with_scope", TRUE);
 
       if (g_strcmp0 (scope, "neighbours") == 0)
         r->with_neighbours = TRUE;
       else if (g_strcmp0 (scope, "sentence") != 0)
-        problem (w, path, _("“with_scope” must be “sentence” or “neighbours”"));
+        hb_json_reader_problem (rule, _("“with_scope” must be “sentence” or “neighbours”"));
     }
-  if (json_object_has_member (obj, "unless_scope"))
+  if (hb_json_reader_has_member (rule, "unless_scope"))
     {
-      g_autofree char *scope = get_string (w, obj, path, "unless_scope", TRUE);
+      g_autofree char *scope = get_string (rule, "unless_scope", TRUE);
 
       if (g_strcmp0 (scope, "post") == 0)
         r->unless_in_post = TRUE;
       else if (g_strcmp0 (scope, "sentence") != 0)
-        problem (w, path, _("“unless_scope” must be “sentence” or “post”"));
+        hb_json_reader_problem (rule, _("“unless_scope” must be “sentence” or “post”"));
     }
 }
 
 static void
-walk_rule_kind_fields (Walk       *w,
-                       HbRule     *r,
-                       JsonObject *obj,
-                       const char *path)
+walk_rule_kind_fields (Walk               *w,
+                       HbRule             *r,
+                       const HbJsonReader *rule)
 {
   gboolean lexical = r->kind == HB_RULE_LEXICON || r->kind == HB_RULE_COOCCURRENCE ||
                      r->kind == HB_RULE_SUBSTITUTION;
 
   if (lexical)
-    {
-      g_autofree char *mpath = g_strconcat (path, ".match", NULL);
-      r->match = get_lexicon_refs (w, json_object_get_member (obj, "match"), mpath);
-    }
-  else if (json_object_has_member (obj, "match"))
-    problem (w, path, _("this kind of rule takes no “match”"));
+    r->match = get_lexicon_refs_member (w, rule, "match");
+  else if (hb_json_reader_has_member (rule, "match"))
+    hb_json_reader_problem (rule, _("this kind of rule takes no “match”"));
 
-  walk_rule_with (w, r, obj, path);
-  if (json_object_has_member (obj, "unless"))
-    {
-      g_autofree char *upath = g_strconcat (path, ".unless", NULL);
-      r->unless = get_lexicon_refs (w, json_object_get_member (obj, "unless"), upath);
-    }
-  if (json_object_has_member (obj, "unless_post"))
-    {
-      g_autofree char *upath = g_strconcat (path, ".unless_post", NULL);
-      r->unless_post = get_lexicon_refs (w, json_object_get_member (obj, "unless_post"), upath);
-    }
-  walk_rule_scopes (w, r, obj, path);
+  walk_rule_with (w, r, rule);
+  if (hb_json_reader_has_member (rule, "unless"))
+    r->unless = get_lexicon_refs_member (w, rule, "unless");
+  if (hb_json_reader_has_member (rule, "unless_post"))
+    r->unless_post = get_lexicon_refs_member (w, rule, "unless_post");
+  walk_rule_scopes (r, rule);
 
   if (r->kind == HB_RULE_PATTERN)
     {
-      g_autofree char *pattern = get_string (w, obj, path, "pattern", TRUE);
+      g_autofree char *pattern = get_string (rule, "pattern", TRUE);
       guint k;
 
       for (k = 0; k < G_N_ELEMENTS (pattern_names); k++)
         if (g_strcmp0 (pattern, pattern_names[k]) == 0)
           break;
       if (pattern && k == G_N_ELEMENTS (pattern_names))
-        problem (w, path, _("unknown pattern “%s”"), pattern);
+        hb_json_reader_problem (rule, _("unknown pattern “%s”"), pattern);
       r->pattern = k;
-      r->allow_domains = get_strv (w, obj, path, "allow_domains");
+      r->allow_domains = get_strv (rule, "allow_domains");
     }
-  r->min_words = get_uint (w, obj, path, "min_words", 5);
-  r->min_letters = get_uint (w, obj, path, "min_letters", 20);
-  r->min_run = get_uint (w, obj, path, "min_run", 2);
+  r->min_words = get_uint (rule, "min_words", 5);
+  r->min_letters = get_uint (rule, "min_letters", 20);
+  r->min_run = get_uint (rule, "min_run", 2);
 }
 
 static void
-walk_rule_examples (Walk       *w,
-                    HbRule     *r,
-                    JsonObject *obj,
-                    const char *path)
+walk_rule_examples (HbRule             *r,
+                    const HbJsonReader *rule)
 {
   static const char * const known[] = { "bad", "good", NULL };
-  g_autofree char *sub = g_strconcat (path, ".examples", NULL);
-  JsonNode *node = json_object_get_member (obj, "examples");
-  JsonObject *ex;
+  HbJsonReader ex;
 
-  if (node == NULL)
+  hb_json_reader_member (rule, "examples", &ex);
+  if (!hb_json_reader_is_present (&ex))
     {
-      problem (w, path, _("every rule needs “examples” with “bad” and “good” sentences"));
+      hb_json_reader_problem (rule, _("every rule needs “examples” with “bad” and “good” sentences"));
       return;
     }
-  if ((ex = need_object (w, node, sub)) == NULL)
+  if (hb_json_reader_expect_object (&ex) == NULL)
     return;
-  check_members (w, ex, sub, known);
-  r->examples_bad = get_strv (w, ex, sub, "bad");
-  r->examples_good = get_strv (w, ex, sub, "good");
+  hb_json_reader_refuse_unknown_members (&ex, known);
+  r->examples_bad = get_strv (&ex, "bad");
+  r->examples_good = get_strv (&ex, "good");
   if (r->examples_bad == NULL || r->examples_bad[0] == NULL)
-    problem (w, sub, _("needs at least one “bad” example"));
+    hb_json_reader_problem (&ex, _("needs at least one “bad” example"));
 }
 
 static const char *post_only_members[] = { "check", "applies_to", "hosts" };
@@ -736,32 +625,29 @@ is_host_name (const char *host)
 
 /* "hosts" of a link-shortener rule: at least one, each a host name. */
 static void
-walk_post_hosts (Walk       *w,
-                 HbRule     *r,
-                 JsonObject *obj,
-                 const char *path)
+walk_post_hosts (HbRule             *r,
+                 const HbJsonReader *rule)
 {
-  g_autofree char *hpath = g_strconcat (path, ".hosts", NULL);
   gboolean shortener = g_strcmp0 (r->post_check, "link-shortener") == 0;
+  HbJsonReader hosts;
 
-  r->hosts = get_strv (w, obj, path, "hosts");
+  hb_json_reader_member (rule, "hosts", &hosts);
+  r->hosts = get_strv (rule, "hosts");
   if (r->hosts != NULL && !shortener)
-    problem (w, path, _("only a link-shortener rule takes “hosts”"));
+    hb_json_reader_problem (rule, _("only a link-shortener rule takes “hosts”"));
   else if (shortener && (r->hosts == NULL || r->hosts[0] == NULL))
-    problem (w, path, _("a link-shortener rule needs “hosts”: the shorteners’ host names"));
+    hb_json_reader_problem (rule, _("a link-shortener rule needs “hosts”: the shorteners’ host names"));
   for (guint i = 0; shortener && r->hosts && r->hosts[i]; i++)
     if (!is_host_name (r->hosts[i]))
-      problem (w, hpath, _("“%s” is not a host name in lower case, such as “bit.ly”"), r->hosts[i]);
+      hb_json_reader_problem (&hosts, _("“%s” is not a host name in lower case, such as “bit.ly”"), r->hosts[i]);
 }
 
 /* A `post` rule looks at the post's fields, not at words: it names one of
  * the checks hb-post-lint.c knows and takes none of the text rules'
  * fields.  Examples only where the check reads the caption's words. */
 static void
-walk_post_rule (Walk       *w,
-                HbRule     *r,
-                JsonObject *obj,
-                const char *path)
+walk_post_rule (HbRule             *r,
+                const HbJsonReader *rule)
 {
   static const char * const checks[] = {
     "missing-event-name", "missing-date", "missing-time", "missing-venue", "missing-guests",
@@ -775,27 +661,28 @@ walk_post_rule (Walk       *w,
     "match", "with", "with_scope", "unless", "unless_scope", "unless_post", "window", "pattern",
     "allow_domains", "min_words", "min_letters", "min_run", NULL
   };
-  g_autofree char *apath = g_strconcat (path, ".applies_to", NULL);
+  HbJsonReader applies_to;
 
   for (guint i = 0; text_members[i]; i++)
-    if (json_object_has_member (obj, text_members[i]))
-      problem (w, path, _("a post rule takes no “%s”"), text_members[i]);
-  r->post_check = get_string (w, obj, path, "check", TRUE);
+    if (hb_json_reader_has_member (rule, text_members[i]))
+      hb_json_reader_problem (rule, _("a post rule takes no “%s”"), text_members[i]);
+  r->post_check = get_string (rule, "check", TRUE);
   if (r->post_check && !g_strv_contains (checks, r->post_check))
-    problem (w, path, _("unknown post check “%s”"), r->post_check);
-  if (json_object_has_member (obj, "examples"))
+    hb_json_reader_problem (rule, _("unknown post check “%s”"), r->post_check);
+  if (hb_json_reader_has_member (rule, "examples"))
     {
       /* Only checks that read words have a sentence to try. */
       if (r->post_check && !g_strv_contains (text_post_checks, r->post_check))
-        problem (w, path, _("a post rule takes no “%s”"), "examples");
+        hb_json_reader_problem (rule, _("a post rule takes no “%s”"), "examples");
       else
-        walk_rule_examples (w, r, obj, path);
+        walk_rule_examples (r, rule);
     }
-  walk_post_hosts (w, r, obj, path);
-  r->applies_to = get_strv (w, obj, path, "applies_to");
+  walk_post_hosts (r, rule);
+  hb_json_reader_member (rule, "applies_to", &applies_to);
+  r->applies_to = get_strv (rule, "applies_to");
   for (guint i = 0; r->applies_to && r->applies_to[i]; i++)
     if (!hb_post_type_from_string (r->applies_to[i], &(HbPostType) { 0 }))
-      problem (w, apath, _("unknown post type “%s”"), r->applies_to[i]);
+      hb_json_reader_problem (&applies_to, _("unknown post type “%s”"), r->applies_to[i]);
 }
 
 /* "severity" and "sureness": either may be left out and follows the other
@@ -803,35 +690,32 @@ walk_post_rule (Walk       *w,
  * must agree: a possible match never blocks as an error, a certain one is
  * never only a note. */
 static void
-walk_rule_severity (Walk       *w,
-                    HbRule     *r,
-                    JsonObject *obj,
-                    const char *path)
+walk_rule_severity (HbRule             *r,
+                    const HbJsonReader *rule)
 {
-  g_autofree char *severity = get_string (w, obj, path, "severity", FALSE);
-  g_autofree char *sureness = get_string (w, obj, path, "sureness", FALSE);
+  g_autofree char *severity = get_string (rule, "severity", FALSE);
+  g_autofree char *sureness = get_string (rule, "sureness", FALSE);
 
   r->severity = HB_SEVERITY_WARNING;
   r->sureness = HB_SURENESS_LIKELY;
   if (severity == NULL && sureness == NULL)
-    problem (w, path, _("needs “severity” or “sureness”"));
+    hb_json_reader_problem (rule, _("needs “severity” or “sureness”"));
   if (severity && !hb_severity_from_string (severity, &r->severity))
-    problem (w, path, _("“severity” must be “info”, “warning” or “error”"));
+    hb_json_reader_problem (rule, _("“severity” must be “info”, “warning” or “error”"));
   if (sureness && !hb_sureness_from_string (sureness, &r->sureness))
-    problem (w, path, _("“sureness” must be “possible”, “likely” or “certain”"));
+    hb_json_reader_problem (rule, _("“sureness” must be “possible”, “likely” or “certain”"));
   if (severity == NULL)
     r->severity = (HbSeverity) r->sureness;
   else if (sureness == NULL)
     r->sureness = (HbSureness) r->severity;
   else if ((r->sureness == HB_SURENESS_POSSIBLE && r->severity == HB_SEVERITY_ERROR) ||
            (r->sureness == HB_SURENESS_CERTAIN && r->severity == HB_SEVERITY_INFO))
-    problem (w, path, _("a “%s” match cannot be an “%s”"), sureness, severity);
+    hb_json_reader_problem (rule, _("a “%s” match cannot be an “%s”"), sureness, severity);
 }
 
 static void
-walk_rule (Walk       *w,
-           JsonObject *obj,
-           const char *path)
+walk_rule (Walk               *w,
+           const HbJsonReader *rule)
 {
   static const char * const known[] = {
     "id", "topic", "clause", "severity", "sureness", "kind", "match", "with", "with_scope", "unless",
@@ -844,63 +728,64 @@ walk_rule (Walk       *w,
   guint k;
 
   g_ptr_array_add (w->policy->rules, r);
-  check_members (w, obj, path, known);
-  r->id = get_string (w, obj, path, "id", TRUE);
-  r->topic = get_string (w, obj, path, "topic", TRUE);
-  r->clause = get_string (w, obj, path, "clause", FALSE);
-  kind = get_string (w, obj, path, "kind", TRUE);
-  walk_rule_severity (w, r, obj, path);
+  hb_json_reader_refuse_unknown_members (rule, known);
+  r->id = get_string (rule, "id", TRUE);
+  r->topic = get_string (rule, "topic", TRUE);
+  r->clause = get_string (rule, "clause", FALSE);
+  kind = get_string (rule, "kind", TRUE);
+  walk_rule_severity (r, rule);
 
   if (r->topic && !hb_topic_is_known (r->topic))
-    problem (w, path, _("unknown topic “%s”"), r->topic);
+    hb_json_reader_problem (rule, _("unknown topic “%s”"), r->topic);
   else if (r->topic && r->clause == NULL)
     r->clause = g_strdup (hb_topic_default_clause (r->topic));
   if (r->clause && hb_policy_find_clause (w->policy, r->clause) == NULL)
-    problem (w, path, _("clause “%s” is not in “clauses”"), r->clause);
+    hb_json_reader_problem (rule, _("clause “%s” is not in “clauses”"), r->clause);
   for (k = 0; k < G_N_ELEMENTS (rule_kinds); k++)
     if (g_strcmp0 (kind, rule_kinds[k]) == 0)
       break;
   if (kind && k == G_N_ELEMENTS (rule_kinds))
     {
-      problem (w, path, _("unknown rule kind “%s”"), kind);
+      hb_json_reader_problem (rule, _("unknown rule kind “%s”"), kind);
       return;
     }
   r->kind = k;
-  get_text (w, obj, path, "message", TRUE, r->message);
-  get_text (w, obj, path, "suggestion", FALSE, r->suggestion);
+  get_text (rule, "message", TRUE, r->message);
+  get_text (rule, "suggestion", FALSE, r->suggestion);
   if (r->kind == HB_RULE_POST)
     {
-      walk_post_rule (w, r, obj, path);
+      walk_post_rule (r, rule);
       return;
     }
   for (guint i = 0; i < G_N_ELEMENTS (post_only_members); i++)
-    if (json_object_has_member (obj, post_only_members[i]))
-      problem (w, path, _("only post rules take “%s”"), post_only_members[i]);
-  walk_rule_kind_fields (w, r, obj, path);
-  walk_rule_examples (w, r, obj, path);
+    if (hb_json_reader_has_member (rule, post_only_members[i]))
+      hb_json_reader_problem (rule, _("only post rules take “%s”"), post_only_members[i]);
+  walk_rule_kind_fields (w, r, rule);
+  walk_rule_examples (r, rule);
   for (guint i = 0; i < HB_N_LANGS; i++)
     if (r->message[i] && strstr (r->message[i], "{context}") && (r->with == NULL || r->with->len == 0))
-      problem (w, path, _("only a rule with “with” can name its {context}"));
+      hb_json_reader_problem (rule, _("only a rule with “with” can name its {context}"));
 }
 
 static void
-walk_rules (Walk      *w,
-            JsonArray *arr)
+walk_rules (Walk               *w,
+            const HbJsonReader *list)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonArray *arr = hb_json_reader_expect_array (list);
 
-  for (guint i = 0; i < json_array_get_length (arr); i++)
+  for (guint i = 0; arr && i < json_array_get_length (arr); i++)
     {
-      g_autofree char *path = g_strdup_printf ("$.rules[%u]", i);
-      JsonObject *obj = need_object (w, json_array_get_element (arr, i), path);
+      HbJsonReader rule;
       HbRule *r;
 
-      if (obj == NULL)
+      hb_json_reader_element (list, i, &rule);
+      if (hb_json_reader_expect_object (&rule) == NULL)
         continue;
-      walk_rule (w, obj, path);
+      walk_rule (w, &rule);
       r = g_ptr_array_index (w->policy->rules, w->policy->rules->len - 1);
       if (r->id && !g_hash_table_add (seen, r->id))
-        problem (w, path, _("duplicate rule id “%s”"), r->id);
+        hb_json_reader_problem (&rule, _("duplicate rule id “%s”"), r->id);
     }
 }
 
@@ -908,53 +793,58 @@ walk_rules (Walk      *w,
 /* The whole pack                                                      */
 
 static void
-walk_lexicons (Walk     *w,
-               JsonNode *node)
+walk_lexicons (Walk               *w,
+               const HbJsonReader *lexicons)
 {
-  JsonObject *obj = need_object (w, node, "$.lexicons");
+  JsonObject *obj = hb_json_reader_expect_object (lexicons);
   g_autoptr(GList) names = NULL;
 
   if (obj == NULL)
     return;
   names = json_object_get_members (obj);
   for (GList *l = names; l; l = l->next)
-    walk_lexicon (w, l->data, json_object_get_member (obj, l->data));
+    {
+      HbJsonReader lexicon;
+
+      hb_json_reader_member (lexicons, l->data, &lexicon);
+      walk_lexicon (w, &lexicon, l->data);
+    }
 }
 
 static void
-walk_pack (Walk     *w,
-           JsonNode *root)
+walk_pack (Walk               *w,
+           const HbJsonReader *pack)
 {
   static const char * const known[] = {
     "format", "id", "version", "title", "issuer", "clauses", "checklist", "allow", "lexicons",
     "rules", "note", NULL
   };
-  JsonObject *obj = need_object (w, root, "$");
   g_autofree char *format = NULL;
-  JsonArray *arr;
+  HbJsonReader member;
 
-  if (obj == NULL)
+  if (hb_json_reader_expect_object (pack) == NULL)
     return;
-  check_members (w, obj, "$", known);
-  format = get_string (w, obj, "$", "format", TRUE);
+  hb_json_reader_refuse_unknown_members (pack, known);
+  format = get_string (pack, "format", TRUE);
+  hb_json_reader_member (pack, "format", &member);
   if (format && strcmp (format, HB_POLICY_FORMAT) != 0)
-    problem (w, "$.format", _("unsupported format “%s” (expected “%s”)"), format, HB_POLICY_FORMAT);
-  w->policy->id = get_string (w, obj, "$", "id", TRUE);
-  w->policy->version = get_string (w, obj, "$", "version", TRUE);
-  get_text (w, obj, "$", "title", TRUE, w->policy->title);
-  get_text (w, obj, "$", "issuer", FALSE, w->policy->issuer);
+    hb_json_reader_problem (&member, _("unsupported format “%s” (expected “%s”)"), format, HB_POLICY_FORMAT);
+  w->policy->id = get_string (pack, "id", TRUE);
+  w->policy->version = get_string (pack, "version", TRUE);
+  get_text (pack, "title", TRUE, w->policy->title);
+  get_text (pack, "issuer", FALSE, w->policy->issuer);
 
-  if ((arr = need_array (w, json_object_get_member (obj, "clauses"), "$.clauses")))
-    walk_clauses (w, arr);
-  if ((arr = need_array (w, json_object_get_member (obj, "checklist"), "$.checklist")))
-    walk_checklist (w, arr);
-  walk_lexicons (w, json_object_get_member (obj, "lexicons"));
-  if ((arr = need_array (w, json_object_get_member (obj, "allow"), "$.allow")))
-    walk_allow (w, arr);
-  if ((arr = need_array (w, json_object_get_member (obj, "rules"), "$.rules")))
-    walk_rules (w, arr);
+  hb_json_reader_member (pack, "clauses", &member);
+  walk_clauses (w, &member);
+  hb_json_reader_member (pack, "checklist", &member);
+  walk_checklist (w, &member);
+  hb_json_reader_member (pack, "lexicons", &member);
+  walk_lexicons (w, &member);
+  hb_json_reader_member (pack, "allow", &member);
+  walk_allow (w, &member);
+  hb_json_reader_member (pack, "rules", &member);
+  walk_rules (w, &member);
 }
-
 
 /* ------------------------------------------------------------------ */
 /* Limits                                                              */
@@ -962,7 +852,8 @@ walk_pack (Walk     *w,
 /* A pack comes from a server or an e-mail: one of 200,000 terms with
  * morphology and obfuscation cost minutes and gigabytes to compile.  So
  * its size is counted on the parsed JSON, which is cheap, before anything
- * is compiled; the limits are ten times the built-in pack or more. */
+ * is compiled; the limits are ten times the built-in pack or more.
+ * Nothing here reports a value of the wrong type: the walk does. */
 #define MAX_LEXICONS     500
 #define MAX_TERMS        20000    /* terms and generated words, all lexicons */
 #define MAX_TERM_CHARS   100
@@ -980,73 +871,75 @@ typedef struct
  * obfuscated term a masked skeleton besides: the weight of one term in
  * the compiled index, roughly. */
 static guint
-term_cost (JsonObject *lexicon)
+term_cost (const HbJsonReader *lexicon)
 {
-  const char *morph = node_string (json_object_get_member (lexicon, "morph"));
-  JsonNode *obfuscation = json_object_get_member (lexicon, "obfuscation");
-  gboolean masked = obfuscation && JSON_NODE_HOLDS_VALUE (obfuscation) &&
-                    json_node_get_value_type (obfuscation) == G_TYPE_BOOLEAN &&
-                    json_node_get_boolean (obfuscation);
+  HbJsonReader morph, obfuscation;
+  JsonNode *node;
+  gboolean masked;
 
-  return (morph == NULL || strcmp (morph, "none") == 0 ? 1 : 12) * (masked ? 3 : 1);
+  hb_json_reader_member (lexicon, "morph", &morph);
+  hb_json_reader_member (lexicon, "obfuscation", &obfuscation);
+  node = hb_json_reader_get_node (&obfuscation);
+  masked = node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN &&
+           json_node_get_boolean (node);
+  return (g_strcmp0 (hb_json_reader_peek_string (&morph), "none") == 0 ||
+          hb_json_reader_peek_string (&morph) == NULL ? 1 : 12) * (masked ? 3 : 1);
 }
 
 static gboolean
-too_many (Walk       *w,
-          const char *path,
-          guint       n,
-          guint       max)
+too_many (const HbJsonReader *r,
+          guint               n,
+          guint               max)
 {
   if (n <= max)
     return FALSE;
-  problem (w, path, _("%u entries, more than the %u a pack may have"), n, max);
+  hb_json_reader_problem (r, _("%u entries, more than the %u a pack may have"), n, max);
   return TRUE;
 }
 
 static guint
-array_length (JsonObject *obj,
-              const char *name)
+member_size (const HbJsonReader *r,
+             const char         *name)
 {
-  JsonNode *node = obj ? json_object_get_member (obj, name) : NULL;
+  HbJsonReader member;
+  JsonNode *node;
 
+  hb_json_reader_member (r, name, &member);
+  node = hb_json_reader_get_node (&member);
   return node && JSON_NODE_HOLDS_ARRAY (node) ? json_array_get_length (json_node_get_array (node)) : 0;
 }
 
-/* One term's length; FALSE (with a problem) when it is too long. */
+/* One term's length; FALSE (with a problem at its list) when it is too long. */
 static gboolean
-count_term (Walk       *w,
-            JsonNode   *node,
-            const char *path,
-            guint       i)
+count_term (const HbJsonReader *list,
+            guint               i)
 {
-  JsonObject *obj = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-  const char *text = node_string (obj ? json_object_get_member (obj, "term") : node);
-  glong chars = text && g_utf8_validate (text, -1, NULL) ? g_utf8_strlen (text, -1) : 0;
+  HbJsonReader term, text;
+  const char *s;
+  glong chars;
 
+  hb_json_reader_element (list, i, &term);
+  hb_json_reader_member (&term, "term", &text);
+  s = hb_json_reader_peek_string (hb_json_reader_is_present (&text) ? &text : &term);
+  chars = s && g_utf8_validate (s, -1, NULL) ? g_utf8_strlen (s, -1) : 0;
   if (chars <= MAX_TERM_CHARS)
     return TRUE;
-  problem (w, path, _("term %u is %ld characters long, more than the %u a term may have"),
+  hb_json_reader_problem (list, _("term %u is %ld characters long, more than the %u a term may have"),
            i, chars, (guint) MAX_TERM_CHARS);
   return FALSE;
 }
 
 static gboolean
-count_terms (Walk       *w,
-             JsonObject *lex,
-             const char *name,
-             const char *member,
-             guint      *n)
+count_terms (const HbJsonReader *lexicon,
+             const char         *member,
+             guint              *n)
 {
-  JsonNode *terms = lex ? json_object_get_member (lex, member) : NULL;
-  g_autofree char *path = g_strdup_printf ("$.lexicons.%s.%s", name, member);
-  JsonArray *arr;
+  HbJsonReader list;
 
-  if (terms == NULL || !JSON_NODE_HOLDS_ARRAY (terms))
-    return TRUE;
-  arr = json_node_get_array (terms);
-  *n = json_array_get_length (arr);
+  hb_json_reader_member (lexicon, member, &list);
+  *n = member_size (lexicon, member);
   for (guint i = 0; i < *n && i <= MAX_TERMS; i++)
-    if (!count_term (w, json_array_get_element (arr, i), path, i))
+    if (!count_term (&list, i))
       return FALSE;
   return TRUE;
 }
@@ -1056,59 +949,71 @@ count_terms (Walk       *w,
 #define COMPOUND_COST 12
 
 static gboolean
-count_lexicon (Walk       *w,
-               const char *name,
-               JsonNode   *node,
-               Cost       *cost)
+count_lexicon (const HbJsonReader *lexicon,
+               Cost               *cost)
 {
-  JsonObject *lex = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-  JsonNode *gen = lex ? json_object_get_member (lex, "generate") : NULL;
+  HbJsonReader generate;
   guint n = 0, except = 0, compounds = 0;
+  JsonNode *node = hb_json_reader_get_node (lexicon);
+  gboolean is_object = node && JSON_NODE_HOLDS_OBJECT (node);
 
-  if (!count_terms (w, lex, name, "terms", &n) || !count_terms (w, lex, name, "except", &except))
+  if (!count_terms (lexicon, "terms", &n) || !count_terms (lexicon, "except", &except))
     return FALSE;
-  for (guint i = 0; gen && JSON_NODE_HOLDS_ARRAY (gen) && i < json_array_get_length (json_node_get_array (gen)); i++)
+  hb_json_reader_member (lexicon, "generate", &generate);
+  for (guint i = 0; i < member_size (lexicon, "generate"); i++)
     {
-      JsonNode *g = json_array_get_element (json_node_get_array (gen), i);
-      JsonObject *go = JSON_NODE_HOLDS_OBJECT (g) ? json_node_get_object (g) : NULL;
+      HbJsonReader g;
 
-      n += array_length (go, "words");
-      compounds += array_length (go, "compound");
+      hb_json_reader_element (&generate, i, &g);
+      n += member_size (&g, "words");
+      compounds += member_size (&g, "compound");
     }
   cost->terms += n + except + compounds;
-  cost->compiled += n * (lex ? term_cost (lex) : 1) + except + compounds * COMPOUND_COST;
+  cost->compiled += n * (is_object ? term_cost (lexicon) : 1) + except + compounds * COMPOUND_COST;
   return cost->terms <= MAX_TERMS;
 }
 
 /* FALSE, with a problem naming the limit, when the pack is too large to
  * compile at a bounded cost. */
 static gboolean
-check_pack_limits (Walk     *w,
-                   JsonNode *root)
+check_pack_limits (Walk               *w,
+                   const HbJsonReader *pack)
 {
-  JsonObject *obj = root && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
-  JsonNode *lexicons = obj ? json_object_get_member (obj, "lexicons") : NULL;
-  JsonObject *lex = lexicons && JSON_NODE_HOLDS_OBJECT (lexicons) ? json_node_get_object (lexicons) : NULL;
-  g_autoptr(GList) names = lex ? json_object_get_members (lex) : NULL;
+  HbJsonReader rules, clauses, checklist, allow, lexicons;
+  JsonNode *node;
+  g_autoptr(GList) names = NULL;
   Cost cost = { 0, };
 
-  if (too_many (w, "$.rules", array_length (obj, "rules"), MAX_RULES) ||
-      too_many (w, "$.clauses", array_length (obj, "clauses"), MAX_LIST) ||
-      too_many (w, "$.checklist", array_length (obj, "checklist"), MAX_LIST) ||
-      too_many (w, "$.allow", array_length (obj, "allow"), MAX_LIST) ||
-      too_many (w, "$.lexicons", g_list_length (names), MAX_LEXICONS))
+  hb_json_reader_member (pack, "rules", &rules);
+  hb_json_reader_member (pack, "clauses", &clauses);
+  hb_json_reader_member (pack, "checklist", &checklist);
+  hb_json_reader_member (pack, "allow", &allow);
+  hb_json_reader_member (pack, "lexicons", &lexicons);
+  node = hb_json_reader_get_node (&lexicons);
+  if (node && JSON_NODE_HOLDS_OBJECT (node))
+    names = json_object_get_members (json_node_get_object (node));
+  if (too_many (&rules, member_size (pack, "rules"), MAX_RULES) ||
+      too_many (&clauses, member_size (pack, "clauses"), MAX_LIST) ||
+      too_many (&checklist, member_size (pack, "checklist"), MAX_LIST) ||
+      too_many (&allow, member_size (pack, "allow"), MAX_LIST) ||
+      too_many (&lexicons, g_list_length (names), MAX_LEXICONS))
     return FALSE;
   for (GList *l = names; l; l = l->next)
-    if (!count_lexicon (w, l->data, json_object_get_member (lex, l->data), &cost))
-      break;
-  if (too_many (w, "$.lexicons", cost.terms, MAX_TERMS))
+    {
+      HbJsonReader lexicon;
+
+      hb_json_reader_member (&lexicons, l->data, &lexicon);
+      if (!count_lexicon (&lexicon, &cost))
+        break;
+    }
+  if (too_many (&lexicons, cost.terms, MAX_TERMS))
     return FALSE;
   if (w->problems->len > 0)
     return FALSE;
   if (cost.compiled > MAX_COMPILED)
     {
-      problem (w, "$.lexicons", _("the terms would compile to about %u index entries (morphology and "
-                                  "obfuscation multiply each term), more than the %u a pack may have"),
+      hb_json_reader_problem (&lexicons, _("the terms would compile to about %u index entries (morphology and "
+                            "obfuscation multiply each term), more than the %u a pack may have"),
                cost.compiled, (guint) MAX_COMPILED);
       return FALSE;
     }
@@ -1126,23 +1031,26 @@ parse_pack (GBytes     *bytes,
   g_autoptr(HbPolicy) policy = g_object_new (HB_TYPE_POLICY, NULL);
   g_autoptr(GError) error = NULL;
   Walk w = { problems, policy, lexicon_ids };
+  HbJsonReader pack;
   gsize len = 0;
   const char *data = g_bytes_get_data (bytes, &len);
 
+  hb_json_reader_init (&pack, NULL, problems);
   if (len > MAX_PACK_SIZE)
     {
-      problem (&w, "$", _("the pack is larger than 16 MB"));
+      hb_json_reader_problem (&pack, _("the pack is larger than 16 MB"));
       return NULL;
     }
   if (!hb_utf8_validate (data, len, &error) ||
       !hb_json_load (parser, data, len, &error))
     {
-      problem (&w, "$", "%s", error->message);
+      hb_json_reader_problem (&pack, "%s", error->message);
       return NULL;
     }
-  if (!check_pack_limits (&w, json_parser_get_root (parser)))
+  hb_json_reader_init (&pack, json_parser_get_root (parser), problems);
+  if (!check_pack_limits (&w, &pack))
     return NULL;
-  walk_pack (&w, json_parser_get_root (parser));
+  walk_pack (&w, &pack);
   if (problems->len > 0)
     return NULL;
 
