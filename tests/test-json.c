@@ -138,6 +138,21 @@ test_types (void)
   g_assert_null (null);                                 /* null reads as absent when nullable */
   g_assert_null (hb_json_reader_dup_string (&doc.root, "z", HB_JSON_OPTIONAL));
 
+  /* Borrowed, with whether it was right: what a draft needs to name its
+   * first bad field.  Absent and null (when nullable) are right, and NULL. */
+  {
+    const char *value = "unset";
+
+    g_assert_true (hb_json_reader_get_string (&doc.root, "s", HB_JSON_NULLABLE, &value));
+    g_assert_cmpstr (value, ==, "x");
+    g_assert_true (hb_json_reader_get_string (&doc.root, "z", HB_JSON_NULLABLE, &value));
+    g_assert_null (value);
+    g_assert_true (hb_json_reader_get_string (&doc.root, "absent", HB_JSON_NULLABLE, &value));
+    g_assert_null (value);
+    g_assert_false (hb_json_reader_get_string (&doc.root, "b", HB_JSON_NULLABLE, &value));
+    g_assert_null (value);
+  }
+
   g_assert_true (hb_json_reader_get_bool (&doc.root, "b", &flag));
   g_assert_true (flag);
   g_assert_false (hb_json_reader_get_bool (&doc.root, "s", &flag));
@@ -160,6 +175,7 @@ test_types (void)
                    "$.e: must be a non-empty string\n"
                    "$.missing: must be a string\n"
                    "$.z: must be a string\n"
+                   "$.b: must be a string\n"
                    "$.s: must be true or false\n"
                    "$.o: must be an array\n"
                    "$.l[0]: must be an object");

@@ -224,18 +224,43 @@ is_absent (const HbJsonReader *self,
   return self->node == NULL || ((flags & HB_JSON_NULLABLE) && JSON_NODE_HOLDS_NULL (self->node));
 }
 
-static const char *
-read_string (const HbJsonReader *self,
-             HbJsonFlags         flags)
+/* The string @self reads, or NULL; FALSE (with a problem) when it is
+ * wrong for @flags. */
+static gboolean
+read_string (const HbJsonReader  *self,
+             HbJsonFlags          flags,
+             const char         **value)
 {
   const char *s = hb_json_reader_peek_string (self);
 
+  *value = NULL;
   if (s != NULL && (s[0] != '\0' || !(flags & HB_JSON_NON_EMPTY)))
-    return s;
-  if (!is_absent (self, flags) || (flags & HB_JSON_REQUIRED))
-    hb_json_reader_problem (self, (flags & HB_JSON_NON_EMPTY) ? _("must be a non-empty string")
-                                                              : _("must be a string"));
-  return NULL;
+    {
+      *value = s;
+      return TRUE;
+    }
+  if (is_absent (self, flags) && !(flags & HB_JSON_REQUIRED))
+    return TRUE;
+  hb_json_reader_problem (self, (flags & HB_JSON_NON_EMPTY) ? _("must be a non-empty string")
+                                                            : _("must be a string"));
+  return FALSE;
+}
+
+/* String member @name of @self, borrowed, into @value: NULL when it is
+ * absent.  FALSE (with a problem) when it is required and absent, not a
+ * string, or empty and HB_JSON_NON_EMPTY; @value is then NULL. */
+gboolean
+hb_json_reader_get_string (const HbJsonReader  *self,
+                           const char          *name,
+                           HbJsonFlags          flags,
+                           const char         **value)
+{
+  HbJsonReader member;
+
+  g_return_val_if_fail (self != NULL && name != NULL && value != NULL, FALSE);
+
+  hb_json_reader_member (self, name, &member);
+  return read_string (&member, flags, value);
 }
 
 /* A copy of string member @name of @self; NULL when it is absent (a
@@ -246,12 +271,12 @@ hb_json_reader_dup_string (const HbJsonReader *self,
                            const char         *name,
                            HbJsonFlags         flags)
 {
-  HbJsonReader member;
+  const char *value;
 
   g_return_val_if_fail (self != NULL && name != NULL, NULL);
 
-  hb_json_reader_member (self, name, &member);
-  return g_strdup (read_string (&member, flags));
+  hb_json_reader_get_string (self, name, flags, &value);
+  return g_strdup (value);
 }
 
 /* Array member @name of @self as a string vector; NULL when it is absent
@@ -281,7 +306,7 @@ hb_json_reader_dup_strv (const HbJsonReader *self,
       const char *s;
 
       hb_json_reader_element (&member, i, &el);
-      if ((s = read_string (&el, flags & HB_JSON_NON_EMPTY)) != NULL)
+      if (read_string (&el, flags & HB_JSON_NON_EMPTY, &s) && s != NULL)
         g_strv_builder_add (b, s);
     }
   return g_strv_builder_end (b);

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-json-reader.h — walking a parsed JSON document (hb_json_load()) with
  * its path, for the loaders that validate what they read: the policy
- * pack, the platform profiles and the fetched pack's record.
+ * pack, the platform profiles, drafts, the fetched pack's record and a
+ * bundle's manifest.
  *
  * An HbJsonReader is a cursor on one value: the root, a member of an
  * object or an element of an array.  It lives on the stack, knows its
@@ -63,6 +64,10 @@ JsonArray  *hb_json_reader_expect_array  (const HbJsonReader *self);
 void        hb_json_reader_refuse_unknown_members (const HbJsonReader *self,
                                                    const char * const *known);
 
+gboolean    hb_json_reader_get_string (const HbJsonReader *self,
+                                       const char         *name,
+                                       HbJsonFlags         flags,
+                                       const char        **value);
 char       *hb_json_reader_dup_string (const HbJsonReader *self,
                                        const char         *name,
                                        HbJsonFlags         flags);
