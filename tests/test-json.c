@@ -159,9 +159,12 @@ test_types (void)
   g_assert_false (hb_json_reader_get_bool (&doc.root, "absent", &flag));
 
   hb_json_reader_member (&doc.root, "o", &list);
+  g_assert_cmpuint (hb_json_reader_get_size (&doc.root), ==, 7);
+  g_assert_cmpuint (hb_json_reader_get_size (&list), ==, 0);
   g_assert_nonnull (hb_json_reader_expect_object (&list));
   g_assert_null (hb_json_reader_expect_array (&list));
   hb_json_reader_member (&doc.root, "l", &list);
+  g_assert_cmpuint (hb_json_reader_get_size (&list), ==, 1);
   g_assert_nonnull (hb_json_reader_expect_array (&list));
   hb_json_reader_element (&list, 0, &first);
   g_assert_null (hb_json_reader_expect_object (&first));

@@ -410,7 +410,7 @@ array_member (const HbJsonReader *r,
   node = hb_json_reader_get_node (member);
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
     return FALSE;
-  *length = json_array_get_length (json_node_get_array (node));
+  *length = hb_json_reader_get_size (member);
   return TRUE;
 }
 

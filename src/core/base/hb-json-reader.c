@@ -92,6 +92,20 @@ hb_json_reader_peek_string (const HbJsonReader *self)
   return holds_type (self->node, G_TYPE_STRING) ? json_node_get_string (self->node) : NULL;
 }
 
+/* How many elements an array has, or members an object; 0 for anything
+ * else, absent included. */
+guint
+hb_json_reader_get_size (const HbJsonReader *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  if (self->node && JSON_NODE_HOLDS_ARRAY (self->node))
+    return json_array_get_length (json_node_get_array (self->node));
+  if (self->node && JSON_NODE_HOLDS_OBJECT (self->node))
+    return json_object_get_size (json_node_get_object (self->node));
+  return 0;
+}
+
 /* A member name as it reads in a path: bare when it is a word ("rules",
  * "non-standard"), else quoted as JSON quotes it (["a b"]). */
 static void

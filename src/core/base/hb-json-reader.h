@@ -53,6 +53,7 @@ gboolean    hb_json_reader_has_member (const HbJsonReader *self,
                                        const char         *name);
 JsonNode   *hb_json_reader_get_node   (const HbJsonReader *self);
 const char *hb_json_reader_peek_string (const HbJsonReader *self);
+guint       hb_json_reader_get_size   (const HbJsonReader *self);
 char       *hb_json_reader_dup_path   (const HbJsonReader *self);
 
 void        hb_json_reader_problem    (const HbJsonReader *self,

@@ -447,7 +447,7 @@ get_lexicon_refs (Walk               *w,
     g_ptr_array_add (names, (gpointer) hb_json_reader_peek_string (r));
   else if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
     {
-      for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
+      for (guint i = 0; i < hb_json_reader_get_size (r); i++)
         {
           HbJsonReader el;
 
@@ -904,9 +904,10 @@ member_size (const HbJsonReader *r,
   HbJsonReader member;
   JsonNode *node;
 
+  /* Arrays only: a list of the wrong type is the walk's to report. */
   hb_json_reader_member (r, name, &member);
   node = hb_json_reader_get_node (&member);
-  return node && JSON_NODE_HOLDS_ARRAY (node) ? json_array_get_length (json_node_get_array (node)) : 0;
+  return node && JSON_NODE_HOLDS_ARRAY (node) ? hb_json_reader_get_size (&member) : 0;
 }
 
 /* One term's length; FALSE (with a problem at its list) when it is too long. */

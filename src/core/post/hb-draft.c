@@ -347,7 +347,7 @@ read_platforms (Load               *l,
 
   if (!member_of_type (l, root, "platforms", JSON_NODE_ARRAY, &list))
     return;
-  for (guint i = 0; i < json_array_get_length (json_node_get_array (hb_json_reader_get_node (&list))); i++)
+  for (guint i = 0; i < hb_json_reader_get_size (&list); i++)
     {
       HbJsonReader el;
       const char *id;
@@ -434,8 +434,7 @@ read_list (Load               *l,
 
   if (!member_of_type (l, root, name, JSON_NODE_ARRAY, &list))
     return;
-  for (guint i = 0; i < json_array_get_length (json_node_get_array (hb_json_reader_get_node (&list))) &&
-                    l->bad == NULL; i++)
+  for (guint i = 0; i < hb_json_reader_get_size (&list) && l->bad == NULL; i++)
     {
       HbJsonReader el;
 
@@ -560,12 +559,11 @@ static GError *
 check_format (JsonNode   *root,
               const char *name)
 {
-  JsonObject *obj = root && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
-  JsonNode *node = obj ? json_object_get_member (obj, "format") : NULL;
-  const char *format = NULL;
+  HbJsonReader r;
+  const char *format;
 
-  if (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    format = json_node_get_string (node);
+  hb_json_reader_init (&r, root, NULL);
+  hb_json_reader_get_string (&r, "format", HB_JSON_OPTIONAL, &format);
   if (format && strcmp (format, HB_DRAFT_FORMAT) == 0)
     return NULL;
   if (format && g_str_has_prefix (format, FORMAT_PREFIX))
@@ -611,25 +609,17 @@ parse_json (GBytes      *bytes,
   return json_node_ref (json_parser_get_root (parser));
 }
 
-static guint
-list_size (JsonNode *node)
-{
-  if (node && JSON_NODE_HOLDS_ARRAY (node))
-    return json_array_get_length (json_node_get_array (node));
-  if (node && JSON_NODE_HOLDS_OBJECT (node))
-    return json_object_get_size (json_node_get_object (node));
-  return 0;
-}
-
 static gboolean
-check_counts (JsonObject  *obj,
-              GError     **error)
+check_counts (const HbJsonReader  *root,
+              GError             **error)
 {
   for (guint i = 0; i < G_N_ELEMENTS (list_limits); i++)
     {
-      guint n = list_size (json_object_get_member (obj, list_limits[i].member));
+      HbJsonReader list;
+      guint n;
 
-      if (n > list_limits[i].max)
+      hb_json_reader_member (root, list_limits[i].member, &list);
+      if ((n = hb_json_reader_get_size (&list)) > list_limits[i].max)
         {
           g_set_error (error, HB_ERROR, HB_ERROR_INVALID_DRAFT,
                        _("The draft’s “%s” list has %u entries, more than the %u Hebahan accepts"),
@@ -653,9 +643,9 @@ load_bytes (GBytes      *bytes,
 
   if (root == NULL)
     return NULL;
-  if (!check_counts (json_node_get_object (root), error))
-    return NULL;
   hb_json_reader_init (&r, root, NULL);
+  if (!check_counts (&r, error))
+    return NULL;
   l.post = post = hb_post_new ();
   read_header (&l, &r);
   read_platforms (&l, &r);
