@@ -461,7 +461,7 @@ test_validator (void)
   assert_problems (RULE ("link-shortener", ", \"hosts\": [\"https://bit.ly/\"]"), "“https://bit.ly/” is not a host name");
   assert_problems (RULE ("link-shortener", ", \"hosts\": [\"Bit.ly\"]"), "“Bit.ly” is not a host name");
   assert_problems (RULE ("link-shortener", ", \"hosts\": [\"localhost\"]"), "“localhost” is not a host name");
-  assert_problems (RULE ("link-shortener", ", \"hosts\": [\"bit.ly\", 3]"), "item 1 must be a non-empty string");
+  assert_problems (RULE ("link-shortener", ", \"hosts\": [\"bit.ly\", 3]"), "hosts[1]: must be a non-empty string");
   assert_problems (RULE ("link-insecure", ", \"hosts\": [\"bit.ly\"]"), "only a link-shortener rule takes “hosts”");
   assert_problems (RULE ("link-broken", ", \"examples\": {\"bad\": [\"x\"]}"), "a post rule takes no “examples”");
   assert_problems (RULE ("link-insecure", ", \"examples\": {\"good\": [\"x\"]}"), "needs at least one “bad” example");

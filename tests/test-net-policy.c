@@ -629,8 +629,8 @@ test_invalid_pack_message (void)
   g_autofree char *url = hb_test_server_url (server, "/wrong.json");
   g_autofree char *cache = hb_policy_cache_path ();
   g_autofree char *expected = g_strdup_printf ("The policy pack at %s is not valid: "
-                                               "$: unknown member “colour”; "
-                                               "$: “version” must be a non-empty string; "
+                                               "$.colour: unknown member; "
+                                               "$.version: must be a non-empty string; "
                                                "$.title: must be an object "
                                                "(and 9 more problems)", url);
   Update u = { 0 };

@@ -153,14 +153,21 @@ test_invalid_paths (void)
   g_autoptr(GPtrArray) p4 = check_edited ("\"kind\": \"auto\"", "\"kind\": \"maybe\"");
   g_autoptr(GPtrArray) p5 = check_edited ("\"format\": \"hebahan-policy/1\"", "\"format\": \"hebahan-policy/9\"");
   g_autoptr(GPtrArray) p6 = check_edited ("\"message\"", "\"mesage\"");
+  g_autoptr(GPtrArray) p8 = check_edited ("\"obfuscation\": true", "\"obfuscation\": \"yes\"");
+  g_autoptr(GPtrArray) p7 = check_edited ("\"message\"", "\"window\": -1, \"unless\": [\"party\", 3], \"message\"");
 
   assert_problem (p1, "$.rules[", "unknown topic “gossip”");
   assert_problem (p2, "$.rules[", "severity");
   assert_problem (p3, "$.rules[", "unknown lexicon “no-such-list”");
   assert_problem (p4, "$.checklist[0]", "kind");
   assert_problem (p5, "$.format", "unsupported format");
-  assert_problem (p6, "$.rules[0]", "unknown member “mesage”");
+  assert_problem (p6, "$.rules[0].mesage", "unknown member");
   assert_problem (p6, "$.rules[0].message", "must be an object");
+  /* The walker names the member and the element at fault. */
+  assert_problem (p7, "$.rules[0].window", "must be a whole number from 0 to 10000");
+  assert_problem (p7, "$.rules[0].unless[1]", "must be a lexicon name");
+  /* Read as false before, silently: the pack would not match disguised words. */
+  assert_problem (p8, "$.lexicons.", "obfuscation: must be true or false");
 }
 
 /* Sureness and severity follow each other and must agree; a message may

@@ -555,7 +555,7 @@ test_validator (void)
 
   g_assert_cmpuint (good->len, ==, 0);
   assert_problem (unknown, "$.rules[1]", "unknown post check “missing-parking”");
-  assert_problem (no_check, "$.rules[1]", "“check”");
+  assert_problem (no_check, "$.rules[1].check", "must be a non-empty string");
   assert_problem (text_fields, "$.rules[1]", "a post rule takes no “match”");
   assert_problem (text_fields, "$.rules[1]", "a post rule takes no “examples”");
   assert_problem (bad_type, "$.rules[1].applies_to", "unknown post type “press-release”");

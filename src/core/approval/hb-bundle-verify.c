@@ -35,6 +35,7 @@
 #include "hb-error.h"
 #include "hb-file-util.h"
 #include "hb-json.h"
+#include "hb-json-reader.h"
 #include "hb-sha256.h"
 
 #define CHUNK_BYTES     (64 * 1024)
@@ -383,46 +384,47 @@ parse_sums (GBytes    *sums,
   return listed;
 }
 
-/* A string member of @obj; "" when absent or of another type (a manifest
+/* A string member of @r; "" when absent or of another type (a manifest
  * is outside input: a number or an object where a string belongs must be
  * a mismatch, not a crash). */
 static const char *
-string_member (JsonObject *obj,
-               const char *name)
+string_member (const HbJsonReader *r,
+               const char         *name)
 {
-  JsonNode *node = obj ? json_object_get_member (obj, name) : NULL;
+  HbJsonReader member;
+  const char *s;
 
-  if (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return json_node_get_string (node);
-  return "";
+  hb_json_reader_member (r, name, &member);
+  s = hb_json_reader_peek_string (&member);
+  return s ? s : "";
 }
 
-static JsonArray *
-array_member (JsonObject *obj,
-              const char *name)
+/* The length of array member @name of @r; FALSE when it is not an array. */
+static gboolean
+array_member (const HbJsonReader *r,
+              const char         *name,
+              HbJsonReader       *member,
+              guint              *length)
 {
-  JsonNode *node = obj ? json_object_get_member (obj, name) : NULL;
+  JsonNode *node;
 
-  return node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
-
-static JsonObject *
-object_element (JsonArray *array,
-                guint      i)
-{
-  JsonNode *node = json_array_get_element (array, i);
-
-  return JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  hb_json_reader_member (r, name, member);
+  node = hb_json_reader_get_node (member);
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return FALSE;
+  *length = hb_json_reader_get_size (member);
+  return TRUE;
 }
 
 /* The manifest's "files": path → hex SHA-256, or NULL (with a problem)
  * when the manifest is missing, unreadable or of another format. */
 static GHashTable *
-manifest_files (JsonObject *root,
-                GPtrArray  *problems)
+manifest_files (const HbJsonReader *root,
+                GPtrArray          *problems)
 {
   const char *format = string_member (root, "format");
-  JsonArray *files = array_member (root, "files");
+  HbJsonReader files, media;
+  guint n_files = 0, n_media = 0;
   GHashTable *table;
 
   if (strcmp (format, "hebahan-bundle/1") == 0)
@@ -431,40 +433,46 @@ manifest_files (JsonObject *root,
                                              "captions and alt texts, so they cannot be checked: export the post again")));
       return NULL;
     }
-  if (strcmp (format, HB_BUNDLE_FORMAT) != 0 || files == NULL || array_member (root, "media") == NULL)
+  if (strcmp (format, HB_BUNDLE_FORMAT) != 0 || !array_member (root, "files", &files, &n_files) ||
+      !array_member (root, "media", &media, &n_media))
     {
       g_ptr_array_add (problems, g_strdup_printf (_("manifest.json: not a %s manifest"), HB_BUNDLE_FORMAT));
       return NULL;
     }
   table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  for (guint i = 0; i < json_array_get_length (files); i++)
+  for (guint i = 0; i < n_files; i++)
     {
-      JsonObject *file = object_element (files, i);
+      HbJsonReader file;
 
-      if (*string_member (file, "path") == '\0')
+      hb_json_reader_element (&files, i, &file);
+      if (*string_member (&file, "path") == '\0')
         continue;
-      g_hash_table_insert (table, g_strdup (string_member (file, "path")),
-                           g_ascii_strdown (string_member (file, "sha256"), -1));
+      g_hash_table_insert (table, g_strdup (string_member (&file, "path")),
+                           g_ascii_strdown (string_member (&file, "sha256"), -1));
     }
   return table;
 }
 
 /* Each media entry names a file of the list, with the same hash. */
 static void
-check_media (JsonObject *root,
-             GHashTable *files,
-             GPtrArray  *problems)
+check_media (const HbJsonReader *root,
+             GHashTable         *files,
+             GPtrArray          *problems)
 {
-  JsonArray *media = array_member (root, "media");
+  HbJsonReader media;
+  guint n = 0;
 
-  for (guint i = 0; i < json_array_get_length (media); i++)
+  array_member (root, "media", &media, &n);
+  for (guint i = 0; i < n; i++)
     {
-      JsonObject *item = object_element (media, i);
-      const char *file = string_member (item, "file");
-      const char *listed = g_hash_table_lookup (files, file);
+      HbJsonReader item;
+      const char *file, *listed;
 
+      hb_json_reader_element (&media, i, &item);
+      file = string_member (&item, "file");
+      listed = g_hash_table_lookup (files, file);
       if (listed == NULL || *listed == '\0' ||
-          g_ascii_strcasecmp (listed, string_member (item, "sha256")) != 0)
+          g_ascii_strcasecmp (listed, string_member (&item, "sha256")) != 0)
         g_ptr_array_add (problems, g_strdup_printf (_("manifest.json: the hash of %s does not match its list of files"), file));
     }
 }
@@ -493,26 +501,27 @@ expected_files (GBytes     *manifest,
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) error = NULL;
-  JsonObject *root = NULL;
-  JsonNode *top;
+  HbJsonReader root;
   GHashTable *files = NULL;
   const char *uncovered[] = { SIGNOFF, MANIFEST };
 
-  /* An empty or blank manifest loads, with no root at all. */
-  if (manifest && hb_json_load (parser, g_bytes_get_data (manifest, NULL), g_bytes_get_size (manifest), &error) &&
-      (top = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_OBJECT (top))
-    root = json_node_get_object (top);
+  /* An empty or blank manifest loads, with no root at all: every member
+   * then reads as absent.  The walk records nothing; what does not match
+   * is reported as a mismatch of the bundle, below. */
+  if (manifest)
+    hb_json_load (parser, g_bytes_get_data (manifest, NULL), g_bytes_get_size (manifest), &error);
+  hb_json_reader_init (&root, error ? NULL : json_parser_get_root (parser), NULL);
   if (error)
     g_ptr_array_add (problems, g_strdup_printf (_("manifest.json: %s"), error->message));
   else if (manifest)
-    files = manifest_files (root, problems);
+    files = manifest_files (&root, problems);
   if (files == NULL)
     {
       files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
       copy_missing (files, listed);
       return files;
     }
-  check_media (root, files, problems);
+  check_media (&root, files, problems);
   for (guint i = 0; i < G_N_ELEMENTS (uncovered); i++)
     if (g_hash_table_contains (listed, uncovered[i]) && !g_hash_table_contains (files, uncovered[i]))
       g_hash_table_insert (files, g_strdup (uncovered[i]), g_strdup (g_hash_table_lookup (listed, uncovered[i])));

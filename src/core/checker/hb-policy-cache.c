@@ -25,6 +25,7 @@
 
 #include "hb-error.h"
 #include "hb-json.h"
+#include "hb-json-reader.h"
 #include "hb-policy-private.h"
 
 #define CACHE_FORMAT "hebahan-policy-cache/1"
@@ -70,43 +71,41 @@ hb_policy_cache_info_free (HbPolicyCacheInfo *info)
   g_free (info);
 }
 
+/* The record is written by Hebahan and only informs: a member of the
+ * wrong type reads as absent, so the walker records nothing. */
 static char *
-dup_member (JsonObject *obj,
-            const char *name)
+dup_member (const HbJsonReader *r,
+            const char         *name)
 {
-  JsonNode *node = obj ? json_object_get_member (obj, name) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return g_strdup (json_node_get_string (node));
+  return hb_json_reader_dup_string (r, name, HB_JSON_OPTIONAL);
 }
 
 static GDateTime *
-time_member (JsonObject *obj,
-             const char *name)
+time_member (const HbJsonReader *r,
+             const char         *name)
 {
-  g_autofree char *text = dup_member (obj, name);
+  g_autofree char *text = dup_member (r, name);
 
   return text ? g_date_time_new_from_iso8601 (text, NULL) : NULL;
 }
 
 static HbPolicyCacheInfo *
-info_from_json (JsonObject *obj)
+info_from_json (const HbJsonReader *r)
 {
   HbPolicyCacheInfo *info = g_new0 (HbPolicyCacheInfo, 1);
-  JsonNode *failure = json_object_get_member (obj, "failure");
-  JsonObject *fobj = failure && JSON_NODE_HOLDS_OBJECT (failure) ? json_node_get_object (failure) : NULL;
+  HbJsonReader failure;
 
-  info->url = dup_member (obj, "url");
-  info->etag = dup_member (obj, "etag");
-  info->sha256 = dup_member (obj, "sha256");
-  info->id = dup_member (obj, "id");
-  info->version = dup_member (obj, "version");
-  info->fetched = time_member (obj, "fetched");
-  info->checked = time_member (obj, "checked");
-  info->failed = time_member (fobj, "time");
-  info->failed_url = dup_member (fobj, "url");
-  info->failure = dup_member (fobj, "message");
+  hb_json_reader_member (r, "failure", &failure);
+  info->url = dup_member (r, "url");
+  info->etag = dup_member (r, "etag");
+  info->sha256 = dup_member (r, "sha256");
+  info->id = dup_member (r, "id");
+  info->version = dup_member (r, "version");
+  info->fetched = time_member (r, "fetched");
+  info->checked = time_member (r, "checked");
+  info->failed = time_member (&failure, "time");
+  info->failed_url = dup_member (&failure, "url");
+  info->failure = dup_member (&failure, "message");
   return info;
 }
 
@@ -120,7 +119,7 @@ hb_policy_cache_info_load (GError **error)
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local = NULL;
   g_autofree char *format = NULL;
-  JsonNode *root;
+  HbJsonReader root;
 
   g_autofree char *data = NULL;
   gsize len = 0;
@@ -133,15 +132,14 @@ hb_policy_cache_info_load (GError **error)
         g_propagate_prefixed_error (error, g_steal_pointer (&local), "%s: ", path);
       return NULL;
     }
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
-      g_strcmp0 (format = dup_member (json_node_get_object (root), "format"), CACHE_FORMAT) != 0)
+  hb_json_reader_init (&root, json_parser_get_root (parser), NULL);
+  if (g_strcmp0 (format = dup_member (&root, "format"), CACHE_FORMAT) != 0)
     {
       g_set_error (error, HB_ERROR, HB_ERROR_INVALID_POLICY,
                    _("%s is not a record of a fetched policy pack"), path);
       return NULL;
     }
-  return info_from_json (json_node_get_object (root));
+  return info_from_json (&root);
 }
 
 static void

@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hb-policy-private.h — the compiled form of a pack, shared by the loader,
- * the matcher and the linter.  Not installed; not for the app. */
+ * the matcher and the linter, and what the files of HbPolicy share
+ * (hb-policy.c: the object; hb-policy-load.c: reading and validating;
+ * hb-policy-compile.c: the compiled form; hb-policy-select.c: which pack is
+ * in use).  Not installed; not for the app. */
 #pragma once
 
 #include "hb-morph.h"
@@ -108,5 +111,37 @@ const HbMatcher  *hb_policy_get_matcher    (HbPolicy *self);
 void              hb_policy_set_source     (HbPolicy       *self,
                                             HbPolicySource  source,
                                             const char     *origin);
+
+/* Only hb-policy*.c read these members; everything else goes through the
+ * accessors. */
+struct _HbPolicy
+{
+  GObject     parent_instance;
+
+  char       *id;
+  char       *version;
+  char       *title[HB_N_LANGS];
+  char       *issuer[HB_N_LANGS];
+  char       *sha256;
+  char       *origin;
+  HbPolicySource source;
+  GPtrArray  *clauses;    /* HbClause */
+  GPtrArray  *checklist;  /* HbChecklistItem */
+  GPtrArray  *lexicons;   /* HbLexicon; the allow list is the last one */
+  GPtrArray  *rules;      /* HbRule */
+  GPtrArray  *lexicon_rules; /* per lexicon: GPtrArray of the rules it is a `match` of */
+  HbMatcher  *matcher;
+};
+
+/* hb-policy-compile.c */
+HbLexicon *hb_lexicon_new       (const char *name,
+                                 HbMorph     morph);
+void       hb_lexicon_free      (gpointer    lexicon);
+HbTerm    *hb_lexicon_add_term  (HbLexicon  *lex,
+                                 const char *term,
+                                 const char *replacement);
+GPtrArray *hb_compound_pairs    (const char *compound);
+void       hb_policy_compile    (HbPolicy   *self,
+                                 GBytes     *bytes);
 
 G_END_DECLS

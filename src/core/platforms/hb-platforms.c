@@ -16,6 +16,7 @@
 
 #include "hb-error.h"
 #include "hb-json.h"
+#include "hb-json-reader.h"
 #include "hb-post.h"
 #include "hb-resources.h"
 #include "hb-text.h"
@@ -85,228 +86,147 @@ hb_platforms_init (HbPlatforms *self)
 /* ------------------------------------------------------------------ */
 /* The validating walk                                                 */
 
-typedef struct
-{
-  GPtrArray *problems; /* "PATH: message" */
-  char      *path;     /* of the object being read */
-} Walk;
-
-G_GNUC_PRINTF (3, 4)
-static void
-problem (Walk       *w,
-         const char *member,
-         const char *format,
-         ...)
-{
-  va_list args;
-  g_autofree char *msg = NULL;
-
-  va_start (args, format);
-  msg = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_ptr_array_add (w->problems, member ? g_strdup_printf ("%s.%s: %s", w->path, member, msg)
-                                       : g_strdup_printf ("%s: %s", w->path, msg));
-}
-
-static JsonObject *
-need_object (Walk     *w,
-             JsonNode *node)
-{
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    {
-      problem (w, NULL, _("must be an object"));
-      return NULL;
-    }
-  return json_node_get_object (node);
-}
-
-static void
-check_members (Walk               *w,
-               JsonObject         *obj,
-               const char * const *known)
-{
-  g_autoptr(GList) members = json_object_get_members (obj);
-
-  for (GList *l = members; l; l = l->next)
-    if (!g_strv_contains (known, l->data))
-      problem (w, l->data, _("unknown member"));
-}
+/* Each walk_ function reads the value of one HbJsonReader, which names
+ * its JSON path in every problem (hb-json-reader.h). */
 
 static char *
-get_string (Walk       *w,
-            JsonObject *obj,
-            const char *name,
-            gboolean    required)
+get_string (const HbJsonReader *r,
+            const char         *name,
+            gboolean            required)
 {
-  JsonNode *node = json_object_get_member (obj, name);
-
-  if (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING &&
-      *json_node_get_string (node))
-    return g_strdup (json_node_get_string (node));
-  if (node || required)
-    problem (w, name, _("must be a non-empty string"));
-  return NULL;
+  return hb_json_reader_dup_string (r, name, HB_JSON_NON_EMPTY | (required ? HB_JSON_REQUIRED : 0));
 }
 
 /* A whole number from 1 to 10,000,000, or null/absent for "no limit". */
 static guint
-get_limit (Walk       *w,
-           JsonObject *obj,
-           const char *name)
+get_limit (const HbJsonReader *r,
+           const char         *name)
 {
-  JsonNode *node = json_object_get_member (obj, name);
+  int value;
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return 0;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64 ||
-      json_node_get_int (node) < 1 || json_node_get_int (node) > 10000000)
-    {
-      problem (w, name, _("must be a whole number from 1 to 10000000, or null"));
-      return 0;
-    }
-  return (guint) json_node_get_int (node);
+  return hb_json_reader_get_int_range (r, name, 1, 10000000, HB_JSON_NULLABLE, &value) ? (guint) value : 0;
 }
 
 /* A positive number (seconds, megabytes), or absent. */
 static double
-get_amount (Walk       *w,
-            JsonObject *obj,
-            const char *name)
+get_amount (const HbJsonReader *r,
+            const char         *name)
 {
-  JsonNode *node = json_object_get_member (obj, name);
-  GType type;
+  double value;
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return 0;
-  type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_NONE;
-  if ((type == G_TYPE_INT64 || type == G_TYPE_DOUBLE) && json_node_get_double (node) > 0)
-    return json_node_get_double (node);
-  problem (w, name, _("must be a positive number"));
-  return 0;
+  return hb_json_reader_get_positive (r, name, &value) ? value : 0;
 }
 
 /* An aspect ratio written "W:H" ("4:5", "1.91:1"), as width / height. */
 static double
-get_ratio (Walk       *w,
-           JsonObject *obj,
-           const char *name)
+get_ratio (const HbJsonReader *r,
+           const char         *name)
 {
-  g_autofree char *s = NULL;
+  g_autofree char *s = get_string (r, name, FALSE);
+  HbJsonReader member;
   char *colon, *end1, *end2;
   double a, b;
 
-  if (!json_object_has_member (obj, name) || (s = get_string (w, obj, name, FALSE)) == NULL)
+  if (s == NULL)
     return 0;
   colon = strchr (s, ':');
   a = g_ascii_strtod (s, &end1);
   b = colon ? g_ascii_strtod (colon + 1, &end2) : 0;
   if (colon == NULL || end1 != colon || *end2 != '\0' || a <= 0 || b <= 0)
     {
-      problem (w, name, _("must be a ratio such as “4:5”"));
+      hb_json_reader_member (r, name, &member);
+      hb_json_reader_problem (&member, _("must be a ratio such as “4:5”"));
       return 0;
     }
   return a / b;
 }
 
-static char **
-get_formats (Walk       *w,
-             JsonObject *obj)
-{
-  JsonNode *node = json_object_get_member (obj, "formats");
-  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
-  JsonArray *arr;
-
-  if (node == NULL)
-    return NULL;
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      problem (w, "formats", _("must be an array of strings"));
-      return NULL;
-    }
-  arr = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (arr); i++)
-    {
-      JsonNode *item = json_array_get_element (arr, i);
-
-      if (!JSON_NODE_HOLDS_VALUE (item) || json_node_get_value_type (item) != G_TYPE_STRING)
-        problem (w, "formats", _("item %u must be a string"), i);
-      else
-        g_strv_builder_add (b, json_node_get_string (item));
-    }
-  return g_strv_builder_end (b);
-}
-
 static void
-check_range (Walk       *w,
-             const char *what,
-             double      min,
-             double      max)
+check_range (const HbJsonReader *r,
+             const char         *what,
+             double              min,
+             double              max)
 {
   if (min > 0 && max > 0 && min > max)
-    problem (w, NULL, _("the minimum %s is above the maximum"), what);
+    hb_json_reader_problem (r, _("the minimum %s is above the maximum"), what);
+}
+
+/* A problem at member @name of @r. */
+G_GNUC_PRINTF (3, 4)
+static void
+member_problem (const HbJsonReader *r,
+                const char         *name,
+                const char         *format,
+                ...)
+{
+  HbJsonReader member;
+  g_autofree char *msg = NULL;
+  va_list args;
+
+  va_start (args, format);
+  msg = g_strdup_vprintf (format, args);
+  va_end (args);
+  hb_json_reader_member (r, name, &member);
+  hb_json_reader_problem (&member, "%s", msg);
 }
 
 /* ------------------------------------------------------------------ */
 /* Parts of a profile                                                  */
 
 static void
-walk_text (Walk       *w,
-           JsonObject *obj,
-           HbPlatform *p)
+walk_text (const HbJsonReader *r,
+           HbPlatform         *p)
 {
   static const char * const known[] = { "limit", "counting", "title_limit", "source", "note", NULL };
   g_autofree char *counting = NULL;
 
-  check_members (w, obj, known);
-  if ((p->text_limit = get_limit (w, obj, "limit")) == 0)
-    problem (w, "limit", _("a text limit is required"));
-  p->title_limit = get_limit (w, obj, "title_limit");
-  counting = get_string (w, obj, "counting", TRUE);
+  hb_json_reader_refuse_unknown_members (r, known);
+  if ((p->text_limit = get_limit (r, "limit")) == 0)
+    member_problem (r, "limit", _("a text limit is required"));
+  p->title_limit = get_limit (r, "title_limit");
+  counting = get_string (r, "counting", TRUE);
   if (counting && !hb_count_method_from_string (counting, &p->count_method))
-    problem (w, "counting", _("unknown counting “%s” (use code-points, twitter-v3 or threads)"),
-             counting);
+    member_problem (r, "counting", _("unknown counting “%s” (use code-points, twitter-v3 or threads)"),
+                    counting);
 }
 
 static void
-walk_count_part (Walk       *w,
-                 JsonObject *obj,
-                 guint      *limit,
-                 const char *member)
+walk_count_part (const HbJsonReader *r,
+                 guint              *limit,
+                 const char         *member)
 {
   const char * const known[] = { member, "source", "note", NULL };
 
-  check_members (w, obj, known);
-  *limit = get_limit (w, obj, member);
+  hb_json_reader_refuse_unknown_members (r, known);
+  *limit = get_limit (r, member);
 }
 
 static void
-walk_image (Walk          *w,
-            JsonObject    *obj,
-            HbImageLimits *im)
+walk_image (const HbJsonReader *r,
+            HbImageLimits      *im)
 {
   static const char * const known[] = {
     "min_width", "min_height", "max_width", "max_height", "min_aspect", "max_aspect", "max_mb",
     "formats", "source", "note", NULL
   };
 
-  check_members (w, obj, known);
-  im->min_width = get_limit (w, obj, "min_width");
-  im->min_height = get_limit (w, obj, "min_height");
-  im->max_width = get_limit (w, obj, "max_width");
-  im->max_height = get_limit (w, obj, "max_height");
-  im->min_aspect = get_ratio (w, obj, "min_aspect");
-  im->max_aspect = get_ratio (w, obj, "max_aspect");
-  im->max_mb = get_amount (w, obj, "max_mb");
-  im->formats = get_formats (w, obj);
-  check_range (w, _("width"), im->min_width, im->max_width);
-  check_range (w, _("height"), im->min_height, im->max_height);
-  check_range (w, _("aspect ratio"), im->min_aspect, im->max_aspect);
+  hb_json_reader_refuse_unknown_members (r, known);
+  im->min_width = get_limit (r, "min_width");
+  im->min_height = get_limit (r, "min_height");
+  im->max_width = get_limit (r, "max_width");
+  im->max_height = get_limit (r, "max_height");
+  im->min_aspect = get_ratio (r, "min_aspect");
+  im->max_aspect = get_ratio (r, "max_aspect");
+  im->max_mb = get_amount (r, "max_mb");
+  im->formats = hb_json_reader_dup_strv (r, "formats", HB_JSON_OPTIONAL);
+  check_range (r, _("width"), im->min_width, im->max_width);
+  check_range (r, _("height"), im->min_height, im->max_height);
+  check_range (r, _("aspect ratio"), im->min_aspect, im->max_aspect);
 }
 
 static void
-walk_video (Walk          *w,
-            JsonObject    *obj,
-            HbVideoLimits *v)
+walk_video (const HbJsonReader *r,
+            HbVideoLimits      *v)
 {
   static const char * const known[] = {
     "min_seconds", "max_seconds", "min_width", "min_height", "max_width", "max_height",
@@ -314,137 +234,115 @@ walk_video (Walk          *w,
     "note", NULL
   };
 
-  check_members (w, obj, known);
-  v->min_seconds = get_amount (w, obj, "min_seconds");
-  v->max_seconds = get_amount (w, obj, "max_seconds");
-  v->min_width = get_limit (w, obj, "min_width");
-  v->min_height = get_limit (w, obj, "min_height");
-  v->max_width = get_limit (w, obj, "max_width");
-  v->max_height = get_limit (w, obj, "max_height");
-  v->min_fps = get_limit (w, obj, "min_fps");
-  v->max_fps = get_limit (w, obj, "max_fps");
-  v->min_aspect = get_ratio (w, obj, "min_aspect");
-  v->max_aspect = get_ratio (w, obj, "max_aspect");
-  v->aspect = get_ratio (w, obj, "aspect");
-  v->max_mb = get_amount (w, obj, "max_mb");
-  v->formats = get_formats (w, obj);
-  check_range (w, _("duration"), v->min_seconds, v->max_seconds);
-  check_range (w, _("frame rate"), v->min_fps, v->max_fps);
-  check_range (w, _("aspect ratio"), v->min_aspect, v->max_aspect);
+  hb_json_reader_refuse_unknown_members (r, known);
+  v->min_seconds = get_amount (r, "min_seconds");
+  v->max_seconds = get_amount (r, "max_seconds");
+  v->min_width = get_limit (r, "min_width");
+  v->min_height = get_limit (r, "min_height");
+  v->max_width = get_limit (r, "max_width");
+  v->max_height = get_limit (r, "max_height");
+  v->min_fps = get_limit (r, "min_fps");
+  v->max_fps = get_limit (r, "max_fps");
+  v->min_aspect = get_ratio (r, "min_aspect");
+  v->max_aspect = get_ratio (r, "max_aspect");
+  v->aspect = get_ratio (r, "aspect");
+  v->max_mb = get_amount (r, "max_mb");
+  v->formats = hb_json_reader_dup_strv (r, "formats", HB_JSON_OPTIONAL);
+  check_range (r, _("duration"), v->min_seconds, v->max_seconds);
+  check_range (r, _("frame rate"), v->min_fps, v->max_fps);
+  check_range (r, _("aspect ratio"), v->min_aspect, v->max_aspect);
 }
 
 /* Every part is required and names its source, so that each figure in
  * the file can be traced to where it was published. */
 static void
-walk_part (Walk           *w,
-           JsonObject     *platform,
-           HbPlatformPart  part,
-           HbPlatform     *p)
+walk_part (const HbJsonReader *platform,
+           HbPlatformPart      part,
+           HbPlatform         *p)
 {
-  g_autofree char *parent = w->path;
-  JsonObject *obj;
+  HbJsonReader r;
 
-  w->path = g_strdup_printf ("%s.%s", parent, part_names[part]);
-  if ((obj = need_object (w, json_object_get_member (platform, part_names[part]))) != NULL)
+  hb_json_reader_member (platform, part_names[part], &r);
+  if (hb_json_reader_expect_object (&r) == NULL)
+    return;
+  p->source[part] = get_string (&r, "source", TRUE);
+  switch (part)
     {
-      p->source[part] = get_string (w, obj, "source", TRUE);
-      switch (part)
-        {
-        case HB_PLATFORM_TEXT: walk_text (w, obj, p); break;
-        case HB_PLATFORM_HASHTAGS: walk_count_part (w, obj, &p->hashtag_limit, "limit"); break;
-        case HB_PLATFORM_MENTIONS: walk_count_part (w, obj, &p->mention_limit, "limit"); break;
-        case HB_PLATFORM_MEDIA: walk_count_part (w, obj, &p->media_max, "max_items"); break;
-        case HB_PLATFORM_IMAGE: walk_image (w, obj, &p->image); break;
-        case HB_PLATFORM_VIDEO: walk_video (w, obj, &p->video); break;
-        case HB_PLATFORM_ALT_TEXT: walk_count_part (w, obj, &p->alt_text_limit, "limit"); break;
-        case HB_N_PLATFORM_PARTS: default: g_assert_not_reached ();
-        }
+    case HB_PLATFORM_TEXT: walk_text (&r, p); break;
+    case HB_PLATFORM_HASHTAGS: walk_count_part (&r, &p->hashtag_limit, "limit"); break;
+    case HB_PLATFORM_MENTIONS: walk_count_part (&r, &p->mention_limit, "limit"); break;
+    case HB_PLATFORM_MEDIA: walk_count_part (&r, &p->media_max, "max_items"); break;
+    case HB_PLATFORM_IMAGE: walk_image (&r, &p->image); break;
+    case HB_PLATFORM_VIDEO: walk_video (&r, &p->video); break;
+    case HB_PLATFORM_ALT_TEXT: walk_count_part (&r, &p->alt_text_limit, "limit"); break;
+    case HB_N_PLATFORM_PARTS: default: g_assert_not_reached ();
     }
-  g_free (w->path);
-  w->path = g_steal_pointer (&parent);
 }
 
 /* What the feed shows: optional, since only the post previews need it;
  * when present it names its source like every part. */
 static void
-walk_preview (Walk       *w,
-              JsonObject *platform,
-              HbPlatform *p)
+walk_preview (const HbJsonReader *platform,
+              HbPlatform         *p)
 {
   static const char * const known[] = {
     "fold", "fold_lines", "more", "photo_aspect", "photo_min_aspect", "photo_max_aspect",
     "source", "note", NULL
   };
-  g_autofree char *parent = NULL;
   g_autofree char *more = NULL;
-  HbPreviewRules *r = &p->preview;
-  JsonObject *obj;
+  HbPreviewRules *rules = &p->preview;
+  HbJsonReader r;
 
-  if (!json_object_has_member (platform, "preview"))
+  hb_json_reader_member (platform, "preview", &r);
+  if (!hb_json_reader_is_present (&r) || hb_json_reader_expect_object (&r) == NULL)
     return;
-  parent = w->path;
-  w->path = g_strdup_printf ("%s.preview", parent);
-  if ((obj = need_object (w, json_object_get_member (platform, "preview"))) != NULL)
-    {
-      check_members (w, obj, known);
-      r->source = get_string (w, obj, "source", TRUE);
-      r->fold_chars = get_limit (w, obj, "fold");
-      r->fold_lines = get_limit (w, obj, "fold_lines");
-      more = get_string (w, obj, "more", FALSE);
-      if (more == NULL)
-        r->more = HB_MORE_NONE;
-      else if (g_str_equal (more, "see-more"))
-        r->more = HB_MORE_SEE_MORE;
-      else if (g_str_equal (more, "more"))
-        r->more = HB_MORE_MORE;
-      else
-        problem (w, "more", _("unknown label “%s” (use see-more or more)"), more);
-      if ((r->fold_chars || r->fold_lines) && r->more == HB_MORE_NONE)
-        problem (w, "more", _("a fold needs the label the platform shows"));
-      r->photo_aspect = get_ratio (w, obj, "photo_aspect");
-      r->photo_min_aspect = get_ratio (w, obj, "photo_min_aspect");
-      r->photo_max_aspect = get_ratio (w, obj, "photo_max_aspect");
-      check_range (w, _("aspect ratio"), r->photo_min_aspect, r->photo_max_aspect);
-    }
-  g_free (w->path);
-  w->path = g_steal_pointer (&parent);
+  hb_json_reader_refuse_unknown_members (&r, known);
+  rules->source = get_string (&r, "source", TRUE);
+  rules->fold_chars = get_limit (&r, "fold");
+  rules->fold_lines = get_limit (&r, "fold_lines");
+  more = get_string (&r, "more", FALSE);
+  if (more == NULL)
+    rules->more = HB_MORE_NONE;
+  else if (g_str_equal (more, "see-more"))
+    rules->more = HB_MORE_SEE_MORE;
+  else if (g_str_equal (more, "more"))
+    rules->more = HB_MORE_MORE;
+  else
+    member_problem (&r, "more", _("unknown label “%s” (use see-more or more)"), more);
+  if ((rules->fold_chars || rules->fold_lines) && rules->more == HB_MORE_NONE)
+    member_problem (&r, "more", _("a fold needs the label the platform shows"));
+  rules->photo_aspect = get_ratio (&r, "photo_aspect");
+  rules->photo_min_aspect = get_ratio (&r, "photo_min_aspect");
+  rules->photo_max_aspect = get_ratio (&r, "photo_max_aspect");
+  check_range (&r, _("aspect ratio"), rules->photo_min_aspect, rules->photo_max_aspect);
 }
 
 /* Where "Copy and Open" sends the officer: optional, and only ever an
  * https page, since the window hands it to the browser as it is. */
 static void
-walk_publish (Walk       *w,
-              JsonObject *platform,
-              HbPlatform *p)
+walk_publish (const HbJsonReader *platform,
+              HbPlatform         *p)
 {
   static const char * const known[] = { "compose_url", "source", "note", NULL };
-  g_autofree char *parent = NULL;
-  HbPublishPage *r = &p->publish;
-  JsonObject *obj;
+  HbPublishPage *page = &p->publish;
+  HbJsonReader r;
 
-  if (!json_object_has_member (platform, "publish"))
+  hb_json_reader_member (platform, "publish", &r);
+  if (!hb_json_reader_is_present (&r) || hb_json_reader_expect_object (&r) == NULL)
     return;
-  parent = w->path;
-  w->path = g_strdup_printf ("%s.publish", parent);
-  if ((obj = need_object (w, json_object_get_member (platform, "publish"))) != NULL)
+  hb_json_reader_refuse_unknown_members (&r, known);
+  page->source = get_string (&r, "source", TRUE);
+  page->compose_url = get_string (&r, "compose_url", TRUE);
+  if (page->compose_url && (!g_str_has_prefix (page->compose_url, "https://") ||
+                            !g_uri_is_valid (page->compose_url, G_URI_FLAGS_NONE, NULL)))
     {
-      check_members (w, obj, known);
-      r->source = get_string (w, obj, "source", TRUE);
-      r->compose_url = get_string (w, obj, "compose_url", TRUE);
-      if (r->compose_url && (!g_str_has_prefix (r->compose_url, "https://") ||
-                             !g_uri_is_valid (r->compose_url, G_URI_FLAGS_NONE, NULL)))
-        {
-          problem (w, "compose_url", _("must be an https:// address"));
-          g_clear_pointer (&r->compose_url, g_free);
-        }
+      member_problem (&r, "compose_url", _("must be an https:// address"));
+      g_clear_pointer (&page->compose_url, g_free);
     }
-  g_free (w->path);
-  w->path = g_steal_pointer (&parent);
 }
 
 static HbPlatform *
-walk_platform (Walk       *w,
-               JsonObject *obj)
+walk_platform (const HbJsonReader *r)
 {
   static const char * const known[] = {
     "id", "name", "text", "hashtags", "mentions", "media", "image", "video", "alt_text", "preview",
@@ -452,66 +350,57 @@ walk_platform (Walk       *w,
   };
   HbPlatform *p = g_new0 (HbPlatform, 1);
 
-  check_members (w, obj, known);
-  p->id = get_string (w, obj, "id", TRUE);
+  hb_json_reader_refuse_unknown_members (r, known);
+  p->id = get_string (r, "id", TRUE);
   if (p->id && !g_strv_contains (hb_platform_ids (), p->id))
-    problem (w, "id", _("unknown platform “%s”"), p->id);
-  p->name = get_string (w, obj, "name", TRUE);
+    member_problem (r, "id", _("unknown platform “%s”"), p->id);
+  p->name = get_string (r, "name", TRUE);
   for (guint part = 0; part < HB_N_PLATFORM_PARTS; part++)
-    walk_part (w, obj, part, p);
-  walk_preview (w, obj, p);
-  walk_publish (w, obj, p);
+    walk_part (r, part, p);
+  walk_preview (r, p);
+  walk_publish (r, p);
   return p;
 }
 
 static void
-walk_platforms (Walk        *w,
-                JsonArray   *arr,
-                HbPlatforms *self)
+walk_platforms (const HbJsonReader *list,
+                HbPlatforms        *self)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonArray *arr = hb_json_reader_expect_array (list);
 
-  for (guint i = 0; i < json_array_get_length (arr); i++)
+  for (guint i = 0; arr && i < json_array_get_length (arr); i++)
     {
-      g_autofree char *parent = w->path;
-      JsonObject *obj;
+      HbJsonReader r;
+      HbPlatform *p;
 
-      w->path = g_strdup_printf ("$.platforms[%u]", i);
-      if ((obj = need_object (w, json_array_get_element (arr, i))) != NULL)
-        {
-          HbPlatform *p = walk_platform (w, obj);
-
-          g_ptr_array_add (self->platforms, p);
-          if (p->id && !g_hash_table_add (seen, p->id))
-            problem (w, "id", _("duplicate platform “%s”"), p->id);
-        }
-      g_free (w->path);
-      w->path = g_steal_pointer (&parent);
+      hb_json_reader_element (list, i, &r);
+      if (hb_json_reader_expect_object (&r) == NULL)
+        continue;
+      p = walk_platform (&r);
+      g_ptr_array_add (self->platforms, p);
+      if (p->id && !g_hash_table_add (seen, p->id))
+        member_problem (&r, "id", _("duplicate platform “%s”"), p->id);
     }
 }
 
 static void
-walk_root (Walk        *w,
-           JsonNode    *root,
-           HbPlatforms *self)
+walk_root (const HbJsonReader *r,
+           HbPlatforms        *self)
 {
   static const char * const known[] = { "format", "version", "note", "platforms", NULL };
   g_autofree char *format = NULL;
-  JsonObject *obj = need_object (w, root);
-  JsonNode *list;
+  HbJsonReader list;
 
-  if (obj == NULL)
+  if (hb_json_reader_expect_object (r) == NULL)
     return;
-  check_members (w, obj, known);
-  format = get_string (w, obj, "format", TRUE);
+  hb_json_reader_refuse_unknown_members (r, known);
+  format = get_string (r, "format", TRUE);
   if (format && strcmp (format, HB_PLATFORMS_FORMAT) != 0)
-    problem (w, "format", _("unsupported format “%s” (expected “%s”)"), format, HB_PLATFORMS_FORMAT);
-  self->version = get_string (w, obj, "version", TRUE);
-  list = json_object_get_member (obj, "platforms");
-  if (list == NULL || !JSON_NODE_HOLDS_ARRAY (list))
-    problem (w, "platforms", _("must be an array"));
-  else
-    walk_platforms (w, json_node_get_array (list), self);
+    member_problem (r, "format", _("unsupported format “%s” (expected “%s”)"), format, HB_PLATFORMS_FORMAT);
+  self->version = get_string (r, "version", TRUE);
+  hb_json_reader_member (r, "platforms", &list);
+  walk_platforms (&list, self);
 }
 
 /* Parses @bytes; NULL with every problem in @problems. */
@@ -522,18 +411,21 @@ parse (GBytes    *bytes,
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(HbPlatforms) self = g_object_new (HB_TYPE_PLATFORMS, NULL);
   g_autoptr(GError) error = NULL;
-  g_autofree char *root_path = g_strdup ("$");
-  Walk w = { problems, root_path };
+  HbJsonReader root;
   gsize len = 0;
   const char *data = g_bytes_get_data (bytes, &len);
 
+  hb_json_reader_init (&root, NULL, problems);
   if (len > MAX_FILE_SIZE)
-    problem (&w, NULL, _("the file is larger than 1 MB"));
+    hb_json_reader_problem (&root, _("the file is larger than 1 MB"));
   else if (!hb_utf8_validate (data, len, &error) ||
            !hb_json_load (parser, data, len, &error))
-    problem (&w, NULL, "%s", error->message);
+    hb_json_reader_problem (&root, "%s", error->message);
   else
-    walk_root (&w, json_parser_get_root (parser), self);
+    {
+      hb_json_reader_init (&root, json_parser_get_root (parser), problems);
+      walk_root (&root, self);
+    }
   return problems->len == 0 ? g_steal_pointer (&self) : NULL;
 }
 

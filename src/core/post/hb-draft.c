@@ -21,6 +21,7 @@
 #include "hb-error.h"
 #include "hb-file-util.h"
 #include "hb-json.h"
+#include "hb-json-reader.h"
 
 #define FORMAT_PREFIX "hebahan-draft/"
 #define MAX_DRAFT_SIZE (16 * 1024 * 1024)
@@ -248,86 +249,92 @@ hb_draft_to_bytes (HbPost *post,
 /* ------------------------------------------------------------------ */
 /* Reading                                                             */
 
+/* The walk (hb-json-reader.h) records nothing: a draft names only its
+ * first bad field, in the error. */
 typedef struct
 {
   HbPost     *post;
   GFile      *base_dir;
-  const char *bad;     /* the first field found invalid, as "event.date" */
-  char       *bad_owned;
+  char       *bad;     /* the first field found invalid, as "event.date" */
 } Load;
 
+/* Notes the value @at reads as the draft's first bad field, by its JSON
+ * path without the "$." an officer does not need. */
 static void
-bad_field (Load       *l,
-           const char *format,
-           ...) G_GNUC_PRINTF (2, 3);
-
-static void
-bad_field (Load       *l,
-           const char *format,
-           ...)
+bad_field (Load               *l,
+           const HbJsonReader *at)
 {
-  va_list args;
+  g_autofree char *path = NULL;
 
   if (l->bad != NULL)
     return;
-  va_start (args, format);
-  l->bad = l->bad_owned = g_strdup_vprintf (format, args);
-  va_end (args);
-}
-
-/* The string member @name of @obj: NULL when absent or null, the string
- * when it is one; anything else marks the field invalid. */
-static const char *
-member_string (Load       *l,
-               JsonObject *obj,
-               const char *name,
-               const char *path)
-{
-  JsonNode *node = json_object_get_member (obj, name);
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return NULL;
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return json_node_get_string (node);
-  bad_field (l, "%s%s", path, name);
-  return NULL;
-}
-
-/* Returns the member when it has type @type; absent or null gives NULL
- * quietly, another type marks the field invalid. */
-static JsonNode *
-member_of_type (Load        *l,
-                JsonObject  *obj,
-                const char  *name,
-                JsonNodeType type)
-{
-  JsonNode *node = json_object_get_member (obj, name);
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return NULL;
-  if (JSON_NODE_TYPE (node) != type)
-    {
-      bad_field (l, "%s", name);
-      return NULL;
-    }
-  return node;
+  path = hb_json_reader_dup_path (at);
+  l->bad = g_strdup (g_str_has_prefix (path, "$.") ? path + 2 : path);
 }
 
 static void
-read_header (Load       *l,
-             JsonObject *root)
+bad_member (Load               *l,
+            const HbJsonReader *r,
+            const char         *name)
 {
-  const char *type = member_string (l, root, "type", "");
-  const char *lang = member_string (l, root, "language", "");
+  HbJsonReader member;
+
+  hb_json_reader_member (r, name, &member);
+  bad_field (l, &member);
+}
+
+/* The string member @name of @r: NULL when absent or null, the string
+ * when it is one; anything else marks the field invalid. */
+static const char *
+member_string (Load               *l,
+               const HbJsonReader *r,
+               const char         *name)
+{
+  const char *value;
+
+  if (!hb_json_reader_get_string (r, name, HB_JSON_NULLABLE, &value))
+    bad_member (l, r, name);
+  return value;
+}
+
+/* @member reads member @name of @r; FALSE when it is absent or null
+ * (quietly) or not of @type (the field is invalid). */
+static gboolean
+member_of_type (Load               *l,
+                const HbJsonReader *r,
+                const char         *name,
+                JsonNodeType        type,
+                HbJsonReader       *member)
+{
+  JsonNode *node;
+
+  hb_json_reader_member (r, name, member);
+  node = hb_json_reader_get_node (member);
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return FALSE;
+  if (JSON_NODE_TYPE (node) != type)
+    {
+      bad_field (l, member);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+read_header (Load               *l,
+             const HbJsonReader *root)
+{
+  const char *type = member_string (l, root, "type");
+  const char *lang = member_string (l, root, "language");
   HbPostType post_type;
   HbLang post_lang;
 
   if (type && !hb_post_type_from_string (type, &post_type))
-    bad_field (l, "type");
+    bad_member (l, root, "type");
   else if (type)
     hb_post_set_post_type (l->post, post_type);
   if (lang && !hb_lang_from_string (lang, &post_lang))
-    bad_field (l, "language");
+    bad_member (l, root, "language");
   else if (lang)
     hb_post_set_language (l->post, post_lang);
 }
@@ -335,33 +342,34 @@ read_header (Load       *l,
 /* Platforms this Hebahan does not know (from a newer one) are dropped
  * rather than refusing the draft. */
 static void
-read_platforms (Load       *l,
-                JsonObject *root)
+read_platforms (Load               *l,
+                const HbJsonReader *root)
 {
-  JsonNode *node = member_of_type (l, root, "platforms", JSON_NODE_ARRAY);
-  JsonArray *arr;
+  HbJsonReader list;
 
-  if (node == NULL)
+  if (!member_of_type (l, root, "platforms", JSON_NODE_ARRAY, &list))
     return;
-  arr = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (arr); i++)
+  for (guint i = 0; i < hb_json_reader_get_size (&list); i++)
     {
-      JsonNode *el = json_array_get_element (arr, i);
+      HbJsonReader el;
+      const char *id;
 
-      if (!JSON_NODE_HOLDS_VALUE (el) || json_node_get_value_type (el) != G_TYPE_STRING)
-        bad_field (l, "platforms[%u]", i);
-      else if (g_strv_contains (hb_platform_ids (), json_node_get_string (el)))
-        hb_post_toggle_platform (l->post, json_node_get_string (el), TRUE);
+      hb_json_reader_element (&list, i, &el);
+      if ((id = hb_json_reader_peek_string (&el)) == NULL)
+        bad_field (l, &el);
+      else if (g_strv_contains (hb_platform_ids (), id))
+        hb_post_toggle_platform (l->post, id, TRUE);
     }
 }
 
 /* Dates and times are stored as ISO; what a person typed into the file by
  * hand ("12/12/2026", "8.00 pagi") is read and normalised. */
 static void
-set_event_field (Load       *l,
-                 HbField     field,
-                 const char *member,
-                 const char *value)
+set_event_field (Load               *l,
+                 HbField             field,
+                 const HbJsonReader *event,
+                 const char         *member,
+                 const char         *value)
 {
   g_autoptr(GDateTime) date = NULL;
   g_autofree char *iso = NULL;
@@ -380,38 +388,36 @@ set_event_field (Load       *l,
     iso = g_strdup (value);
   if (iso == NULL)
     {
-      bad_field (l, "event.%s", member);
+      bad_member (l, event, member);
       return;
     }
   hb_post_set_field (l->post, field, iso);
 }
 
 static void
-read_event (Load       *l,
-            JsonObject *root)
+read_event (Load               *l,
+            const HbJsonReader *root)
 {
-  JsonNode *node = member_of_type (l, root, "event", JSON_NODE_OBJECT);
-  JsonObject *event;
+  HbJsonReader event;
 
-  if (node == NULL)
+  if (!member_of_type (l, root, "event", JSON_NODE_OBJECT, &event))
     return;
-  event = json_node_get_object (node);
   for (guint i = 0; i < G_N_ELEMENTS (event_members); i++)
     {
-      const char *value = member_string (l, event, event_members[i].member, "event.");
+      const char *value = member_string (l, &event, event_members[i].member);
 
       if (value)
-        set_event_field (l, event_members[i].field, event_members[i].member, value);
+        set_event_field (l, event_members[i].field, &event, event_members[i].member, value);
     }
 }
 
 static void
-read_texts (Load       *l,
-            JsonObject *root)
+read_texts (Load               *l,
+            const HbJsonReader *root)
 {
   for (guint i = 0; i < G_N_ELEMENTS (text_members); i++)
     {
-      const char *value = member_string (l, root, text_members[i].member, "");
+      const char *value = member_string (l, root, text_members[i].member);
 
       if (value)
         hb_post_set_field (l->post, text_members[i].field, value);
@@ -421,36 +427,33 @@ read_texts (Load       *l,
 /* Calls @read_item for each element of array member @name, which must be
  * an object. */
 static void
-read_list (Load        *l,
-           JsonObject  *root,
-           const char  *name,
-           void       (*read_item) (Load *, JsonObject *, const char *))
+read_list (Load               *l,
+           const HbJsonReader *root,
+           const char         *name,
+           void              (*read_item) (Load *, const HbJsonReader *))
 {
-  JsonNode *node = member_of_type (l, root, name, JSON_NODE_ARRAY);
-  JsonArray *arr;
+  HbJsonReader list;
 
-  if (node == NULL)
+  if (!member_of_type (l, root, name, JSON_NODE_ARRAY, &list))
     return;
-  arr = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (arr) && l->bad == NULL; i++)
+  for (guint i = 0; i < hb_json_reader_get_size (&list) && l->bad == NULL; i++)
     {
-      JsonNode *el = json_array_get_element (arr, i);
-      g_autofree char *path = g_strdup_printf ("%s[%u].", name, i);
+      HbJsonReader el;
 
-      if (!JSON_NODE_HOLDS_OBJECT (el))
-        bad_field (l, "%s[%u]", name, i);
+      hb_json_reader_element (&list, i, &el);
+      if (!JSON_NODE_HOLDS_OBJECT (hb_json_reader_get_node (&el)))
+        bad_field (l, &el);
       else
-        read_item (l, json_node_get_object (el), path);
+        read_item (l, &el);
     }
 }
 
 static void
-read_guest (Load       *l,
-            JsonObject *obj,
-            const char *path)
+read_guest (Load               *l,
+            const HbJsonReader *r)
 {
-  const char *title = member_string (l, obj, "title", path);
-  const char *name = member_string (l, obj, "name", path);
+  const char *title = member_string (l, r, "title");
+  const char *name = member_string (l, r, "name");
   g_autoptr(HbGuest) guest = hb_guest_new (title, name);
 
   g_list_store_append (hb_post_get_guests (l->post), guest);
@@ -469,20 +472,19 @@ resolve_media_path (Load       *l,
 }
 
 static void
-read_media_item (Load       *l,
-                 JsonObject *obj,
-                 const char *path)
+read_media_item (Load               *l,
+                 const HbJsonReader *r)
 {
-  const char *file = member_string (l, obj, "path", path);
-  const char *sha256 = member_string (l, obj, "sha256", path);
-  const char *alt_text = member_string (l, obj, "alt_text", path);
-  const char *caption = member_string (l, obj, "caption", path);
+  const char *file = member_string (l, r, "path");
+  const char *sha256 = member_string (l, r, "sha256");
+  const char *alt_text = member_string (l, r, "alt_text");
+  const char *caption = member_string (l, r, "caption");
   g_autofree char *resolved = NULL;
   g_autoptr(HbMediaItem) item = NULL;
 
   if (file == NULL || *file == '\0')
     {
-      bad_field (l, "%spath", path);
+      bad_member (l, r, "path");
       return;
     }
   resolved = resolve_media_path (l, file);
@@ -496,20 +498,19 @@ read_media_item (Load       *l,
 /* Acknowledgements keep their own date, so they go straight into the
  * post's list rather than through hb_post_add_ack(), which stamps now. */
 static void
-read_ack (Load       *l,
-          JsonObject *obj,
-          const char *path)
+read_ack (Load               *l,
+          const HbJsonReader *r)
 {
-  const char *rule = member_string (l, obj, "rule", path);
-  const char *text = member_string (l, obj, "text", path);
-  const char *reason = member_string (l, obj, "reason", path);
-  const char *who = member_string (l, obj, "who", path);
-  const char *when = member_string (l, obj, "when", path);
+  const char *rule = member_string (l, r, "rule");
+  const char *text = member_string (l, r, "text");
+  const char *reason = member_string (l, r, "reason");
+  const char *who = member_string (l, r, "who");
+  const char *when = member_string (l, r, "when");
   HbAck *ack;
 
   if (rule == NULL || *rule == '\0')
     {
-      bad_field (l, "%srule", path);
+      bad_member (l, r, "rule");
       return;
     }
   ack = g_new0 (HbAck, 1);
@@ -518,41 +519,41 @@ read_ack (Load       *l,
   ack->reason = g_strdup (reason ? reason : "");
   ack->who = g_strdup (who ? who : "");
   if (when && (ack->when = g_date_time_new_from_iso8601 (when, NULL)) == NULL)
-    bad_field (l, "%swhen", path);
+    bad_member (l, r, "when");
   g_ptr_array_add (hb_post_get_acks (l->post), ack);
 }
 
 /* Per-platform captions; a platform this version does not know is
  * dropped, as in "platforms". */
 static void
-read_overrides (Load       *l,
-                JsonObject *root)
+read_overrides (Load               *l,
+                const HbJsonReader *root)
 {
-  JsonNode *node = member_of_type (l, root, "captions", JSON_NODE_OBJECT);
-  JsonObject *obj = node ? json_node_get_object (node) : NULL;
   const char * const *ids = hb_platform_ids ();
+  HbJsonReader captions, text;
 
-  for (guint i = 0; obj && ids[i]; i++)
+  if (!member_of_type (l, root, "captions", JSON_NODE_OBJECT, &captions))
+    return;
+  for (guint i = 0; ids[i]; i++)
     {
-      JsonNode *text = json_object_get_member (obj, ids[i]);
-
-      if (text == NULL)
+      hb_json_reader_member (&captions, ids[i], &text);
+      if (!hb_json_reader_is_present (&text))
         continue;
-      if (!JSON_NODE_HOLDS_VALUE (text) || json_node_get_value_type (text) != G_TYPE_STRING)
-        bad_field (l, "captions.%s", ids[i]);
+      if (hb_json_reader_peek_string (&text) == NULL)
+        bad_field (l, &text);
       else
-        hb_post_set_caption_override (l->post, ids[i], json_node_get_string (text));
+        hb_post_set_caption_override (l->post, ids[i], hb_json_reader_peek_string (&text));
     }
 }
 
 static void
-read_checklist (Load       *l,
-                JsonObject *root)
+read_checklist (Load               *l,
+                const HbJsonReader *root)
 {
-  JsonNode *node = member_of_type (l, root, "checklist", JSON_NODE_OBJECT);
+  HbJsonReader checklist;
 
-  if (node)
-    hb_post_set_checklist (l->post, node);
+  if (member_of_type (l, root, "checklist", JSON_NODE_OBJECT, &checklist))
+    hb_post_set_checklist (l->post, hb_json_reader_get_node (&checklist));
 }
 
 /* Checks "format": NULL when fine, or the error to report. */
@@ -560,12 +561,11 @@ static GError *
 check_format (JsonNode   *root,
               const char *name)
 {
-  JsonObject *obj = root && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
-  JsonNode *node = obj ? json_object_get_member (obj, "format") : NULL;
-  const char *format = NULL;
+  HbJsonReader r;
+  const char *format;
 
-  if (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    format = json_node_get_string (node);
+  hb_json_reader_init (&r, root, NULL);
+  hb_json_reader_get_string (&r, "format", HB_JSON_OPTIONAL, &format);
   if (format && strcmp (format, HB_DRAFT_FORMAT) == 0)
     return NULL;
   if (format && g_str_has_prefix (format, FORMAT_PREFIX))
@@ -611,25 +611,17 @@ parse_json (GBytes      *bytes,
   return json_node_ref (json_parser_get_root (parser));
 }
 
-static guint
-list_size (JsonNode *node)
-{
-  if (node && JSON_NODE_HOLDS_ARRAY (node))
-    return json_array_get_length (json_node_get_array (node));
-  if (node && JSON_NODE_HOLDS_OBJECT (node))
-    return json_object_get_size (json_node_get_object (node));
-  return 0;
-}
-
 static gboolean
-check_counts (JsonObject  *obj,
-              GError     **error)
+check_counts (const HbJsonReader  *root,
+              GError             **error)
 {
   for (guint i = 0; i < G_N_ELEMENTS (list_limits); i++)
     {
-      guint n = list_size (json_object_get_member (obj, list_limits[i].member));
+      HbJsonReader list;
+      guint n;
 
-      if (n > list_limits[i].max)
+      hb_json_reader_member (root, list_limits[i].member, &list);
+      if ((n = hb_json_reader_get_size (&list)) > list_limits[i].max)
         {
           g_set_error (error, HB_ERROR, HB_ERROR_INVALID_DRAFT,
                        _("The draft’s “%s” list has %u entries, more than the %u Hebahan accepts"),
@@ -648,29 +640,29 @@ load_bytes (GBytes      *bytes,
 {
   g_autoptr(JsonNode) root = parse_json (bytes, name, error);
   g_autoptr(HbPost) post = NULL;
-  JsonObject *obj;
-  Load l = { NULL, base_dir, NULL, NULL };
+  HbJsonReader r;
+  Load l = { NULL, base_dir, NULL };
 
   if (root == NULL)
     return NULL;
-  obj = json_node_get_object (root);
-  if (!check_counts (obj, error))
+  hb_json_reader_init (&r, root, NULL);
+  if (!check_counts (&r, error))
     return NULL;
   l.post = post = hb_post_new ();
-  read_header (&l, obj);
-  read_platforms (&l, obj);
-  read_event (&l, obj);
-  read_list (&l, obj, "guests", read_guest);
-  read_texts (&l, obj);
-  read_list (&l, obj, "media", read_media_item);
-  read_overrides (&l, obj);
-  read_checklist (&l, obj);
-  read_list (&l, obj, "acknowledged", read_ack);
+  read_header (&l, &r);
+  read_platforms (&l, &r);
+  read_event (&l, &r);
+  read_list (&l, &r, "guests", read_guest);
+  read_texts (&l, &r);
+  read_list (&l, &r, "media", read_media_item);
+  read_overrides (&l, &r);
+  read_checklist (&l, &r);
+  read_list (&l, &r, "acknowledged", read_ack);
   if (l.bad != NULL)
     {
       g_set_error (error, HB_ERROR, HB_ERROR_INVALID_DRAFT,
                    _("The draft’s “%s” field is not valid"), l.bad);
-      g_free (l.bad_owned);
+      g_free (l.bad);
       return NULL;
     }
   return g_steal_pointer (&post);
