@@ -437,8 +437,10 @@ GPtrArray *
 hb_platforms_check_bytes (GBytes *bytes)
 {
   GPtrArray *problems = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(HbPlatforms) self = parse (bytes, problems);
+  HbPlatforms *parsed = parse (bytes, problems);
 
+  /* Only the problems are wanted. */
+  g_clear_object (&parsed);
   return problems;
 }
 
