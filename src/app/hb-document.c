@@ -19,6 +19,7 @@
 #include "hb-error.h"
 #include "hb-finding-list.h"
 #include "hb-link-check.h"
+#include "hb-media-measure.h"
 
 struct _HbDocument
 {
@@ -44,6 +45,11 @@ struct _HbDocument
   gboolean       linting;
   gboolean       lint_again;
   gboolean       can_export;
+
+  /* media, measured here rather than in the window's tiles, so that the
+   * findings never wait for a widget and match hebahan-cli's */
+  HbMediaItem   *measuring;       /* the item in the worker, one at a time */
+  gboolean       measured_unlinted; /* a measurement landed after the last applied lint */
 
   /* saving */
   guint          autosave_id;
@@ -93,7 +99,7 @@ static void
 update_busy (HbDocument *self)
 {
   gboolean busy = self->linting || self->lint_again || self->pending_io > 0 ||
-                  self->autosave_id != 0;
+                  self->autosave_id != 0 || self->measuring != NULL;
 
   if (busy == self->busy)
     return;
@@ -141,11 +147,32 @@ set_file (HbDocument *self,
   update_title (self);
 }
 
+/* Every item measured, or known to be unreadable (which hebahan-cli
+ * reports the same way), and the findings made after the last of it. */
+static gboolean
+media_settled (HbDocument *self)
+{
+  GListModel *media = G_LIST_MODEL (hb_post_get_media (self->post));
+
+  if (self->measured_unlinted)
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (media); i++)
+    {
+      g_autoptr(HbMediaItem) item = g_list_model_get_item (media, i);
+
+      if (!hb_media_item_get_loaded (item) && hb_media_item_get_error (item) == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Not before the media are measured: hebahan-cli export measures them
+ * first, and the window must not let through what it would refuse. */
 static void
 update_can_export (HbDocument *self)
 {
   gboolean can = self->statuses && hb_checklist_is_complete (self->statuses) &&
-                 self->export_cancellable == NULL;
+                 self->export_cancellable == NULL && media_settled (self);
 
   if (can == self->can_export)
     return;
@@ -216,6 +243,8 @@ apply_findings (HbDocument *self,
 {
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   self->findings = findings;
+  /* Only a lint of the current generation is applied: it saw them all. */
+  self->measured_unlinted = FALSE;
   hb_finding_list_set (self->finding_model, findings);
   /* Findings first, so the underlines are not kept waiting for the
    * checklist (which composes the whole caption again). */
@@ -366,11 +395,61 @@ hb_document_drop_autosave (HbDocument *self)
   update_busy (self);
 }
 
+/* ------------------------------------------------------------------ */
+/* Measuring the media (hb-media-measure.c, as hebahan-cli does)       */
+
+static void measure_media (HbDocument *self);
+
+/* The measurements land on the item, whose ::measured brings a lint. */
+static void
+media_measured (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(HbDocument) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!hb_media_item_measure_finish (HB_MEDIA_ITEM (source), result, &error))
+    g_debug ("%s: %s", hb_media_item_get_path (HB_MEDIA_ITEM (source)), error->message);
+  g_clear_object (&self->measuring);
+  measure_media (self);
+  update_busy (self);
+}
+
+/* Starts on the first item neither measured nor known to be unreadable,
+ * one at a time, so measuring never takes more than one core from the
+ * tiles' thumbnails.  Photos first: a damaged video can hold GStreamer
+ * for its whole time-out, and the photos' findings need not wait. */
+static void
+measure_media (HbDocument *self)
+{
+  GListModel *media;
+
+  if (self->measuring || self->post == NULL || g_cancellable_is_cancelled (self->cancellable))
+    return;
+  media = G_LIST_MODEL (hb_post_get_media (self->post));
+  for (guint pass = 0; pass < 2 && self->measuring == NULL; pass++)
+    for (guint i = 0; i < g_list_model_get_n_items (media); i++)
+      {
+        g_autoptr(HbMediaItem) item = g_list_model_get_item (media, i);
+
+        if (hb_media_item_get_loaded (item) || hb_media_item_get_error (item) ||
+            (hb_media_item_get_kind (item) == HB_MEDIA_VIDEO) != (pass == 1))
+          continue;
+        self->measuring = g_steal_pointer (&item);
+        hb_media_item_measure_async (self->measuring, self->cancellable, media_measured,
+                                     g_object_ref (self));
+        break;
+      }
+  update_busy (self);
+}
+
 /* New measurements of a photo: findings may change, the draft does not. */
 static void
 post_measured (HbDocument *self)
 {
   self->generation++;
+  self->measured_unlinted = TRUE;
   schedule_lint (self);
 }
 
@@ -382,6 +461,7 @@ post_changed (HbDocument *self)
   update_title (self);
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   self->autosave_id = g_timeout_add (self->autosave_ms, autosave_now, self);
+  measure_media (self);  /* a photo or video added */
   schedule_lint (self);
 }
 
@@ -399,6 +479,7 @@ set_post (HbDocument *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POST]);
     }
   update_title (self);
+  measure_media (self);
   schedule_lint (self);
 }
 
