@@ -83,6 +83,24 @@ measure_video (const char          *path,
   return TRUE;
 }
 
+/* A photo's measurements are what the loader found.  The digest is not
+ * among them: export compares the file with the one the draft records,
+ * and must still notice one that is missing. */
+static void
+photo_measurements (const HbMediaInfo   *info,
+                    HbMediaMeasurements *m)
+{
+  *m = (HbMediaMeasurements) {
+    .width = info->width,
+    .height = info->height,
+    .size = info->size,
+    .blur_score = info->quality.blur_score,
+    .blurry = info->quality.blurry,
+    .underexposed = info->quality.underexposed,
+    .overexposed = info->quality.overexposed,
+  };
+}
+
 /* Thread-safe: reads only the file at @path. */
 static gboolean
 measure_path (const char          *path,
@@ -96,19 +114,14 @@ measure_path (const char          *path,
 
   if (info == NULL)
     return FALSE;
-  /* The digest is not recorded here: export compares the file with the
-   * one the draft records, and must still notice one that is missing. */
+  if (info->kind != HB_MEDIA_VIDEO)
+    {
+      photo_measurements (info, m);
+      return TRUE;
+    }
   *m = (HbMediaMeasurements) { .size = info->size };
-  if (info->kind == HB_MEDIA_VIDEO)
-    return !g_cancellable_set_error_if_cancelled (cancellable, error) &&
-           measure_video (path, m, error);
-  m->width = info->width;
-  m->height = info->height;
-  m->blur_score = info->quality.blur_score;
-  m->blurry = info->quality.blurry;
-  m->underexposed = info->quality.underexposed;
-  m->overexposed = info->quality.overexposed;
-  return TRUE;
+  return !g_cancellable_set_error_if_cancelled (cancellable, error) &&
+         measure_video (path, m, error);
 }
 
 /* What the window and the CLI keep of a measuring: the measurements, or
@@ -125,6 +138,34 @@ record (HbMediaItem               *item,
     }
   else
     hb_media_item_set_error (item, error->message);
+}
+
+/**
+ * hb_media_item_measure_from_load:
+ * @info: what hb_media_load() read from @item's file
+ *
+ * Records a photo's measurements from a load made anyway (the window's
+ * tile decodes the photo for its thumbnail), exactly as measuring it would
+ * record them — the quality is measured on the same decoded size whatever
+ * the thumbnail's — so the photo is not decoded a second time.  A video
+ * is left alone: only the discoverer measures one.
+ *
+ * Returns: %TRUE if @item is now measured
+ */
+gboolean
+hb_media_item_measure_from_load (HbMediaItem       *item,
+                                 const HbMediaInfo *info)
+{
+  HbMediaMeasurements m;
+
+  g_return_val_if_fail (HB_IS_MEDIA_ITEM (item), FALSE);
+  g_return_val_if_fail (info != NULL, FALSE);
+
+  if (info->kind == HB_MEDIA_VIDEO)
+    return FALSE;
+  photo_measurements (info, &m);
+  record (item, &m, NULL);
+  return TRUE;
 }
 
 /**

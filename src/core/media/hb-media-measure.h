@@ -5,6 +5,7 @@
 
 #include <gio/gio.h>
 
+#include "hb-media.h"
 #include "hb-media-item.h"
 #include "hb-post.h"
 
@@ -19,5 +20,7 @@ void     hb_media_item_measure_async  (HbMediaItem         *item,
 gboolean hb_media_item_measure_finish (HbMediaItem         *item,
                                        GAsyncResult        *result,
                                        GError             **error);
+gboolean hb_media_item_measure_from_load (HbMediaItem       *item,
+                                          const HbMediaInfo *info);
 
 G_END_DECLS
