@@ -49,6 +49,8 @@ struct _HbDocument
   /* media, measured here rather than in the window's tiles, so that the
    * findings never wait for a widget and match hebahan-cli's */
   HbMediaItem   *measuring;       /* the item in the worker, one at a time */
+  guint          photo_wait_id;   /* photos left to the window's tiles for a moment */
+  gboolean       photos_now;      /* the tiles are not measuring them: do it here */
   gboolean       measured_unlinted; /* a measurement landed after the last applied lint */
 
   /* saving */
@@ -99,7 +101,7 @@ static void
 update_busy (HbDocument *self)
 {
   gboolean busy = self->linting || self->lint_again || self->pending_io > 0 ||
-                  self->autosave_id != 0 || self->measuring != NULL;
+                  self->autosave_id != 0 || self->measuring != NULL || self->photo_wait_id != 0;
 
   if (busy == self->busy)
     return;
@@ -398,6 +400,10 @@ hb_document_drop_autosave (HbDocument *self)
 /* ------------------------------------------------------------------ */
 /* Measuring the media (hb-media-measure.c, as hebahan-cli does)       */
 
+/* How long photos wait for the window's tiles after the last measurement
+ * landed: longer than a tile takes to load a camera photo. */
+#define PHOTO_WAIT_MS 1000
+
 static void measure_media (HbDocument *self);
 
 /* The measurements land on the item, whose ::measured brings a lint. */
@@ -416,31 +422,62 @@ media_measured (GObject      *source,
   update_busy (self);
 }
 
-/* Starts on the first item neither measured nor known to be unreadable,
- * one at a time, so measuring never takes more than one core from the
- * tiles' thumbnails.  Photos first: a damaged video can hold GStreamer
- * for its whole time-out, and the photos' findings need not wait. */
+static gboolean
+photo_wait_over (gpointer user_data)
+{
+  HbDocument *self = user_data;
+
+  self->photo_wait_id = 0;
+  self->photos_now = TRUE;
+  measure_media (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The first item of @kind neither measured nor known to be unreadable. */
+static HbMediaItem *
+next_to_measure (GListModel *media,
+                 HbMediaKind kind)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (media); i++)
+    {
+      g_autoptr(HbMediaItem) item = g_list_model_get_item (media, i);
+
+      if (!hb_media_item_get_loaded (item) && hb_media_item_get_error (item) == NULL &&
+          hb_media_item_get_kind (item) == kind)
+        return g_steal_pointer (&item);
+    }
+  return NULL;
+}
+
+/* One item at a time.  Videos at once: only the core measures them.  A
+ * photo shown in the window is measured from the very load that makes its
+ * thumbnail (hb_media_item_measure_from_load(), in the tile), so the
+ * document leaves photos to the tiles for as long as measurements keep
+ * coming, then measures those still left itself: the findings never
+ * depend on a tile, and a photo is decoded once, not twice. */
 static void
 measure_media (HbDocument *self)
 {
+  g_autoptr(HbMediaItem) item = NULL;
   GListModel *media;
 
   if (self->measuring || self->post == NULL || g_cancellable_is_cancelled (self->cancellable))
     return;
   media = G_LIST_MODEL (hb_post_get_media (self->post));
-  for (guint pass = 0; pass < 2 && self->measuring == NULL; pass++)
-    for (guint i = 0; i < g_list_model_get_n_items (media); i++)
-      {
-        g_autoptr(HbMediaItem) item = g_list_model_get_item (media, i);
-
-        if (hb_media_item_get_loaded (item) || hb_media_item_get_error (item) ||
-            (hb_media_item_get_kind (item) == HB_MEDIA_VIDEO) != (pass == 1))
-          continue;
-        self->measuring = g_steal_pointer (&item);
-        hb_media_item_measure_async (self->measuring, self->cancellable, media_measured,
-                                     g_object_ref (self));
-        break;
-      }
+  item = next_to_measure (media, HB_MEDIA_VIDEO);
+  if (item == NULL && (item = next_to_measure (media, HB_MEDIA_PHOTO)) == NULL)
+    {
+      self->photos_now = FALSE;  /* caught up: new photos go to the tiles first again */
+      g_clear_handle_id (&self->photo_wait_id, g_source_remove);
+    }
+  else if (hb_media_item_get_kind (item) == HB_MEDIA_VIDEO || self->photos_now)
+    {
+      self->measuring = g_steal_pointer (&item);
+      hb_media_item_measure_async (self->measuring, self->cancellable, media_measured,
+                                   g_object_ref (self));
+    }
+  else if (self->photo_wait_id == 0)
+    self->photo_wait_id = g_timeout_add (PHOTO_WAIT_MS, photo_wait_over, self);
   update_busy (self);
 }
 
@@ -450,6 +487,13 @@ post_measured (HbDocument *self)
 {
   self->generation++;
   self->measured_unlinted = TRUE;
+  /* The tiles are at work: give them the time they need. */
+  if (self->photo_wait_id)
+    {
+      g_source_remove (self->photo_wait_id);
+      self->photo_wait_id = g_timeout_add (PHOTO_WAIT_MS, photo_wait_over, self);
+    }
+  measure_media (self);
   schedule_lint (self);
 }
 
@@ -1399,6 +1443,7 @@ hb_document_cancel (HbDocument *self)
   hb_document_cancel_export (self);
   set_links_cancellable (self, NULL);
   g_clear_handle_id (&self->autosave_id, g_source_remove);
+  g_clear_handle_id (&self->photo_wait_id, g_source_remove);
   update_busy (self);
 }
 

@@ -9,7 +9,9 @@
  * its size, a video's length, why it cannot be used — is what the core
  * measured on the item (hb-media-measure.c, run by HbDocument for the
  * window as hebahan-cli runs it), so the window and the command line
- * never disagree about a file.  What was learnt is kept on the item,
+ * never disagree about a file.  A photo's thumbnail load is handed to the
+ * core (hb_media_item_measure_from_load()), which records from it what
+ * its measuring would, sparing the document a second decode.  What was learnt is kept on the item,
  * because the grid rebuilds tiles whenever the order changes.
  *
  * Badges on the preview say what is wrong with the photo itself (blurred,
@@ -21,6 +23,7 @@
 #include <glib/gi18n.h>
 
 #include "hb-media.h"
+#include "hb-media-measure.h"
 #include "hb-widget-util.h"
 
 /* Long side of the decoded thumbnail, a little over the preview's size. */
@@ -372,6 +375,9 @@ on_loaded (GObject      *source,
    * all the main thread has to upload. */
   cache->preview = GDK_PAINTABLE (gdk_texture_new_for_pixbuf (info->thumbnail));
   cache->done = TRUE;
+  /* The core records what its loader found, as its measuring would have:
+   * the document then has no need to decode this photo again. */
+  hb_media_item_measure_from_load (self->item, info);
   update_state (self);
 }
 
