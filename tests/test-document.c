@@ -6,14 +6,15 @@
  * and `modified` and `title` are notified when (and only when) they
  * change. */
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include <json-glib/json-glib.h>
 
 #include "hb-checklist.h"
 #include "hb-document.h"
 #include "hb-draft.h"
-#include "hb-media-measure.h"
 #include "hb-error.h"
+#include "hb-file-util.h"
 #include "hb-test-util.h"
 #include "hb-net-fetch.h"
 #include "hb-test-server.h"
@@ -471,16 +472,103 @@ cli_verdict (JsonNode *lint)
   return g_strjoinv (" ", (char **) keys->pdata);
 }
 
+/* The rule the fixture's two-second video breaks on Instagram. */
+#define VIDEO_FINDING "media.video-duration"
+
+/* The complete fixture with a video that is not one (noise under a
+ * video's name: GStreamer turns it away at once), saved with absolute
+ * paths into @dir. */
+static char *
+write_broken_video_draft (const char *dir)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "complete.hebahan", NULL);
+  g_autofree char *broken = g_build_filename (dir, "rosak.webm", NULL);
+  g_autofree char *draft = g_build_filename (dir, "rosak.hebahan", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HbPost) post = hb_draft_load (file, NULL, &error);
+  g_autoptr(HbMediaItem) item = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  guint8 junk[4096];
+
+  g_assert_no_error (error);
+  for (guint32 i = 0; i < sizeof junk; i++)
+    junk[i] = (guint8) ((i * 2654435761u) >> 13);
+  g_assert_true (g_file_set_contents (broken, (const char *) junk, sizeof junk, NULL));
+  item = hb_media_item_new (broken);
+  hb_media_item_set_alt_text (item, "Rakaman program yang rosak.");
+  g_list_store_append (hb_post_get_media (post), item);
+  bytes = hb_draft_to_bytes (post, NULL);
+  g_assert_true (g_file_set_contents (draft, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+  return g_steal_pointer (&draft);
+}
+
+static gboolean
+media_measured (HbPost *post)
+{
+  GListModel *media = G_LIST_MODEL (hb_post_get_media (post));
+
+  for (guint i = 0; i < g_list_model_get_n_items (media); i++)
+    {
+      g_autoptr(HbMediaItem) item = g_list_model_get_item (media, i);
+
+      if (!hb_media_item_get_loaded (item) && hb_media_item_get_error (item) == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Each time export opens, every photo must have been measured and linted:
+ * hebahan-cli export measures first, so the window must not let through
+ * a post whose photo findings are not in yet. */
+static void
+check_gate_after_media (HbDocument *document,
+                        GParamSpec *pspec,
+                        guint      *opened)
+{
+  if (!hb_document_get_can_export (document))
+    return;
+  g_assert_true (media_measured (hb_document_get_post (document)));
+  (*opened)++;
+}
+
+static void
+test_export_waits_for_media (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "complete.hebahan", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HbPost) post = hb_draft_load (file, NULL, &error);
+  g_autoptr(HbDocument) document = new_document (NULL);
+  guint opened = 0;
+
+  g_assert_no_error (error);
+  /* Only the JPEG, which breaks no media rule: the checklist can be complete. */
+  g_list_store_splice (hb_post_get_media (post), 1, 2, NULL, 0);
+  hb_test_confirm_all (post, builtin);
+  g_signal_connect (document, "notify::can-export", G_CALLBACK (check_gate_after_media), &opened);
+  hb_document_replace (document, post, file);
+  g_assert_true (spin_until (not_busy, document));
+  g_assert_true (spin_until (lint_settled, document));
+  g_assert_true (hb_document_get_can_export (document));
+  g_assert_cmpuint (opened, ==, 1);
+  g_signal_handlers_disconnect_by_data (document, &opened);
+}
+
 /* Issue 14: for the same draft, `hebahan-cli lint` and `check` report the
  * findings and the export gate the document (so the window) has, media
  * measurements included — the window showed two media warnings and
- * blocked export while the command line found nothing. */
+ * blocked export while the command line found nothing.  The document
+ * measures the media itself, through the core as the CLI does: nothing
+ * here measures for it. */
 static void
 test_cli_agrees (void)
 {
   g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "complete.hebahan", NULL);
   g_autofree char *demo = g_test_build_filename (G_TEST_DIST, "..", "data", "demo", "demo.hebahan", NULL);
-  const char *drafts[] = { fixture, demo };
+  g_autofree char *dir = g_dir_make_tmp ("hb-document-media-XXXXXX", NULL);
+  g_autofree char *broken = write_broken_video_draft (dir);
+  const char *drafts[] = { fixture, demo, broken };
 
   if (g_getenv ("HB_CLI") == NULL)
     {
@@ -499,10 +587,11 @@ test_cli_agrees (void)
 
       g_assert_no_error (error);
       hb_document_replace (document, post, file);
-      /* What the window's media tiles do once the post is shown. */
-      g_assert_cmpuint (hb_post_measure_media (post, NULL), ==, 0);
-      g_assert_true (spin_until (lint_settled, document));
+      g_assert_false (media_measured (post));
+      g_assert_false (hb_document_get_can_export (document));  /* not before the media are */
       g_assert_true (spin_until (not_busy, document));
+      g_assert_true (spin_until (lint_settled, document));
+      g_assert_true (media_measured (post));
       ours = document_verdict (document);
       lint = run_cli ("lint", drafts[d]);
       check = run_cli ("check", drafts[d]);
@@ -513,7 +602,24 @@ test_cli_agrees (void)
       g_assert_cmpint (complete, ==, hb_document_get_can_export (document));
       g_assert_cmpint (json_object_get_int_member (json_node_get_object (check), "n_complete"), ==,
                        hb_checklist_n_complete (hb_document_get_statuses (document)));
+      if (d == 0)  /* the fixture's video is shorter than Instagram takes */
+        g_assert_nonnull (strstr (ours, VIDEO_FINDING));
     }
+  /* The broken video: the core's error, on the item as the tile shows it. */
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (broken);
+    g_autoptr(HbPost) post = hb_draft_load (file, NULL, NULL);
+    g_autoptr(HbDocument) document = new_document (NULL);
+    g_autoptr(HbMediaItem) item = NULL;
+
+    hb_document_replace (document, post, file);
+    g_assert_true (spin_until (not_busy, document));
+    item = g_list_model_get_item (G_LIST_MODEL (hb_post_get_media (post)), 3);
+    g_assert_false (hb_media_item_get_loaded (item));
+    g_test_message ("broken video: %s", hb_media_item_get_error (item));
+    g_assert_cmpstr (hb_media_item_get_error (item), ==, "“rosak.webm” is a video Hebahan cannot play");
+  }
+  hb_file_remove_tree (dir);
 }
 
 int
@@ -535,6 +641,7 @@ main (int    argc,
   g_test_add_func ("/document/export-gated", test_export_gated);
   g_test_add_func ("/document/modified-and-title", test_modified_and_title);
   g_test_add_func ("/document/check-links", test_check_links);
+  g_test_add_func ("/document/export-waits-for-media", test_export_waits_for_media);
   g_test_add_func ("/document/cli-agrees", test_cli_agrees);
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "hb-application.h"
+#include "hb-document.h"
 #include "hb-gui-test.h"
 #include "hb-media-grid.h"
 #include "hb-media-tile.h"
@@ -16,6 +17,7 @@ static char *fixture_dir;
 typedef struct
 {
   GtkWidget   *window;
+  HbDocument  *document;  /* measures the items, as in the window */
   HbMediaGrid *grid;
   GListStore  *model;
 } Fixture;
@@ -41,7 +43,8 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  f->model = g_list_store_new (HB_TYPE_MEDIA_ITEM);
+  f->document = hb_document_new (NULL, NULL, NULL);
+  f->model = g_object_ref (hb_post_get_media (hb_document_get_post (f->document)));
   f->grid = HB_MEDIA_GRID (hb_media_grid_new ());
   hb_media_grid_set_model (f->grid, f->model);
   f->window = gtk_window_new ();
@@ -59,7 +62,9 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
+  hb_document_cancel (f->document);
   g_clear_object (&f->model);
+  g_clear_object (&f->document);
   hb_gui_test_run_pending ();
 }
 

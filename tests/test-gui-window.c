@@ -23,6 +23,7 @@
 #include "hb-gui-test.h"
 #include "hb-guest-row.h"
 #include "hb-media-grid.h"
+#include "hb-media-tile.h"
 #include "hb-platform-preview.h"
 #include "hb-widget-util.h"
 #include "hb-window.h"
@@ -942,6 +943,123 @@ test_paste_ten_megabytes (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+static char *
+join_sorted (GPtrArray *keys)
+{
+  g_ptr_array_sort (keys, compare_strings);
+  g_ptr_array_add (keys, NULL);
+  return g_strjoinv (" ", (char **) keys->pdata);
+}
+
+/* "rule@index" of every media finding the window's document has. */
+static char *
+window_media_verdict (HbWindow *window)
+{
+  GPtrArray *findings = hb_document_get_findings (hb_window_get_document (window));
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const HbPostFinding *f = findings->pdata[i];
+
+      if (g_str_has_prefix (hb_finding_get_rule_id (f->finding), "media."))
+        g_ptr_array_add (keys, g_strdup_printf ("%s@%u", hb_finding_get_rule_id (f->finding), f->index));
+    }
+  return join_sorted (keys);
+}
+
+/* The same for `hebahan-cli lint --format json DRAFT`. */
+static char *
+cli_media_verdict (const char *draft)
+{
+  const char *argv[] = { g_getenv ("HB_CLI"), "lint", "--format", "json", draft, NULL };
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonArray *findings;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               &out, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  findings = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "findings");
+  for (guint i = 0; i < json_array_get_length (findings); i++)
+    {
+      JsonObject *f = json_array_get_object_element (findings, i);
+      const char *rule = json_object_get_string_member (f, "rule");
+
+      if (g_str_has_prefix (rule, "media."))
+        g_ptr_array_add (keys, g_strdup_printf ("%s@%" G_GINT64_FORMAT, rule,
+                                                json_object_get_int_member_with_default (f, "index", 0)));
+    }
+  return join_sorted (keys);
+}
+
+static HbMediaTile *
+find_tile (GtkWidget   *root,
+           HbMediaItem *item)
+{
+  if (HB_IS_MEDIA_TILE (root) && hb_media_tile_get_item (HB_MEDIA_TILE (root)) == item)
+    return HB_MEDIA_TILE (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      HbMediaTile *tile = find_tile (child, item);
+
+      if (tile)
+        return tile;
+    }
+  return NULL;
+}
+
+/* Issue 14, one verdict: the window's media findings are hebahan-cli's
+ * for the same draft, and a video's tile shows what the core measured
+ * (the measurements the CLI lints), not what a player made of it. */
+static void
+check_media_as_cli (HbWindow    *window,
+                    HbMediaGrid *grid)
+{
+  g_autofree char *draft = demo_path ("demo.hebahan");
+  g_autofree char *ours = window_media_verdict (window);
+  g_autofree char *theirs = NULL;
+  GListModel *media = G_LIST_MODEL (hb_post_get_media (hb_document_get_post (hb_window_get_document (window))));
+  gboolean saw_video = FALSE;
+
+  if (g_getenv ("HB_CLI") == NULL)
+    {
+      g_test_message ("HB_CLI is not set: window/CLI agreement not checked");
+      return;
+    }
+  theirs = cli_media_verdict (draft);
+  g_test_message ("media findings: window [%s], cli [%s]", ours, theirs);
+  g_assert_nonnull (strstr (ours, "media.video-duration@"));
+  g_assert_cmpstr (ours, ==, theirs);
+  for (guint i = 0; i < g_list_model_get_n_items (media); i++)
+    {
+      g_autoptr(HbMediaItem) item = g_list_model_get_item (media, i);
+      HbMediaTile *tile = find_tile (GTK_WIDGET (grid), item);
+      HbMediaMeasurements m;
+
+      g_assert_true (hb_media_item_get_loaded (item));
+      if (hb_media_item_get_kind (item) != HB_MEDIA_VIDEO)
+        continue;
+      hb_media_item_get_measurements (item, &m);
+      g_assert_cmpint (m.width, ==, 320);
+      g_assert_cmpint (m.height, ==, 240);
+      g_assert_nonnull (tile);
+      g_assert_cmpstr (hb_media_tile_get_details (tile), ==, "0:02 · 320 × 240");
+      saw_video = TRUE;
+    }
+  g_assert_true (saw_video);
+}
+
 /* `hebahan --demo`'s post: every kind of finding, media, an
  * acknowledgement; shown in the light and the dark style. */
 static void
@@ -960,6 +1078,7 @@ test_demo (void)
   g_assert_nonnull (find_rule (window, "media.alt-text"));
   g_assert_nonnull (find_rule (window, "royalty.honorific"));
   g_assert_true (find_rule (window, "unverified.viral")->acknowledged);
+  check_media_as_cli (window, grid);
   shot = hb_gui_test_screenshot (GTK_WIDGET (window), "window-demo");
   {
     g_autofree char *grid_shot = hb_gui_test_screenshot (GTK_WIDGET (grid), "window-demo-media");

@@ -12,6 +12,7 @@
 
 #include "hb-error.h"
 #include "hb-media.h"
+#include "hb-media-measure.h"
 
 /* Every bad file must be turned away at once, never after a long decode. */
 #define QUICK_SECONDS 2.0
@@ -693,6 +694,210 @@ remove_fixtures (void)
   g_rmdir (fixture_dir);
 }
 
+/* Noise under a video's name: the name makes it a video (no magic says
+ * otherwise), which GStreamer then cannot read.  (A real header before
+ * the noise would do too, but GStreamer 1.22's demuxers then now and then
+ * swallow their error and the discoverer waits for its time-out.) */
+static char *
+write_broken_video (void)
+{
+  guint8 junk[4096];
+
+  for (guint32 i = 0; i < sizeof junk; i++)
+    junk[i] = (guint8) ((i * 2654435761u) >> 13);
+  return write_fixture ("rosak.webm", junk, sizeof junk);
+}
+
+static GPtrArray *
+measure_paths (void)
+{
+  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (paths, g_test_build_filename (G_TEST_DIST, "fixtures", "photos", "taman-selasih.jpg", NULL));
+  g_ptr_array_add (paths, g_test_build_filename (G_TEST_DIST, "fixtures", "photos", "dewan-serbaguna.png", NULL));
+  g_ptr_array_add (paths, g_test_build_filename (G_TEST_DIST, "fixtures", "photos", "program.webm", NULL));
+  g_ptr_array_add (paths, g_test_build_filename (G_TEST_DIST, "fixtures", "media-quality", "dune-blurred.jpg", NULL));
+  g_ptr_array_add (paths, write_broken_video ());
+  g_ptr_array_add (paths, fixture_path ("hilang.jpg"));  /* not there */
+  return paths;
+}
+
+static void
+count_notify_in_main (HbMediaItem *item,
+                      GParamSpec  *pspec,
+                      guint       *count)
+{
+  /* The item's notifications reach the window's widgets: never from a worker. */
+  g_assert_true (g_main_context_is_owner (g_main_context_default ()));
+  (*count)++;
+}
+
+static void
+measured (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static gboolean
+measure_one (HbMediaItem   *item,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  hb_media_item_measure_async (item, cancellable, measured, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return hb_media_item_measure_finish (item, result, error);
+}
+
+static void
+assert_same_measurements (HbMediaItem *item,
+                          HbMediaItem *sync)
+{
+  HbMediaMeasurements a, b;
+
+  hb_media_item_get_measurements (item, &a);
+  hb_media_item_get_measurements (sync, &b);
+  g_assert_cmpint (a.width, ==, b.width);
+  g_assert_cmpint (a.height, ==, b.height);
+  g_assert_cmpuint (a.size, ==, b.size);
+  g_assert_cmpint (a.duration, ==, b.duration);
+  g_assert_cmpfloat (a.blur_score, ==, b.blur_score);
+  g_assert_cmpint (a.blurry, ==, b.blurry);
+  g_assert_cmpint (a.underexposed, ==, b.underexposed);
+  g_assert_cmpint (a.overexposed, ==, b.overexposed);
+}
+
+/* The window's tile loads a photo at its thumbnail's size and hands the
+ * load to the core: what is recorded is what measuring records. */
+static void
+check_from_load (const char  *path,
+                 HbMediaItem *sync)
+{
+  g_autoptr(HbMediaItem) item = hb_media_item_new (path);
+  g_autoptr(HbMediaInfo) info = hb_media_load (path, 256, NULL, NULL);
+
+  if (info == NULL)
+    return;  /* the tile records nothing then: the document measures */
+  if (info->kind == HB_MEDIA_VIDEO)
+    {
+      g_assert_false (hb_media_item_measure_from_load (item, info));
+      g_assert_false (hb_media_item_get_loaded (item));
+      return;
+    }
+  g_assert_true (hb_media_item_measure_from_load (item, info));
+  g_assert_true (hb_media_item_get_loaded (item));
+  g_assert_null (hb_media_item_get_error (item));
+  assert_same_measurements (item, sync);
+}
+
+/* The window's path (async, one item) and the CLI's (a post at once)
+ * record the same measurements and the same errors. */
+static void
+test_measure_async_as_sync (void)
+{
+  g_autoptr(GPtrArray) paths = measure_paths ();
+  g_autoptr(HbPost) post = hb_post_new ();
+  GListStore *media = hb_post_get_media (post);
+
+  for (guint i = 0; i < paths->len; i++)
+    {
+      g_autoptr(HbMediaItem) item = hb_media_item_new (paths->pdata[i]);
+
+      g_list_store_append (media, item);
+    }
+  g_assert_cmpuint (hb_post_measure_media (post, NULL), ==, 2);
+
+  g_assert_true (g_main_context_acquire (NULL));
+  for (guint i = 0; i < paths->len; i++)
+    {
+      g_autoptr(HbMediaItem) sync = g_list_model_get_item (G_LIST_MODEL (media), i);
+      g_autoptr(HbMediaItem) item = hb_media_item_new (paths->pdata[i]);
+      g_autoptr(GError) error = NULL;
+      guint notified = 0;
+      gboolean ok;
+
+      g_signal_connect (item, "notify", G_CALLBACK (count_notify_in_main), &notified);
+      ok = measure_one (item, NULL, &error);
+      g_test_message ("%s: %s", (char *) paths->pdata[i], error ? error->message : "measured");
+      g_assert_cmpint (ok, ==, hb_media_item_get_loaded (sync));
+      g_assert_cmpint (hb_media_item_get_loaded (item), ==, hb_media_item_get_loaded (sync));
+      g_assert_cmpstr (hb_media_item_get_error (item), ==, hb_media_item_get_error (sync));
+      g_assert_cmpstr (error ? error->message : NULL, ==, hb_media_item_get_error (sync));
+      g_assert_cmpuint (notified, >, 0);
+      assert_same_measurements (item, sync);
+      check_from_load (paths->pdata[i], sync);
+    }
+  g_main_context_release (NULL);
+
+  /* What the fixtures are, so that "the same" is not "the same nothing". */
+  {
+    g_autoptr(HbMediaItem) jpeg = g_list_model_get_item (G_LIST_MODEL (media), 0);
+    g_autoptr(HbMediaItem) video = g_list_model_get_item (G_LIST_MODEL (media), 2);
+    g_autoptr(HbMediaItem) blurred = g_list_model_get_item (G_LIST_MODEL (media), 3);
+    g_autoptr(HbMediaItem) broken = g_list_model_get_item (G_LIST_MODEL (media), 4);
+    g_autoptr(HbMediaItem) missing = g_list_model_get_item (G_LIST_MODEL (media), 5);
+    HbMediaMeasurements m;
+
+    hb_media_item_get_measurements (jpeg, &m);
+    g_assert_cmpint (m.width, ==, 500);  /* upright, by its EXIF orientation */
+    g_assert_cmpint (m.height, ==, 600);
+    hb_media_item_get_measurements (video, &m);
+    g_assert_cmpint (m.width, ==, 320);
+    g_assert_cmpint (m.height, ==, 240);
+    g_assert_cmpint (m.duration, >, G_USEC_PER_SEC * 3 / 2);
+    g_assert_cmpint (m.duration, <, G_USEC_PER_SEC * 5 / 2);
+    hb_media_item_get_measurements (blurred, &m);
+    g_assert_true (m.blurry);
+    g_assert_false (hb_media_item_get_loaded (broken));
+    g_assert_cmpstr (hb_media_item_get_error (broken), ==, "“rosak.webm” is a video Hebahan cannot play");
+    g_assert_false (hb_media_item_get_loaded (missing));
+    g_assert_nonnull (strstr (hb_media_item_get_error (missing), "hilang.jpg"));
+  }
+}
+
+/* Cancelled, the measuring records nothing: neither measurements nor an
+ * error the officer would read as a problem with the file. */
+static void
+test_measure_async_cancelled (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "photos", "program.webm", NULL);
+  g_autoptr(HbMediaItem) before = hb_media_item_new (path);
+  g_autoptr(HbMediaItem) during = hb_media_item_new (path);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (measure_one (before, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (hb_media_item_get_loaded (before));
+  g_assert_null (hb_media_item_get_error (before));
+  g_clear_error (&error);
+
+  g_clear_object (&cancellable);
+  cancellable = g_cancellable_new ();
+  hb_media_item_measure_async (during, cancellable, measured, &result);
+  g_cancellable_cancel (cancellable);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (hb_media_item_measure_finish (during, result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (hb_media_item_get_loaded (during));
+  g_assert_null (hb_media_item_get_error (during));
+
+  /* The same item measures once asked again without a cancelled stop. */
+  g_clear_error (&error);
+  g_assert_true (measure_one (during, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (hb_media_item_get_loaded (during));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -728,6 +933,8 @@ main (int    argc,
   g_test_add_func ("/media/async", test_async);
   g_test_add_func ("/media/async-error", test_async_error);
   g_test_add_func ("/media/async-batch-first", test_async_batch_first);
+  g_test_add_func ("/media/measure-async-as-sync", test_measure_async_as_sync);
+  g_test_add_func ("/media/measure-async-cancelled", test_measure_async_cancelled);
 
   status = g_test_run ();
   remove_fixtures ();

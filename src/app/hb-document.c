@@ -21,6 +21,7 @@
 #include "hb-error.h"
 #include "hb-finding-list.h"
 #include "hb-link-check.h"
+#include "hb-media-measure.h"
 
 struct _HbDocument
 {
@@ -47,6 +48,13 @@ struct _HbDocument
   gboolean       linting;
   gboolean       lint_again;
   gboolean       can_export;
+
+  /* media, measured here rather than in the window's tiles, so that the
+   * findings never wait for a widget and match hebahan-cli's */
+  HbMediaItem   *measuring;       /* the item in the worker, one at a time */
+  guint          photo_wait_id;   /* photos left to the window's tiles for a moment */
+  gboolean       photos_now;      /* the tiles are not measuring them: do it here */
+  gboolean       measured_unlinted; /* a measurement landed after the last applied lint */
 
   /* saving */
   guint          autosave_id;
@@ -96,7 +104,7 @@ static void
 update_busy (HbDocument *self)
 {
   gboolean busy = self->linting || self->lint_again || self->pending_io > 0 ||
-                  self->autosave_id != 0;
+                  self->autosave_id != 0 || self->measuring != NULL || self->photo_wait_id != 0;
 
   if (busy == self->busy)
     return;
@@ -144,11 +152,32 @@ set_file (HbDocument *self,
   update_title (self);
 }
 
+/* Every item measured, or known to be unreadable (which hebahan-cli
+ * reports the same way), and the findings made after the last of it. */
+static gboolean
+media_settled (HbDocument *self)
+{
+  GListModel *media = G_LIST_MODEL (hb_post_get_media (self->post));
+
+  if (self->measured_unlinted)
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (media); i++)
+    {
+      g_autoptr(HbMediaItem) item = g_list_model_get_item (media, i);
+
+      if (!hb_media_item_get_loaded (item) && hb_media_item_get_error (item) == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Not before the media are measured: hebahan-cli export measures them
+ * first, and the window must not let through what it would refuse. */
 static void
 update_can_export (HbDocument *self)
 {
   gboolean can = self->statuses && hb_checklist_is_complete (self->statuses) &&
-                 self->export_cancellable == NULL;
+                 self->export_cancellable == NULL && media_settled (self);
 
   if (can == self->can_export)
     return;
@@ -188,6 +217,8 @@ apply_findings (HbDocument *self,
 {
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   self->findings = findings;
+  /* Only a lint of the current generation is applied: it saw them all. */
+  self->measured_unlinted = FALSE;
   hb_finding_list_set (self->finding_model, findings);
   /* Findings first, so the underlines are not kept waiting for the
    * checklist (which composes the whole caption again). */
@@ -333,11 +364,103 @@ hb_document_drop_autosave (HbDocument *self)
   update_busy (self);
 }
 
+/* ------------------------------------------------------------------ */
+/* Measuring the media (hb-media-measure.c, as hebahan-cli does)       */
+
+/* How long photos wait for the window's tiles after the last measurement
+ * landed: longer than a tile takes to load a camera photo. */
+#define PHOTO_WAIT_MS 1000
+
+static void measure_media (HbDocument *self);
+
+/* The measurements land on the item, whose ::measured brings a lint. */
+static void
+media_measured (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(HbDocument) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!hb_media_item_measure_finish (HB_MEDIA_ITEM (source), result, &error))
+    g_debug ("%s: %s", hb_media_item_get_path (HB_MEDIA_ITEM (source)), error->message);
+  g_clear_object (&self->measuring);
+  measure_media (self);
+  update_busy (self);
+}
+
+static gboolean
+photo_wait_over (gpointer user_data)
+{
+  HbDocument *self = user_data;
+
+  self->photo_wait_id = 0;
+  self->photos_now = TRUE;
+  measure_media (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The first item of @kind neither measured nor known to be unreadable. */
+static HbMediaItem *
+next_to_measure (GListModel *media,
+                 HbMediaKind kind)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (media); i++)
+    {
+      g_autoptr(HbMediaItem) item = g_list_model_get_item (media, i);
+
+      if (!hb_media_item_get_loaded (item) && hb_media_item_get_error (item) == NULL &&
+          hb_media_item_get_kind (item) == kind)
+        return g_steal_pointer (&item);
+    }
+  return NULL;
+}
+
+/* One item at a time.  Videos at once: only the core measures them.  A
+ * photo shown in the window is measured from the very load that makes its
+ * thumbnail (hb_media_item_measure_from_load(), in the tile), so the
+ * document leaves photos to the tiles for as long as measurements keep
+ * coming, then measures those still left itself: the findings never
+ * depend on a tile, and a photo is decoded once, not twice. */
+static void
+measure_media (HbDocument *self)
+{
+  g_autoptr(HbMediaItem) item = NULL;
+  GListModel *media;
+
+  if (self->measuring || self->post == NULL || g_cancellable_is_cancelled (self->cancellable))
+    return;
+  media = G_LIST_MODEL (hb_post_get_media (self->post));
+  item = next_to_measure (media, HB_MEDIA_VIDEO);
+  if (item == NULL && (item = next_to_measure (media, HB_MEDIA_PHOTO)) == NULL)
+    {
+      self->photos_now = FALSE;  /* caught up: new photos go to the tiles first again */
+      g_clear_handle_id (&self->photo_wait_id, g_source_remove);
+    }
+  else if (hb_media_item_get_kind (item) == HB_MEDIA_VIDEO || self->photos_now)
+    {
+      self->measuring = g_steal_pointer (&item);
+      hb_media_item_measure_async (self->measuring, self->cancellable, media_measured,
+                                   g_object_ref (self));
+    }
+  else if (self->photo_wait_id == 0)
+    self->photo_wait_id = g_timeout_add (PHOTO_WAIT_MS, photo_wait_over, self);
+  update_busy (self);
+}
+
 /* New measurements of a photo: findings may change, the draft does not. */
 static void
 post_measured (HbDocument *self)
 {
   self->generation++;
+  self->measured_unlinted = TRUE;
+  /* The tiles are at work: give them the time they need. */
+  if (self->photo_wait_id)
+    {
+      g_source_remove (self->photo_wait_id);
+      self->photo_wait_id = g_timeout_add (PHOTO_WAIT_MS, photo_wait_over, self);
+    }
+  measure_media (self);
   schedule_lint (self);
 }
 
@@ -349,6 +472,7 @@ post_changed (HbDocument *self)
   update_title (self);
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   self->autosave_id = g_timeout_add (self->autosave_ms, autosave_now, self);
+  measure_media (self);  /* a photo or video added */
   schedule_lint (self);
 }
 
@@ -366,6 +490,7 @@ set_post (HbDocument *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POST]);
     }
   update_title (self);
+  measure_media (self);
   schedule_lint (self);
 }
 
@@ -1139,6 +1264,7 @@ hb_document_cancel (HbDocument *self)
   hb_document_cancel_export (self);
   set_links_cancellable (self, NULL);
   g_clear_handle_id (&self->autosave_id, g_source_remove);
+  g_clear_handle_id (&self->photo_wait_id, g_source_remove);
   update_busy (self);
 }
 

@@ -2,11 +2,17 @@
 /* hb-media-tile.c — one photo or video in the media grid: its preview,
  * errors, alt text and caption, and the actions that move or remove it.
  *
- * The thumbnail is decoded by hb_media_load_async() in a worker thread;
- * videos are then opened once with GtkMediaFile to learn their length,
- * size and first frame, and closed again so that a post with several
- * videos does not keep several players running. What was learnt is kept
- * on the item, because the grid rebuilds tiles whenever the order changes.
+ * The tile only shows: the thumbnail is decoded by hb_media_load_async()
+ * in a worker thread, and a video is opened once with GtkMediaFile for its
+ * first frame, then closed again so that a post with several videos does
+ * not keep several players running.  What the tile says about the file —
+ * its size, a video's length, why it cannot be used — is what the core
+ * measured on the item (hb-media-measure.c, run by HbDocument for the
+ * window as hebahan-cli runs it), so the window and the command line
+ * never disagree about a file.  A photo's thumbnail load is handed to the
+ * core (hb_media_item_measure_from_load()), which records from it what
+ * its measuring would, sparing the document a second decode.  What was learnt is kept on the item,
+ * because the grid rebuilds tiles whenever the order changes.
  *
  * Badges on the preview say what is wrong with the photo itself (blurred,
  * too dark, too bright: measured by the loader) and whatever the linter
@@ -19,12 +25,14 @@
 #include <glib/gi18n.h>
 
 #include "hb-media.h"
+#include "hb-media-measure.h"
 #include "hb-widget-util.h"
 
 /* Long side of the decoded thumbnail, a little over the preview's size. */
 #define THUMB_SIZE 256
-/* A video that neither plays nor fails within this time gets an error
- * rather than an endless spinner. */
+/* A video whose player shows no frame within this time is shown without
+ * one rather than with an endless spinner; whether the file can be used
+ * is the core's verdict, not the player's. */
 #define PROBE_TIMEOUT_SECONDS 20
 
 struct _HbMediaTile
@@ -74,13 +82,12 @@ static guint signals[N_SIGNALS];
  * tile rebuilt after a reorder shows it at once without decoding again. */
 typedef struct
 {
-  gboolean      done;
+  gboolean      done;      /* the thumbnail or first frame: shown, or none to show */
   gboolean      video;
   GdkPaintable *preview;
   char         *details;
   char         *finding;
   HbSeverity    severity;
-  guint64       size;      /* videos: bytes, until the probe is done */
   char         *findings;  /* the linter's, one per line */
   HbSeverity    findings_severity;
 } TileCache;
@@ -196,7 +203,6 @@ static void
 show_error (HbMediaTile *self,
             const char  *message)
 {
-  hb_media_item_set_error (self->item, message);
   gtk_label_set_label (self->error_label, message);
   gtk_widget_set_visible (self->play_button, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->details_label), FALSE);
@@ -205,22 +211,6 @@ show_error (HbMediaTile *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
                                   -1);
-}
-
-/* Ends loading with what the cache now holds, or with @error_message. */
-static void
-finish_loading (HbMediaTile *self,
-                const char  *error_message)
-{
-  get_cache (self->item)->done = TRUE;
-  if (error_message)
-    show_error (self, error_message);
-  else
-    {
-      hb_media_item_set_error (self->item, NULL);
-      show_preview (self);
-    }
-  set_loading (self, FALSE);
 }
 
 static char *
@@ -232,6 +222,46 @@ format_duration (gint64 usec)
     return g_strdup_printf ("%d:%02d:%02d", (int) (seconds / 3600),
                             (int) (seconds / 60 % 60), (int) (seconds % 60));
   return g_strdup_printf ("%d:%02d", (int) (seconds / 60), (int) (seconds % 60));
+}
+
+/* The core's measurements in a few words under the preview: what the
+ * linter and hebahan-cli judge the file by. */
+static char *
+describe (HbMediaTile *self)
+{
+  HbMediaMeasurements m;
+  g_autofree char *duration = NULL;
+
+  hb_media_item_get_measurements (self->item, &m);
+  if (!get_cache (self->item)->video)
+    return g_strdup_printf (_("%d × %d"), m.width, m.height);
+  duration = format_duration (m.duration);
+  /* Translators: a video's length, then its size in pixels. */
+  return g_strdup_printf (_("%s · %d × %d"), duration, m.width, m.height);
+}
+
+/* Shows the core's verdict on the item: its error at once, or its
+ * measurements once the picture to show with them is ready too. */
+static void
+update_state (HbMediaTile *self)
+{
+  TileCache *cache = get_cache (self->item);
+  const char *error = hb_media_item_get_error (self->item);
+
+  if (error)
+    show_error (self, error);
+  else if (hb_media_item_get_loaded (self->item) && cache->done)
+    {
+      g_free (cache->details);
+      cache->details = describe (self);
+      show_preview (self);
+    }
+  else
+    {
+      set_loading (self, TRUE);
+      return;
+    }
+  set_loading (self, FALSE);
 }
 
 static gboolean
@@ -259,58 +289,43 @@ stop_probe (HbMediaTile *self)
   g_idle_add (close_stream, g_steal_pointer (&self->probe));
 }
 
-/* Called whenever the player tells something; finishes once it has
- * either failed, or knows its length and has shown a first frame. */
+static void
+end_probe (HbMediaTile *self)
+{
+  stop_probe (self);
+  get_cache (self->item)->done = TRUE;
+  update_state (self);
+}
+
+/* Called whenever the player tells something; ends once it has failed,
+ * shown a first frame, or turned out to have no picture.  Only the frame
+ * is kept: the player's opinion of the file is not the verdict. */
 static void
 check_probe (HbMediaTile *self)
 {
   GtkMediaStream *stream = self->probe;
   GdkPaintable *paintable = GDK_PAINTABLE (stream);
-  int width = gdk_paintable_get_intrinsic_width (paintable);
-  int height = gdk_paintable_get_intrinsic_height (paintable);
-  TileCache *cache = get_cache (self->item);
-  g_autofree char *name = g_path_get_basename (hb_media_item_get_path (self->item));
-  g_autofree char *duration = NULL;
-  g_autofree char *message = NULL;
+  const GError *error = gtk_media_stream_get_error (stream);
 
-  if (gtk_media_stream_get_error (stream))
-    {
-      /* GStreamer's own text is for developers; keep it as a tooltip. */
-      message = g_strdup_printf (_("“%s” is a video Hebahan cannot play"), name);
-      hb_widget_set_tooltip_text (GTK_WIDGET (self->error_label),
-                                   gtk_media_stream_get_error (stream)->message);
-    }
-  else if (!gtk_media_stream_is_prepared (stream) || width <= 0 || height <= 0)
-    {
-      if (!gtk_media_stream_is_prepared (stream) || gtk_media_stream_has_video (stream))
-        return;  /* no frame yet */
-      message = g_strdup_printf (_("“%s” has no picture to show"), name);
-    }
-  if (message == NULL)
-    {
-      duration = format_duration (gtk_media_stream_get_duration (stream));
-      /* Translators: a video's length, then its size in pixels. */
-      cache->details = g_strdup_printf (_("%s · %d × %d"), duration, width, height);
-      cache->preview = gdk_paintable_get_current_image (paintable);
-      hb_media_item_set_measurements (self->item, &(HbMediaMeasurements) {
-                                        .width = width, .height = height, .size = cache->size,
-                                        .duration = gtk_media_stream_get_duration (stream),
-                                      });
-    }
-  stop_probe (self);
-  finish_loading (self, message);
+  if (error)
+    g_debug ("%s: %s", hb_media_item_get_path (self->item), error->message);
+  else if (!gtk_media_stream_is_prepared (stream))
+    return;
+  else if (gdk_paintable_get_intrinsic_width (paintable) > 0 &&
+           gdk_paintable_get_intrinsic_height (paintable) > 0)
+    get_cache (self->item)->preview = gdk_paintable_get_current_image (paintable);
+  else if (gtk_media_stream_has_video (stream))
+    return;  /* no frame yet */
+  end_probe (self);
 }
 
 static gboolean
 probe_timed_out (gpointer data)
 {
   HbMediaTile *self = data;
-  g_autofree char *name = g_path_get_basename (hb_media_item_get_path (self->item));
-  g_autofree char *message = g_strdup_printf (_("“%s” did not open in time; it may be damaged"), name);
 
   self->probe_timeout = 0;
-  stop_probe (self);
-  finish_loading (self, message);
+  end_probe (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -341,17 +356,19 @@ on_loaded (GObject      *source,
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->item == NULL)
     return;
+  cache = get_cache (self->item);
   if (info == NULL)
     {
-      finish_loading (self, error->message);
+      /* Nothing to show; why is the core's measuring to say (the same
+       * loader, so the same words), not this thumbnail's. */
+      cache->done = TRUE;
+      update_state (self);
       return;
     }
   hb_media_item_set_sha256 (self->item, info->sha256);
-  cache = get_cache (self->item);
   cache->video = info->kind == HB_MEDIA_VIDEO;
   if (cache->video)
     {
-      cache->size = info->size;
       gtk_entry_set_placeholder_text (self->alt_entry, _("Alt text: what the video shows"));
       start_probe (self);
       return;
@@ -359,16 +376,11 @@ on_loaded (GObject      *source,
   /* The texture is made from the thumbnail, never a larger image: that is
    * all the main thread has to upload. */
   cache->preview = GDK_PAINTABLE (gdk_texture_new_for_pixbuf (info->thumbnail));
-  cache->details = g_strdup_printf (_("%d × %d"), info->width, info->height);
-  hb_media_item_set_measurements (self->item, &(HbMediaMeasurements) {
-                                    .width = info->width, .height = info->height,
-                                    .size = info->size,
-                                    .blur_score = info->quality.blur_score,
-                                    .blurry = info->quality.blurry,
-                                    .underexposed = info->quality.underexposed,
-                                    .overexposed = info->quality.overexposed,
-                                  });
-  finish_loading (self, NULL);
+  cache->done = TRUE;
+  /* The core records what its loader found, as its measuring would have:
+   * the document then has no need to decode this photo again. */
+  hb_media_item_measure_from_load (self->item, info);
+  update_state (self);
 }
 
 static void
@@ -467,12 +479,12 @@ hb_media_tile_constructed (GObject *object)
 
   if (cache->video)
     gtk_entry_set_placeholder_text (self->alt_entry, _("Alt text: what the video shows"));
+  /* The document measures the item in its own time; the tile follows. */
+  g_signal_connect_swapped (self->item, "notify::loaded", G_CALLBACK (update_state), self);
+  g_signal_connect_swapped (self->item, "notify::error", G_CALLBACK (update_state), self);
   if (!cache->done)
     start_loading (self);
-  else if (hb_media_item_get_error (self->item))
-    show_error (self, hb_media_item_get_error (self->item));
-  else
-    show_preview (self);
+  update_state (self);
 }
 
 static gboolean
@@ -580,6 +592,8 @@ hb_media_tile_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   stop_probe (self);
+  if (self->item)
+    g_signal_handlers_disconnect_by_data (self->item, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), HB_TYPE_MEDIA_TILE);
   /* The template's unnamed children too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))

@@ -154,6 +154,14 @@ explain_missing (HbWindow *self)
       gtk_widget_set_name (row, s->item->id);
       gtk_list_box_append (GTK_LIST_BOX (list), row);
     }
+  /* Every item complete, but the photos and videos not all measured (or
+   * their findings not made) yet: they could still change the verdict. */
+  if (gtk_widget_get_first_child (list) == NULL)
+    {
+      adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
+                                   _("Hebahan is still checking the post’s photos and videos. Try again in a moment."));
+      gtk_widget_set_visible (scroll, FALSE);
+    }
   g_signal_connect (list, "row-activated", G_CALLBACK (missing_row_activated), self);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroll), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroll), TRUE);
