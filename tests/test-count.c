@@ -225,6 +225,18 @@ test_code_points (void)
   g_assert_cmpuint (c.length, ==, 0);
   g_assert_true (c.valid);
   g_assert_cmpint (c.display_end, ==, -1);
+  /* Characters beyond the BMP are two UTF-16 units each. */
+  c = count ("😀😀abc", HB_COUNT_CODE_POINTS, 3);
+  g_assert_cmpuint (c.length, ==, 5);
+  g_assert_false (c.valid);
+  g_assert_cmpint (c.valid_end, ==, 2);
+  g_assert_cmpint (c.display_end, ==, 4);
+  g_assert_cmpint (c.valid_end_utf16, ==, 4);
+  g_assert_cmpint (c.display_end_utf16, ==, 6);
+  c = count ("😀😀abc", HB_COUNT_CODE_POINTS, 5);
+  g_assert_true (c.valid);
+  g_assert_cmpint (c.valid_end, ==, 4);
+  g_assert_cmpint (c.valid_end_utf16, ==, 6);
 }
 
 /* Threads: an emoji costs its UTF-8 bytes (😷 4, the family 18). */

@@ -53,6 +53,50 @@ test_find (void)
 }
 
 static void
+assert_same_links (GPtrArray *got,
+                   GPtrArray *want)
+{
+  g_assert_cmpuint (got->len, ==, want->len);
+  for (guint i = 0; i < want->len; i++)
+    {
+      const HbLink *a = got->pdata[i], *b = want->pdata[i];
+
+      g_assert_cmpuint (a->start, ==, b->start);
+      g_assert_cmpuint (a->end, ==, b->end);
+      g_assert_cmpstr (a->text, ==, b->text);
+      g_assert_cmpstr (a->url, ==, b->url);
+      g_assert_cmpstr (a->host, ==, b->host);
+      g_assert_cmpint (a->insecure, ==, b->insecure);
+    }
+}
+
+/* From the code points the linter decoded (as hb_post_lint finds them),
+ * the same links as from the string, with offsets and text right after
+ * characters of two, three and four bytes. */
+static void
+test_find_in_source (void)
+{
+  const char *texts[] = {
+    "Daftar di https://www.mpkk.gov.my/ms/borang#atas, bit.ly/3xYz dan HTTP://Contoh.com.my/x.",
+    "Café ڤربندارن 😀 mpkk.gov.my/é 網站example.com ftp://x.com #a https://t.co/abc",
+    "Tiada pautan di sini.",
+    "",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(HbText) decoded = hb_text_new (texts[i], -1);
+      g_autoptr(HbCountSource) source = hb_count_source_new (texts[i], -1, decoded);
+      g_autoptr(GPtrArray) want = hb_links_find (texts[i], -1);
+      g_autoptr(GPtrArray) got = hb_links_find_in_source (source);
+
+      assert_same_links (got, want);
+      if (i == 1)
+        g_assert_cmpuint (got->len, ==, 3);
+    }
+}
+
+static void
 test_url_for (void)
 {
   g_autofree char *host = NULL;
@@ -512,6 +556,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   builtin = hb_policy_new_builtin ();
   g_test_add_func ("/links/find", test_find);
+  g_test_add_func ("/links/find-in-source", test_find_in_source);
   g_test_add_func ("/links/url-for", test_url_for);
   g_test_add_func ("/links/cache", test_cache);
   g_test_add_func ("/links/cache-threads", test_cache_threads);

@@ -282,6 +282,39 @@ test_large_input (void)
   g_assert_cmpuint (rumours, ==, big->len / strlen (chunk));
 }
 
+static char *
+describe (GPtrArray *findings)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const HbFinding *f = findings->pdata[i];
+
+      g_string_append_printf (out, "%s %u-%u %s\n", hb_finding_get_rule_id (f), f->start, f->end, f->text);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* hb_lint_text() over an HbText built once (what hb_post_lint keeps for
+ * the counts) finds what hb_lint() finds, and leaves the HbText as it
+ * was: a second lint of it finds the same. */
+static void
+test_from_text (void)
+{
+  const char *text = "PROGRAM GOTONG-ROYONG!!! Dengar khabar pasar akan ditutup. Hubungi 012-345 6789 "
+                     "atau f**k, yg hadir di Café ڤربندارن 😀.";
+  g_autoptr(GPtrArray) want = lint (text);
+  g_autoptr(HbText) decoded = hb_text_new (text, -1);
+  g_autoptr(GPtrArray) first = hb_lint_text (policy, decoded);
+  g_autoptr(GPtrArray) second = hb_lint_text (policy, decoded);
+  g_autofree char *w = describe (want), *a = describe (first), *b = describe (second);
+
+  g_assert_cmpuint (want->len, >=, 4);
+  g_assert_cmpstr (a, ==, w);
+  g_assert_cmpstr (b, ==, w);
+}
+
 /* One megabyte shaped the way that used to cost seconds to minutes (no full
  * stop at all; a sentence packed with hits that co-occur; one long line of
  * capitals and lower case): each must lint in a few seconds of CPU time
@@ -456,6 +489,7 @@ main (int    argc,
   g_test_add_func ("/lint/offsets", test_offsets);
   g_test_add_func ("/lint/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/lint/large-input", test_large_input);
+  g_test_add_func ("/lint/from-text", test_from_text);
   g_test_add_func ("/lint/linear-time", test_linear_time);
   g_test_add_func ("/lint/except", test_except);
   g_test_add_func ("/lint/phrase-breaks", test_phrase_breaks);

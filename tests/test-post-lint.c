@@ -1070,6 +1070,83 @@ test_own_caption (void)
   g_string_free (own, TRUE);
 }
 
+/* @findings as lines of rule, place and text, to compare two lints. */
+static char *
+describe_findings (GPtrArray *findings)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const HbPostFinding *pf = findings->pdata[i];
+
+      g_string_append_printf (out, "%s %u %u %u-%u %s %d\n", hb_finding_get_rule_id (pf->finding),
+                              pf->source, pf->index, pf->start, pf->end, pf->finding->text,
+                              pf->acknowledged);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+lint_described (HbPostSnapshot *snap)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) findings = hb_post_lint_snapshot (builtin, snap, &error);
+
+  g_assert_no_error (error);
+  return describe_findings (findings);
+}
+
+/* Each caption is decoded once per snapshot and read by the lint, the
+ * counts, the tags and the links, whichever asks first: the link checker
+ * may ask for the addresses before any lint, and a snapshot may be
+ * linted again.  Every order finds the same. */
+static void
+test_decoded_once (void)
+{
+  g_autoptr(HbPost) post = complete_post ();
+  g_autoptr(GString) body = g_string_new ("Daftar di bit.ly/3xYz atau http://www.mpkk.gov.my/borang. Café ڤربندارن 😀");
+  g_autoptr(GString) own = g_string_new ("Lihat goo.gl/abcd yg baharu #MPKK #Kulim @mpkk");
+  g_autoptr(HbPostSnapshot) fresh = NULL, asked_first = NULL;
+  g_autofree char *want = NULL, *first = NULL, *again = NULL;
+  g_auto(GStrv) urls_before = NULL, urls_after = NULL;
+
+  for (guint i = 0; i < 22; i++)
+    g_string_append_printf (body, " @rakan_kulim%u #Kulim%u", i, i);
+  while (g_utf8_strlen (body->str, -1) < 2300)
+    g_string_append (body, " Gotong-royong perdana yg meriah.");
+  hb_post_set_field (post, HB_FIELD_BODY, body->str);
+  hb_post_set_platforms (post, (const char * const[]) { "instagram", "x", "threads", NULL });
+  while (g_utf8_strlen (own->str, -1) < 300)
+    g_string_append (own, " Gotong-royong perdana.");
+  hb_post_set_caption_override (post, "x", own->str);
+
+  fresh = hb_post_snapshot_new (post);
+  want = lint_described (fresh);
+  /* Every reader of the decoded text had something to find: on the
+   * composed caption (source 5, the body) and on X's own (13, index 2). */
+  for (const char * const *line = (const char * const[]) {
+         "platform.length 5 0 2025-2330 Instagram", "platform.length 5 0 322-2330 Threads",
+         "platform.hashtags 5 0 198-2330 Instagram", "platform.mentions 5 0 534-572 Instagram",
+         "link.shortener 5 0 10-21 bit.ly/3xYz", "link.insecure 5 0 27-56 http://www.mpkk.gov.my/borang",
+         "platform.length 13 2 268-322 X", "link.shortener 13 2 6-17 goo.gl/abcd",
+         "spelling.non-standard 13 2 18-20 yg", NULL };
+       *line; line++)
+    if (strstr (want, *line) == NULL)
+      g_error ("“%s” not in:\n%s", *line, want);
+
+  asked_first = hb_post_snapshot_new (post);
+  urls_before = hb_post_snapshot_dup_link_urls (asked_first);
+  first = lint_described (asked_first);
+  again = lint_described (asked_first);
+  urls_after = hb_post_snapshot_dup_link_urls (asked_first);
+  g_assert_cmpstr (first, ==, want);
+  g_assert_cmpstr (again, ==, want);
+  g_assert_cmpstrv (urls_before, urls_after);
+  g_assert_cmpstrv (urls_before, ((const char * const[]) { "https://bit.ly/3xYz", "http://www.mpkk.gov.my/borang",
+                                                           "https://goo.gl/abcd", NULL }));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1109,6 +1186,7 @@ main (int    argc,
   g_test_add_func ("/post-lint/media-count", test_media_count);
   g_test_add_func ("/post-lint/media-verdict-acknowledged-per-photo", test_media_verdict_acknowledged_per_photo);
   g_test_add_func ("/post-lint/own-caption", test_own_caption);
+  g_test_add_func ("/post-lint/decoded-once", test_decoded_once);
   ret = g_test_run ();
   g_object_unref (builtin);
   return ret;

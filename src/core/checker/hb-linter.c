@@ -709,15 +709,35 @@ hb_lint (HbPolicy   *policy,
          GError    **error)
 {
   g_autoptr(HbText) t = NULL;
-  g_autoptr(GArray) all_hits = g_array_new (FALSE, FALSE, sizeof (HbHit));
-  g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func ((GDestroyNotify) hb_finding_free);
-  Lint l = { .policy = policy, .findings = findings, .info_line = G_MAXUINT };
 
   g_return_val_if_fail (HB_IS_POLICY (policy), NULL);
   if (len < 0)
     len = strlen (text);
   if ((t = hb_text_new_validated (text, len, error)) == NULL)
     return NULL;
+  return hb_lint_text (policy, t);
+}
+
+/**
+ * hb_lint_text:
+ *
+ * hb_lint() over a text already decoded and normalised, for a caller that
+ * reads the same HbText for more than the lint (hb_post_lint counts and
+ * finds the links of the caption from it).
+ *
+ * Returns: (transfer full) (element-type HbFinding): the findings, in order
+ */
+GPtrArray *
+hb_lint_text (HbPolicy     *policy,
+              const HbText *t)
+{
+  g_autoptr(GArray) all_hits = g_array_new (FALSE, FALSE, sizeof (HbHit));
+  g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func ((GDestroyNotify) hb_finding_free);
+  Lint l = { .policy = policy, .findings = findings, .info_line = G_MAXUINT };
+
+  g_return_val_if_fail (HB_IS_POLICY (policy), NULL);
+  g_return_val_if_fail (t != NULL, NULL);
+
   l.text = t;
   hb_matcher_scan (hb_policy_get_matcher (policy), t, all_hits);
   l.hits = g_array_sized_new (FALSE, FALSE, sizeof (HbHit), all_hits->len);

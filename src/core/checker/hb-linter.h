@@ -4,6 +4,7 @@
 
 #include "hb-finding.h"
 #include "hb-policy.h"
+#include "hb-text.h"
 
 G_BEGIN_DECLS
 
@@ -11,6 +12,8 @@ GPtrArray *hb_lint             (HbPolicy   *policy,
                                 const char *text,
                                 gssize      len,
                                 GError    **error);
+GPtrArray *hb_lint_text        (HbPolicy     *policy,
+                                const HbText *text);
 gboolean   hb_findings_blocking (GPtrArray *findings);
 
 G_END_DECLS

@@ -33,13 +33,23 @@ typedef struct
   char *text;
 } AckCopy;
 
+/* A caption decoded once: the lint builds its HbText, and each
+ * platform's count, the hashtags, mentions and links read the same code
+ * points and share one URL search. */
+typedef struct
+{
+  HbText        *text;    /* normalised and tokenised, built by the lint */
+  HbCountSource *source;  /* on first use: @text's code points once linted */
+  GPtrArray     *links;   /* HbLink, found on first use */
+} Scan;
+
 /* A caption written for one platform. */
 typedef struct
 {
   char      *platform;
   guint      index;    /* in hb_platform_ids() */
   char      *text;
-  GPtrArray *links;    /* HbLink in @text, found on first use */
+  Scan       scan;     /* of @text */
 } OwnCaption;
 
 /* The fields a `missing-*` check looks at. */
@@ -66,7 +76,7 @@ struct _HbPostSnapshot
   char      **media_platforms; /* every selected platform: all of them publish the media */
   GPtrArray  *own_captions;    /* OwnCaption, for selected platforms only */
   HbLinkCache *links;          /* what the link checker found, or NULL */
-  GPtrArray  *caption_links;   /* HbLink in the composed caption, found on first use */
+  Scan        caption_scan;    /* of the composed caption */
 };
 
 static const struct { const char *check; guint source; } missing_checks[N_PARTS] = {
@@ -179,13 +189,21 @@ copy_platforms (HbPost *post)
 }
 
 static void
+scan_clear (Scan *scan)
+{
+  g_clear_pointer (&scan->links, g_ptr_array_unref);
+  g_clear_pointer (&scan->source, hb_count_source_free);
+  g_clear_pointer (&scan->text, hb_text_free);
+}
+
+static void
 own_caption_free (gpointer data)
 {
   OwnCaption *c = data;
 
   g_free (c->platform);
   g_free (c->text);
-  g_clear_pointer (&c->links, g_ptr_array_unref);
+  scan_clear (&c->scan);
   g_free (c);
 }
 
@@ -258,7 +276,7 @@ hb_post_snapshot_free (HbPostSnapshot *snap)
   g_strfreev (snap->media_platforms);
   g_clear_pointer (&snap->own_captions, g_ptr_array_unref);
   g_clear_object (&snap->links);
-  g_clear_pointer (&snap->caption_links, g_ptr_array_unref);
+  scan_clear (&snap->caption_scan);
   g_free (snap);
 }
 
@@ -285,22 +303,56 @@ hb_post_snapshot_get_caption (HbPostSnapshot *snap)
   return snap->caption;
 }
 
+/* What counts and searches read: the code points the lint decoded, or,
+ * before any lint (the link checker may ask first), @utf8 decoded for
+ * them alone.  NULL when @utf8 is not valid UTF-8: then nothing is
+ * counted and nothing found, as hb_count_text() and the searches do. */
+static HbCountSource *
+scan_source (Scan       *scan,
+             const char *utf8)
+{
+  if (scan->source == NULL && (scan->text != NULL || g_utf8_validate (utf8, -1, NULL)))
+    scan->source = hb_count_source_new (utf8, -1, scan->text);
+  return scan->source;
+}
+
+/* Lints @utf8 as hb_lint() does, keeping the HbText for the counts. */
+static GPtrArray *
+scan_lint (Scan        *scan,
+           HbPolicy    *policy,
+           const char  *utf8,
+           GError     **error)
+{
+  if (scan->text == NULL && (scan->text = hb_text_new_validated (utf8, strlen (utf8), error)) == NULL)
+    return NULL;
+  return hb_lint_text (policy, scan->text);
+}
+
 /* The links of the composed caption, or of an own caption, found once
  * per snapshot: every link rule and the link checker read them. */
 static GPtrArray *
+scan_links (Scan       *scan,
+            const char *utf8)
+{
+  HbCountSource *source;
+
+  if (scan->links == NULL)
+    scan->links = (source = scan_source (scan, utf8)) != NULL
+                  ? hb_links_find_in_source (source)
+                  : g_ptr_array_new_with_free_func ((GDestroyNotify) hb_link_free);
+  return scan->links;
+}
+
+static GPtrArray *
 caption_links (HbPostSnapshot *snap)
 {
-  if (snap->caption_links == NULL)
-    snap->caption_links = hb_links_find (snap->caption->text, -1);
-  return snap->caption_links;
+  return scan_links (&snap->caption_scan, snap->caption->text);
 }
 
 static GPtrArray *
 own_caption_links (OwnCaption *c)
 {
-  if (c->links == NULL)
-    c->links = hb_links_find (c->text, -1);
-  return c->links;
+  return scan_links (&c->scan, c->text);
 }
 
 static void
@@ -392,13 +444,29 @@ lint_caption (HbPolicy         *policy,
               GPtrArray        *out,
               GError          **error)
 {
-  g_autoptr(GPtrArray) findings = hb_lint (policy, snap->caption->text, -1, error);
+  g_autoptr(GPtrArray) findings = scan_lint (&snap->caption_scan, policy, snap->caption->text, error);
 
   if (findings == NULL)
     return FALSE;
   for (guint i = 0; i < findings->len; i++)
     g_ptr_array_add (out, locate_finding (snap->caption, g_steal_pointer (&findings->pdata[i])));
   return TRUE;
+}
+
+/* Findings on a text published apart from the caption keep the offsets
+ * of that text. */
+static void
+add_text_findings (GPtrArray *findings,
+                   guint      source,
+                   guint      index,
+                   GPtrArray *out)
+{
+  for (guint i = 0; i < findings->len; i++)
+    {
+      HbFinding *f = g_steal_pointer (&findings->pdata[i]);
+
+      g_ptr_array_add (out, post_finding_new (f, source, index, f->start, f->end));
+    }
 }
 
 /* Alt texts and media captions are linted one by one: they are published
@@ -417,17 +485,13 @@ lint_media_text (HbPolicy    *policy,
     return TRUE;
   if ((findings = hb_lint (policy, text, -1, error)) == NULL)
     return FALSE;
-  for (guint i = 0; i < findings->len; i++)
-    {
-      HbFinding *f = g_steal_pointer (&findings->pdata[i]);
-
-      g_ptr_array_add (out, post_finding_new (f, source, index, f->start, f->end));
-    }
+  add_text_findings (findings, source, index, out);
   return TRUE;
 }
 
 /* A platform's own caption is published as it is: every text rule
- * applies to it, with offsets in its own text. */
+ * applies to it, with offsets in its own text.  Its HbText is kept for
+ * its count, tags and links. */
 static gboolean
 lint_own_captions (HbPolicy        *policy,
                    HbPostSnapshot  *snap,
@@ -437,9 +501,13 @@ lint_own_captions (HbPolicy        *policy,
   for (guint i = 0; i < snap->own_captions->len; i++)
     {
       OwnCaption *c = snap->own_captions->pdata[i];
+      g_autoptr(GPtrArray) findings = NULL;
 
-      if (!lint_media_text (policy, c->text, HB_SOURCE_PLATFORM_CAPTION, c->index, out, error))
+      if (is_blank (c->text))
+        continue;
+      if ((findings = scan_lint (&c->scan, policy, c->text, error)) == NULL)
         return FALSE;
+      add_text_findings (findings, HB_SOURCE_PLATFORM_CAPTION, c->index, out);
     }
   return TRUE;
 }
@@ -513,14 +581,17 @@ add_platform_finding (HbPolicy         *policy,
 /* Over the length limit: the finding covers the text past it. */
 static void
 check_platform_length (const HbPlatform *platform,
-                       const char       *caption,
+                       HbCountSource    *caption,
                        guint            *start,
                        guint            *end)
 {
   HbCount c;
 
   *start = *end = 0;
-  if (!hb_platform_count (platform, caption, -1, &c, NULL) || c.valid)
+  if (platform->text_limit == 0)
+    return;
+  hb_count_source_count (caption, platform->count_method, platform->text_limit, &c);
+  if (c.valid)
     return;
   *start = c.valid_end + 1;
   *end = c.display_end + 1;
@@ -544,19 +615,24 @@ check_platform_tags (GArray *tags,
 static void
 platform_excess (const HbPlatform *p,
                  const char       *check,
+                 Scan             *scan,
                  const char       *text,
                  guint            *start,
                  guint            *end)
 {
   gboolean hashtags = strcmp (check, "platform-hashtags") == 0;
-  g_autoptr(GArray) tags = NULL;
+  HbCountSource *source = scan_source (scan, text);
+  GArray *tags = NULL;
 
+  *start = *end = 0;
+  if (source == NULL)
+    return;
   if (hashtags)
-    tags = hb_count_find_hashtags (text, -1);
+    tags = hb_count_source_get_hashtags (source);
   else if (strcmp (check, "platform-mentions") == 0)
-    tags = hb_count_find_mentions (text, -1);
+    tags = hb_count_source_get_mentions (source);
   if (tags == NULL)
-    check_platform_length (p, text, start, end);
+    check_platform_length (p, source, start, end);
   else
     check_platform_tags (tags, hashtags ? p->hashtag_limit : p->mention_limit, start, end);
 }
@@ -579,7 +655,7 @@ check_platforms (HbPolicy       *policy,
 
       if (p == NULL)
         continue;
-      platform_excess (p, check, snap->caption->text, &start, &end);
+      platform_excess (p, check, &snap->caption_scan, snap->caption->text, &start, &end);
       if (end > start)
         add_platform_finding (policy, rule, snap, p, start, end, out);
     }
@@ -590,7 +666,7 @@ check_platforms (HbPolicy       *policy,
 
       if (p == NULL)
         continue;
-      platform_excess (p, check, c->text, &start, &end);
+      platform_excess (p, check, &c->scan, c->text, &start, &end);
       if (end > start)
         g_ptr_array_add (out, post_finding_new (hb_finding_new (policy, rule, start, end,
                                                                 g_strdup (p->name), NULL),

@@ -629,18 +629,6 @@ spans_to_code_points (const char *text,
   return out;
 }
 
-/* URL spans in code points of @text (valid UTF-8), in order; with
- * @counted, each ends where X's count goes on after it. */
-static GArray *
-find_urls (const char *text,
-           gsize       len,
-           gboolean    counted)
-{
-  g_autoptr(GArray) bytes = find_url_bytes (text, len);
-
-  return spans_to_code_points (text, bytes, counted);
-}
-
 static GArray *
 find_emoji (const char *text,
             gsize       len)
@@ -773,6 +761,24 @@ walk_units (HbCountMethod   method,
     }
 }
 
+/* What walk_units() finds when every code point weighs one and nothing
+ * is an entity, without the walk: four platforms of six count so, and
+ * the post lint counts the caption for each of them. */
+static void
+count_code_points (const gunichar *s,
+                   glong           n,
+                   guint           total_u16,
+                   guint64         max,
+                   Walk           *w)
+{
+  w->weighted = n;
+  w->valid_cp = (guint64) n <= max ? n : (glong) max;
+  /* Summing the shorter side. */
+  w->valid_u16 = w->valid_cp <= n / 2 ? utf16_units (s, 0, w->valid_cp)
+                                      : total_u16 - utf16_units (s, w->valid_cp, n);
+  w->total_u16 = total_u16;
+}
+
 /* Valid UTF-8 to code points; @n gets their number.  Hand-written
  * because it is the hottest loop of a count. */
 static gunichar *
@@ -805,6 +811,172 @@ decode (const char *text,
   return out;
 }
 
+/* ------------------------------------------------------------------ */
+/* A text decoded once                                                 */
+
+struct _HbCountSource
+{
+  const char     *utf8;      /* borrowed, valid UTF-8 */
+  gsize           len;
+  const gunichar *cp;        /* its code points: an HbText's, or @owned */
+  glong           n;
+  gunichar       *owned;
+  glong           utf16;     /* UTF-16 units of @cp, or -1 until asked */
+  GArray         *url_bytes; /* ByteSpan; each array below is found on first use */
+  GArray         *urls;      /* HbSpan */
+  GArray         *hashtags;
+  GArray         *mentions;
+};
+
+/**
+ * hb_count_source_new:
+ * @utf8: valid UTF-8 (see hb_utf8_validate()), kept until the source is freed
+ * @len: its length in bytes, or -1 when NUL-terminated
+ * @decoded: (nullable): the HbText of @utf8, kept too: its code points
+ *   are read instead of decoding @utf8 again
+ *
+ * A text decoded once for every count and search over it: each platform's
+ * count, the hashtags, mentions and links.  The URL search, which costs
+ * the most, is also run once for all of them.  Use it from one thread at
+ * a time: what it finds is kept in it.
+ */
+HbCountSource *
+hb_count_source_new (const char   *utf8,
+                     gssize        len,
+                     const HbText *decoded)
+{
+  HbCountSource *source;
+
+  g_return_val_if_fail (utf8 != NULL, NULL);
+
+  source = g_new0 (HbCountSource, 1);
+  source->utf8 = utf8;
+  source->len = len < 0 ? strlen (utf8) : (gsize) len;
+  source->utf16 = -1;
+  if (decoded != NULL)
+    {
+      source->cp = decoded->orig;
+      source->n = decoded->n_orig;
+    }
+  else
+    source->cp = source->owned = decode (utf8, source->len, &source->n);
+  return source;
+}
+
+void
+hb_count_source_free (HbCountSource *source)
+{
+  if (source == NULL)
+    return;
+  g_free (source->owned);
+  g_clear_pointer (&source->url_bytes, g_array_unref);
+  g_clear_pointer (&source->urls, g_array_unref);
+  g_clear_pointer (&source->hashtags, g_array_unref);
+  g_clear_pointer (&source->mentions, g_array_unref);
+  g_free (source);
+}
+
+/* The same for every count of the text: summed once. */
+static guint
+source_utf16 (HbCountSource *source)
+{
+  if (source->utf16 < 0)
+    source->utf16 = utf16_units (source->cp, 0, source->n);
+  return source->utf16;
+}
+
+static GArray *
+source_url_bytes (HbCountSource *source)
+{
+  if (source->url_bytes == NULL)
+    source->url_bytes = find_url_bytes (source->utf8, source->len);
+  return source->url_bytes;
+}
+
+/* X's URLs and emoji in the text it counts: @source's own, or its NFC
+ * form when NFC changed it. */
+static void
+find_entities (HbCountSource *source,
+               const char    *nfc,
+               Entities      *entities)
+{
+  g_autoptr(GArray) nfc_urls = NULL;
+
+  if (nfc != NULL)
+    {
+      nfc_urls = find_url_bytes (nfc, strlen (nfc));
+      entities->urls = spans_to_code_points (nfc, nfc_urls, TRUE);
+      entities->emoji = find_emoji (nfc, strlen (nfc));
+    }
+  else
+    {
+      entities->urls = spans_to_code_points (source->utf8, source_url_bytes (source), TRUE);
+      entities->emoji = find_emoji (source->utf8, source->len);
+    }
+}
+
+/**
+ * hb_count_source_count:
+ *
+ * Counts @source as @method does against @limit: hb_count_text() without
+ * validating or decoding the text again.
+ */
+void
+hb_count_source_count (HbCountSource *source,
+                       HbCountMethod  method,
+                       guint          limit,
+                       HbCount       *count)
+{
+  guint scale = method == HB_COUNT_TWITTER_V3 ? TW_SCALE : 1;
+  g_autofree char *nfc = NULL;
+  g_autofree gunichar *normalized = NULL;
+  const gunichar *orig, *s;
+  Entities entities = { NULL, NULL, 0, 0 };
+  glong n0, n;
+  Walk w = { 0, TRUE, 0, 0, 0 };
+
+  g_return_if_fail (source != NULL && count != NULL);
+  g_return_if_fail (method < HB_N_COUNT_METHODS && limit > 0);
+
+  s = orig = source->cp;
+  n = n0 = source->n;
+  if (method == HB_COUNT_TWITTER_V3 && needs_nfc (orig, n0) &&
+      (nfc = g_utf8_normalize (source->utf8, source->len, G_NORMALIZE_NFC)))
+    s = normalized = decode (nfc, -1, &n);
+  if (method == HB_COUNT_CODE_POINTS)
+    count_code_points (s, n, source_utf16 (source), limit, &w);
+  else
+    {
+      if (method == HB_COUNT_TWITTER_V3)
+        find_entities (source, nfc, &entities);
+      else
+        {
+          entities.urls = g_array_new (FALSE, FALSE, sizeof (HbSpan));
+          entities.emoji = g_array_ref (entities.urls);
+        }
+      walk_units (method, s, n, &entities, (guint64) limit * scale, &w);
+      g_array_unref (entities.urls);
+      g_array_unref (entities.emoji);
+    }
+
+  count->length = w.weighted / scale;
+  count->limit = limit;
+  count->valid = w.ok && count->length <= limit;
+  count->permillage = (guint) ((guint64) count->length * 1000 / limit);
+  count->display_end = n0 - 1;
+  count->display_end_utf16 = (int) source_utf16 (source) - 1;
+  /* twitter-text shifts the valid range by what NFC changed in length.
+   * NFC can also lengthen a text (क़ U+0958 becomes two code points), and
+   * then the shift can pass the start: nothing fits, which is -1, not an
+   * end before the text (that turned into a huge unsigned offset and lost
+   * the over-the-limit finding). */
+  count->valid_end = MAX ((n0 - n) + w.valid_cp - 1, -1);
+  /* The same end as twitter-text reports it, to the letter: its index
+   * starts at 0, so it says 0 when not even the first character is valid,
+   * and NFC's shift is not clamped. */
+  count->valid_end_utf16 = n0 == 0 ? -1 : ((glong) source_utf16 (source) - w.total_u16) + MAX (w.valid_u16 - 1, 0);
+}
+
 /* Counts @text (UTF-8, @len bytes or -1) as @method does against @limit.
  * Fails only on invalid UTF-8. */
 gboolean
@@ -815,57 +987,16 @@ hb_count_text (const char     *text,
                HbCount        *count,
                GError        **error)
 {
-  guint scale = method == HB_COUNT_TWITTER_V3 ? TW_SCALE : 1;
-  g_autofree char *nfc = NULL;
-  g_autofree gunichar *orig = NULL, *normalized = NULL;
-  const gunichar *s;
-  Entities entities = { NULL, NULL, 0, 0 };
-  glong n0 = 0, n = 0;
-  Walk w = { 0, TRUE, 0, 0, 0 };
+  HbCountSource *source;
 
   g_return_val_if_fail (method < HB_N_COUNT_METHODS && limit > 0, FALSE);
   if (len < 0)
     len = strlen (text);
   if (!hb_utf8_validate (text, len, error))
     return FALSE;
-  s = orig = decode (text, len, &n0);
-  n = n0;
-  if (method == HB_COUNT_TWITTER_V3 && needs_nfc (orig, n0) &&
-      (nfc = g_utf8_normalize (text, len, G_NORMALIZE_NFC)))
-    s = normalized = decode (nfc, -1, &n);
-  if (method == HB_COUNT_TWITTER_V3)
-    {
-      const char *counted = nfc && normalized ? nfc : text;
-      gsize counted_len = nfc && normalized ? strlen (nfc) : (gsize) len;
-
-      entities.urls = find_urls (counted, counted_len, TRUE);
-      entities.emoji = find_emoji (counted, counted_len);
-    }
-  else
-    {
-      entities.urls = g_array_new (FALSE, FALSE, sizeof (HbSpan));
-      entities.emoji = g_array_ref (entities.urls);
-    }
-  walk_units (method, s, n, &entities, (guint64) limit * scale, &w);
-  g_array_unref (entities.urls);
-  g_array_unref (entities.emoji);
-
-  count->length = w.weighted / scale;
-  count->limit = limit;
-  count->valid = w.ok && count->length <= limit;
-  count->permillage = (guint) ((guint64) count->length * 1000 / limit);
-  count->display_end = n0 - 1;
-  count->display_end_utf16 = utf16_units (orig, 0, n0) - 1;
-  /* twitter-text shifts the valid range by what NFC changed in length.
-   * NFC can also lengthen a text (क़ U+0958 becomes two code points), and
-   * then the shift can pass the start: nothing fits, which is -1, not an
-   * end before the text (that turned into a huge unsigned offset and lost
-   * the over-the-limit finding). */
-  count->valid_end = MAX ((n0 - n) + w.valid_cp - 1, -1);
-  /* The same end as twitter-text reports it, to the letter: its index
-   * starts at 0, so it says 0 when not even the first character is valid,
-   * and NFC's shift is not clamped. */
-  count->valid_end_utf16 = n0 == 0 ? -1 : (utf16_units (orig, 0, n0) - w.total_u16) + MAX (w.valid_u16 - 1, 0);
+  source = hb_count_source_new (text, len, NULL);
+  hb_count_source_count (source, method, limit, count);
+  hb_count_source_free (source);
   return TRUE;
 }
 
@@ -933,25 +1064,17 @@ mention_end (const gunichar *s,
 typedef glong (*TagEnd) (const gunichar *s, glong n, glong k);
 
 static GArray *
-find_tags (const char *text,
-           gssize      len,
-           TagEnd      tag_end)
+find_tags (HbCountSource *source,
+           TagEnd         tag_end)
 {
-  g_autofree gunichar *s = NULL;
-  g_autoptr(GArray) urls = NULL;
+  const gunichar *s = source->cp;
+  GArray *urls = hb_count_source_get_urls (source);
   GArray *spans = g_array_new (FALSE, FALSE, sizeof (HbSpan));
-  glong n = 0;
   guint next_url = 0;
 
-  if (len < 0)
-    len = strlen (text);
-  if (!g_utf8_validate_len (text, len, NULL))
-    return spans;
-  s = decode (text, len, &n);
-  urls = find_urls (text, len, FALSE);
-  for (glong k = 0; k < n; k++)
+  for (glong k = 0; k < source->n; k++)
     {
-      glong end = tag_end (s, n, k);
+      glong end = tag_end (s, source->n, k);
 
       if (end > k && !inside (urls, &next_url, k))
         {
@@ -964,16 +1087,91 @@ find_tags (const char *text,
   return spans;
 }
 
+/**
+ * hb_count_source_get_urls:
+ *
+ * Returns: (transfer none) (element-type HbSpan): the URLs of @source as
+ *   X finds them, in code points; see hb_count_find_urls()
+ */
+GArray *
+hb_count_source_get_urls (HbCountSource *source)
+{
+  g_return_val_if_fail (source != NULL, NULL);
+
+  if (source->urls == NULL)
+    source->urls = spans_to_code_points (source->utf8, source_url_bytes (source), FALSE);
+  return source->urls;
+}
+
+/* The text @source was made from (valid UTF-8, @len bytes). */
+const char *
+hb_count_source_get_text (HbCountSource *source,
+                          gsize         *len)
+{
+  g_return_val_if_fail (source != NULL, NULL);
+
+  if (len)
+    *len = source->len;
+  return source->utf8;
+}
+
+/**
+ * hb_count_source_get_hashtags:
+ *
+ * Returns: (transfer none) (element-type HbSpan): see hb_count_find_hashtags()
+ */
+GArray *
+hb_count_source_get_hashtags (HbCountSource *source)
+{
+  g_return_val_if_fail (source != NULL, NULL);
+
+  if (source->hashtags == NULL)
+    source->hashtags = find_tags (source, hashtag_end);
+  return source->hashtags;
+}
+
+/**
+ * hb_count_source_get_mentions:
+ *
+ * Returns: (transfer none) (element-type HbSpan): see hb_count_find_mentions()
+ */
+GArray *
+hb_count_source_get_mentions (HbCountSource *source)
+{
+  g_return_val_if_fail (source != NULL, NULL);
+
+  if (source->mentions == NULL)
+    source->mentions = find_tags (source, mention_end);
+  return source->mentions;
+}
+
+typedef GArray *(*SourceSearch) (HbCountSource *source);
+
+/* @search over @text, decoded for it alone; invalid UTF-8 has nothing. */
+static GArray *
+search_text (const char   *text,
+             gssize        len,
+             SourceSearch  search)
+{
+  HbCountSource *source;
+  GArray *found;
+
+  if (len < 0)
+    len = strlen (text);
+  if (!g_utf8_validate_len (text, len, NULL))
+    return g_array_new (FALSE, FALSE, sizeof (HbSpan));
+  source = hb_count_source_new (text, len, NULL);
+  found = g_array_ref (search (source));
+  hb_count_source_free (source);
+  return found;
+}
+
 /* Spans (code points) of the URLs in @text, as X finds them. */
 GArray *
 hb_count_find_urls (const char *text,
                     gssize      len)
 {
-  if (len < 0)
-    len = strlen (text);
-  if (!g_utf8_validate_len (text, len, NULL))
-    return g_array_new (FALSE, FALSE, sizeof (HbSpan));
-  return find_urls (text, len, FALSE);
+  return search_text (text, len, hb_count_source_get_urls);
 }
 
 /* Spans of the hashtags in @text, outside URLs; invalid UTF-8 has none. */
@@ -981,12 +1179,12 @@ GArray *
 hb_count_find_hashtags (const char *text,
                         gssize      len)
 {
-  return find_tags (text, len, hashtag_end);
+  return search_text (text, len, hb_count_source_get_hashtags);
 }
 
 GArray *
 hb_count_find_mentions (const char *text,
                         gssize      len)
 {
-  return find_tags (text, len, mention_end);
+  return search_text (text, len, hb_count_source_get_mentions);
 }

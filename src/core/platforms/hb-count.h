@@ -7,6 +7,8 @@
 
 #include <glib.h>
 
+#include "hb-text.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -58,5 +60,25 @@ GArray     *hb_count_find_hashtags (const char *text,
                                     gssize      len);
 GArray     *hb_count_find_mentions (const char *text,
                                     gssize      len);
+
+/* A text decoded once for all of its counts and searches (hb_post_lint
+ * reads each caption's from the HbText the linter built). */
+typedef struct _HbCountSource HbCountSource;
+
+HbCountSource *hb_count_source_new          (const char    *utf8,
+                                             gssize         len,
+                                             const HbText  *decoded);
+void           hb_count_source_free         (HbCountSource *source);
+const char    *hb_count_source_get_text     (HbCountSource *source,
+                                             gsize         *len);
+void           hb_count_source_count        (HbCountSource *source,
+                                             HbCountMethod  method,
+                                             guint          limit,
+                                             HbCount       *count);
+GArray        *hb_count_source_get_urls     (HbCountSource *source);
+GArray        *hb_count_source_get_hashtags (HbCountSource *source);
+GArray        *hb_count_source_get_mentions (HbCountSource *source);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HbCountSource, hb_count_source_free)
 
 G_END_DECLS

@@ -96,29 +96,27 @@ hb_link_host_in (const char         *host,
 }
 
 /**
- * hb_links_find:
+ * hb_links_find_in_source:
  *
- * Finds the web addresses in @text as X links them: with a scheme, or a
- * host with a known top-level domain ("mpkk.gov.my/berita").  Addresses
- * that are not http(s) are left out.
+ * hb_links_find() over a text already decoded, reading the URLs its
+ * source found for its counts and hashtags.
  *
- * Returns: (transfer full) (element-type HbLink): in order; empty for
- *   invalid UTF-8
+ * Returns: (transfer full) (element-type HbLink): in order
  */
 GPtrArray *
-hb_links_find (const char *text,
-               gssize      len)
+hb_links_find_in_source (HbCountSource *source)
 {
-  GPtrArray *links = g_ptr_array_new_with_free_func ((GDestroyNotify) hb_link_free);
-  g_autoptr(GArray) spans = NULL;
+  GPtrArray *links;
+  GArray *spans;
   const char *p;
   guint at = 0;
 
-  if (text == NULL || !g_utf8_validate (text, len, NULL))
-    return links;
-  spans = hb_count_find_urls (text, len);
-  p = text;
-  for (guint i = 0; spans && i < spans->len; i++)
+  g_return_val_if_fail (source != NULL, NULL);
+
+  links = g_ptr_array_new_with_free_func ((GDestroyNotify) hb_link_free);
+  spans = hb_count_source_get_urls (source);
+  p = hb_count_source_get_text (source, NULL);
+  for (guint i = 0; i < spans->len; i++)
     {
       const HbSpan *span = &g_array_index (spans, HbSpan, i);
       const char *start = g_utf8_offset_to_pointer (p, span->start - at);
@@ -141,4 +139,26 @@ hb_links_find (const char *text,
       g_ptr_array_add (links, link);
     }
   return links;
+}
+
+/**
+ * hb_links_find:
+ *
+ * Finds the web addresses in @text as X links them: with a scheme, or a
+ * host with a known top-level domain ("mpkk.gov.my/berita").  Addresses
+ * that are not http(s) are left out.
+ *
+ * Returns: (transfer full) (element-type HbLink): in order; empty for
+ *   invalid UTF-8
+ */
+GPtrArray *
+hb_links_find (const char *text,
+               gssize      len)
+{
+  g_autoptr(HbCountSource) source = NULL;
+
+  if (text == NULL || !g_utf8_validate (text, len, NULL))
+    return g_ptr_array_new_with_free_func ((GDestroyNotify) hb_link_free);
+  source = hb_count_source_new (text, len, NULL);
+  return hb_links_find_in_source (source);
 }

@@ -7,6 +7,8 @@
 
 #include <glib.h>
 
+#include "hb-count.h"
+
 G_BEGIN_DECLS
 
 typedef struct
@@ -22,6 +24,7 @@ typedef struct
 
 GPtrArray *hb_links_find         (const char          *text,
                                   gssize               len);
+GPtrArray *hb_links_find_in_source (HbCountSource    *source);
 char      *hb_link_url_for       (const char          *written,
                                   char               **host);
 gboolean   hb_link_host_in       (const char          *host,
