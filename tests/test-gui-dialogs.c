@@ -475,7 +475,10 @@ main (int    argc,
   g_assert_cmpint (g_mkdir_with_parents (config, 0700), ==, 0);
   line = g_strdup_printf ("XDG_DOCUMENTS_DIR=\"%s\"\n", documents);
   g_assert_true (g_file_set_contents (dirs, line, -1, NULL));
-  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  /* hb_gui_test_init() points XDG_CONFIG_HOME at HB_TEST_DATA_HOME's
+   * config folder (so no pack of the tester's is read): that is this
+   * scratch folder's. */
+  g_setenv ("HB_TEST_DATA_HOME", scratch, TRUE);
   g_setenv ("LANGUAGE", "en", TRUE);
   /* The chooser is GTK's own dialog, not a portal's, to be looked into. */
   g_setenv ("GTK_USE_PORTAL", "0", TRUE);
