@@ -185,6 +185,47 @@ hb_gui_test_find_child (GtkWidget *root,
   return NULL;
 }
 
+/* The first widget under @root (not @root itself), depth first, whose
+ * widget name is @name: widgets made in code, such as the checklist's
+ * rows, carry a name rather than a template id. */
+GtkWidget *
+hb_gui_test_find_named (GtkWidget  *root,
+                        const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_strcmp0 (gtk_widget_get_name (child), name) == 0)
+        return child;
+      if ((found = hb_gui_test_find_named (child, name)))
+        return found;
+    }
+  return NULL;
+}
+
+/* TRUE when all of @widget, laid out, is inside the visible part of the
+ * scrolled window holding it, give or take a pixel (a view may be
+ * scrolled to a fraction of one).  A gpointer, to be waited for with
+ * hb_gui_test_wait_until(). */
+gboolean
+hb_gui_test_in_view (gpointer widget)
+{
+  GtkWidget *scroll, *view;
+  graphene_rect_t bounds;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+  scroll = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  g_return_val_if_fail (scroll != NULL, FALSE);
+  /* The viewport (or a scrollable child) is the visible part: what is
+   * under it is placed in its coordinates as scrolled. */
+  view = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroll));
+  if (gtk_widget_get_height (widget) == 0 || gtk_widget_get_height (view) == 0 ||
+      !gtk_widget_compute_bounds (widget, view, &bounds))
+    return FALSE;
+  return bounds.origin.y >= -1 && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (view) + 1;
+}
+
 static gboolean
 timed_out (gpointer data)
 {
@@ -349,6 +390,20 @@ hb_gui_test_wait_window (GType type)
 }
 
 static gboolean
+window_gone (gpointer data)
+{
+  return hb_gui_test_find_window (GPOINTER_TO_SIZE (data)) == NULL;
+}
+
+/* Waits until no toplevel of @type shows any more (a dialog answered, or
+ * closed); fails the test if one still does. */
+void
+hb_gui_test_wait_window_gone (GType type)
+{
+  g_assert_true (hb_gui_test_wait_until (window_gone, GSIZE_TO_POINTER (type), WAIT_MS));
+}
+
+static gboolean
 policy_loaded (gpointer data)
 {
   return hb_application_get_policy (data) != NULL;
@@ -370,6 +425,18 @@ hb_gui_test_window_new (HbApplication *app,
   g_assert_true (hb_gui_test_wait_until (policy_loaded, app, WAIT_MS));
   hb_gui_test_settle (window);
   return window;
+}
+
+/* Closes @window without asking to save its changes, and runs what its
+ * going leaves to do. */
+void
+hb_gui_test_close (HbWindow *window)
+{
+  g_return_if_fail (HB_IS_WINDOW (window));
+
+  hb_document_set_modified (hb_window_get_document (window), FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+  hb_gui_test_run_pending ();
 }
 
 typedef struct
