@@ -302,8 +302,7 @@ walk (int         width,
   check_state (GTK_WIDGET (prefs), NULL, state);
   gtk_window_destroy (prefs);
 
-  hb_document_set_modified (hb_window_get_document (window), FALSE);
-  gtk_window_destroy (GTK_WINDOW (window));
+  hb_gui_test_close (window);
 }
 
 /* A window is never larger than the screen: a size that does not fit
@@ -362,32 +361,6 @@ static GtkListBox *
 find_list (GtkWidget *widget)
 {
   return GTK_LIST_BOX (hb_gui_test_find_child (widget, GTK_TYPE_LIST_BOX));
-}
-
-static GtkWidget *
-checklist_row (HbWindow   *window,
-               const char *id)
-{
-  GtkWidget *panel = find (window, "checklist_panel");
-  GtkListBox *list = find_list (panel);
-
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row;
-       row = gtk_widget_get_next_sibling (row))
-    if (g_strcmp0 (gtk_widget_get_name (row), id) == 0)
-      return row;
-  return NULL;
-}
-
-static gboolean
-row_in_view (gpointer data)
-{
-  GtkWidget *viewport = data;
-  GtkWidget *target = g_object_get_data (G_OBJECT (viewport), "hb-target");
-  graphene_rect_t bounds;
-
-  return gtk_widget_get_height (target) > 0 && gtk_widget_get_height (viewport) > 0 &&
-         gtk_widget_compute_bounds (target, viewport, &bounds) && bounds.origin.y >= -1 &&
-         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (viewport) + 1;
 }
 
 /* Export on a new post is not a dead button: it lists every missing
@@ -450,7 +423,7 @@ test_export_guidance (void)
   g_free (shot);
   shot = hb_gui_test_screenshot (GTK_WIDGET (window), "layout-export-guidance-item");
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (find (window, "side_stack"))), ==, "checklist");
-  target = checklist_row (window, last->item->id);
+  target = hb_gui_test_find_named (GTK_WIDGET (find_list (find (window, "checklist_panel"))), last->item->id);
   g_assert_nonnull (target);
   focus = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_true (focus == target || gtk_widget_is_ancestor (focus, target));
@@ -458,8 +431,7 @@ test_export_guidance (void)
   /* In view: inside the scrolled window's visible part (the item is near
    * the end of a list several screens long). */
   viewport = gtk_widget_get_parent (GTK_WIDGET (find_list (find (window, "checklist_panel"))));
-  g_object_set_data (G_OBJECT (viewport), "hb-target", target);
-  g_assert_true (hb_gui_test_wait_until (row_in_view, viewport, 3000));
+  g_assert_true (hb_gui_test_wait_until (hb_gui_test_in_view, target, 3000));
   g_assert_true (gtk_widget_compute_bounds (target, viewport, &bounds));
   g_test_message ("the item is at %g..%g of a %d-px view", bounds.origin.y,
                   bounds.origin.y + bounds.size.height, gtk_widget_get_height (viewport));
@@ -551,8 +523,7 @@ test_calm_first_screen (void)
   g_free (label);
   label = first_menu_label (view);
   g_assert_cmpstr (label, ==, _("_Apply Suggestion"));
-  hb_document_set_modified (document, FALSE);
-  gtk_window_destroy (GTK_WINDOW (window));
+  hb_gui_test_close (window);
 }
 
 int
