@@ -439,6 +439,79 @@ hb_gui_test_close (HbWindow *window)
   hb_gui_test_run_pending ();
 }
 
+/* The resize border GTK keeps around a client-side decorated window
+ * (Xvfb has no window manager to draw a frame): the window's offset in
+ * its surface, on each side. */
+static void
+resize_border (GtkWindow *window,
+               int       *x,
+               int       *y)
+{
+  double bx, by;
+
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &bx, &by);
+  *x = (int) bx;
+  *y = (int) by;
+}
+
+typedef struct
+{
+  GtkWindow *window;
+  int        width;
+  int        height;
+} Size;
+
+static gboolean
+has_size (gpointer data)
+{
+  Size *size = data;
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (size->window));
+
+  return surface != NULL && gdk_surface_get_width (surface) == size->width &&
+         gdk_surface_get_height (surface) == size->height;
+}
+
+/* Asserts that @window takes exactly the @width×@height asked, never
+ * more (its content's minimum size allows it), and that the window
+ * inside that surface is smaller only by GTK's resize border on each
+ * side, at most 16 px. */
+void
+hb_gui_test_assert_size (GtkWindow *window,
+                         int        width,
+                         int        height)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  int bx, by;
+
+  g_assert_nonnull (surface);
+  resize_border (window, &bx, &by);
+  g_test_message ("asked %d×%d: surface %d×%d, window %d×%d, resize border %d×%d",
+                  width, height, gdk_surface_get_width (surface), gdk_surface_get_height (surface),
+                  gtk_widget_get_width (GTK_WIDGET (window)), gtk_widget_get_height (GTK_WIDGET (window)), bx, by);
+  g_assert_cmpint (gdk_surface_get_width (surface), ==, width);
+  g_assert_cmpint (gdk_surface_get_height (surface), ==, height);
+  g_assert_cmpint (bx, >=, 0);
+  g_assert_cmpint (bx, <=, 16);
+  g_assert_cmpint (by, >=, 0);
+  g_assert_cmpint (by, <=, 16);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, width - 2 * bx);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), ==, height - 2 * by);
+}
+
+/* Waits until @window, resized after it showed, has the size from the X
+ * server (a moment later), then asserts it as hb_gui_test_assert_size()
+ * does. */
+void
+hb_gui_test_wait_size (GtkWindow *window,
+                       int        width,
+                       int        height)
+{
+  Size size = { window, width, height };
+
+  hb_gui_test_wait_until (has_size, &size, WAIT_MS);
+  hb_gui_test_assert_size (window, width, height);
+}
+
 typedef struct
 {
   HbApplication *app;

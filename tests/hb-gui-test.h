@@ -40,6 +40,12 @@ HbWindow *
                                  int           width,
                                  int           height);
 void     hb_gui_test_close      (HbWindow     *window);
+void     hb_gui_test_assert_size (GtkWindow   *window,
+                                 int           width,
+                                 int           height);
+void     hb_gui_test_wait_size  (GtkWindow    *window,
+                                 int           width,
+                                 int           height);
 HbWindow *
          hb_gui_test_open_demo  (HbApplication *app,
                                  int           width,

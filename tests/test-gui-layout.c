@@ -149,10 +149,16 @@ nothing_sideways (gpointer data)
   return problems->len == 0;
 }
 
+/* @root, a window asked to be @width×@height, in one state: as large as
+ * asked and no larger (a minimum width above the asked one would push the
+ * window past half the screen), labels with room for their words, nothing
+ * scrolling sideways, the body wide enough. */
 static void
 check_state (GtkWidget  *root,
              GtkWidget  *body,
-             const char *state)
+             const char *state,
+             int         width,
+             int         height)
 {
   g_autoptr(GString) problems = g_string_new (NULL);
   g_autofree char *shot = NULL;
@@ -166,6 +172,7 @@ check_state (GtkWidget  *root,
 
   g_test_message ("%s: %dx%d, screenshot %s", state, gtk_widget_get_width (root),
                   gtk_widget_get_height (root), shot);
+  hb_gui_test_assert_size (GTK_WINDOW (root), width, height);
   check_labels (root, problems);
   if (problems->len)
     g_error ("%s: labels narrower than their longest word:\n%s", state, problems->str);
@@ -198,24 +205,6 @@ scroller_of (GtkWidget *widget)
 
 static GtkListBox *find_list (GtkWidget *widget);
 
-typedef struct
-{
-  GtkWidget *widget;
-  int        width;
-  int        height;
-} Size;
-
-/* A window resized after it is shown gets its size from the X server a
- * moment later: within the window's own tolerance (see walk()). */
-static gboolean
-has_size (gpointer data)
-{
-  Size *size = data;
-
-  return ABS (gtk_widget_get_width (size->widget) - size->width) <= 16 &&
-         ABS (gtk_widget_get_height (size->widget) - size->height) <= 16;
-}
-
 /* Shows the checklist and scrolls it to its end, a list several screens
  * long; returns its adjustment. */
 static GtkAdjustment *
@@ -242,9 +231,10 @@ walk (int         width,
 {
   HbWindow *window = hb_gui_test_open_demo (app, width, height);
   GtkWidget *body, *flap;
+  GtkButton *save;
   AdwViewStack *stack;
   GtkWindow *prefs;
-  Size prefs_size = { NULL, MIN (width, 640), MIN (height, 640) };
+  int prefs_width = MIN (width, 640), prefs_height = MIN (height, 640);
   guint n_previews = 0;
   g_autofree char *prefix = g_strdup_printf ("layout-%dx%d-%s", width, height, lang);
   g_autofree char *state = NULL;
@@ -257,11 +247,18 @@ walk (int         width,
   adw_flap_set_reveal_flap (ADW_FLAP (flap), FALSE);
   hb_gui_test_settle (window);
   state = g_strconcat (prefix, "-compose", NULL);
-  check_state (GTK_WIDGET (window), body, state);
-  /* The window can be as narrow as asked (its minimum allows it). */
-  g_assert_cmpint (ABS (gtk_widget_get_width (GTK_WIDGET (window)) - width), <=, 16);
+  check_state (GTK_WIDGET (window), body, state, width, height);
   if (!adw_flap_get_folded (ADW_FLAP (flap)))
     g_assert_cmpint (gtk_widget_get_width (body), >, width / 2);
+  /* Save is labelled where the form and the body fit side by side, its
+   * icon (with its tooltip and a name for screen readers) where they take
+   * turns. */
+  save = GTK_BUTTON (find (window, "save_button"));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (GTK_WIDGET (save)));
+  if (adw_leaflet_get_folded (ADW_LEAFLET (find (window, "leaflet"))))
+    g_assert_cmpstr (gtk_button_get_icon_name (save), ==, "document-save-symbolic");
+  else
+    g_assert_cmpstr (gtk_button_get_label (save), ==, _("_Save"));
 
   /* The findings, then the checklist at its end, then the captions. */
   adw_flap_set_reveal_flap (ADW_FLAP (flap), TRUE);
@@ -269,12 +266,12 @@ walk (int         width,
   hb_gui_test_settle (window);
   g_free (state);
   state = g_strconcat (prefix, "-findings", NULL);
-  check_state (GTK_WIDGET (window), body, state);
+  check_state (GTK_WIDGET (window), body, state, width, height);
 
   checklist_to_end (window);
   g_free (state);
   state = g_strconcat (prefix, "-checklist-end", NULL);
-  check_state (GTK_WIDGET (window), body, state);
+  check_state (GTK_WIDGET (window), body, state, width, height);
 
   adw_view_stack_set_visible_child_name (stack, "caption");
   hb_gui_test_settle (window);
@@ -289,17 +286,16 @@ walk (int         width,
   g_assert_cmpuint (n_previews, >, 0);
   g_free (state);
   state = g_strconcat (prefix, "-caption", NULL);
-  check_state (GTK_WIDGET (window), body, state);
+  check_state (GTK_WIDGET (window), body, state, width, height);
 
   /* Preferences, at the same width. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   prefs = hb_gui_test_wait_window (HB_TYPE_PREFERENCES_WINDOW);
-  gtk_window_set_default_size (prefs, prefs_size.width, prefs_size.height);
-  prefs_size.widget = GTK_WIDGET (prefs);
-  g_assert_true (hb_gui_test_wait_until (has_size, &prefs_size, 5000));
+  gtk_window_set_default_size (prefs, prefs_width, prefs_height);
+  hb_gui_test_wait_size (prefs, prefs_width, prefs_height);
   g_free (state);
   state = g_strconcat (prefix, "-preferences", NULL);
-  check_state (GTK_WIDGET (prefs), NULL, state);
+  check_state (GTK_WIDGET (prefs), NULL, state, prefs_width, prefs_height);
   gtk_window_destroy (prefs);
 
   hb_gui_test_close (window);
