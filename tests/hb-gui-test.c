@@ -512,6 +512,27 @@ hb_gui_test_wait_size (GtkWindow *window,
   hb_gui_test_assert_size (window, width, height);
 }
 
+/* The first of the findings @window's document has (shown or not) that
+ * is of the rule @rule_id, or NULL. */
+const HbPostFinding *
+hb_gui_test_find_finding (HbWindow   *window,
+                          const char *rule_id)
+{
+  GPtrArray *findings;
+
+  g_return_val_if_fail (HB_IS_WINDOW (window), NULL);
+
+  findings = hb_document_get_findings (hb_window_get_document (window));
+  for (guint i = 0; findings && i < findings->len; i++)
+    {
+      const HbPostFinding *f = findings->pdata[i];
+
+      if (g_str_equal (hb_finding_get_rule_id (f->finding), rule_id))
+        return f;
+    }
+  return NULL;
+}
+
 typedef struct
 {
   HbApplication *app;

@@ -40,6 +40,9 @@ HbWindow *
                                  int           width,
                                  int           height);
 void     hb_gui_test_close      (HbWindow     *window);
+const HbPostFinding *
+         hb_gui_test_find_finding (HbWindow   *window,
+                                 const char   *rule_id);
 void     hb_gui_test_assert_size (GtkWindow   *window,
                                  int           width,
                                  int           height);

@@ -468,18 +468,13 @@ test_calm_first_screen (void)
   HbDocument *document = hb_window_get_document (window);
   GtkWidget *view = find (window, "caption_view");
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-  const HbPostFinding *f = NULL;
   g_autofree char *label = NULL, *shot = NULL, *expected = NULL;
   GtkTextIter iter;
 
   g_assert_true (gtk_widget_get_mapped (find (window, "body_placeholder")));
   shot = hb_gui_test_screenshot (GTK_WIDGET (window), "layout-new-post");
   /* The document knows the fields are empty; the window does not say so yet. */
-  for (guint i = 0; i < hb_document_get_findings (document)->len; i++)
-    if (g_str_equal (hb_finding_get_rule_id (((HbPostFinding *) hb_document_get_findings (document)->pdata[i])->finding),
-                     "incomplete.venue"))
-      f = hb_document_get_findings (document)->pdata[i];
-  g_assert_nonnull (f);
+  g_assert_nonnull (hb_gui_test_find_finding (window, "incomplete.venue"));
   g_assert_false (panel_has_rule (window, "incomplete."));
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (find (window, "findings_count"))), ==, "0");
 
