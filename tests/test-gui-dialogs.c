@@ -135,19 +135,31 @@ typedef struct
   guint     tries;
 } PrintSeen;
 
-/* The PDF's name as the dialog shows it (GTK 4.8: on the File button). */
-static char *
-pdf_name_shown (GtkWidget *widget)
+/* The text @widget shows, if it is a label or a field. */
+static const char *
+text_of (GtkWidget *widget)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-      g_str_has_suffix (gtk_label_get_text (GTK_LABEL (widget)), ".pdf"))
-    return g_strdup (gtk_label_get_text (GTK_LABEL (widget)));
-  if (GTK_IS_EDITABLE (widget) && gtk_widget_get_mapped (widget) &&
-      g_str_has_suffix (gtk_editable_get_text (GTK_EDITABLE (widget)), ".pdf"))
-    return g_strdup (gtk_editable_get_text (GTK_EDITABLE (widget)));
+  if (GTK_IS_LABEL (widget))
+    return gtk_label_get_text (GTK_LABEL (widget));
+  if (GTK_IS_EDITABLE (widget))
+    return gtk_editable_get_text (GTK_EDITABLE (widget));
+  return NULL;
+}
+
+/* The first shown label or field under @widget whose text, not empty,
+ * ends with @suffix: the PDF's name (GTK 4.8 shows it on the print
+ * dialog's File button), a tooltip's text. */
+static GtkWidget *
+shown_text (GtkWidget  *widget,
+            const char *suffix)
+{
+  const char *text = text_of (widget);
+
+  if (text && *text && gtk_widget_get_mapped (widget) && g_str_has_suffix (text, suffix))
+    return widget;
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
     {
-      char *found = pdf_name_shown (c);
+      GtkWidget *found = shown_text (c, suffix);
 
       if (found)
         return found;
@@ -189,17 +201,17 @@ look_at_print_dialog (gpointer data)
   PrintSeen *seen = data;
   GtkWindow *dialog = hb_gui_test_find_window (GTK_TYPE_PRINT_UNIX_DIALOG);
   g_autoptr(GtkPrintSettings) settings = NULL;
-  g_autofree char *shown = NULL;
+  GtkWidget *shown;
 
   if (dialog == NULL || !gtk_widget_get_mapped (GTK_WIDGET (dialog)) ||
       !choose_print_to_file (GTK_PRINT_UNIX_DIALOG (dialog)))
     return G_SOURCE_CONTINUE;
   /* Its options (the file's name among them) come a moment later. */
-  if ((shown = pdf_name_shown (GTK_WIDGET (dialog))) == NULL && ++seen->tries < 50)
+  if ((shown = shown_text (GTK_WIDGET (dialog), ".pdf")) == NULL && ++seen->tries < 50)
     return G_SOURCE_CONTINUE;
   settings = gtk_print_unix_dialog_get_settings (GTK_PRINT_UNIX_DIALOG (dialog));
   seen->output_uri = g_strdup (gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_URI));
-  seen->shown_name = g_steal_pointer (&shown);
+  seen->shown_name = shown ? g_strdup (text_of (shown)) : NULL;
   g_free (hb_gui_test_screenshot (GTK_WIDGET (dialog), "print-dialog"));
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
   seen->done = TRUE;
@@ -298,21 +310,6 @@ tooltip_shown (gpointer data)
   return tip && gtk_widget_get_width (tip) > 0;
 }
 
-static GtkWidget *
-shown_label (GtkWidget *widget)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) && *gtk_label_get_text (GTK_LABEL (widget)))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = shown_label (c);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 /* Hovering a finding in the body shows its message, clause and
  * suggestion, a paragraph long: wrapped at a reading width (at most 60
  * characters a line, several lines), not one line across the screen. */
@@ -359,8 +356,8 @@ test_tooltip_wraps (void)
     g_error ("no tooltip over the finding");
   hb_gui_test_iterate (100);
   tip = tooltip_window (GTK_WIDGET (window));
-  label = shown_label (tip);
-  g_assert_nonnull (label);
+  label = shown_text (tip, "");
+  g_assert_true (GTK_IS_LABEL (label));
   shot = hb_gui_test_screenshot (tip, "tooltip-finding");
 
   /* What one unwrapped line of it would take, and what it is given. */
