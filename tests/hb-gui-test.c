@@ -168,16 +168,18 @@ hb_gui_test_find_window (GType type)
   return NULL;
 }
 
-/* The first widget of @type at or under @root, depth first. */
+/* The first widget at or under @root, depth first, that @match accepts,
+ * or NULL. */
 GtkWidget *
-hb_gui_test_find_child (GtkWidget *root,
-                        GType      type)
+hb_gui_test_find (GtkWidget      *root,
+                  HbGuiTestMatch  match,
+                  gpointer        data)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+  if (match (root, data))
     return root;
   for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = hb_gui_test_find_child (child, type);
+      GtkWidget *found = hb_gui_test_find (child, match, data);
 
       if (found)
         return found;
@@ -185,23 +187,36 @@ hb_gui_test_find_child (GtkWidget *root,
   return NULL;
 }
 
-/* The first widget under @root (not @root itself), depth first, whose
- * widget name is @name: widgets made in code, such as the checklist's
- * rows, carry a name rather than a template id. */
+static gboolean
+is_of_type (GtkWidget *widget,
+            gpointer   type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+/* The first widget of @type at or under @root, depth first. */
+GtkWidget *
+hb_gui_test_find_child (GtkWidget *root,
+                        GType      type)
+{
+  return hb_gui_test_find (root, is_of_type, GSIZE_TO_POINTER (type));
+}
+
+static gboolean
+is_named (GtkWidget *widget,
+          gpointer   name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
+/* The first widget at or under @root, depth first, whose widget name is
+ * @name: widgets made in code, such as the checklist's rows, carry a
+ * name rather than a template id. */
 GtkWidget *
 hb_gui_test_find_named (GtkWidget  *root,
                         const char *name)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (g_strcmp0 (gtk_widget_get_name (child), name) == 0)
-        return child;
-      if ((found = hb_gui_test_find_named (child, name)))
-        return found;
-    }
-  return NULL;
+  return hb_gui_test_find (root, is_named, (gpointer) name);
 }
 
 /* TRUE when all of @widget, laid out, is inside the visible part of the

@@ -25,6 +25,12 @@ GtkWindow *
 GtkWindow *
          hb_gui_test_wait_window (GType        type);
 void     hb_gui_test_wait_window_gone (GType type);
+typedef gboolean (*HbGuiTestMatch) (GtkWidget *widget,
+                                    gpointer   data);
+GtkWidget *
+         hb_gui_test_find       (GtkWidget    *root,
+                                 HbGuiTestMatch match,
+                                 gpointer      data);
 GtkWidget *
          hb_gui_test_find_child (GtkWidget    *root,
                                  GType         type);

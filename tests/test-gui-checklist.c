@@ -392,6 +392,13 @@ shown_groups (GtkListBox *list)
   return g_string_free (out, FALSE);
 }
 
+static gboolean
+starts_with (GtkWidget *widget,
+             gpointer   prefix)
+{
+  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), prefix);
+}
+
 /* A label of the row starts with the item's clause: "6.a.v — …". */
 static gboolean
 shows_clause (GtkWidget  *widget,
@@ -399,12 +406,7 @@ shows_clause (GtkWidget  *widget,
 {
   g_autofree char *prefix = g_strdup_printf ("%s — ", clause);
 
-  if (GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), prefix))
-    return TRUE;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    if (shows_clause (c, clause))
-      return TRUE;
-  return FALSE;
+  return hb_gui_test_find (widget, starts_with, prefix) != NULL;
 }
 
 typedef struct

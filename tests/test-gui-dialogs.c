@@ -146,6 +146,15 @@ text_of (GtkWidget *widget)
   return NULL;
 }
 
+static gboolean
+shows_text_ending (GtkWidget *widget,
+                   gpointer   suffix)
+{
+  const char *text = text_of (widget);
+
+  return text && *text && gtk_widget_get_mapped (widget) && g_str_has_suffix (text, suffix);
+}
+
 /* The first shown label or field under @widget whose text, not empty,
  * ends with @suffix: the PDF's name (GTK 4.8 shows it on the print
  * dialog's File button), a tooltip's text. */
@@ -153,18 +162,7 @@ static GtkWidget *
 shown_text (GtkWidget  *widget,
             const char *suffix)
 {
-  const char *text = text_of (widget);
-
-  if (text && *text && gtk_widget_get_mapped (widget) && g_str_has_suffix (text, suffix))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = shown_text (c, suffix);
-
-      if (found)
-        return found;
-    }
-  return NULL;
+  return hb_gui_test_find (widget, shows_text_ending, (gpointer) suffix);
 }
 
 /* Clicks the printer list's Print to File (the virtual printer), as the
