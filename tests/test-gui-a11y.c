@@ -87,28 +87,25 @@ own_label (GtkWidget *widget)
 
 static char *name_of (GtkWidget *widget, guint depth);
 
+static gboolean
+labels (GtkWidget *candidate,
+        gpointer   widget)
+{
+  g_autofree char *diff = NULL;
+
+  if (candidate == widget)
+    return FALSE;
+  diff = gtk_test_accessible_check_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                             candidate, NULL);
+  return diff == NULL;
+}
+
 /* The widget under @root that @widget is labelled by, alone. */
 static GtkWidget *
 find_labelling (GtkWidget *root,
                 GtkWidget *widget)
 {
-  g_autofree char *diff = NULL;
-
-  if (root != widget)
-    {
-      diff = gtk_test_accessible_check_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                                 root, NULL);
-      if (diff == NULL)
-        return root;
-    }
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_labelling (c, widget);
-
-      if (found)
-        return found;
-    }
-  return NULL;
+  return hb_gui_test_find (root, labels, widget);
 }
 
 /* The name through labelled-by: the labelling label's text, or its own
