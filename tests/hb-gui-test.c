@@ -168,21 +168,77 @@ hb_gui_test_find_window (GType type)
   return NULL;
 }
 
-/* The first widget of @type at or under @root, depth first. */
+/* The first widget at or under @root, depth first, that @match accepts,
+ * or NULL. */
 GtkWidget *
-hb_gui_test_find_child (GtkWidget *root,
-                        GType      type)
+hb_gui_test_find (GtkWidget      *root,
+                  HbGuiTestMatch  match,
+                  gpointer        data)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+  if (match (root, data))
     return root;
   for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = hb_gui_test_find_child (child, type);
+      GtkWidget *found = hb_gui_test_find (child, match, data);
 
       if (found)
         return found;
     }
   return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget *widget,
+            gpointer   type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+/* The first widget of @type at or under @root, depth first. */
+GtkWidget *
+hb_gui_test_find_child (GtkWidget *root,
+                        GType      type)
+{
+  return hb_gui_test_find (root, is_of_type, GSIZE_TO_POINTER (type));
+}
+
+static gboolean
+is_named (GtkWidget *widget,
+          gpointer   name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
+/* The first widget at or under @root, depth first, whose widget name is
+ * @name: widgets made in code, such as the checklist's rows, carry a
+ * name rather than a template id. */
+GtkWidget *
+hb_gui_test_find_named (GtkWidget  *root,
+                        const char *name)
+{
+  return hb_gui_test_find (root, is_named, (gpointer) name);
+}
+
+/* TRUE when all of @widget, laid out, is inside the visible part of the
+ * scrolled window holding it, give or take a pixel (a view may be
+ * scrolled to a fraction of one).  A gpointer, to be waited for with
+ * hb_gui_test_wait_until(). */
+gboolean
+hb_gui_test_in_view (gpointer widget)
+{
+  GtkWidget *scroll, *view;
+  graphene_rect_t bounds;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+  scroll = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  g_return_val_if_fail (scroll != NULL, FALSE);
+  /* The viewport (or a scrollable child) is the visible part: what is
+   * under it is placed in its coordinates as scrolled. */
+  view = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroll));
+  if (gtk_widget_get_height (widget) == 0 || gtk_widget_get_height (view) == 0 ||
+      !gtk_widget_compute_bounds (widget, view, &bounds))
+    return FALSE;
+  return bounds.origin.y >= -1 && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (view) + 1;
 }
 
 static gboolean
@@ -349,6 +405,20 @@ hb_gui_test_wait_window (GType type)
 }
 
 static gboolean
+window_gone (gpointer data)
+{
+  return hb_gui_test_find_window (GPOINTER_TO_SIZE (data)) == NULL;
+}
+
+/* Waits until no toplevel of @type shows any more (a dialog answered, or
+ * closed); fails the test if one still does. */
+void
+hb_gui_test_wait_window_gone (GType type)
+{
+  g_assert_true (hb_gui_test_wait_until (window_gone, GSIZE_TO_POINTER (type), WAIT_MS));
+}
+
+static gboolean
 policy_loaded (gpointer data)
 {
   return hb_application_get_policy (data) != NULL;
@@ -370,6 +440,112 @@ hb_gui_test_window_new (HbApplication *app,
   g_assert_true (hb_gui_test_wait_until (policy_loaded, app, WAIT_MS));
   hb_gui_test_settle (window);
   return window;
+}
+
+/* Closes @window without asking to save its changes, and runs what its
+ * going leaves to do. */
+void
+hb_gui_test_close (HbWindow *window)
+{
+  g_return_if_fail (HB_IS_WINDOW (window));
+
+  hb_document_set_modified (hb_window_get_document (window), FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+  hb_gui_test_run_pending ();
+}
+
+/* The resize border GTK keeps around a client-side decorated window
+ * (Xvfb has no window manager to draw a frame): the window's offset in
+ * its surface, on each side. */
+static void
+resize_border (GtkWindow *window,
+               int       *x,
+               int       *y)
+{
+  double bx, by;
+
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &bx, &by);
+  *x = (int) bx;
+  *y = (int) by;
+}
+
+typedef struct
+{
+  GtkWindow *window;
+  int        width;
+  int        height;
+} Size;
+
+static gboolean
+has_size (gpointer data)
+{
+  Size *size = data;
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (size->window));
+
+  return surface != NULL && gdk_surface_get_width (surface) == size->width &&
+         gdk_surface_get_height (surface) == size->height;
+}
+
+/* Asserts that @window takes exactly the @width×@height asked, never
+ * more (its content's minimum size allows it), and that the window
+ * inside that surface is smaller only by GTK's resize border on each
+ * side, at most 16 px. */
+void
+hb_gui_test_assert_size (GtkWindow *window,
+                         int        width,
+                         int        height)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  int bx, by;
+
+  g_assert_nonnull (surface);
+  resize_border (window, &bx, &by);
+  g_test_message ("asked %d×%d: surface %d×%d, window %d×%d, resize border %d×%d",
+                  width, height, gdk_surface_get_width (surface), gdk_surface_get_height (surface),
+                  gtk_widget_get_width (GTK_WIDGET (window)), gtk_widget_get_height (GTK_WIDGET (window)), bx, by);
+  g_assert_cmpint (gdk_surface_get_width (surface), ==, width);
+  g_assert_cmpint (gdk_surface_get_height (surface), ==, height);
+  g_assert_cmpint (bx, >=, 0);
+  g_assert_cmpint (bx, <=, 16);
+  g_assert_cmpint (by, >=, 0);
+  g_assert_cmpint (by, <=, 16);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, width - 2 * bx);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), ==, height - 2 * by);
+}
+
+/* Waits until @window, resized after it showed, has the size from the X
+ * server (a moment later), then asserts it as hb_gui_test_assert_size()
+ * does. */
+void
+hb_gui_test_wait_size (GtkWindow *window,
+                       int        width,
+                       int        height)
+{
+  Size size = { window, width, height };
+
+  hb_gui_test_wait_until (has_size, &size, WAIT_MS);
+  hb_gui_test_assert_size (window, width, height);
+}
+
+/* The first of the findings @window's document has (shown or not) that
+ * is of the rule @rule_id, or NULL. */
+const HbPostFinding *
+hb_gui_test_find_finding (HbWindow   *window,
+                          const char *rule_id)
+{
+  GPtrArray *findings;
+
+  g_return_val_if_fail (HB_IS_WINDOW (window), NULL);
+
+  findings = hb_document_get_findings (hb_window_get_document (window));
+  for (guint i = 0; findings && i < findings->len; i++)
+    {
+      const HbPostFinding *f = findings->pdata[i];
+
+      if (g_str_equal (hb_finding_get_rule_id (f->finding), rule_id))
+        return f;
+    }
+  return NULL;
 }
 
 typedef struct

@@ -24,14 +24,35 @@ GtkWindow *
          hb_gui_test_find_window (GType        type);
 GtkWindow *
          hb_gui_test_wait_window (GType        type);
+void     hb_gui_test_wait_window_gone (GType type);
+typedef gboolean (*HbGuiTestMatch) (GtkWidget *widget,
+                                    gpointer   data);
+GtkWidget *
+         hb_gui_test_find       (GtkWidget    *root,
+                                 HbGuiTestMatch match,
+                                 gpointer      data);
 GtkWidget *
          hb_gui_test_find_child (GtkWidget    *root,
                                  GType         type);
+GtkWidget *
+         hb_gui_test_find_named (GtkWidget    *root,
+                                 const char   *name);
+gboolean hb_gui_test_in_view    (gpointer      widget);
 void     hb_gui_test_run_pending (void);
 void     hb_gui_test_settle_widget (GtkWidget *widget);
 void     hb_gui_test_settle     (HbWindow     *window);
 HbWindow *
          hb_gui_test_window_new (HbApplication *app,
+                                 int           width,
+                                 int           height);
+void     hb_gui_test_close      (HbWindow     *window);
+const HbPostFinding *
+         hb_gui_test_find_finding (HbWindow   *window,
+                                 const char   *rule_id);
+void     hb_gui_test_assert_size (GtkWindow   *window,
+                                 int           width,
+                                 int           height);
+void     hb_gui_test_wait_size  (GtkWindow    *window,
                                  int           width,
                                  int           height);
 HbWindow *

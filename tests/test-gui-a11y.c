@@ -87,28 +87,25 @@ own_label (GtkWidget *widget)
 
 static char *name_of (GtkWidget *widget, guint depth);
 
+static gboolean
+labels (GtkWidget *candidate,
+        gpointer   widget)
+{
+  g_autofree char *diff = NULL;
+
+  if (candidate == widget)
+    return FALSE;
+  diff = gtk_test_accessible_check_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                             candidate, NULL);
+  return diff == NULL;
+}
+
 /* The widget under @root that @widget is labelled by, alone. */
 static GtkWidget *
 find_labelling (GtkWidget *root,
                 GtkWidget *widget)
 {
-  g_autofree char *diff = NULL;
-
-  if (root != widget)
-    {
-      diff = gtk_test_accessible_check_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                                 root, NULL);
-      if (diff == NULL)
-        return root;
-    }
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_labelling (c, widget);
-
-      if (found)
-        return found;
-    }
-  return NULL;
+  return hb_gui_test_find (root, labels, widget);
 }
 
 /* The name through labelled-by: the labelling label's text, or its own
@@ -412,6 +409,27 @@ test_window (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* On half a 1366-px screen the header bar's Save is its icon: named for
+ * a screen reader, as every control of the narrow window is; widened
+ * again, it is labelled and not named "_Save Save". */
+static void
+test_narrow_window (void)
+{
+  HbWindow *window = hb_gui_test_open_demo (app, 683, 768);
+  GtkWidget *save = hb_widget_find_descendant (GTK_WIDGET (window), "save_button");
+
+  g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (save)), ==, "document-save-symbolic");
+  gtk_test_accessible_assert_property (save, GTK_ACCESSIBLE_PROPERTY_LABEL, "Save the draft");
+  g_assert_cmpuint (assert_all_named (GTK_WIDGET (window), "narrow window"), >, 20);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  hb_gui_test_wait_size (GTK_WINDOW (window), 1366, 768);
+  hb_gui_test_settle (window);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (save)), ==, "_Save");
+  g_assert_cmpuint (assert_all_named (GTK_WIDGET (window), "widened window"), >, 40);
+  hb_gui_test_close (window);
+}
+
 static void
 test_preferences (void)
 {
@@ -525,6 +543,7 @@ main (int    argc,
 
   g_test_add_func ("/a11y/walk-finds-unnamed", test_walk_finds_unnamed);
   g_test_add_func ("/a11y/window", test_window);
+  g_test_add_func ("/a11y/narrow-window", test_narrow_window);
   g_test_add_func ("/a11y/preferences", test_preferences);
   g_test_add_func ("/a11y/checklist-dialogs", test_checklist_dialogs);
   g_test_add_func ("/a11y/post-preview", test_post_preview);

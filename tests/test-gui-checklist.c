@@ -34,24 +34,8 @@ new_window (void)
   return hb_gui_test_window_new (app, 1366, 768);
 }
 
-/* Widgets made in code carry a widget name rather than a builder id. */
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (g_strcmp0 (gtk_widget_get_name (child), name) == 0)
-        return child;
-      if ((found = find_named (child, name)))
-        return found;
-    }
-  return NULL;
-}
-
+/* A widget of the template by its id, or one made in code (a row, a
+ * dialog's field) by its widget name. */
 static GtkWidget *
 part (gpointer    root,
       const char *name)
@@ -59,7 +43,7 @@ part (gpointer    root,
   GtkWidget *widget = hb_widget_find_descendant (GTK_WIDGET (root), name);
 
   if (widget == NULL)
-    widget = find_named (GTK_WIDGET (root), name);
+    widget = hb_gui_test_find_named (GTK_WIDGET (root), name);
   if (widget == NULL)
     g_error ("no widget named %s", name);
   return widget;
@@ -164,12 +148,6 @@ clean_draft (void)
 }
 
 static gboolean
-confirm_dialog_gone (gpointer data)
-{
-  return (HbConfirmDialog *) hb_gui_test_find_window (HB_TYPE_CONFIRM_DIALOG) == NULL;
-}
-
-static gboolean
 export_ready (gpointer data)
 {
   return hb_document_get_can_export (hb_window_get_document (data)) &&
@@ -246,7 +224,7 @@ confirm_through_dialog (GFile   *draft,
       adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "confirm");
       gtk_window_close (GTK_WINDOW (dialog));
     }
-  g_assert_true (hb_gui_test_wait_until (confirm_dialog_gone, NULL, 5000));
+  hb_gui_test_wait_window_gone (HB_TYPE_CONFIRM_DIALOG);
   hb_gui_test_settle (window);
   g_assert_true (hb_gui_test_wait_until (export_ready, window, 10000));
   g_free (hb_gui_test_screenshot (GTK_WIDGET (window), "checklist-export-ready"));
@@ -322,7 +300,7 @@ test_one_by_one (void)
   hb_gui_test_settle (window);
   for (guint i = 0; i < ids->len; i++)
     {
-      GtkWidget *row = find_named (part (window, "checklist_panel"), ids->pdata[i]);
+      GtkWidget *row = hb_gui_test_find_named (part (window, "checklist_panel"), ids->pdata[i]);
       GtkWidget *button = last_button (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)));
       AdwMessageDialog *dialog;
 
@@ -331,8 +309,8 @@ test_one_by_one (void)
       hb_gui_test_settle (window);
       if ((dialog = ADW_MESSAGE_DIALOG (hb_gui_test_find_window (ADW_TYPE_MESSAGE_DIALOG))) != NULL)
         {
-          GtkWidget *name = find_named (GTK_WIDGET (dialog), "answer-name");
-          GtkWidget *note = find_named (GTK_WIDGET (dialog), "answer-note");
+          GtkWidget *name = hb_gui_test_find_named (GTK_WIDGET (dialog), "answer-name");
+          GtkWidget *note = hb_gui_test_find_named (GTK_WIDGET (dialog), "answer-note");
 
           if (*gtk_editable_get_text (GTK_EDITABLE (name)) == '\0')
             type_into (name, "Aminah binti Ali, Pegawai Komunikasi");
@@ -414,6 +392,13 @@ shown_groups (GtkListBox *list)
   return g_string_free (out, FALSE);
 }
 
+static gboolean
+starts_with (GtkWidget *widget,
+             gpointer   prefix)
+{
+  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), prefix);
+}
+
 /* A label of the row starts with the item's clause: "6.a.v — …". */
 static gboolean
 shows_clause (GtkWidget  *widget,
@@ -421,24 +406,7 @@ shows_clause (GtkWidget  *widget,
 {
   g_autofree char *prefix = g_strdup_printf ("%s — ", clause);
 
-  if (GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), prefix))
-    return TRUE;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    if (shows_clause (c, clause))
-      return TRUE;
-  return FALSE;
-}
-
-static GtkWidget *
-list_row (GtkListBox *list,
-          const char *id)
-{
-  GtkListBoxRow *row;
-
-  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)); i++)
-    if (g_str_equal (gtk_widget_get_name (GTK_WIDGET (row)), id))
-      return GTK_WIDGET (row);
-  g_error ("no row %s", id);
+  return hb_gui_test_find (widget, starts_with, prefix) != NULL;
 }
 
 typedef struct
@@ -453,16 +421,16 @@ static gboolean
 row_in_view (gpointer data)
 {
   InView *v = data;
-  GtkWidget *row = list_row (v->list, v->id);
+  GtkWidget *row = part (v->list, v->id);
   double top = gtk_adjustment_get_value (v->adj), page = gtk_adjustment_get_page_size (v->adj);
   graphene_rect_t b;
 
+  if (!v->at_top)
+    return hb_gui_test_in_view (row);
   if (!gtk_widget_compute_bounds (row, GTK_WIDGET (v->list), &b) || page == 0 || b.size.height == 0)
     return FALSE;
-  if (v->at_top)
-    return ABS (b.origin.y - top) < 1 ||
-           G_APPROX_VALUE (top, gtk_adjustment_get_upper (v->adj) - page, 1.0);
-  return b.origin.y >= top - 0.5 && b.origin.y + b.size.height <= top + page + 0.5;
+  /* At the top, unless the list cannot scroll that far. */
+  return ABS (b.origin.y - top) < 1 || G_APPROX_VALUE (top, gtk_adjustment_get_upper (v->adj) - page, 1.0);
 }
 
 /* A button's activation is a click only once its press is shown. */
@@ -482,7 +450,7 @@ scroll_row_to_top (gpointer data)
 
   if (row_in_view (v))
     return TRUE;
-  if (gtk_widget_compute_bounds (list_row (v->list, v->id), GTK_WIDGET (v->list), &b))
+  if (gtk_widget_compute_bounds (part (v->list, v->id), GTK_WIDGET (v->list), &b))
     gtk_adjustment_set_value (v->adj, b.origin.y);
   return FALSE;
 }
@@ -570,9 +538,9 @@ check_grouping (const char *lang)
   shown = shown_groups (list);
   g_assert_cmpstr (shown, ==, by_who);
   g_assert_true (hb_gui_test_wait_until (row_in_view, &view, 5000));
-  g_assert_true (shows_clause (list_row (list, "no-defamation"), "6.a.v"));
-  g_assert_true (shows_clause (list_row (list, "committees-notified"), "8.f"));
-  g_assert_true (shows_clause (list_row (list, "no-obscene"), "6.a.iv"));
+  g_assert_true (shows_clause (part (list, "no-defamation"), "6.a.v"));
+  g_assert_true (shows_clause (part (list, "committees-notified"), "8.f"));
+  g_assert_true (shows_clause (part (list, "no-obscene"), "6.a.iv"));
   g_free (hb_gui_test_screenshot (GTK_WIDGET (window), ms ? "checklist-by-who-ms" : "checklist-by-who"));
 
   /* Going to an item scrolls to it, lights it and puts the keyboard on
@@ -580,9 +548,9 @@ check_grouping (const char *lang)
   hb_checklist_panel_focus_item (HB_CHECKLIST_PANEL (panel), "committees-notified");
   view = (InView) { list, view.adj, "committees-notified", FALSE };
   g_assert_true (hb_gui_test_wait_until (row_in_view, &view, 5000));
-  g_assert_true (gtk_widget_has_css_class (list_row (list, "committees-notified"), "hb-highlight"));
+  g_assert_true (gtk_widget_has_css_class (part (list, "committees-notified"), "hb-highlight"));
   focus = gtk_root_get_focus (GTK_ROOT (window));
-  g_assert_true (gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW) == list_row (list, "committees-notified"));
+  g_assert_true (gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW) == part (list, "committees-notified"));
   /* Tab, as the window's binding moves the focus. */
   g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
   focus = gtk_root_get_focus (GTK_ROOT (window));
@@ -613,8 +581,7 @@ check_grouping (const char *lang)
   g_assert_cmpstr (shown, ==, by_who);
   g_assert_true (gtk_toggle_button_get_active (by_who_button));
   g_settings_reset (settings, "checklist-grouping");
-  hb_document_set_modified (document, FALSE);
-  gtk_window_destroy (GTK_WINDOW (window));
+  hb_gui_test_close (window);
 }
 
 static void
@@ -649,8 +616,6 @@ test_time_message (void)
   HbPost *post = hb_document_get_post (hb_window_get_document (window));
   GtkWidget *end = part (window, "end_row");
   GtkWidget *message = part (window, "time_message");
-  GPtrArray *findings;
-  gboolean reported = FALSE;
 
   gtk_editable_set_text (GTK_EDITABLE (part (window, "start_row")), "8.00 pagi");
   gtk_editable_set_text (GTK_EDITABLE (end), "12 tengahari");
@@ -664,11 +629,7 @@ test_time_message (void)
   g_assert_true (gtk_widget_get_visible (message));
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (message)), "12 tgh hr lebih"));
   g_assert_true (gtk_widget_has_css_class (end, "error"));
-  findings = hb_document_get_findings (hb_window_get_document (window));
-  for (guint i = 0; i < findings->len; i++)
-    reported |= g_str_equal (hb_finding_get_rule_id (((HbPostFinding *) findings->pdata[i])->finding),
-                             "incomplete.time-unreadable");
-  g_assert_true (reported);
+  g_assert_nonnull (hb_gui_test_find_finding (window, "incomplete.time-unreadable"));
   g_free (hb_gui_test_screenshot (GTK_WIDGET (window), "time-unreadable"));
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -686,24 +647,9 @@ typedef struct
 } Rebuild;
 
 static GtkWidget *
-first_list (GtkWidget *widget)
-{
-  if (GTK_IS_LIST_BOX (widget))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = first_list (c);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
 checklist_list (HbWindow *window)
 {
-  GtkWidget *list = first_list (part (window, "checklist_panel"));
+  GtkWidget *list = hb_gui_test_find_child (part (window, "checklist_panel"), GTK_TYPE_LIST_BOX);
 
   g_assert_nonnull (list);
   return list;
@@ -725,38 +671,6 @@ list_scrolls (gpointer data)
 
   return gtk_adjustment_get_page_size (adj) > 0 &&
          gtk_adjustment_get_upper (adj) > 2 * gtk_adjustment_get_page_size (adj);
-}
-
-/* TRUE when all of @widget, inside the list, is in the list's view. */
-static gboolean
-row_shown (GtkWidget *list,
-           GtkWidget *widget)
-{
-  GtkAdjustment *adj = list_adjustment (list);
-  graphene_rect_t bounds;
-  double top, bottom;
-
-  if (widget == NULL || gtk_widget_get_height (widget) == 0 ||
-      !gtk_widget_compute_bounds (widget, list, &bounds))
-    return FALSE;
-  top = bounds.origin.y - gtk_adjustment_get_value (adj);
-  bottom = top + bounds.size.height;
-  return top >= -1 && bottom <= gtk_adjustment_get_page_size (adj) + 1;
-}
-
-static GtkWidget *
-first_label (GtkWidget *widget)
-{
-  if (GTK_IS_LABEL (widget))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = first_label (c);
-
-      if (found)
-        return found;
-    }
-  return NULL;
 }
 
 /* The row's Confirm… or Override… button, if it has one. */
@@ -788,18 +702,10 @@ static gboolean
 rebuilt_and_drawn (gpointer data)
 {
   Rebuild *r = data;
-  GtkWidget *row = find_named (r->list, r->id);
+  GtkWidget *row = hb_gui_test_find_named (r->list, r->id);
 
   return gtk_widget_get_parent (r->old_row) == NULL && row && gtk_widget_get_height (row) > 0 &&
          r->frames >= 10;
-}
-
-static gboolean
-dialog_up (gpointer data)
-{
-  GtkWindow *dialog = hb_gui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
-
-  return dialog && gtk_widget_get_mapped (GTK_WIDGET (dialog));
 }
 
 /* Answers the row's item as an officer does: a click on its button (which
@@ -813,10 +719,9 @@ answer_item (GtkWidget  *button,
 
   gtk_widget_grab_focus (button);
   gtk_widget_activate (button);
-  g_assert_true (hb_gui_test_wait_until (dialog_up, NULL, 5000));
-  dialog = ADW_MESSAGE_DIALOG (hb_gui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
-  name = find_named (GTK_WIDGET (dialog), "answer-name");
-  note = find_named (GTK_WIDGET (dialog), "answer-note");
+  dialog = ADW_MESSAGE_DIALOG (hb_gui_test_wait_window (ADW_TYPE_MESSAGE_DIALOG));
+  name = hb_gui_test_find_named (GTK_WIDGET (dialog), "answer-name");
+  note = hb_gui_test_find_named (GTK_WIDGET (dialog), "answer-note");
   if (name && *gtk_editable_get_text (GTK_EDITABLE (name)) == '\0')
     gtk_editable_set_text (GTK_EDITABLE (name), "Aminah binti Ali, Pegawai Komunikasi");
   if (note)
@@ -848,7 +753,7 @@ keeps_place (int width,
   hb_window_open_file (window, draft);
   g_assert_true (hb_gui_test_wait_until (media_measured, hb_document_get_post (document), 20000));
   hb_gui_test_settle (window);
-  g_assert_cmpint (ABS (gtk_widget_get_width (GTK_WIDGET (window)) - width), <=, 16);
+  hb_gui_test_wait_size (GTK_WINDOW (window), width, height);
   adw_flap_set_reveal_flap (ADW_FLAP (part (window, "flap")), TRUE);
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (part (window, "side_stack")), "checklist");
   list = checklist_list (window);
@@ -868,7 +773,7 @@ keeps_place (int width,
 
   /* The last item in view that waits for an answer. */
   for (GtkWidget *c = gtk_widget_get_first_child (list); c; c = gtk_widget_get_next_sibling (c))
-    if (GTK_IS_LIST_BOX_ROW (c) && row_shown (list, c) && answer_button (c))
+    if (GTK_IS_LIST_BOX_ROW (c) && hb_gui_test_in_view (c) && answer_button (c))
       row = c, button = answer_button (c);
   g_assert_nonnull (row);
   r.list = list;
@@ -897,14 +802,13 @@ keeps_place (int width,
   g_assert_cmpfloat (ABS (after - before), <=, 4);
   /* The item's name is in view (the row grew a line with the answer, and
    * its new Withdraw button may be just below). */
-  row = find_named (list, r.id);
+  row = hb_gui_test_find_named (list, r.id);
   g_assert_nonnull (row);
-  g_assert_true (row_shown (list, first_label (row)));
+  g_assert_true (hb_gui_test_in_view (hb_gui_test_find_child (row, GTK_TYPE_LABEL)));
 
   g_object_unref (r.old_row);
   g_free (r.id);
-  hb_document_set_modified (document, FALSE);
-  gtk_window_destroy (GTK_WINDOW (window));
+  hb_gui_test_close (window);
 }
 
 static void test_keeps_place_1366 (void) { keeps_place (1366, 768); }

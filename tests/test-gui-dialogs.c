@@ -21,61 +21,15 @@ static HbApplication *app;
 static char *scratch;      /* the test's own home for files */
 static char *documents;    /* its Documents folder, through user-dirs.dirs */
 
-static gboolean
-policy_loaded (gpointer data)
-{
-  return hb_application_get_policy (app) != NULL;
-}
-
-static gboolean
-window_idle (gpointer data)
-{
-  HbDocument *document = hb_window_get_document (data);
-
-  return !hb_document_get_linting (document) && !hb_document_get_busy (document) &&
-         hb_document_get_findings (document) != NULL;
-}
-
+/* A new window at the size council PCs have, settled. */
 static HbWindow *
 new_window (void)
 {
-  HbWindow *window = hb_window_new (app);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (hb_gui_test_wait_until (policy_loaded, NULL, 10000));
-  g_assert_true (hb_gui_test_wait_until (window_idle, window, 10000));
-  return window;
-}
-
-static void
-close_window (HbWindow *window)
-{
-  hb_document_set_modified (hb_window_get_document (window), FALSE);
-  gtk_window_destroy (GTK_WINDOW (window));
-  hb_gui_test_iterate (50);
+  return hb_gui_test_window_new (app, 1366, 768);
 }
 
 /* ------------------------------------------------------------------ */
 /* Where the file chooser starts                                       */
-
-static GtkWindow *
-chooser (void)
-{
-  return hb_gui_test_find_window (GTK_TYPE_FILE_CHOOSER_DIALOG);
-}
-
-static gboolean
-chooser_shown (gpointer data)
-{
-  return chooser () && gtk_widget_get_mapped (GTK_WIDGET (chooser ()));
-}
-
-static gboolean
-chooser_gone (gpointer data)
-{
-  return chooser () == NULL;
-}
 
 /* The folder the chooser shows once @action has opened it. */
 static char *
@@ -83,23 +37,26 @@ chooser_folder (HbWindow   *window,
                 const char *action)
 {
   g_autoptr(GFile) folder = NULL;
+  GtkWindow *chooser;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
-  if (!hb_gui_test_wait_until (chooser_shown, NULL, 5000))
-    g_error ("%s showed no file chooser", action);
-  hb_gui_test_iterate (100);
+  chooser = hb_gui_test_wait_window (GTK_TYPE_FILE_CHOOSER_DIALOG);
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser ()));
+  folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));
   G_GNUC_END_IGNORE_DEPRECATIONS
   g_assert_nonnull (folder);
   return g_file_get_path (folder);
 }
 
+/* Answers the chooser shown with @response and waits for it to go. */
 static void
-dismiss_chooser (void)
+answer_chooser (int response)
 {
-  gtk_dialog_response (GTK_DIALOG (chooser ()), GTK_RESPONSE_CANCEL);
-  g_assert_true (hb_gui_test_wait_until (chooser_gone, NULL, 5000));
+  GtkWindow *chooser = hb_gui_test_find_window (GTK_TYPE_FILE_CHOOSER_DIALOG);
+
+  g_assert_nonnull (chooser);
+  gtk_dialog_response (GTK_DIALOG (chooser), response);
+  hb_gui_test_wait_window_gone (GTK_TYPE_FILE_CHOOSER_DIALOG);
 }
 
 /* A fresh install (no folder remembered) opens Documents, not the folder
@@ -121,7 +78,7 @@ test_chooser_folder (void)
   folder = chooser_folder (window, "win.open");
   g_assert_cmpstr (folder, ==, documents);
   g_assert_cmpstr (folder, !=, cwd);
-  dismiss_chooser ();
+  answer_chooser (GTK_RESPONSE_CANCEL);
   g_free (folder);
   folder = chooser_folder (window, "win.save-as");
   g_assert_cmpstr (folder, ==, documents);
@@ -131,31 +88,30 @@ test_chooser_folder (void)
                      "Program Gotong-Royong Perdana");
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   {
+    GtkWindow *chooser = hb_gui_test_find_window (GTK_TYPE_FILE_CHOOSER_DIALOG);
     g_autoptr(GFile) there = g_file_new_for_path (archive);
 
-    g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser ()), there, NULL));
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser ()), "gotong-royong.hebahan");
+    g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), there, NULL));
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "gotong-royong.hebahan");
+    hb_gui_test_settle_widget (GTK_WIDGET (chooser));
   }
   G_GNUC_END_IGNORE_DEPRECATIONS
-  hb_gui_test_iterate (100);
-  gtk_dialog_response (GTK_DIALOG (chooser ()), GTK_RESPONSE_ACCEPT);
-  g_assert_true (hb_gui_test_wait_until (chooser_gone, NULL, 5000));
-  g_assert_true (hb_gui_test_wait_until (window_idle, window, 10000));
-  hb_gui_test_iterate (200);
+  answer_chooser (GTK_RESPONSE_ACCEPT);
+  hb_gui_test_settle (window);
   g_assert_true (g_file_test (saved, G_FILE_TEST_EXISTS));
 
   g_free (folder);
   folder = chooser_folder (window, "win.open");
   g_assert_cmpstr (folder, ==, archive);
-  dismiss_chooser ();
-  close_window (window);
+  answer_chooser (GTK_RESPONSE_CANCEL);
+  hb_gui_test_close (window);
 
   window = new_window ();
   g_free (folder);
   folder = chooser_folder (window, "win.save-as");
   g_assert_cmpstr (folder, ==, archive);
-  dismiss_chooser ();
-  close_window (window);
+  answer_chooser (GTK_RESPONSE_CANCEL);
+  hb_gui_test_close (window);
 
   /* A remembered folder that has since gone: Documents again. */
   g_assert_cmpint (g_remove (saved), ==, 0);
@@ -164,8 +120,8 @@ test_chooser_folder (void)
   g_free (folder);
   folder = chooser_folder (window, "win.open");
   g_assert_cmpstr (folder, ==, documents);
-  dismiss_chooser ();
-  close_window (window);
+  answer_chooser (GTK_RESPONSE_CANCEL);
+  hb_gui_test_close (window);
 }
 
 /* ------------------------------------------------------------------ */
@@ -179,46 +135,34 @@ typedef struct
   guint     tries;
 } PrintSeen;
 
-static GtkWindow *
-print_dialog (void)
+/* The text @widget shows, if it is a label or a field. */
+static const char *
+text_of (GtkWidget *widget)
 {
-  return hb_gui_test_find_window (GTK_TYPE_PRINT_UNIX_DIALOG);
-}
-
-/* The PDF's name as the dialog shows it (GTK 4.8: on the File button). */
-static char *
-pdf_name_shown (GtkWidget *widget)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-      g_str_has_suffix (gtk_label_get_text (GTK_LABEL (widget)), ".pdf"))
-    return g_strdup (gtk_label_get_text (GTK_LABEL (widget)));
-  if (GTK_IS_EDITABLE (widget) && gtk_widget_get_mapped (widget) &&
-      g_str_has_suffix (gtk_editable_get_text (GTK_EDITABLE (widget)), ".pdf"))
-    return g_strdup (gtk_editable_get_text (GTK_EDITABLE (widget)));
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      char *found = pdf_name_shown (c);
-
-      if (found)
-        return found;
-    }
+  if (GTK_IS_LABEL (widget))
+    return gtk_label_get_text (GTK_LABEL (widget));
+  if (GTK_IS_EDITABLE (widget))
+    return gtk_editable_get_text (GTK_EDITABLE (widget));
   return NULL;
 }
 
+static gboolean
+shows_text_ending (GtkWidget *widget,
+                   gpointer   suffix)
+{
+  const char *text = text_of (widget);
+
+  return text && *text && gtk_widget_get_mapped (widget) && g_str_has_suffix (text, suffix);
+}
+
+/* The first shown label or field under @widget whose text, not empty,
+ * ends with @suffix: the PDF's name (GTK 4.8 shows it on the print
+ * dialog's File button), a tooltip's text. */
 static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
+shown_text (GtkWidget  *widget,
+            const char *suffix)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_type (c, type);
-
-      if (found)
-        return found;
-    }
-  return NULL;
+  return hb_gui_test_find (widget, shows_text_ending, (gpointer) suffix);
 }
 
 /* Clicks the printer list's Print to File (the virtual printer), as the
@@ -233,7 +177,7 @@ choose_print_to_file (GtkPrintUnixDialog *dialog)
   if (printer && gtk_printer_is_virtual (printer))
     return TRUE;
   /* GTK 4.8's printer list is a column view of the printers. */
-  list = find_type (GTK_WIDGET (dialog), GTK_TYPE_COLUMN_VIEW);
+  list = hb_gui_test_find_child (GTK_WIDGET (dialog), GTK_TYPE_COLUMN_VIEW);
   g_assert_nonnull (list);
   model = gtk_column_view_get_model (GTK_COLUMN_VIEW (list));
   for (guint i = 0; model && i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
@@ -253,19 +197,19 @@ static gboolean
 look_at_print_dialog (gpointer data)
 {
   PrintSeen *seen = data;
-  GtkWindow *dialog = print_dialog ();
+  GtkWindow *dialog = hb_gui_test_find_window (GTK_TYPE_PRINT_UNIX_DIALOG);
   g_autoptr(GtkPrintSettings) settings = NULL;
-  g_autofree char *shown = NULL;
+  GtkWidget *shown;
 
   if (dialog == NULL || !gtk_widget_get_mapped (GTK_WIDGET (dialog)) ||
       !choose_print_to_file (GTK_PRINT_UNIX_DIALOG (dialog)))
     return G_SOURCE_CONTINUE;
   /* Its options (the file's name among them) come a moment later. */
-  if ((shown = pdf_name_shown (GTK_WIDGET (dialog))) == NULL && ++seen->tries < 50)
+  if ((shown = shown_text (GTK_WIDGET (dialog), ".pdf")) == NULL && ++seen->tries < 50)
     return G_SOURCE_CONTINUE;
   settings = gtk_print_unix_dialog_get_settings (GTK_PRINT_UNIX_DIALOG (dialog));
   seen->output_uri = g_strdup (gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_URI));
-  seen->shown_name = g_steal_pointer (&shown);
+  seen->shown_name = shown ? g_strdup (text_of (shown)) : NULL;
   g_free (hb_gui_test_screenshot (GTK_WIDGET (dialog), "print-dialog"));
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
   seen->done = TRUE;
@@ -275,7 +219,7 @@ look_at_print_dialog (gpointer data)
 static gboolean
 print_seen (gpointer data)
 {
-  return ((PrintSeen *) data)->done && print_dialog () == NULL;
+  return ((PrintSeen *) data)->done && hb_gui_test_find_window (GTK_TYPE_PRINT_UNIX_DIALOG) == NULL;
 }
 
 /* Print to File offers "Sign-off sheet — <programme>.pdf" in the folder
@@ -295,7 +239,7 @@ test_print_file_name (void)
   window = new_window ();
   hb_post_set_field (hb_document_get_post (hb_window_get_document (window)), HB_FIELD_EVENT_NAME,
                      "Program Gotong-Royong Perdana Taman Selasih");
-  g_assert_true (hb_gui_test_wait_until (window_idle, window, 10000));
+  hb_gui_test_settle (window);
 
   look = g_timeout_add (100, look_at_print_dialog, &seen);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.print-signoff", NULL));
@@ -320,7 +264,7 @@ test_print_file_name (void)
     g_assert_cmpstr (seen.shown_name, ==, "Sign-off sheet — Program Gotong-Royong Perdana Taman Selasih.pdf");
   g_free (seen.output_uri);
   g_free (seen.shown_name);
-  close_window (window);
+  hb_gui_test_close (window);
 }
 
 /* ------------------------------------------------------------------ */
@@ -364,21 +308,6 @@ tooltip_shown (gpointer data)
   return tip && gtk_widget_get_width (tip) > 0;
 }
 
-static GtkWidget *
-shown_label (GtkWidget *widget)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) && *gtk_label_get_text (GTK_LABEL (widget)))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = shown_label (c);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 /* Hovering a finding in the body shows its message, clause and
  * suggestion, a paragraph long: wrapped at a reading width (at most 60
  * characters a line, several lines), not one line across the screen. */
@@ -408,8 +337,7 @@ test_tooltip_wraps (void)
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
   gtk_widget_grab_focus (GTK_WIDGET (view));
   gtk_text_buffer_insert_interactive_at_cursor (buffer, "Dengar khabar pasar malam akan ditutup.", -1, TRUE);
-  g_assert_true (hb_gui_test_wait_until (window_idle, window, 10000));
-  hb_gui_test_iterate (200);
+  hb_gui_test_settle (window);
   g_assert_nonnull (hb_caption_view_get_finding_at (view, 3));
   markup = hb_caption_view_dup_tooltip (view, 3);
   g_assert_nonnull (markup);
@@ -426,8 +354,8 @@ test_tooltip_wraps (void)
     g_error ("no tooltip over the finding");
   hb_gui_test_iterate (100);
   tip = tooltip_window (GTK_WIDGET (window));
-  label = shown_label (tip);
-  g_assert_nonnull (label);
+  label = shown_text (tip, "");
+  g_assert_true (GTK_IS_LABEL (label));
   shot = hb_gui_test_screenshot (tip, "tooltip-finding");
 
   /* What one unwrapped line of it would take, and what it is given. */
@@ -454,7 +382,7 @@ test_tooltip_wraps (void)
   g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (label))), >, paragraphs);
 
   move_pointer (GTK_WIDGET (window), 1, 1);
-  close_window (window);
+  hb_gui_test_close (window);
 }
 
 int
@@ -475,7 +403,10 @@ main (int    argc,
   g_assert_cmpint (g_mkdir_with_parents (config, 0700), ==, 0);
   line = g_strdup_printf ("XDG_DOCUMENTS_DIR=\"%s\"\n", documents);
   g_assert_true (g_file_set_contents (dirs, line, -1, NULL));
-  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  /* hb_gui_test_init() points XDG_CONFIG_HOME at HB_TEST_DATA_HOME's
+   * config folder (so no pack of the tester's is read): that is this
+   * scratch folder's. */
+  g_setenv ("HB_TEST_DATA_HOME", scratch, TRUE);
   g_setenv ("LANGUAGE", "en", TRUE);
   /* The chooser is GTK's own dialog, not a portal's, to be looked into. */
   g_setenv ("GTK_USE_PORTAL", "0", TRUE);

@@ -149,10 +149,16 @@ nothing_sideways (gpointer data)
   return problems->len == 0;
 }
 
+/* @root, a window asked to be @width×@height, in one state: as large as
+ * asked and no larger (a minimum width above the asked one would push the
+ * window past half the screen), labels with room for their words, nothing
+ * scrolling sideways, the body wide enough. */
 static void
 check_state (GtkWidget  *root,
              GtkWidget  *body,
-             const char *state)
+             const char *state,
+             int         width,
+             int         height)
 {
   g_autoptr(GString) problems = g_string_new (NULL);
   g_autofree char *shot = NULL;
@@ -166,6 +172,7 @@ check_state (GtkWidget  *root,
 
   g_test_message ("%s: %dx%d, screenshot %s", state, gtk_widget_get_width (root),
                   gtk_widget_get_height (root), shot);
+  hb_gui_test_assert_size (GTK_WINDOW (root), width, height);
   check_labels (root, problems);
   if (problems->len)
     g_error ("%s: labels narrower than their longest word:\n%s", state, problems->str);
@@ -198,24 +205,6 @@ scroller_of (GtkWidget *widget)
 
 static GtkListBox *find_list (GtkWidget *widget);
 
-typedef struct
-{
-  GtkWidget *widget;
-  int        width;
-  int        height;
-} Size;
-
-/* A window resized after it is shown gets its size from the X server a
- * moment later: within the window's own tolerance (see walk()). */
-static gboolean
-has_size (gpointer data)
-{
-  Size *size = data;
-
-  return ABS (gtk_widget_get_width (size->widget) - size->width) <= 16 &&
-         ABS (gtk_widget_get_height (size->widget) - size->height) <= 16;
-}
-
 /* Shows the checklist and scrolls it to its end, a list several screens
  * long; returns its adjustment. */
 static GtkAdjustment *
@@ -242,9 +231,10 @@ walk (int         width,
 {
   HbWindow *window = hb_gui_test_open_demo (app, width, height);
   GtkWidget *body, *flap;
+  GtkButton *save;
   AdwViewStack *stack;
   GtkWindow *prefs;
-  Size prefs_size = { NULL, MIN (width, 640), MIN (height, 640) };
+  int prefs_width = MIN (width, 640), prefs_height = MIN (height, 640);
   guint n_previews = 0;
   g_autofree char *prefix = g_strdup_printf ("layout-%dx%d-%s", width, height, lang);
   g_autofree char *state = NULL;
@@ -257,11 +247,18 @@ walk (int         width,
   adw_flap_set_reveal_flap (ADW_FLAP (flap), FALSE);
   hb_gui_test_settle (window);
   state = g_strconcat (prefix, "-compose", NULL);
-  check_state (GTK_WIDGET (window), body, state);
-  /* The window can be as narrow as asked (its minimum allows it). */
-  g_assert_cmpint (ABS (gtk_widget_get_width (GTK_WIDGET (window)) - width), <=, 16);
+  check_state (GTK_WIDGET (window), body, state, width, height);
   if (!adw_flap_get_folded (ADW_FLAP (flap)))
     g_assert_cmpint (gtk_widget_get_width (body), >, width / 2);
+  /* Save is labelled where the form and the body fit side by side, its
+   * icon (with its tooltip and a name for screen readers) where they take
+   * turns. */
+  save = GTK_BUTTON (find (window, "save_button"));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (GTK_WIDGET (save)));
+  if (adw_leaflet_get_folded (ADW_LEAFLET (find (window, "leaflet"))))
+    g_assert_cmpstr (gtk_button_get_icon_name (save), ==, "document-save-symbolic");
+  else
+    g_assert_cmpstr (gtk_button_get_label (save), ==, _("_Save"));
 
   /* The findings, then the checklist at its end, then the captions. */
   adw_flap_set_reveal_flap (ADW_FLAP (flap), TRUE);
@@ -269,12 +266,12 @@ walk (int         width,
   hb_gui_test_settle (window);
   g_free (state);
   state = g_strconcat (prefix, "-findings", NULL);
-  check_state (GTK_WIDGET (window), body, state);
+  check_state (GTK_WIDGET (window), body, state, width, height);
 
   checklist_to_end (window);
   g_free (state);
   state = g_strconcat (prefix, "-checklist-end", NULL);
-  check_state (GTK_WIDGET (window), body, state);
+  check_state (GTK_WIDGET (window), body, state, width, height);
 
   adw_view_stack_set_visible_child_name (stack, "caption");
   hb_gui_test_settle (window);
@@ -289,21 +286,19 @@ walk (int         width,
   g_assert_cmpuint (n_previews, >, 0);
   g_free (state);
   state = g_strconcat (prefix, "-caption", NULL);
-  check_state (GTK_WIDGET (window), body, state);
+  check_state (GTK_WIDGET (window), body, state, width, height);
 
   /* Preferences, at the same width. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   prefs = hb_gui_test_wait_window (HB_TYPE_PREFERENCES_WINDOW);
-  gtk_window_set_default_size (prefs, prefs_size.width, prefs_size.height);
-  prefs_size.widget = GTK_WIDGET (prefs);
-  g_assert_true (hb_gui_test_wait_until (has_size, &prefs_size, 5000));
+  gtk_window_set_default_size (prefs, prefs_width, prefs_height);
+  hb_gui_test_wait_size (prefs, prefs_width, prefs_height);
   g_free (state);
   state = g_strconcat (prefix, "-preferences", NULL);
-  check_state (GTK_WIDGET (prefs), NULL, state);
+  check_state (GTK_WIDGET (prefs), NULL, state, prefs_width, prefs_height);
   gtk_window_destroy (prefs);
 
-  hb_document_set_modified (hb_window_get_document (window), FALSE);
-  gtk_window_destroy (GTK_WINDOW (window));
+  hb_gui_test_close (window);
 }
 
 /* A window is never larger than the screen: a size that does not fit
@@ -362,32 +357,6 @@ static GtkListBox *
 find_list (GtkWidget *widget)
 {
   return GTK_LIST_BOX (hb_gui_test_find_child (widget, GTK_TYPE_LIST_BOX));
-}
-
-static GtkWidget *
-checklist_row (HbWindow   *window,
-               const char *id)
-{
-  GtkWidget *panel = find (window, "checklist_panel");
-  GtkListBox *list = find_list (panel);
-
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row;
-       row = gtk_widget_get_next_sibling (row))
-    if (g_strcmp0 (gtk_widget_get_name (row), id) == 0)
-      return row;
-  return NULL;
-}
-
-static gboolean
-row_in_view (gpointer data)
-{
-  GtkWidget *viewport = data;
-  GtkWidget *target = g_object_get_data (G_OBJECT (viewport), "hb-target");
-  graphene_rect_t bounds;
-
-  return gtk_widget_get_height (target) > 0 && gtk_widget_get_height (viewport) > 0 &&
-         gtk_widget_compute_bounds (target, viewport, &bounds) && bounds.origin.y >= -1 &&
-         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (viewport) + 1;
 }
 
 /* Export on a new post is not a dead button: it lists every missing
@@ -450,7 +419,7 @@ test_export_guidance (void)
   g_free (shot);
   shot = hb_gui_test_screenshot (GTK_WIDGET (window), "layout-export-guidance-item");
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (find (window, "side_stack"))), ==, "checklist");
-  target = checklist_row (window, last->item->id);
+  target = hb_gui_test_find_named (GTK_WIDGET (find_list (find (window, "checklist_panel"))), last->item->id);
   g_assert_nonnull (target);
   focus = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_true (focus == target || gtk_widget_is_ancestor (focus, target));
@@ -458,8 +427,7 @@ test_export_guidance (void)
   /* In view: inside the scrolled window's visible part (the item is near
    * the end of a list several screens long). */
   viewport = gtk_widget_get_parent (GTK_WIDGET (find_list (find (window, "checklist_panel"))));
-  g_object_set_data (G_OBJECT (viewport), "hb-target", target);
-  g_assert_true (hb_gui_test_wait_until (row_in_view, viewport, 3000));
+  g_assert_true (hb_gui_test_wait_until (hb_gui_test_in_view, target, 3000));
   g_assert_true (gtk_widget_compute_bounds (target, viewport, &bounds));
   g_test_message ("the item is at %g..%g of a %d-px view", bounds.origin.y,
                   bounds.origin.y + bounds.size.height, gtk_widget_get_height (viewport));
@@ -500,18 +468,13 @@ test_calm_first_screen (void)
   HbDocument *document = hb_window_get_document (window);
   GtkWidget *view = find (window, "caption_view");
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-  const HbPostFinding *f = NULL;
   g_autofree char *label = NULL, *shot = NULL, *expected = NULL;
   GtkTextIter iter;
 
   g_assert_true (gtk_widget_get_mapped (find (window, "body_placeholder")));
   shot = hb_gui_test_screenshot (GTK_WIDGET (window), "layout-new-post");
   /* The document knows the fields are empty; the window does not say so yet. */
-  for (guint i = 0; i < hb_document_get_findings (document)->len; i++)
-    if (g_str_equal (hb_finding_get_rule_id (((HbPostFinding *) hb_document_get_findings (document)->pdata[i])->finding),
-                     "incomplete.venue"))
-      f = hb_document_get_findings (document)->pdata[i];
-  g_assert_nonnull (f);
+  g_assert_nonnull (hb_gui_test_find_finding (window, "incomplete.venue"));
   g_assert_false (panel_has_rule (window, "incomplete."));
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (find (window, "findings_count"))), ==, "0");
 
@@ -551,8 +514,7 @@ test_calm_first_screen (void)
   g_free (label);
   label = first_menu_label (view);
   g_assert_cmpstr (label, ==, _("_Apply Suggestion"));
-  hb_document_set_modified (document, FALSE);
-  gtk_window_destroy (GTK_WINDOW (window));
+  hb_gui_test_close (window);
 }
 
 int

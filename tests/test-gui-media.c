@@ -76,20 +76,18 @@ nothing_pending (gpointer data)
   return hb_media_grid_get_n_pending (f->grid) == 0;
 }
 
+static gboolean
+is_tile_of (GtkWidget *widget,
+            gpointer   item)
+{
+  return HB_IS_MEDIA_TILE (widget) && hb_media_tile_get_item (HB_MEDIA_TILE (widget)) == item;
+}
+
 static HbMediaTile *
 find_tile (GtkWidget   *root,
            HbMediaItem *item)
 {
-  if (HB_IS_MEDIA_TILE (root) && hb_media_tile_get_item (HB_MEDIA_TILE (root)) == item)
-    return HB_MEDIA_TILE (root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      HbMediaTile *tile = find_tile (child, item);
-
-      if (tile)
-        return tile;
-    }
-  return NULL;
+  return (HbMediaTile *) hb_gui_test_find (root, is_tile_of, item);
 }
 
 static HbMediaTile *
@@ -103,6 +101,22 @@ tile_at (Fixture *f,
   return tile;
 }
 
+typedef struct
+{
+  GType       type;
+  const char *text;
+} Wanted;
+
+static gboolean
+is_wanted (GtkWidget *widget,
+           gpointer   data)
+{
+  Wanted *w = data;
+  const char *label = GTK_IS_LABEL (widget) ? gtk_label_get_label (GTK_LABEL (widget)) : NULL;
+
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, w->type) && (w->text == NULL || (label && strstr (label, w->text)));
+}
+
 /* The first widget of @type under @root whose label contains @text (or
  * the first of @type at all when @text is NULL). */
 static GtkWidget *
@@ -110,21 +124,9 @@ find_widget (GtkWidget  *root,
              GType       type,
              const char *text)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    {
-      const char *label = GTK_IS_LABEL (root) ? gtk_label_get_label (GTK_LABEL (root)) : NULL;
+  Wanted w = { type, text };
 
-      if (text == NULL || (label && strstr (label, text)))
-        return root;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, text);
-
-      if (found)
-        return found;
-    }
-  return NULL;
+  return hb_gui_test_find (root, is_wanted, &w);
 }
 
 static void
@@ -488,29 +490,20 @@ test_video (Fixture       *f,
   g_assert_null (hb_gui_test_find_window (GTK_TYPE_VIDEO));
 }
 
-/* The badge showing @icon_name under @root, or NULL. */
-static GtkWidget *
-find_badge_in (GtkWidget  *root,
-               const char *icon_name)
+static gboolean
+is_badge (GtkWidget *widget,
+          gpointer   icon_name)
 {
-  if (GTK_IS_IMAGE (root) && gtk_widget_has_css_class (root, "media-tile-badge")
-      && g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (root)), icon_name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_badge_in (child, icon_name);
-
-      if (found)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_IMAGE (widget) && gtk_widget_has_css_class (widget, "media-tile-badge") &&
+         g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (widget)), icon_name) == 0;
 }
 
+/* The badge showing @icon_name on @tile, or NULL. */
 static GtkWidget *
 find_badge (HbMediaTile *tile,
             const char  *icon_name)
 {
-  return find_badge_in (GTK_WIDGET (tile), icon_name);
+  return hb_gui_test_find (GTK_WIDGET (tile), is_badge, (gpointer) icon_name);
 }
 
 static GFile *

@@ -173,28 +173,12 @@ typedef struct
   const char *rule;
 } FindingWait;
 
-static const HbPostFinding *
-find_rule (HbWindow   *window,
-           const char *rule)
-{
-  GPtrArray *findings = hb_document_get_findings (hb_window_get_document (window));
-
-  for (guint i = 0; findings && i < findings->len; i++)
-    {
-      const HbPostFinding *f = findings->pdata[i];
-
-      if (g_str_equal (hb_rule_get_id (f->finding->rule), rule))
-        return f;
-    }
-  return NULL;
-}
-
 static gboolean
 has_rule (gpointer data)
 {
   FindingWait *w = data;
 
-  return !hb_document_get_linting (hb_window_get_document (w->window)) && find_rule (w->window, w->rule) != NULL;
+  return !hb_document_get_linting (hb_window_get_document (w->window)) && hb_gui_test_find_finding (w->window, w->rule) != NULL;
 }
 
 /* Requests for any host come to the test server, as they would go
@@ -232,9 +216,9 @@ test_broken_link (void)
   gtk_text_buffer_set_text (buffer, "Butiran: http://www.mpkk-contoh.gov.my/berita/hilang dan "
                                     "http://www.mpkk-contoh.gov.my/berita/ada", -1);
   g_assert_true (hb_gui_test_wait_until (has_rule, &w, 15000));
-  broken = find_rule (window, "link.broken");
+  broken = hb_gui_test_find_finding (window, "link.broken");
   g_assert_nonnull (strstr (broken->finding->text, "/berita/hilang"));
-  g_assert_nonnull (find_rule (window, "link.insecure"));
+  g_assert_nonnull (hb_gui_test_find_finding (window, "link.insecure"));
   /* Only the broken one: the working link gives no link.broken. */
   {
     GPtrArray *findings = hb_document_get_findings (hb_window_get_document (window));

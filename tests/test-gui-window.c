@@ -51,22 +51,6 @@ type_text (HbWindow   *window,
   gtk_text_buffer_insert_interactive_at_cursor (body_buffer (window), text, -1, TRUE);
 }
 
-static const HbPostFinding *
-find_rule (HbWindow   *window,
-           const char *rule)
-{
-  GPtrArray *findings = hb_document_get_findings (hb_window_get_document (window));
-
-  for (guint i = 0; findings && i < findings->len; i++)
-    {
-      const HbPostFinding *f = findings->pdata[i];
-
-      if (g_str_equal (hb_finding_get_rule_id (f->finding), rule))
-        return f;
-    }
-  return NULL;
-}
-
 /* Findings about an empty field ("incomplete.*" but the weekday). */
 static guint
 n_missing_fields (HbWindow *window)
@@ -136,7 +120,7 @@ test_type_and_fix (void)
 
   type_text (window, "Dengar khabar pasar malam akan ditutup, datang utk tengok.");
   hb_gui_test_settle (window);
-  f = find_rule (window, "unverified.rumour");
+  f = hb_gui_test_find_finding (window, "unverified.rumour");
   g_assert_nonnull (f);
   g_assert_cmpuint (f->source, ==, HB_FIELD_BODY);
   g_assert_cmpuint (f->start, ==, 0);
@@ -149,7 +133,7 @@ test_type_and_fix (void)
   shot = hb_gui_test_screenshot (GTK_WIDGET (window), "window-typed-finding");
 
   /* Apply the spelling suggestion from the context menu action. */
-  f = find_rule (window, "spelling.non-standard");
+  f = hb_gui_test_find_finding (window, "spelling.non-standard");
   g_assert_nonnull (f);
   gtk_text_buffer_get_iter_at_offset (buffer, &start, f->start + 1);
   gtk_text_buffer_place_cursor (buffer, &start);
@@ -158,17 +142,17 @@ test_type_and_fix (void)
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   g_assert_cmpstr (text, ==, "Dengar khabar pasar malam akan ditutup, datang untuk tengok.");
-  g_assert_null (find_rule (window, "spelling.non-standard"));
+  g_assert_null (hb_gui_test_find_finding (window, "spelling.non-standard"));
   g_clear_pointer (&text, g_free);
 
   /* Undo brings the old word back, and its finding. */
   g_assert_true (gtk_text_buffer_get_can_undo (buffer));
   gtk_text_buffer_undo (buffer);
   hb_gui_test_settle (window);
-  g_assert_nonnull (find_rule (window, "spelling.non-standard"));
+  g_assert_nonnull (hb_gui_test_find_finding (window, "spelling.non-standard"));
   gtk_text_buffer_redo (buffer);
   hb_gui_test_settle (window);
-  g_assert_null (find_rule (window, "spelling.non-standard"));
+  g_assert_null (hb_gui_test_find_finding (window, "spelling.non-standard"));
 
   /* Fix the rumour by rewording: finding and tag both go. */
   gtk_text_buffer_get_iter_at_offset (buffer, &start, 0);
@@ -176,7 +160,7 @@ test_type_and_fix (void)
   gtk_text_buffer_delete_interactive (buffer, &start, &end, TRUE);
   gtk_text_buffer_insert_interactive (buffer, &start, "Dimaklumkan", -1, TRUE);
   hb_gui_test_settle (window);
-  g_assert_null (find_rule (window, "unverified.rumour"));
+  g_assert_null (hb_gui_test_find_finding (window, "unverified.rumour"));
   g_assert_false (panel_lists (window, "unverified.rumour"));
   g_assert_false (has_tag_at (window, "hb-warning", 3));
   g_assert_true (hb_document_get_modified (hb_window_get_document (window)));
@@ -223,7 +207,7 @@ test_panel_and_acknowledge (void)
   g_assert_cmpuint (acks->len, ==, 1);
   g_assert_cmpstr (((HbAck *) acks->pdata[0])->rule, ==, "unverified.viral");
   g_assert_cmpstr (((HbAck *) acks->pdata[0])->reason, ==, "Video rasmi MPKK sendiri.");
-  g_assert_true (find_rule (window, "unverified.viral")->acknowledged);
+  g_assert_true (hb_gui_test_find_finding (window, "unverified.viral")->acknowledged);
   g_assert_true (has_tag_at (window, "hb-acknowledged", 21));
   g_assert_false (has_tag_at (window, "hb-warning", 21));
   gtk_window_destroy (GTK_WINDOW (window));
@@ -299,11 +283,11 @@ test_form_caption (void)
   g_autofree char *ms = NULL, *en = NULL, *shot = NULL;
 
   hb_gui_test_settle (window);
-  g_assert_nonnull (find_rule (window, "incomplete.venue"));
+  g_assert_nonnull (hb_gui_test_find_finding (window, "incomplete.venue"));
   fill_form (window);
   hb_gui_test_settle (window);
-  g_assert_null (find_rule (window, "incomplete.venue"));
-  g_assert_null (find_rule (window, "incomplete.guests"));
+  g_assert_null (hb_gui_test_find_finding (window, "incomplete.venue"));
+  g_assert_null (hb_gui_test_find_finding (window, "incomplete.guests"));
   ms = preview_text (window);
   g_assert_cmpstr (ms, ==,
                    "Program Gotong-Royong Perdana\n\n"
@@ -327,7 +311,7 @@ test_form_caption (void)
   /* A weekday typed by hand that contradicts its date is flagged. */
   type_text (window, " Jumpa lagi pada Ahad, 12 Disember 2026.");
   hb_gui_test_settle (window);
-  g_assert_nonnull (find_rule (window, "incomplete.weekday"));
+  g_assert_nonnull (hb_gui_test_find_finding (window, "incomplete.weekday"));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -359,7 +343,7 @@ test_media (void)
   first = g_list_model_get_item (media, 0);
   g_assert_nonnull (hb_media_item_get_sha256 (first));
   g_assert_null (hb_media_item_get_error (first));
-  g_assert_nonnull (find_rule (window, "media.alt-text"));
+  g_assert_nonnull (hb_gui_test_find_finding (window, "media.alt-text"));
   hb_media_item_set_alt_text (first, "Penduduk membersihkan longkang");
   hb_gui_test_settle (window);
   shot = hb_gui_test_screenshot (GTK_WIDGET (grid), "window-media-grid");
@@ -454,8 +438,8 @@ test_platform_caption (void)
   type_text (window, body->str);
   g_string_free (body, TRUE);
   hb_gui_test_settle (window);
-  g_assert_nonnull (find_rule (window, "platform.length"));
-  g_assert_cmpstr (find_rule (window, "platform.length")->finding->text, ==, "X");
+  g_assert_nonnull (hb_gui_test_find_finding (window, "platform.length"));
+  g_assert_cmpstr (hb_gui_test_find_finding (window, "platform.length")->finding->text, ==, "X");
   /* Marked in the Caption page, not underlined over the body's text. */
   g_assert_false (has_tag_at (window, "hb-warning", 400));
 
@@ -477,7 +461,7 @@ test_platform_caption (void)
   hb_post_set_caption_override (post, "x", "Gotong-royong perdana Sabtu ini. #MPKK");
   hb_gui_test_settle (window);
   g_assert_cmpuint (hb_platform_preview_get_over_start (preview), ==, G_MAXUINT);
-  g_assert_null (find_rule (window, "platform.length"));
+  g_assert_null (hb_gui_test_find_finding (window, "platform.length"));
 
   /* X's own caption is checked too; the panel leads to the words. */
   hb_post_set_caption_override (post, "x", "Jemput datang yg ramai. #MPKK");
@@ -1003,20 +987,11 @@ cli_media_verdict (const char *draft)
   return join_sorted (keys);
 }
 
-static HbMediaTile *
-find_tile (GtkWidget   *root,
-           HbMediaItem *item)
+static gboolean
+is_tile_of (GtkWidget *widget,
+            gpointer   item)
 {
-  if (HB_IS_MEDIA_TILE (root) && hb_media_tile_get_item (HB_MEDIA_TILE (root)) == item)
-    return HB_MEDIA_TILE (root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      HbMediaTile *tile = find_tile (child, item);
-
-      if (tile)
-        return tile;
-    }
-  return NULL;
+  return HB_IS_MEDIA_TILE (widget) && hb_media_tile_get_item (HB_MEDIA_TILE (widget)) == item;
 }
 
 /* Issue 14, one verdict: the window's media findings are hebahan-cli's
@@ -1044,7 +1019,7 @@ check_media_as_cli (HbWindow    *window,
   for (guint i = 0; i < g_list_model_get_n_items (media); i++)
     {
       g_autoptr(HbMediaItem) item = g_list_model_get_item (media, i);
-      HbMediaTile *tile = find_tile (GTK_WIDGET (grid), item);
+      HbMediaTile *tile = (HbMediaTile *) hb_gui_test_find (GTK_WIDGET (grid), is_tile_of, item);
       HbMediaMeasurements m;
 
       g_assert_true (hb_media_item_get_loaded (item));
@@ -1071,13 +1046,13 @@ test_demo (void)
 
   /* Opening and loading its photos is not an edit. */
   g_assert_false (hb_document_get_modified (hb_window_get_document (window)));
-  g_assert_nonnull (find_rule (window, "unverified.rumour"));
-  g_assert_nonnull (find_rule (window, "personal-data.mobile"));
-  g_assert_nonnull (find_rule (window, "incomplete.weekday"));
-  g_assert_nonnull (find_rule (window, "incomplete.venue"));
-  g_assert_nonnull (find_rule (window, "media.alt-text"));
-  g_assert_nonnull (find_rule (window, "royalty.honorific"));
-  g_assert_true (find_rule (window, "unverified.viral")->acknowledged);
+  g_assert_nonnull (hb_gui_test_find_finding (window, "unverified.rumour"));
+  g_assert_nonnull (hb_gui_test_find_finding (window, "personal-data.mobile"));
+  g_assert_nonnull (hb_gui_test_find_finding (window, "incomplete.weekday"));
+  g_assert_nonnull (hb_gui_test_find_finding (window, "incomplete.venue"));
+  g_assert_nonnull (hb_gui_test_find_finding (window, "media.alt-text"));
+  g_assert_nonnull (hb_gui_test_find_finding (window, "royalty.honorific"));
+  g_assert_true (hb_gui_test_find_finding (window, "unverified.viral")->acknowledged);
   check_media_as_cli (window, grid);
   shot = hb_gui_test_screenshot (GTK_WIDGET (window), "window-demo");
   {

@@ -41,6 +41,7 @@ struct _HbWindow
   GtkBox               *missing_box;
   GtkLabel             *missing_count;
   GtkWidget            *export_button;
+  GtkButton            *save_button;
   GtkRevealer          *export_revealer;
   GtkProgressBar       *export_progress;
   GMenu                *recent_menu;

@@ -302,16 +302,34 @@ update_page_switch (gpointer data)
   self->layout_idle = 0;
   gtk_widget_set_visible (GTK_WIDGET (self->form_page_button), folded);
   gtk_widget_set_visible (GTK_WIDGET (self->body_page_button), folded);
+  /* A labelled Save ("Simpan") and the links spinner made the header bar
+   * wider than half a 1366-px screen in Malay, and a window does not
+   * shrink back: narrow, Save is its icon, named by its tooltip and for
+   * screen readers, with Ctrl+S as ever. */
+  if (folded)
+    {
+      gtk_button_set_icon_name (self->save_button, "document-save-symbolic");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->save_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Save the draft"), -1);
+    }
+  else
+    {
+      gtk_button_set_label (self->save_button, _("_Save"));
+      gtk_button_set_use_underline (self->save_button, TRUE);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->save_button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+    }
   return G_SOURCE_REMOVE;
 }
 
 /* The leaflet and the flap fold while they are being allocated: the
- * header bar changes after that allocation, not in the middle of it. */
+ * header bar changes after that allocation, not in the middle of it, but
+ * before anything else that is ready runs (the links spinner showing, for
+ * one), so that the next frame lays out the narrow header bar. */
 static void
 layout_changed (HbWindow *self)
 {
   if (self->layout_idle == 0)
-    self->layout_idle = g_idle_add (update_page_switch, self);
+    self->layout_idle = g_idle_add_full (G_PRIORITY_HIGH, update_page_switch, self, NULL);
 }
 
 static void
@@ -787,7 +805,7 @@ static const struct { const char *name; gsize offset; } template_children[] = {
   CHILD (side_stack), CHILD (findings_panel), CHILD (platform_preview), CHILD (checklist_panel),
   CHILD (missing_button), CHILD (missing_box), CHILD (export_button), CHILD (export_revealer),
   CHILD (export_progress), CHILD (recent_menu), CHILD (links_spinner), CHILD (flap),
-  CHILD (leaflet), CHILD (form_page_button), CHILD (body_page_button),
+  CHILD (leaflet), CHILD (form_page_button), CHILD (body_page_button), CHILD (save_button),
   CHILD (body_box), CHILD (previews_box), CHILD (previews_empty), CHILD (missing_count), CHILD (body_placeholder),
 #undef CHILD
 };
