@@ -861,6 +861,48 @@ test_measure_async_as_sync (void)
   }
 }
 
+/* A file whose digest is not the one the post recorded (changed on disk
+ * since it was added) is reported by every measuring path, as export
+ * refuses it: the window no longer measures the new file as if it were
+ * the reviewed one.  The right digest, or none recorded, measures. */
+static void
+test_measure_changed_file (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "photos", "taman-selasih.jpg", NULL);
+  g_autoptr(HbMediaInfo) info = load_ok (path, 64);
+  const char *stale = "0000000000000000000000000000000000000000000000000000000000000000";
+  g_autoptr(HbPost) post = hb_post_new ();
+  g_autoptr(HbMediaItem) by_post = hb_media_item_new (path);
+  g_autoptr(HbMediaItem) by_worker = hb_media_item_new (path);
+  g_autoptr(HbMediaItem) by_load = hb_media_item_new (path);
+  g_autoptr(HbMediaItem) right = hb_media_item_new (path);
+  g_autoptr(GError) error = NULL;
+
+  hb_media_item_set_sha256 (by_post, stale);
+  hb_media_item_set_sha256 (by_worker, stale);
+  hb_media_item_set_sha256 (by_load, stale);
+  hb_media_item_set_sha256 (right, info->sha256);
+  g_list_store_append (hb_post_get_media (post), by_post);
+  g_list_store_append (hb_post_get_media (post), right);
+
+  g_assert_cmpuint (hb_post_measure_media (post, NULL), ==, 1);
+  g_assert_false (hb_media_item_get_loaded (by_post));
+  g_assert_cmpstr (hb_media_item_get_error (by_post), ==,
+                   "“taman-selasih.jpg” has changed since it was added to the post: remove it and add it again");
+  g_assert_true (hb_media_item_get_loaded (right));
+  g_assert_null (hb_media_item_get_error (right));
+
+  g_assert_false (measure_one (by_worker, NULL, &error));
+  g_assert_error (error, HB_ERROR, HB_ERROR_MEDIA_UNREADABLE);
+  g_assert_cmpstr (hb_media_item_get_error (by_worker), ==, hb_media_item_get_error (by_post));
+
+  g_assert_false (hb_media_item_measure_from_load (by_load, info));
+  g_assert_false (hb_media_item_get_loaded (by_load));
+  g_assert_cmpstr (hb_media_item_get_error (by_load), ==, hb_media_item_get_error (by_post));
+  /* The recorded digest stays: nothing took the new file for the old. */
+  g_assert_cmpstr (hb_media_item_get_sha256 (by_load), ==, stale);
+}
+
 /* Cancelled, the measuring records nothing: neither measurements nor an
  * error the officer would read as a problem with the file. */
 static void
@@ -935,6 +977,7 @@ main (int    argc,
   g_test_add_func ("/media/async-batch-first", test_async_batch_first);
   g_test_add_func ("/media/measure-async-as-sync", test_measure_async_as_sync);
   g_test_add_func ("/media/measure-async-cancelled", test_measure_async_cancelled);
+  g_test_add_func ("/media/measure-changed-file", test_measure_changed_file);
 
   status = g_test_run ();
   remove_fixtures ();

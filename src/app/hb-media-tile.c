@@ -365,7 +365,11 @@ on_loaded (GObject      *source,
       update_state (self);
       return;
     }
-  hb_media_item_set_sha256 (self->item, info->sha256);
+  /* A file just added is recorded as it is now; one the post recorded
+   * already keeps that digest, so that a file changed since is reported
+   * (by the core's measuring) and not silently taken for the reviewed one. */
+  if (hb_media_item_get_sha256 (self->item) == NULL || *hb_media_item_get_sha256 (self->item) == '\0')
+    hb_media_item_set_sha256 (self->item, info->sha256);
   cache->video = info->kind == HB_MEDIA_VIDEO;
   if (cache->video)
     {

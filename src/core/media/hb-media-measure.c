@@ -103,9 +103,31 @@ photo_measurements (const HbMediaInfo   *info,
   };
 }
 
-/* Thread-safe: reads only the file at @path. */
+/* A file whose digest is not the one the post recorded is not the file
+ * that was reviewed: export refuses it, so measuring (the window's and
+ * the CLI's lint) says so too, rather than measuring the new file. */
+static gboolean
+check_digest (const char        *path,
+              const char        *recorded,
+              const HbMediaInfo *info,
+              GError           **error)
+{
+  g_autofree char *name = NULL;
+
+  if (recorded == NULL || *recorded == '\0' || info->sha256 == NULL ||
+      g_ascii_strcasecmp (recorded, info->sha256) == 0)
+    return TRUE;
+  name = g_path_get_basename (path);
+  g_set_error (error, HB_ERROR, HB_ERROR_MEDIA_UNREADABLE,
+               _("“%s” has changed since it was added to the post: remove it and add it again"), name);
+  return FALSE;
+}
+
+/* Thread-safe: reads only the file at @path.  @recorded: the digest the
+ * post records for it, or %NULL. */
 static gboolean
 measure_path (const char          *path,
+              const char          *recorded,
               HbMediaMeasurements *m,
               GCancellable        *cancellable,
               GError             **error)
@@ -114,7 +136,7 @@ measure_path (const char          *path,
    * measured on the same decoded size whatever the thumbnail's. */
   g_autoptr(HbMediaInfo) info = hb_media_load (path, 16, cancellable, error);
 
-  if (info == NULL)
+  if (info == NULL || !check_digest (path, recorded, info, error))
     return FALSE;
   if (info->kind != HB_MEDIA_VIDEO)
     {
@@ -159,12 +181,18 @@ hb_media_item_measure_from_load (HbMediaItem       *item,
                                  const HbMediaInfo *info)
 {
   HbMediaMeasurements m;
+  g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (HB_IS_MEDIA_ITEM (item), FALSE);
   g_return_val_if_fail (info != NULL, FALSE);
 
   if (info->kind == HB_MEDIA_VIDEO)
     return FALSE;
+  if (!check_digest (hb_media_item_get_path (item), hb_media_item_get_sha256 (item), info, &error))
+    {
+      record (item, NULL, error);
+      return FALSE;
+    }
   photo_measurements (info, &m);
   record (item, &m, NULL);
   return TRUE;
@@ -197,7 +225,7 @@ hb_post_measure_media (HbPost       *post,
 
       if (hb_media_item_get_loaded (item))
         continue;
-      if (measure_path (hb_media_item_get_path (item), &m, cancellable, &error))
+      if (measure_path (hb_media_item_get_path (item), hb_media_item_get_sha256 (item), &m, cancellable, &error))
         record (item, &m, NULL);
       else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return failed + 1;  /* a stop asked for, nothing wrong with the file */
@@ -216,10 +244,11 @@ measure_thread (GTask        *task,
                 gpointer      task_data,
                 GCancellable *cancellable)
 {
+  char **file = task_data;  /* its path and recorded digest ("" for none) */
   HbMediaMeasurements *m = g_new0 (HbMediaMeasurements, 1);
   GError *error = NULL;
 
-  if (measure_path (task_data, m, cancellable, &error))
+  if (measure_path (file[0], file[1], m, cancellable, &error))
     g_task_return_pointer (task, m, g_free);
   else
     {
@@ -248,8 +277,12 @@ hb_media_item_measure_async (HbMediaItem         *item,
   task = g_task_new (item, cancellable, callback, user_data);
   g_task_set_source_tag (task, hb_media_item_measure_async);
   /* The worker never touches the item, whose notifications belong to
-   * this thread: it gets the path. */
-  g_task_set_task_data (task, g_strdup (hb_media_item_get_path (item)), g_free);
+   * this thread: it gets the path and the recorded digest. */
+  g_task_set_task_data (task, g_strdupv ((char *[]) { (char *) hb_media_item_get_path (item),
+                                                       (char *) (hb_media_item_get_sha256 (item) ?
+                                                                 hb_media_item_get_sha256 (item) : ""),
+                                                       NULL }),
+                        (GDestroyNotify) g_strfreev);
   g_task_run_in_thread (task, measure_thread);
 }
 
