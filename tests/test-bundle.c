@@ -854,6 +854,10 @@ replace_media (Fixture    *f,
   hb_media_item_set_caption (item, hb_media_item_get_caption (old));
   g_list_store_splice (media, index, 1, (gpointer *) &item, 1);
   answer_all (f->policy, f->post);
+  /* The export's own guards are under test: the item is left as a caller
+   * that never measured it leaves it.  Measured, it is refused before
+   * (test_export_gate_unreadable). */
+  hb_media_item_set_error (item, NULL);
 }
 
 static char *
@@ -924,6 +928,34 @@ test_export_reads_only_media (Fixture       *f,
   cut_sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) bytes, len / 2);
   replace_media (f, 0, cut, cut_sha);
   assert_export_refused (f, "is damaged or incomplete");
+}
+
+/* A measured item that cannot be used (here a FIFO given as a video) is
+ * a media.unreadable error, in the measuring's words, as the window shows
+ * it: the checklist's 7.a.iii.6 fails and export is refused. */
+static void
+test_export_gate_unreadable (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *fifo = g_build_filename (f->dir, "paip.webm", NULL);
+  g_autoptr(HbMediaItem) item = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  const HbPostFinding *unreadable = NULL;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  replace_media (f, 2, fifo, NULL);
+  item = g_list_model_get_item (G_LIST_MODEL (hb_post_get_media (f->post)), 2);
+  g_assert_cmpuint (hb_post_measure_media (f->post, NULL), ==, 1);
+  g_assert_nonnull (hb_media_item_get_error (item));
+  findings = hb_post_lint (f->policy, f->post, NULL);
+  for (guint i = 0; i < findings->len; i++)
+    if (g_str_equal (hb_finding_get_rule_id (((HbPostFinding *) findings->pdata[i])->finding), "media.unreadable"))
+      unreadable = findings->pdata[i];
+  g_assert_nonnull (unreadable);
+  g_assert_cmpuint (unreadable->index, ==, 2);
+  g_assert_cmpstr (unreadable->finding->text, ==, hb_media_item_get_error (item));
+  g_assert_cmpint (hb_finding_get_severity (unreadable->finding), ==, HB_SEVERITY_ERROR);
+  assert_export_refused (f, "7.a.iii.6");
 }
 
 /* Runs a gst-launch style pipeline to its end. */
@@ -1311,6 +1343,7 @@ main (int    argc,
   ADD ("cli-verify-folder-odd", test_cli_verify_folder_odd, NULL);
   ADD ("cli-verify-zip-odd", test_cli_verify_zip_odd, NULL);
   ADD ("export-reads-only-media", test_export_reads_only_media, NULL);
+  ADD ("export-gate-unreadable", test_export_gate_unreadable, NULL);
   ADD ("cli-video-metadata", test_cli_video_metadata, NULL);
   ADD ("cli-zip-exists-and-leftovers", test_cli_zip_exists_and_leftovers, NULL);
   ADD ("cli-incomplete", test_cli_incomplete, "unanswered");

@@ -14,7 +14,7 @@
 #include "hb-policy-update.h"
 #include "hb-test-server.h"
 
-#define BUILTIN_VERSION "2026.12.3"
+#define BUILTIN_VERSION "2026.12.4"
 #define PACK_ID         "mpkk-media-sosial"
 #define FAST            (&(HbPolicyUpdateOptions) { .deadline_ms = 400 })
 

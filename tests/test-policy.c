@@ -299,7 +299,7 @@ test_user_override (void)
   /* The config directory is a per-test temporary one (G_TEST_OPTION_ISOLATE_DIRS). */
   g_assert_true (g_file_get_contents (g_getenv ("HB_POLICY_SOURCE"), &json, NULL, NULL));
   s = g_string_new (json);
-  g_string_replace (s, "\"version\": \"2026.12.3\"", "\"version\": \"9999.1\"", 1);
+  g_string_replace (s, "\"version\": \"2026.12.4\"", "\"version\": \"9999.1\"", 1);
   write_override (s->str);
   good = hb_policy_load_default (&error);
   g_assert_no_error (error);
@@ -312,7 +312,7 @@ test_user_override (void)
   fallback = hb_policy_load_default (&error);
   g_assert_error (error, HB_ERROR, HB_ERROR_INVALID_POLICY);
   g_assert_nonnull (strstr (error->message, path));
-  g_assert_cmpstr (hb_policy_get_version (fallback), ==, "2026.12.3");
+  g_assert_cmpstr (hb_policy_get_version (fallback), ==, "2026.12.4");
   g_assert_cmpstr (hb_policy_get_origin (fallback), ==, "built-in");
   g_assert_cmpint (hb_policy_get_source (fallback), ==, HB_POLICY_SOURCE_BUILTIN);
 }
@@ -326,7 +326,7 @@ source_with_version (const char *version)
 
   g_assert_true (g_file_get_contents (g_getenv ("HB_POLICY_SOURCE"), &json, NULL, NULL));
   s = g_string_new (json);
-  g_assert_cmpuint (g_string_replace (s, "\"version\": \"2026.12.3\"", to, 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (s, "\"version\": \"2026.12.4\"", to, 1), ==, 1);
   return g_string_free_to_bytes (g_steal_pointer (&s));
 }
 

@@ -656,7 +656,7 @@ walk_post_rule (HbRule             *r,
     "time-unreadable", "weekday-mismatch", "alt-text-missing", "platform-length", "platform-hashtags",
     "platform-mentions", "media-blurry", "media-underexposed", "media-overexposed",
     "media-resolution", "media-aspect", "media-file-size", "media-video-duration",
-    "media-video-size", "media-count", "link-insecure", "link-shortener", "link-broken",
+    "media-video-size", "media-count", "media-unreadable", "link-insecure", "link-shortener", "link-broken",
     "link-insecure-redirect", NULL
   };
   static const char * const text_members[] = {

@@ -24,6 +24,7 @@ typedef struct
   char                *alt_text;
   char                *caption;
   gboolean             loaded;  /* FALSE: nothing measured yet, nothing to check */
+  char                *error;   /* why the file cannot be used (the measuring's words), or NULL */
   HbMediaMeasurements  m;
 } MediaCopy;
 
@@ -95,6 +96,7 @@ media_copy_free (gpointer data)
   g_free (m->name);
   g_free (m->alt_text);
   g_free (m->caption);
+  g_free (m->error);
   g_free (m);
 }
 
@@ -151,6 +153,7 @@ copy_media (HbPostSnapshot *snap,
       m->alt_text = g_strdup (hb_media_item_get_alt_text (item));
       m->caption = g_strdup (hb_media_item_get_caption (item));
       m->loaded = hb_media_item_get_loaded (item);
+      m->error = g_strdup (hb_media_item_get_error (item));
       if (m->loaded)
         hb_media_item_get_measurements (item, &m->m);
       g_ptr_array_add (snap->media, m);
@@ -934,6 +937,24 @@ check_media_count (HbPolicy       *policy,
     add_media_finding (policy, rule, first, names->str, out);
 }
 
+/* A file that cannot be read, or has changed since it was added, in the
+ * measuring's own words: the officer reads it in the findings as the
+ * tile shows it, and hebahan-cli lint reports it too. */
+static void
+check_media_unreadable (HbPolicy       *policy,
+                        const HbRule   *rule,
+                        HbPostSnapshot *snap,
+                        GPtrArray      *out)
+{
+  for (guint i = 0; i < snap->media->len; i++)
+    {
+      const MediaCopy *m = snap->media->pdata[i];
+
+      if (m->error != NULL)
+        add_media_finding (policy, rule, i, m->error, out);
+    }
+}
+
 static gboolean
 run_media_rule (HbPolicy       *policy,
                 const HbRule   *rule,
@@ -949,6 +970,8 @@ run_media_rule (HbPolicy       *policy,
       }
   if (strcmp (check, "media-count") == 0)
     check_media_count (policy, rule, snap, out);
+  else if (strcmp (check, "media-unreadable") == 0)
+    check_media_unreadable (policy, rule, snap, out);
   else if (strcmp (check, "media-blurry") == 0 || strcmp (check, "media-underexposed") == 0 ||
            strcmp (check, "media-overexposed") == 0)
     check_media_verdicts (policy, rule, check, snap, out);
