@@ -323,6 +323,56 @@ normalise (HbText *text)
   text->ncls[text->n_norm] = text->ncls[text->n_norm + 1] = 0;
 }
 
+/* A letter typed three times or more in [@i, @j): stretched for effect;
+ * a vowel typed twice ("bodooh") may be stretched too. */
+static inline guint32
+stretch_flags (const HbText *text,
+               guint         i,
+               guint         j)
+{
+  const guint16 *cls = text->ncls;
+  const gunichar *chars = text->nchar;
+  guint32 f = 0;
+
+  for (guint k = i + 1; k < j; k++)
+    if (chars[k] == chars[k - 1] && (cls[k] & CL_ALPHA))
+      {
+        if (k >= i + 2 && chars[k] == chars[k - 2])
+          return f | HB_TOKEN_RUNS;
+        if (strchr ("aeiou", (int) chars[k]) != NULL && chars[k] != 0)
+          f |= HB_TOKEN_DOUBLED;
+      }
+  return f;
+}
+
+/* The flags of a token from its first character's class @first and the
+ * classes @seen in its letter-and-digit runs. */
+static inline guint32
+class_flags (guint first,
+             guint seen)
+{
+  guint32 f = 0;
+
+  /* A name starts with a capital: only the first character is asked. */
+  if ((first & CL_ALPHA) && (first & CL_UPPER))
+    f |= HB_TOKEN_CAPITAL;
+  if (seen & CL_ALPHA)
+    {
+      f |= HB_TOKEN_ALPHA;
+      if (!(seen & CL_LOWER))
+        f |= HB_TOKEN_UPPER;
+      if (!(seen & CL_UPPER))
+        f |= HB_TOKEN_LOWER;
+    }
+  if (seen & CL_DIGIT)
+    f |= HB_TOKEN_DIGIT;
+  if (seen & CL_BEYOND)
+    f |= HB_TOKEN_BEYOND_ASCII;
+  if ((f & HB_TOKEN_ALPHA) && (f & HB_TOKEN_DIGIT))
+    f |= HB_TOKEN_OBFUSCATED;
+  return f;
+}
+
 /* Scans the token starting at @i; returns its end (exclusive, in
  * normalised characters) and its HbTokenFlags in @flags. */
 static guint
@@ -355,41 +405,11 @@ scan_token (const HbText *text,
         break;
       j++;
     }
-  /* A letter typed three times or more: stretched for effect; a vowel
-   * typed twice ("bodooh") may be stretched too. */
-  for (guint k = i + 1; k < j; k++)
-    if (chars[k] == chars[k - 1] && (cls[k] & CL_ALPHA))
-      {
-        if (k >= i + 2 && chars[k] == chars[k - 2])
-          {
-            f |= HB_TOKEN_RUNS;
-            break;
-          }
-        if (strchr ("aeiou", (int) chars[k]) != NULL && chars[k] != 0)
-          f |= HB_TOKEN_DOUBLED;
-      }
+  f |= stretch_flags (text, i, j);
   /* A trailing '!' or '|' is punctuation, not a masked letter. */
   while (j > i + 1 && (chars[j - 1] == '!' || chars[j - 1] == '|'))
     j--;
-
-  /* A name starts with a capital: only the first character is asked. */
-  if ((cls[i] & CL_ALPHA) && (cls[i] & CL_UPPER))
-    f |= HB_TOKEN_CAPITAL;
-  if (seen & CL_ALPHA)
-    {
-      f |= HB_TOKEN_ALPHA;
-      if (!(seen & CL_LOWER))
-        f |= HB_TOKEN_UPPER;
-      if (!(seen & CL_UPPER))
-        f |= HB_TOKEN_LOWER;
-    }
-  if (seen & CL_DIGIT)
-    f |= HB_TOKEN_DIGIT;
-  if (seen & CL_BEYOND)
-    f |= HB_TOKEN_BEYOND_ASCII;
-  if ((f & HB_TOKEN_ALPHA) && (f & HB_TOKEN_DIGIT))
-    f |= HB_TOKEN_OBFUSCATED;
-  *flags = f;
+  *flags = f | class_flags (cls[i], seen);
   return j;
 }
 
