@@ -209,6 +209,83 @@ remember (HbConfirmDialog *self,
   g_settings_set_value (self->settings, "recent-evidence", g_variant_builder_end (&b));
 }
 
+/* The items of group @g still to confirm, in the pack's order. */
+static GPtrArray *
+items_to_confirm (GPtrArray *statuses,
+                  guint      g)
+{
+  GPtrArray *checks = g_ptr_array_new ();
+
+  for (guint i = 0; i < statuses->len; i++)
+    {
+      const HbCheckStatus *s = statuses->pdata[i];
+
+      if (s->item->kind == HB_CHECK_CONFIRM && hb_checklist_item_vouched_by (s->item) == g &&
+          (s->state == HB_ITEM_UNANSWERED || s->state == HB_ITEM_STALE))
+        g_ptr_array_add (checks, (gpointer) s);
+    }
+  return checks;
+}
+
+/* The group's heading: a check button that ticks all its items. */
+static GtkWidget *
+group_heading (HbConfirmDialog *self,
+               Group           *group,
+               guint            g)
+{
+  GtkWidget *all = gtk_check_button_new_with_label (hb_vouched_by_get_title (g));
+  g_autofree char *name = g_strdup_printf ("group-%s", hb_vouched_by_to_string (g));
+
+  gtk_widget_set_name (all, name);
+  gtk_widget_add_css_class (all, "heading");
+  gtk_widget_set_margin_top (all, 6);
+  group->all = GTK_CHECK_BUTTON (all);
+  g_object_set_data (G_OBJECT (all), "hb-group", group);
+  g_signal_connect (all, "toggled", G_CALLBACK (all_toggled), self);
+  return all;
+}
+
+static GtkWidget *
+item_check (HbConfirmDialog     *self,
+            Group               *group,
+            const HbCheckStatus *s,
+            HbLang               lang)
+{
+  g_autofree char *label = NULL;
+  GtkWidget *check;
+
+  /* The automatic result beside a judgement, so it is not taken for it. */
+  label = s->automatic && s->auto_result
+    /* TRANSLATORS: a checklist item, then what the software checked for it */
+    ? g_strdup_printf (_("%s (%s; automatic check: %s)"), s->item->label[lang], s->item->clause, s->auto_result)
+    : g_strdup_printf ("%s (%s)", s->item->label[lang], s->item->clause);
+  check = gtk_check_button_new_with_label (label);
+  gtk_label_set_wrap (GTK_LABEL (gtk_widget_get_last_child (check)), TRUE);
+  gtk_widget_set_name (check, s->item->id);
+  g_object_set_data (G_OBJECT (check), "hb-item", (gpointer) s->item);
+  g_object_set_data (G_OBJECT (check), "hb-group", group);
+  g_signal_connect (check, "toggled", G_CALLBACK (item_toggled), self);
+  return check;
+}
+
+/* One evidence field for the group (@what: "note" or "dates"), offering
+ * what the officer wrote last time. */
+static GtkEditable *
+evidence_entry (HbConfirmDialog *self,
+                GtkBox          *box,
+                guint            g,
+                const char      *what,
+                const char      *prompt)
+{
+  g_autofree char *key = g_strdup_printf ("%s-%s", what, hb_vouched_by_to_string (g));
+  g_autofree char *last = recent (self, key);
+  GtkEditable *entry = entry_new (key, prompt, last, self);
+
+  gtk_widget_set_margin_start (GTK_WIDGET (entry), 24);
+  gtk_box_append (box, GTK_WIDGET (entry));
+  return entry;
+}
+
 static void
 add_group (HbConfirmDialog *self,
            GtkBox          *box,
@@ -217,73 +294,29 @@ add_group (HbConfirmDialog *self,
            HbLang           lang)
 {
   Group *group = &self->groups[g];
-  GtkWidget *all, *items;
+  GtkWidget *items;
   gboolean text = FALSE, dates = FALSE;
-  g_autofree char *name = NULL;
 
-  group->checks = g_ptr_array_new ();
-  for (guint i = 0; i < statuses->len; i++)
-    {
-      const HbCheckStatus *s = statuses->pdata[i];
-
-      if (s->item->kind == HB_CHECK_CONFIRM && hb_checklist_item_vouched_by (s->item) == g &&
-          (s->state == HB_ITEM_UNANSWERED || s->state == HB_ITEM_STALE))
-        g_ptr_array_add (group->checks, (gpointer) s);
-    }
+  group->checks = items_to_confirm (statuses, g);
   if (group->checks->len == 0)
     return;
-  all = gtk_check_button_new_with_label (hb_vouched_by_get_title (g));
-  name = g_strdup_printf ("group-%s", hb_vouched_by_to_string (g));
-  gtk_widget_set_name (all, name);
-  gtk_widget_add_css_class (all, "heading");
-  gtk_widget_set_margin_top (all, 6);
-  group->all = GTK_CHECK_BUTTON (all);
-  g_object_set_data (G_OBJECT (all), "hb-group", group);
-  g_signal_connect (all, "toggled", G_CALLBACK (all_toggled), self);
-  gtk_box_append (box, all);
+  gtk_box_append (box, group_heading (self, group, g));
   items = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   gtk_widget_set_margin_start (items, 24);
   for (guint i = 0; i < group->checks->len; i++)
     {
       const HbCheckStatus *s = group->checks->pdata[i];
-      g_autofree char *label = NULL;
-      GtkWidget *check;
 
-      /* The automatic result beside a judgement, so it is not taken for it. */
-      label = s->automatic && s->auto_result
-        /* TRANSLATORS: a checklist item, then what the software checked for it */
-        ? g_strdup_printf (_("%s (%s; automatic check: %s)"), s->item->label[lang], s->item->clause, s->auto_result)
-        : g_strdup_printf ("%s (%s)", s->item->label[lang], s->item->clause);
-      check = gtk_check_button_new_with_label (label);
-      gtk_label_set_wrap (GTK_LABEL (gtk_widget_get_last_child (check)), TRUE);
-      gtk_widget_set_name (check, s->item->id);
-      g_object_set_data (G_OBJECT (check), "hb-item", (gpointer) s->item);
-      g_object_set_data (G_OBJECT (check), "hb-group", group);
-      g_signal_connect (check, "toggled", G_CALLBACK (item_toggled), self);
-      gtk_box_append (GTK_BOX (items), check);
       text |= g_strcmp0 (s->item->evidence, "text") == 0;
       dates |= s->item->evidence != NULL && s->item->evidence[0] == 'd';
-      group->checks->pdata[i] = check;
+      group->checks->pdata[i] = item_check (self, group, s, lang);
+      gtk_box_append (GTK_BOX (items), group->checks->pdata[i]);
     }
   gtk_box_append (box, items);
   if (text)
-    {
-      g_autofree char *key = g_strdup_printf ("note-%s", hb_vouched_by_to_string (g));
-      g_autofree char *last = recent (self, key);
-
-      group->note = entry_new (key, note_prompt (g), last, self);
-      gtk_widget_set_margin_start (GTK_WIDGET (group->note), 24);
-      gtk_box_append (box, GTK_WIDGET (group->note));
-    }
+    group->note = evidence_entry (self, box, g, "note", note_prompt (g));
   if (dates)
-    {
-      g_autofree char *key = g_strdup_printf ("dates-%s", hb_vouched_by_to_string (g));
-      g_autofree char *last = recent (self, key);
-
-      group->dates = entry_new (key, _("Dates notified, e.g. 20/11/2026, 21/11/2026"), last, self);
-      gtk_widget_set_margin_start (GTK_WIDGET (group->dates), 24);
-      gtk_box_append (box, GTK_WIDGET (group->dates));
-    }
+    group->dates = evidence_entry (self, box, g, "dates", _("Dates notified, e.g. 20/11/2026, 21/11/2026"));
 }
 
 /**
