@@ -142,23 +142,10 @@ print_result (GArray *samples,
            samples->len, failed);
 }
 
-int
-hb_bench_typing (const char *path)
+/* GTK on Xvfb's X11 with memory settings; FALSE without a display. */
+static gboolean
+init_display (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  g_autoptr(HbApplication) app = NULL;
-  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (gint64));
-  GtkEventController *keys;
-  Typing t = { NULL };
-  Display *dpy;
-  guint chars, failed = 0;
-
-  if (!g_file_get_contents (path, &text, NULL, &error))
-    {
-      g_printerr ("hb-bench: %s\n", error->message);
-      return 2;
-    }
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   if (g_getenv ("GSETTINGS_SCHEMA_DIR") == NULL)
     g_setenv ("GSETTINGS_SCHEMA_DIR", HB_BUILD_SCHEMA_DIR, TRUE);
@@ -167,7 +154,61 @@ hb_bench_typing (const char *path)
    * cores from the app.  A real desktop renders on its GPU; cairo is the
    * closer stand-in here.  GSK_RENDERER=gl measures the other case. */
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
-  if (!gtk_init_check ())
+  return gtk_init_check ();
+}
+
+/* Every key press the window sees, and every lint it applies. */
+static void
+watch_window (Typing *t)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_seen), t);
+  gtk_widget_add_controller (GTK_WIDGET (t->window), keys);
+  g_signal_connect (t->window, "lint-applied", G_CALLBACK (lint_applied), t);
+}
+
+/* Five positions through the text, KEYS_PER_POSITION keys at each:
+ * the key-to-lint times, and how many keys never got a lint. */
+static guint
+type_everywhere (Typing   *t,
+                 Display  *dpy,
+                 guint     chars,
+                 GArray   *samples)
+{
+  guint failed = 0;
+
+  for (guint p = 0; p < 5; p++)
+    for (guint k = 0; k < KEYS_PER_POSITION; k++)
+      {
+        gint64 dt = type_at (t, dpy, chars / 4 * p + k);
+
+        if (dt < 0)
+          failed++;
+        else
+          g_array_append_val (samples, dt);
+      }
+  return failed;
+}
+
+int
+hb_bench_typing (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(HbApplication) app = NULL;
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (gint64));
+  Typing t = { NULL };
+  Display *dpy;
+  guint chars, failed;
+
+  if (!g_file_get_contents (path, &text, NULL, &error))
+    {
+      g_printerr ("hb-bench: %s\n", error->message);
+      return 2;
+    }
+  if (!init_display ())
     {
       g_printerr ("hb-bench: typing needs an X11 display (run it under xvfb-run)\n");
       return 2;
@@ -181,24 +222,10 @@ hb_bench_typing (const char *path)
     }
   t.window = open_window (app, text);
   dpy = gdk_x11_display_get_xdisplay (gtk_widget_get_display (GTK_WIDGET (t.window)));
-  keys = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_seen), &t);
-  gtk_widget_add_controller (GTK_WIDGET (t.window), keys);
-  g_signal_connect (t.window, "lint-applied", G_CALLBACK (lint_applied), &t);
+  watch_window (&t);
   focus_x_window (t.window, dpy);
-
   chars = g_utf8_strlen (text, -1);
-  for (guint p = 0; p < 5; p++)
-    for (guint k = 0; k < KEYS_PER_POSITION; k++)
-      {
-        gint64 dt = type_at (&t, dpy, chars / 4 * p + k);
-
-        if (dt < 0)
-          failed++;
-        else
-          g_array_append_val (samples, dt);
-      }
+  failed = type_everywhere (&t, dpy, chars, samples);
   if (samples->len == 0)
     {
       g_printerr ("hb-bench: no key press reached the window\n");
