@@ -506,16 +506,7 @@ write_broken_video_draft (const char *dir)
 static gboolean
 media_measured (HbPost *post)
 {
-  GListModel *media = G_LIST_MODEL (hb_post_get_media (post));
-
-  for (guint i = 0; i < g_list_model_get_n_items (media); i++)
-    {
-      g_autoptr(HbMediaItem) item = g_list_model_get_item (media, i);
-
-      if (!hb_media_item_get_loaded (item) && hb_media_item_get_error (item) == NULL)
-        return FALSE;
-    }
-  return TRUE;
+  return hb_post_get_media_measured (post);
 }
 
 /* Each time export opens, every photo must have been measured and linted:

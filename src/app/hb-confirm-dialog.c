@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "hb-datetime.h"
+#include "hb-text.h"
 
 /* The groups a confirmation belongs to (hb-checklist.h): every one but
  * the software's. */
@@ -55,17 +56,6 @@ note_prompt (guint g)
     }
 }
 
-/* "20/11/2026, 2026-11-21" → ISO dates; NULL when one does not read or
- * there is none. */
-static gboolean
-is_blank (const char *text)
-{
-  for (; text && *text; text = g_utf8_next_char (text))
-    if (!g_unichar_isspace (g_utf8_get_char (text)))
-      return FALSE;
-  return TRUE;
-}
-
 static const HbChecklistItem *
 item_of (GtkCheckButton *check)
 {
@@ -91,7 +81,7 @@ what_is_missing (HbConfirmDialog *self)
           if (!gtk_check_button_get_active (check))
             continue;
           n_ticked++;
-          if (g_strcmp0 (evidence, "text") == 0 && is_blank (gtk_editable_get_text (group->note)))
+          if (g_strcmp0 (evidence, "text") == 0 && hb_text_is_blank (gtk_editable_get_text (group->note)))
             return _("Write the evidence for the items ticked");
           if (evidence && evidence[0] == 'd')
             {
@@ -106,7 +96,7 @@ what_is_missing (HbConfirmDialog *self)
     }
   if (n_ticked == 0)
     return _("Tick the items you vouch for");
-  if (is_blank (gtk_editable_get_text (self->name)))
+  if (hb_text_is_blank (gtk_editable_get_text (self->name)))
     return _("Write your name and position");
   return NULL;
 }
@@ -363,7 +353,7 @@ hb_confirm_dialog_apply (HbConfirmDialog  *self,
             return n;
           n++;
         }
-      if (note && !is_blank (note))
+      if (note && !hb_text_is_blank (note))
         g_hash_table_insert (evidence, g_strdup_printf ("note-%s", hb_vouched_by_to_string (g)), g_strdup (note));
       if (group->dates && dates)
         g_hash_table_insert (evidence, g_strdup_printf ("dates-%s", hb_vouched_by_to_string (g)),

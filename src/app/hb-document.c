@@ -157,18 +157,7 @@ set_file (HbDocument *self,
 static gboolean
 media_settled (HbDocument *self)
 {
-  GListModel *media = G_LIST_MODEL (hb_post_get_media (self->post));
-
-  if (self->measured_unlinted)
-    return FALSE;
-  for (guint i = 0; i < g_list_model_get_n_items (media); i++)
-    {
-      g_autoptr(HbMediaItem) item = g_list_model_get_item (media, i);
-
-      if (!hb_media_item_get_loaded (item) && hb_media_item_get_error (item) == NULL)
-        return FALSE;
-    }
-  return TRUE;
+  return !self->measured_unlinted && hb_post_get_media_measured (self->post);
 }
 
 /* Not before the media are measured: hebahan-cli export measures them

@@ -11,6 +11,7 @@
 #include "hb-caption.h"
 #include "hb-datetime.h"
 #include "hb-error.h"
+#include "hb-text.h"
 
 /* Answers are kept in the post's "checklist" object, keyed by item id:
  *
@@ -277,16 +278,6 @@ eval_fingerprint (Eval  *ev,
 /* ------------------------------------------------------------------ */
 /* Auto checks                                                         */
 
-/* NULL, empty or only white space. */
-static gboolean
-is_blank (const char *text)
-{
-  for (; text && *text; text = g_utf8_next_char (text))
-    if (!g_unichar_isspace (g_utf8_get_char (text)))
-      return FALSE;
-  return TRUE;
-}
-
 /* Info never blocks; a warning is settled by an acknowledgement; an
  * error only by fixing it or overriding the item. */
 static gboolean
@@ -395,7 +386,7 @@ auto_failures (Eval                  *ev,
     {
       if (is_official_link (link))
         return 0;
-      *reason = g_strdup (is_blank (link) ? r[REASON_NO_LINK] : r[REASON_BAD_LINK]);
+      *reason = g_strdup (hb_text_is_blank (link) ? r[REASON_NO_LINK] : r[REASON_BAD_LINK]);
       return 1;
     }
   if (g_strcmp0 (item->check, "media-present") == 0)
@@ -475,7 +466,7 @@ answer_is_whole (const HbChecklistItem *item,
   if (status->who == NULL || *status->who == '\0')
     return FALSE;
   if (g_strcmp0 (item->evidence, "text") == 0 || overridden)
-    return !is_blank (status->note);
+    return !hb_text_is_blank (status->note);
   if (g_strcmp0 (item->evidence, "date") == 0 || g_strcmp0 (item->evidence, "dates") == 0)
     return status->dates != NULL && status->dates[0] != NULL;
   return TRUE;
@@ -634,11 +625,11 @@ post_is_empty (HbPost *post)
   g_autoptr(HbCaption) caption = hb_caption_compose (post, hb_post_get_language (post));
   const char * const *ids = hb_platform_ids ();
 
-  if (!is_blank (caption->text) || post_has_media (post) ||
-      !is_blank (hb_post_get_field (post, HB_FIELD_LINK)))
+  if (!hb_text_is_blank (caption->text) || post_has_media (post) ||
+      !hb_text_is_blank (hb_post_get_field (post, HB_FIELD_LINK)))
     return FALSE;
   for (guint i = 0; ids[i]; i++)
-    if (!is_blank (hb_post_get_caption_override (post, ids[i])))
+    if (!hb_text_is_blank (hb_post_get_caption_override (post, ids[i])))
       return FALSE;
   return TRUE;
 }
@@ -893,7 +884,7 @@ static gboolean
 check_who (const char  *who,
            GError     **error)
 {
-  if (!is_blank (who))
+  if (!hb_text_is_blank (who))
     return TRUE;
   g_set_error_literal (error, HB_ERROR, HB_ERROR_INCOMPLETE,
                        _("The officer’s name is missing; set it in Preferences"));
@@ -918,7 +909,7 @@ begin_answer (const char *state,
   json_builder_add_string_value (b, name);
   json_builder_set_member_name (b, "when");
   json_builder_add_string_value (b, when);
-  if (!is_blank (note))
+  if (!hb_text_is_blank (note))
     {
       g_autofree char *trimmed = g_strstrip (g_strdup (note));
 
@@ -961,7 +952,7 @@ check_confirm_evidence (const HbChecklistItem  *item,
                         char                 ***parsed,
                         GError                **error)
 {
-  if (g_strcmp0 (item->evidence, "text") == 0 && is_blank (note))
+  if (g_strcmp0 (item->evidence, "text") == 0 && hb_text_is_blank (note))
     {
       g_set_error_literal (error, HB_ERROR, HB_ERROR_INCOMPLETE,
                            _("Write down the evidence this item asks for"));
@@ -1046,7 +1037,7 @@ hb_checklist_override (HbPost      *post,
   g_return_val_if_fail (HB_IS_POST (post) && HB_IS_POLICY (policy), FALSE);
   if ((item = find_item (policy, post, item_id, HB_CHECK_AUTO, error)) == NULL || !check_who (who, error))
     return FALSE;
-  if (is_blank (justification))
+  if (hb_text_is_blank (justification))
     {
       g_set_error_literal (error, HB_ERROR, HB_ERROR_INCOMPLETE,
                            _("Write why this item is overridden; the justification is printed on the sign-off sheet"));

@@ -14,6 +14,22 @@
 
 #include "hb-error.h"
 
+/**
+ * hb_text_is_blank:
+ * @utf8: (nullable): valid UTF-8
+ *
+ * Returns: %TRUE when @utf8 is %NULL, empty or only white space (a field
+ *   an officer has not really filled in)
+ */
+gboolean
+hb_text_is_blank (const char *utf8)
+{
+  for (const char *p = utf8 ? utf8 : ""; *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
 gboolean
 hb_utf8_validate (const char *data,
                   gsize       len,

@@ -101,6 +101,7 @@ hb_text_token (const HbText *text,
 gboolean hb_utf8_validate (const char *data,
                            gsize       len,
                            GError    **error);
+gboolean hb_text_is_blank (const char *utf8);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HbText, hb_text_free)
 

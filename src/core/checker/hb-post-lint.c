@@ -16,6 +16,7 @@
 #include "hb-linter.h"
 #include "hb-links.h"
 #include "hb-platforms.h"
+#include "hb-text.h"
 
 typedef struct
 {
@@ -114,15 +115,6 @@ ack_copy_free (gpointer data)
 /* The snapshot                                                        */
 
 static gboolean
-is_blank (const char *s)
-{
-  for (const char *p = s ? s : ""; *p; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-  return TRUE;
-}
-
-static gboolean
 guests_missing (HbPost *post)
 {
   GListModel *guests = G_LIST_MODEL (hb_post_get_guests (post));
@@ -131,7 +123,7 @@ guests_missing (HbPost *post)
     {
       g_autoptr(HbGuest) guest = g_list_model_get_item (guests, i);
 
-      if (!is_blank (hb_guest_get_name (guest)))
+      if (!hb_text_is_blank (hb_guest_get_name (guest)))
         return FALSE;
     }
   return TRUE;
@@ -235,7 +227,7 @@ copy_own_captions (HbPost *post)
 static gboolean
 time_unreadable (const char *time)
 {
-  return !is_blank (time) && !hb_time_parse (time, NULL, NULL);
+  return !hb_text_is_blank (time) && !hb_time_parse (time, NULL, NULL);
 }
 
 /* Copies what the lint needs from @post; call on the thread that owns it. */
@@ -247,10 +239,10 @@ hb_post_snapshot_new (HbPost *post)
   g_return_val_if_fail (HB_IS_POST (post), NULL);
   snap->caption = hb_caption_compose (post, hb_post_get_language (post));
   snap->post_type = g_strdup (hb_post_type_to_string (hb_post_get_post_type (post)));
-  snap->missing[PART_EVENT_NAME] = is_blank (hb_post_get_field (post, HB_FIELD_EVENT_NAME));
-  snap->missing[PART_DATE] = is_blank (hb_post_get_field (post, HB_FIELD_DATE));
-  snap->missing[PART_TIME] = is_blank (hb_post_get_field (post, HB_FIELD_START_TIME));
-  snap->missing[PART_VENUE] = is_blank (hb_post_get_field (post, HB_FIELD_VENUE));
+  snap->missing[PART_EVENT_NAME] = hb_text_is_blank (hb_post_get_field (post, HB_FIELD_EVENT_NAME));
+  snap->missing[PART_DATE] = hb_text_is_blank (hb_post_get_field (post, HB_FIELD_DATE));
+  snap->missing[PART_TIME] = hb_text_is_blank (hb_post_get_field (post, HB_FIELD_START_TIME));
+  snap->missing[PART_VENUE] = hb_text_is_blank (hb_post_get_field (post, HB_FIELD_VENUE));
   snap->missing[PART_GUESTS] = guests_missing (post);
   snap->unreadable_start = time_unreadable (hb_post_get_field (post, HB_FIELD_START_TIME));
   snap->unreadable_end = time_unreadable (hb_post_get_field (post, HB_FIELD_END_TIME));
@@ -484,7 +476,7 @@ lint_media_text (HbPolicy    *policy,
 {
   g_autoptr(GPtrArray) findings = NULL;
 
-  if (is_blank (text))
+  if (hb_text_is_blank (text))
     return TRUE;
   if ((findings = hb_lint (policy, text, -1, error)) == NULL)
     return FALSE;
@@ -506,7 +498,7 @@ lint_own_captions (HbPolicy        *policy,
       OwnCaption *c = snap->own_captions->pdata[i];
       g_autoptr(GPtrArray) findings = NULL;
 
-      if (is_blank (c->text))
+      if (hb_text_is_blank (c->text))
         continue;
       if ((findings = scan_lint (&c->scan, policy, c->text, error)) == NULL)
         return FALSE;
@@ -1016,7 +1008,7 @@ run_post_rule (HbPolicy       *policy,
       {
         const MediaCopy *m = snap->media->pdata[i];
 
-        if (m->kind == HB_MEDIA_PHOTO && is_blank (m->alt_text))
+        if (m->kind == HB_MEDIA_PHOTO && hb_text_is_blank (m->alt_text))
           add_absence (policy, rule, HB_SOURCE_ALT_TEXT, i, out);
       }
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "hb-datetime.h"
+#include "hb-text.h"
 
 /* The labels follow the post's language, not the UI's: a Malay officer
  * may write an English post.  So they are data here, not gettext. */
@@ -111,15 +112,6 @@ append_field_text (Builder    *b,
   append (b, source, index, start, end - start, skipped);
 }
 
-static gboolean
-is_blank (const char *value)
-{
-  for (const char *p = value; *p; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-  return TRUE;
-}
-
 /* "Label: value" for a plain field; nothing when the field is empty. */
 static void
 add_field_line (Builder    *b,
@@ -129,7 +121,7 @@ add_field_line (Builder    *b,
 {
   const char *value = hb_post_get_field (post, field);
 
-  if (is_blank (value))
+  if (hb_text_is_blank (value))
     return;
   begin_line (b);
   if (label)
@@ -147,7 +139,7 @@ add_date_line (Builder *b,
   g_autoptr(GDateTime) date = NULL;
   g_autofree char *formatted = NULL;
 
-  if (is_blank (hb_post_get_field (post, HB_FIELD_DATE)))
+  if (hb_text_is_blank (hb_post_get_field (post, HB_FIELD_DATE)))
     return;
   if (!hb_date_parse (hb_post_get_field (post, HB_FIELD_DATE), &date))
     {
@@ -168,7 +160,7 @@ add_time_line (Builder *b,
   g_autofree char *range = NULL;
   const char *end;
 
-  if (is_blank (hb_post_get_field (post, HB_FIELD_START_TIME)))
+  if (hb_text_is_blank (hb_post_get_field (post, HB_FIELD_START_TIME)))
     return;
   range = hb_format_time_range (hb_post_get_field (post, HB_FIELD_START_TIME),
                                 hb_post_get_field (post, HB_FIELD_END_TIME), lang);
@@ -177,7 +169,7 @@ add_time_line (Builder *b,
       /* Shown as typed, never dropped: the time-unreadable check says so. */
       add_field_line (b, post, labels[lang][LABEL_TIME], HB_FIELD_START_TIME);
       end = hb_post_get_field (post, HB_FIELD_END_TIME);
-      if (!is_blank (end))
+      if (!hb_text_is_blank (end))
         {
           int h, m;
 
@@ -196,7 +188,7 @@ add_time_line (Builder *b,
   append_label (b, labels[lang][LABEL_TIME]);
   append_label (b, range);
   end = hb_post_get_field (post, HB_FIELD_END_TIME);
-  if (!is_blank (end) && !hb_time_parse (end, NULL, NULL))
+  if (!hb_text_is_blank (end) && !hb_time_parse (end, NULL, NULL))
     {
       /* An end time that does not read is kept as typed after the start. */
       append_label (b, " – ");
@@ -220,7 +212,7 @@ add_guests_line (Builder *b,
       g_autoptr(HbGuest) guest = g_list_model_get_item (guests, i);
       char *display = hb_guest_dup_display (guest);
 
-      if (is_blank (display))
+      if (hb_text_is_blank (display))
         {
           g_free (display);
           continue;

@@ -337,6 +337,27 @@ hb_post_get_media (HbPost *self)
   return self->media;
 }
 
+/**
+ * hb_post_get_media_measured:
+ *
+ * Returns: %TRUE when every photo and video is measured, or known not to
+ *   be usable (its error): the media findings are all there is to know
+ */
+gboolean
+hb_post_get_media_measured (HbPost *self)
+{
+  g_return_val_if_fail (HB_IS_POST (self), FALSE);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->media)); i++)
+    {
+      g_autoptr(HbMediaItem) item = g_list_model_get_item (G_LIST_MODEL (self->media), i);
+
+      if (!hb_media_item_get_loaded (item) && hb_media_item_get_error (item) == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 GPtrArray *
 hb_post_get_acks (HbPost *self)
 {

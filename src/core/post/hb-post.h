@@ -69,6 +69,7 @@ void          hb_post_set_field       (HbPost      *self,
                                        const char  *value);
 GListStore   *hb_post_get_guests      (HbPost      *self);
 GListStore   *hb_post_get_media       (HbPost      *self);
+gboolean      hb_post_get_media_measured (HbPost    *self);
 GPtrArray    *hb_post_get_acks        (HbPost      *self);
 void          hb_post_add_ack         (HbPost      *self,
                                        const char  *rule,
