@@ -98,7 +98,8 @@ static gboolean
 same_spans (GArray *a,
             GArray *b)
 {
-  return a->len == b->len && memcmp (a->data, b->data, a->len * sizeof (HbSpan)) == 0;
+  /* An empty GArray's data may be NULL, which memcmp must not see. */
+  return a->len == b->len && (a->len == 0 || memcmp (a->data, b->data, a->len * sizeof (HbSpan)) == 0);
 }
 
 /* Counts and searches from @source agree with the string functions on
