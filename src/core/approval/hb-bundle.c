@@ -1199,8 +1199,28 @@ typedef struct
   HbBundleProgress    progress;
   gpointer            progress_data;
   GDestroyNotify      progress_notify;
+  GMainContext       *context;         /* the caller's: progress_data belongs there */
 } ExportJob;
 
+typedef struct
+{
+  gpointer       data;
+  GDestroyNotify notify;
+} PendingNotify;
+
+static gboolean
+run_notify (gpointer user_data)
+{
+  PendingNotify *p = user_data;
+
+  p->notify (p->data);
+  g_free (p);
+  return G_SOURCE_REMOVE;
+}
+
+/* The task may be freed in its worker (the thread drops its reference
+ * last), and progress_data may be an object of the caller's thread (the
+ * window's document): it is released there, never here. */
 static void
 export_job_free (ExportJob *job)
 {
@@ -1208,7 +1228,17 @@ export_job_free (ExportJob *job)
   g_clear_object (&job->post);
   g_free (job->dest);
   if (job->progress_notify)
-    job->progress_notify (job->progress_data);
+    {
+      PendingNotify *p = g_new (PendingNotify, 1);
+      g_autoptr(GSource) source = g_idle_source_new ();
+
+      p->data = job->progress_data;
+      p->notify = job->progress_notify;
+      g_source_set_callback (source, run_notify, p, NULL);
+      g_source_set_name (source, "[hebahan] export progress data released");
+      g_source_attach (source, job->context);
+    }
+  g_main_context_unref (job->context);
   g_free (job);
 }
 
@@ -1323,6 +1353,7 @@ hb_bundle_export_async (HbPolicy            *policy,
   job->progress = progress;
   job->progress_data = progress_data;
   job->progress_notify = progress_notify;
+  job->context = g_main_context_ref_thread_default ();
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, hb_bundle_export_async);
   g_task_set_name (task, "hb_bundle_export_async");
