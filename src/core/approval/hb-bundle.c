@@ -1136,7 +1136,9 @@ export_run (Export  *ex,
     return FALSE;
   ex->files = g_ptr_array_new_with_free_func (g_free);
   ex->hashes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  ex->media = json_node_init_array (json_node_alloc (), json_array_new ());
+  /* json_node_init_array() would take a second reference to the array. */
+  ex->media = json_node_new (JSON_NODE_ARRAY);
+  json_node_take_array (ex->media, json_array_new ());
   ex->thumbnails = g_ptr_array_new_with_free_func (unref_if_set);
   ex->n_steps = 4 + n_media + (ex->zip ? 1 : 0);
   if (!write_contents (ex, error) || !move_into_place (ex, error))
