@@ -8,14 +8,7 @@
 
 #include <libsoup/soup.h>
 
-/* AddressSanitizer unwinds the stack on every allocation in CI, which
- * makes allocation-heavy work such as parsing a hostile pack about
- * thirty times slower; waits and time bounds are for the real build. */
-#if defined(__SANITIZE_ADDRESS__)
-#define HB_TEST_SLOWDOWN 30
-#else
-#define HB_TEST_SLOWDOWN 1
-#endif
+#include "hb-test-util.h"
 
 G_BEGIN_DECLS
 
