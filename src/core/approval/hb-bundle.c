@@ -35,6 +35,7 @@
 #include "hb-error.h"
 #include "hb-file-util.h"
 #include "hb-json.h"
+#include "hb-media.h"
 #include "hb-platforms.h"
 #include "hb-post-lint.h"
 #include "hb-reencode.h"
@@ -381,13 +382,7 @@ check_recorded (HbMediaItem  *item,
                      "was reviewed: remove it and add it again"), path);
       return FALSE;
     }
-  if (g_ascii_strcasecmp (recorded, actual) != 0)
-    {
-      g_set_error (error, HB_ERROR, HB_ERROR_MEDIA_UNREADABLE,
-                   _("“%s” has changed since it was added to the post"), path);
-      return FALSE;
-    }
-  return TRUE;
+  return hb_media_check_digest (path, recorded, actual, error);
 }
 
 /* Copies the open file @fd to @to, hashing what it copies. */

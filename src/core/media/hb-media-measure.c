@@ -103,26 +103,6 @@ photo_measurements (const HbMediaInfo   *info,
   };
 }
 
-/* A file whose digest is not the one the post recorded is not the file
- * that was reviewed: export refuses it, so measuring (the window's and
- * the CLI's lint) says so too, rather than measuring the new file. */
-static gboolean
-check_digest (const char        *path,
-              const char        *recorded,
-              const HbMediaInfo *info,
-              GError           **error)
-{
-  g_autofree char *name = NULL;
-
-  if (recorded == NULL || *recorded == '\0' || info->sha256 == NULL ||
-      g_ascii_strcasecmp (recorded, info->sha256) == 0)
-    return TRUE;
-  name = g_path_get_basename (path);
-  g_set_error (error, HB_ERROR, HB_ERROR_MEDIA_UNREADABLE,
-               _("“%s” has changed since it was added to the post: remove it and add it again"), name);
-  return FALSE;
-}
-
 /* Thread-safe: reads only the file at @path.  @recorded: the digest the
  * post records for it, or %NULL. */
 static gboolean
@@ -136,7 +116,7 @@ measure_path (const char          *path,
    * measured on the same decoded size whatever the thumbnail's. */
   g_autoptr(HbMediaInfo) info = hb_media_load (path, 16, cancellable, error);
 
-  if (info == NULL || !check_digest (path, recorded, info, error))
+  if (info == NULL || !hb_media_check_digest (path, recorded, info->sha256, error))
     return FALSE;
   if (info->kind != HB_MEDIA_VIDEO)
     {
@@ -188,7 +168,7 @@ hb_media_item_measure_from_load (HbMediaItem       *item,
 
   if (info->kind == HB_MEDIA_VIDEO)
     return FALSE;
-  if (!check_digest (hb_media_item_get_path (item), hb_media_item_get_sha256 (item), info, &error))
+  if (!hb_media_check_digest (hb_media_item_get_path (item), hb_media_item_get_sha256 (item), info->sha256, &error))
     {
       record (item, NULL, error);
       return FALSE;

@@ -774,3 +774,32 @@ hb_media_load_finish (GAsyncResult  *result,
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+/**
+ * hb_media_check_digest:
+ * @path: the file
+ * @recorded: (nullable): the SHA-256 the post records for it
+ * @actual: (nullable): the SHA-256 of the file as it is now
+ *
+ * A file whose digest is not the one recorded is not the file that was
+ * reviewed.  The measuring (window and CLI) and the export both ask here,
+ * so they refuse it in the same words.  Nothing recorded, or nothing read
+ * yet, passes: the caller decides what that means.
+ */
+gboolean
+hb_media_check_digest (const char  *path,
+                       const char  *recorded,
+                       const char  *actual,
+                       GError     **error)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (recorded == NULL || *recorded == '\0' || actual == NULL || g_ascii_strcasecmp (recorded, actual) == 0)
+    return TRUE;
+  name = g_path_get_basename (path);
+  g_set_error (error, HB_ERROR, HB_ERROR_MEDIA_UNREADABLE,
+               _("“%s” has changed since it was added to the post: remove it and add it again"), name);
+  return FALSE;
+}

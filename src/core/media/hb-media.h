@@ -45,6 +45,10 @@ HbMediaInfo *hb_media_load_finish   (GAsyncResult        *result,
 
 gboolean     hb_media_is_truncated  (const guint8        *data,
                                      gsize                len);
+gboolean     hb_media_check_digest  (const char          *path,
+                                     const char          *recorded,
+                                     const char          *actual,
+                                     GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HbMediaInfo, hb_media_info_free)
 
